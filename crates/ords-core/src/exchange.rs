@@ -1,0 +1,74 @@
+//! One request/response pair as it happened, and why a request got no response at all.
+
+use crate::http::HttpResponse;
+use crate::request::PreparedRequest;
+
+/// Which step of a flow an exchange belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    Token,
+    Resource,
+}
+
+/// What came back, with timing measured by the transport.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Received {
+    pub response: HttpResponse,
+    /// From sending to the whole body being read.
+    pub elapsed_ms: f64,
+    /// Milliseconds since the epoch when the response arrived (for token expiry).
+    pub received_at_ms: f64,
+}
+
+/// Why no HTTP response could be read. Named by where it came from: the transport.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TransportError {
+    /// The browser's fetch rejected with a network error. Browsers hide the reason on
+    /// purpose: a CORS refusal, an unreachable server, DNS and mixed content all look alike.
+    FetchFailed { detail: String },
+    /// The person pressed Cancel.
+    Cancelled,
+    /// No response within the time limit.
+    TimedOut { after_ms: u32 },
+    /// The browser refused to build the request (e.g. a character not allowed in a header).
+    Refused { detail: String },
+}
+
+impl std::fmt::Display for TransportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::FetchFailed { .. } => f.write_str(
+                "The request failed before any response could be read, and the browser does not say why. \
+                 Most likely the server did not allow this page's origin (CORS), or it is unreachable \
+                 (wrong host or port, server down, or an http/https mix-up).",
+            ),
+            Self::Cancelled => f.write_str("Cancelled. Nothing was received; press the button again to retry."),
+            Self::TimedOut { after_ms } => write!(
+                f,
+                "No response after {} seconds; the server may be down or very slow. Cancelled the request.",
+                after_ms / 1000
+            ),
+            Self::Refused { detail } => write!(f, "The browser refused to send this request: {detail}"),
+        }
+    }
+}
+
+/// A request as sent (and as shown), and what became of it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Exchange {
+    pub step: Step,
+    pub request: PreparedRequest,
+    pub result: Result<Received, TransportError>,
+}
+
+impl Exchange {
+    /// The HTTP response, if one was read.
+    pub fn response(&self) -> Option<&HttpResponse> {
+        self.result.as_ref().ok().map(|r| &r.response)
+    }
+
+    /// True when the transport failed in the way that usually means CORS or an unreachable host.
+    pub fn failed_to_fetch(&self) -> bool {
+        matches!(self.result, Err(TransportError::FetchFailed { .. }))
+    }
+}

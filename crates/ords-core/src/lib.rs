@@ -1,0 +1,33 @@
+//! The pure core of the ORDS Auth Playground: typed settings, request building for the
+//! OAuth2 `client_credentials` and HTTP Basic flows, response parsing and the notes shown
+//! to people. No IO: requests are values and the sender is whatever function is passed in.
+
+mod encode;
+mod exchange;
+mod flow;
+mod http;
+mod notes;
+mod request;
+mod response;
+mod secret;
+mod settings;
+mod url;
+
+/// What the screen shows in place of a secret.
+pub const MASK: &str = "••••••••";
+
+pub use encode::{basic_authorization, decode_basic, form_body, form_encode, parse_form};
+pub use exchange::{Exchange, Received, Step, TransportError};
+pub use flow::{call_with_basic, call_with_oauth, get_token, OAuthCall, TokenStep};
+pub use http::{find_header, reason_phrase, HttpRequest, HttpResponse};
+pub use notes::{cors_note, status_meaning, CorsNote};
+pub use request::{basic_request, bearer_request, token_request, PreparedRequest};
+pub use response::{
+    body_view, indent_json, parse_error_body, parse_token_grant, BodyView, ErrorBody, TokenGrant, TokenParseError,
+};
+pub use secret::{AccessToken, ClientSecret, Password};
+pub use settings::{
+    check_url, format_countdown, resource_problems, BasicSettings, ClientAuth, Field, FieldError, HeldToken,
+    OAuthSettings,
+};
+pub use url::{HttpUrl, UrlError};

@@ -1,0 +1,150 @@
+//! Command-line options of `ords-sim`. Flags override the built-in demo.
+
+use crate::config::{SimConfig, TokenErrorDialect};
+use std::net::SocketAddr;
+
+pub const USAGE: &str = "\
+ords-sim: a simulated Oracle REST Data Services (OAuth2 client_credentials, Basic, CORS)
+
+USAGE: ords-sim [OPTIONS]
+
+  --listen ADDR:PORT      loopback address to listen on (default 127.0.0.1:8181; port 0 picks one)
+  --alias NAME            schema alias in /ords/<alias>/... (default demo)
+  --client ID:SECRET      an OAuth client with the HR Reader role (repeatable; replaces the demo client)
+  --user NAME:PASSWORD    a Basic user with the HR Reader role (repeatable; replaces the demo user;
+                          the password may contain ':')
+  --allow-origin ORIGIN   a page origin allowed by CORS (repeatable; replaces the defaults
+                          http://127.0.0.1:8080 and http://localhost:8080)
+  --token-lifetime SECS   lifetime of issued tokens (default 3600)
+  --body-client-auth      also accept client_id/client_secret in the token request body
+  --token-errors DIALECT  ords-problem-json (default) | rfc6749 | html
+  --no-cors-on-errors     error responses carry no CORS headers (the browser then hides them)
+  --no-token-preflight    the token endpoint does not answer CORS preflights
+  --help                  this text
+";
+
+/// Parsed options: where to listen and what to simulate.
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub listen: SocketAddr,
+    pub config: SimConfig,
+}
+
+/// Parses the arguments after the program name.
+pub fn parse(args: &[String]) -> Result<Options, String> {
+    let mut config = SimConfig::demo();
+    let mut listen: SocketAddr = "127.0.0.1:8181".parse().map_err(|e| format!("{e}"))?;
+    let (mut clients, mut users, mut origins) = (Vec::new(), Vec::new(), Vec::new());
+    let mut lifetime = None;
+    let mut iter = args.iter();
+    while let Some(flag) = iter.next() {
+        let mut value = |name: &str| iter.next().cloned().ok_or_else(|| format!("{name} needs a value"));
+        match flag.as_str() {
+            "--listen" => {
+                let text = value("--listen")?;
+                listen = text.parse().map_err(|_| format!("--listen {text}: expected ADDRESS:PORT"))?;
+                if !listen.ip().is_loopback() {
+                    return Err(format!("--listen {text}: ords-sim only listens on loopback (127.0.0.1 or ::1)"));
+                }
+            }
+            "--alias" => config.alias = value("--alias")?,
+            "--client" => clients.push(split_pair(&value("--client")?, "--client", "ID:SECRET")?),
+            "--user" => users.push(split_pair(&value("--user")?, "--user", "NAME:PASSWORD")?),
+            "--allow-origin" => origins.push(value("--allow-origin")?.trim_end_matches('/').to_owned()),
+            "--token-lifetime" => {
+                let text = value("--token-lifetime")?;
+                lifetime = Some(text.parse::<u64>().map_err(|_| format!("--token-lifetime {text}: expected seconds"))?);
+            }
+            "--body-client-auth" => config.switches.body_client_auth = true,
+            "--token-errors" => {
+                config.switches.token_error_dialect = match value("--token-errors")?.as_str() {
+                    "ords-problem-json" => TokenErrorDialect::OrdsProblemJson,
+                    "rfc6749" => TokenErrorDialect::Rfc6749,
+                    "html" => TokenErrorDialect::Html,
+                    other => {
+                        return Err(format!("--token-errors {other}: expected ords-problem-json, rfc6749 or html"))
+                    }
+                }
+            }
+            "--no-cors-on-errors" => config.switches.errors_carry_cors = false,
+            "--no-token-preflight" => config.switches.token_preflight = false,
+            "--help" | "-h" => return Err(String::new()),
+            other => return Err(format!("unknown option {other}")),
+        }
+    }
+    if !origins.is_empty() {
+        config.set_origins(&origins);
+    }
+    if !clients.is_empty() {
+        config.clients.clear();
+        clients.iter().for_each(|(id, secret)| config.add_client(id, secret));
+    }
+    if !users.is_empty() {
+        config.users.clear();
+        users.iter().for_each(|(name, password)| config.add_user(name, password));
+    }
+    if let Some(seconds) = lifetime {
+        config.clients.iter_mut().for_each(|c| c.token_lifetime_s = seconds);
+    }
+    Ok(Options { listen, config })
+}
+
+/// Splits at the first `:` (passwords and secrets may contain more).
+fn split_pair(text: &str, flag: &str, shape: &str) -> Result<(String, String), String> {
+    match text.split_once(':') {
+        Some((a, b)) if !a.is_empty() => Ok((a.to_owned(), b.to_owned())),
+        _ => Err(format!("{flag} {text}: expected {shape}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn defaults_are_the_demo() {
+        let o = parse(&[]).unwrap();
+        assert_eq!(o.listen.to_string(), "127.0.0.1:8181");
+        assert_eq!(o.config.alias, "demo");
+        assert_eq!(o.config.clients[0].client_id, "Te8yn-qGmBoX6jzpPhnUXA..");
+    }
+
+    #[test]
+    fn flags_replace_the_demo_parts() {
+        let o = parse(&args(&[
+            "--client",
+            "abc..:s:e:c",
+            "--user",
+            "ana:pä:ss",
+            "--allow-origin",
+            "http://x:1/",
+            "--alias",
+            "hr",
+            "--token-lifetime",
+            "5",
+            "--body-client-auth",
+        ]))
+        .unwrap();
+        assert_eq!(
+            (o.config.clients[0].client_id.as_str(), o.config.clients[0].secrets[0].as_str()),
+            ("abc..", "s:e:c")
+        );
+        assert_eq!(o.config.clients[0].allowed_origins, ["http://x:1"]);
+        assert_eq!(o.config.clients[0].token_lifetime_s, 5);
+        assert_eq!((o.config.users[0].name.as_str(), o.config.users[0].password.as_str()), ("ana", "pä:ss"));
+        assert_eq!(o.config.module_origins, ["http://x:1"]);
+        assert!(o.config.switches.body_client_auth);
+    }
+
+    #[test]
+    fn refuses_non_loopback_and_bad_values() {
+        assert!(parse(&args(&["--listen", "0.0.0.0:8181"])).unwrap_err().contains("only listens on loopback"));
+        assert!(parse(&args(&["--client", "nocolon"])).is_err());
+        assert!(parse(&args(&["--token-errors", "xml"])).is_err());
+        assert!(parse(&args(&["--bogus"])).is_err());
+    }
+}

@@ -1,0 +1,61 @@
+//! CORS as ORDS does it: allowed origins are echoed (never `*`), credentials allowed, every
+//! response header exposed, `Vary: Origin`; a disallowed origin gets no CORS headers.
+
+use ords_core::{HttpRequest, HttpResponse};
+
+/// What to do about the request's `Origin`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Cors {
+    /// No `Origin` header: not a cross-origin browser request (curl, same origin).
+    NotCors,
+    Allowed(String),
+    Denied(String),
+}
+
+/// Decides by exact origin (module origins) or URL prefix (OAuth client `allowed_origins`).
+pub fn decide(request: &HttpRequest, allowed: &[String]) -> Cors {
+    let Some(origin) = request.header("Origin") else {
+        return Cors::NotCors;
+    };
+    let origin_lower = origin.to_ascii_lowercase();
+    let matches = allowed.iter().any(|entry| {
+        let entry = entry.trim().trim_end_matches('/').to_ascii_lowercase();
+        entry == origin_lower || entry.starts_with(&format!("{origin_lower}/"))
+    });
+    if matches {
+        Cors::Allowed(origin.to_owned())
+    } else {
+        Cors::Denied(origin.to_owned())
+    }
+}
+
+/// Adds the headers ORDS puts on an allowed actual (non-preflight) response.
+pub fn add_actual_headers(response: &mut HttpResponse, origin: &str) {
+    let mut exposed: Vec<String> = response.headers.iter().map(|(k, _)| k.clone()).collect();
+    exposed.extend(["Access-Control-Allow-Origin", "Access-Control-Allow-Credentials", "Vary"].map(String::from));
+    response.headers.push(("Access-Control-Allow-Origin".into(), origin.into()));
+    response.headers.push(("Access-Control-Allow-Credentials".into(), "true".into()));
+    response.headers.push(("Access-Control-Expose-Headers".into(), exposed.join(", ")));
+    response.headers.push(("Vary".into(), "Origin".into()));
+}
+
+/// True for an `OPTIONS` request that is a CORS preflight.
+pub fn is_preflight(request: &HttpRequest) -> bool {
+    request.method == "OPTIONS"
+        && request.header("Origin").is_some()
+        && request.header("Access-Control-Request-Method").is_some()
+}
+
+/// The answer to an allowed preflight: the template's methods, the requested headers echoed.
+pub fn preflight_ok(request: &HttpRequest, origin: &str, methods: &str) -> HttpResponse {
+    let mut headers = vec![
+        ("Access-Control-Allow-Origin".to_string(), origin.to_string()),
+        ("Access-Control-Allow-Credentials".to_string(), "true".to_string()),
+        ("Access-Control-Allow-Methods".to_string(), methods.to_string()),
+    ];
+    if let Some(requested) = request.header("Access-Control-Request-Headers") {
+        headers.push(("Access-Control-Allow-Headers".into(), requested.into()));
+    }
+    headers.push(("Vary".into(), "Origin".into()));
+    HttpResponse { status: 200, reason: "OK".into(), headers, body: String::new() }
+}

@@ -1,0 +1,44 @@
+//! `ords-sim`: the simulated ORDS on loopback. Run `ords-sim --help` for the flags.
+
+use ords_sim::{cli, server, Sim};
+use std::net::TcpListener;
+use std::sync::{Arc, Mutex};
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let options = match cli::parse(&args) {
+        Ok(options) => options,
+        Err(message) if message.is_empty() => {
+            print!("{}", cli::USAGE);
+            return;
+        }
+        Err(message) => {
+            eprintln!("ords-sim: {message}\n\n{}", cli::USAGE);
+            std::process::exit(2);
+        }
+    };
+    let listener = TcpListener::bind(options.listen).unwrap_or_else(|e| {
+        eprintln!("ords-sim: cannot listen on {}: {e}", options.listen);
+        std::process::exit(1);
+    });
+    let address = listener.local_addr().map(|a| a.to_string()).unwrap_or_default();
+    let c = &options.config;
+    let base = format!("http://{address}/ords/{}", c.alias);
+    println!("ords-sim listening on http://{address}");
+    println!("  Token URL     {base}/oauth/token");
+    println!("  Resource URL  {base}/hr/employees/");
+    for client in &c.clients {
+        println!(
+            "  client        {} : {}  (lifetime {} s)",
+            client.client_id,
+            client.secrets.join(" | "),
+            client.token_lifetime_s
+        );
+    }
+    for user in &c.users {
+        println!("  Basic user    {} : {}", user.name, user.password);
+    }
+    println!("  CORS origins  {}", c.module_origins.join(", "));
+    let sim = Arc::new(Mutex::new(Sim::new(options.config, server::os_seed())));
+    server::serve(listener, sim);
+}

@@ -1,0 +1,120 @@
+//! The core's flows with the model as the sender: the same code path the page runs.
+
+use ords_core::{
+    call_with_basic, call_with_oauth, get_token, BasicSettings, ClientAuth, ClientSecret, HttpRequest, OAuthSettings,
+    Password, Received, TransportError,
+};
+use ords_sim::{Sim, SimConfig, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET};
+use std::cell::{Cell, RefCell};
+use std::future::Future;
+use std::task::{Context, Poll, Waker};
+
+const BASE: &str = "http://127.0.0.1:8181/ords/demo";
+
+/// Runs a future whose sender answers synchronously.
+fn block_on<F: Future>(future: F) -> F::Output {
+    let mut future = std::pin::pin!(future);
+    match future.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
+        Poll::Ready(v) => v,
+        Poll::Pending => panic!("the simulated sender never waits"),
+    }
+}
+
+struct Harness {
+    sim: RefCell<Sim>,
+    now: Cell<u64>,
+    sent: RefCell<Vec<HttpRequest>>,
+}
+
+impl Harness {
+    fn new(config: SimConfig) -> Self {
+        Self { sim: RefCell::new(Sim::new(config, 9)), now: Cell::new(1_800_000_000_000), sent: RefCell::default() }
+    }
+
+    fn send(&self) -> impl Fn(HttpRequest) -> std::future::Ready<Result<Received, TransportError>> + '_ {
+        move |request| {
+            self.sent.borrow_mut().push(request.clone());
+            let response = self.sim.borrow_mut().handle(&request, self.now.get());
+            std::future::ready(Ok(Received { response, elapsed_ms: 1.0, received_at_ms: self.now.get() as f64 }))
+        }
+    }
+}
+
+fn oauth(secret: &str, auth: ClientAuth) -> OAuthSettings {
+    OAuthSettings {
+        token_url: format!("{BASE}/oauth/token"),
+        client_id: DEMO_CLIENT_ID.into(),
+        client_secret: ClientSecret::new(secret),
+        client_auth: auth,
+    }
+}
+
+#[test]
+fn call_api_gets_a_token_first_then_the_employees() {
+    let h = Harness::new(SimConfig::demo());
+    let call = block_on(call_with_oauth(
+        &oauth(DEMO_CLIENT_SECRET, ClientAuth::BasicHeader),
+        &format!("{BASE}/hr/employees/"),
+        None,
+        0.0,
+        &h.send(),
+    ))
+    .unwrap();
+    let token = call.token.as_ref().unwrap();
+    assert_eq!(token.exchange.response().unwrap().status, 200);
+    let held = token.held().unwrap();
+    assert_eq!((held.token_type.as_str(), held.expires_in), ("bearer", Some(3600)));
+    assert_eq!(call.resource.unwrap().response().unwrap().status, 200);
+    let sent = h.sent.borrow();
+    assert_eq!(sent.len(), 2);
+    assert_eq!(sent[1].header("Authorization"), Some(format!("Bearer {}", held.access_token.secret()).as_str()));
+}
+
+#[test]
+fn a_held_token_is_reused_until_it_expires() {
+    let h = Harness::new(SimConfig::demo());
+    let settings = oauth(DEMO_CLIENT_SECRET, ClientAuth::BasicHeader);
+    let held = block_on(get_token(&settings, &h.send())).unwrap().held().unwrap();
+    let url = format!("{BASE}/hr/employees/");
+    let now = held.received_at_ms;
+    let again = block_on(call_with_oauth(&settings, &url, Some(&held), now + 1000.0, &h.send())).unwrap();
+    assert!(again.token.is_none());
+    let expired = block_on(call_with_oauth(&settings, &url, Some(&held), now + 3_600_000.0, &h.send())).unwrap();
+    assert!(expired.token.is_some(), "an expired token is replaced before the call");
+}
+
+#[test]
+fn wrong_secret_stops_before_the_resource_call() {
+    let h = Harness::new(SimConfig::demo());
+    let call = block_on(call_with_oauth(
+        &oauth("wrong..", ClientAuth::BasicHeader),
+        &format!("{BASE}/hr/employees/"),
+        None,
+        0.0,
+        &h.send(),
+    ))
+    .unwrap();
+    assert_eq!(call.token.unwrap().exchange.response().unwrap().status, 401);
+    assert!(call.resource.is_none());
+    assert_eq!(h.sent.borrow().len(), 1);
+}
+
+#[test]
+fn body_client_auth_against_a_simulator_that_accepts_it() {
+    let mut config = SimConfig::demo();
+    config.switches.body_client_auth = true;
+    let h = Harness::new(config);
+    let step = block_on(get_token(&oauth(DEMO_CLIENT_SECRET, ClientAuth::RequestBody), &h.send())).unwrap();
+    assert!(step.held().is_some());
+    assert_eq!(h.sent.borrow()[0].header("Authorization"), None);
+}
+
+#[test]
+fn basic_flow_with_colon_and_non_ascii_password() {
+    let mut config = SimConfig::demo();
+    config.add_user("ana", "pä:ss");
+    let h = Harness::new(config);
+    let settings = BasicSettings { username: "ana".into(), password: Password::new("pä:ss") };
+    let exchange = block_on(call_with_basic(&settings, &format!("{BASE}/hr/employees/"), &h.send())).unwrap();
+    assert_eq!(exchange.response().unwrap().status, 200);
+}
