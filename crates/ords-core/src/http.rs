@@ -83,3 +83,53 @@ pub fn reason_phrase(status: u16) -> &'static str {
         _ => "",
     }
 }
+
+impl HttpRequest {
+    /// The request as text: request line, headers, blank line, body.
+    pub fn to_text(&self) -> String {
+        let mut out = format!("{} {}\n", self.method, self.url);
+        for (name, value) in &self.headers {
+            out.push_str(&format!("{name}: {value}\n"));
+        }
+        if !self.body.is_empty() {
+            out.push('\n');
+            out.push_str(&self.body);
+        }
+        out
+    }
+}
+
+/// A byte count for people: `512 B`, `1.5 KB`, `10.2 MB`.
+pub fn format_size(bytes: usize) -> String {
+    match bytes {
+        0..=1023 => format!("{bytes} B"),
+        1024..=1_048_575 => format!("{:.1} KB", bytes as f64 / 1024.0),
+        _ => format!("{:.1} MB", bytes as f64 / 1_048_576.0),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn request_as_text() {
+        let r = HttpRequest::new("POST", "https://h/ords/a/oauth/token")
+            .with_header("Content-Type", "application/x-www-form-urlencoded")
+            .with_body("grant_type=client_credentials");
+        assert_eq!(
+            r.to_text(),
+            "POST https://h/ords/a/oauth/token\nContent-Type: application/x-www-form-urlencoded\n\ngrant_type=client_credentials"
+        );
+        assert_eq!(HttpRequest::new("GET", "https://h/").to_text(), "GET https://h/\n");
+    }
+
+    #[test]
+    fn sizes_and_reasons() {
+        assert_eq!(
+            (format_size(512), format_size(1536), format_size(10_700_000)),
+            ("512 B".into(), "1.5 KB".into(), "10.2 MB".into())
+        );
+        assert_eq!((reason_phrase(555), reason_phrase(404)), ("555", "Not Found"));
+    }
+}

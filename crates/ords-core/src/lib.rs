@@ -19,8 +19,8 @@ pub const MASK: &str = "••••••••";
 pub use encode::{basic_authorization, decode_basic, form_body, form_encode, parse_form};
 pub use exchange::{Exchange, Received, Step, TransportError};
 pub use flow::{call_with_basic, call_with_oauth, get_token, OAuthCall, TokenStep};
-pub use http::{find_header, reason_phrase, HttpRequest, HttpResponse};
-pub use notes::{cors_note, status_meaning, CorsNote};
+pub use http::{find_header, format_size, reason_phrase, HttpRequest, HttpResponse};
+pub use notes::{cors_note, mask_secrets, status_meaning, CorsNote};
 pub use request::{basic_request, bearer_request, token_request, PreparedRequest};
 pub use response::{
     body_view, indent_json, parse_error_body, parse_token_grant, BodyView, ErrorBody, TokenGrant, TokenParseError,

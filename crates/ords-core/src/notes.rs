@@ -104,3 +104,23 @@ mod tests {
         assert_eq!(status_meaning(418), "Client error: the request was refused.");
     }
 }
+
+/// Replaces every occurrence of each non-empty secret with the mask, for display.
+pub fn mask_secrets(text: &str, secrets: &[String]) -> String {
+    secrets
+        .iter()
+        .filter(|s| !s.is_empty())
+        .fold(text.to_owned(), |acc, secret| acc.replace(secret.as_str(), crate::MASK))
+}
+
+#[cfg(test)]
+mod mask_tests {
+    #[test]
+    fn masks_every_occurrence_and_ignores_empty_secrets() {
+        let body = r#"{"access_token":"abc123","echo":"abc123"}"#;
+        assert_eq!(
+            super::mask_secrets(body, &["abc123".into(), String::new()]),
+            r#"{"access_token":"••••••••","echo":"••••••••"}"#
+        );
+    }
+}

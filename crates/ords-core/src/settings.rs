@@ -136,10 +136,12 @@ pub struct HeldToken {
 }
 
 impl HeldToken {
-    /// Whole seconds left at `now_ms`, or `None` when the server gave no lifetime.
+    /// Whole seconds left at `now_ms`, or `None` when the server gave no lifetime. Never more
+    /// than the lifetime, even if `now_ms` comes from a clock read before the response arrived.
     pub fn seconds_left(&self, now_ms: f64) -> Option<i64> {
-        let lifetime_ms = self.expires_in? as f64 * 1000.0;
-        Some(((self.received_at_ms + lifetime_ms - now_ms) / 1000.0).ceil() as i64)
+        let lifetime = self.expires_in?;
+        let left = ((self.received_at_ms + lifetime as f64 * 1000.0 - now_ms) / 1000.0).ceil() as i64;
+        Some(left.min(lifetime as i64))
     }
 
     /// True when the lifetime is known and has run out.

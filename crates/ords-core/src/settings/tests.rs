@@ -49,6 +49,7 @@ fn countdown_from_expires_in() {
         received_at_ms: 1_000_000.0,
     };
     assert_eq!(t.seconds_left(1_000_000.0), Some(3600));
+    assert_eq!(t.seconds_left(999_000.0), Some(3600), "a stale clock never shows more than the lifetime");
     assert_eq!(t.seconds_left(1_000_000.0 + 3_599_500.0), Some(1));
     assert!(!t.is_expired(1_000_000.0 + 3_599_500.0));
     assert!(t.is_expired(1_000_000.0 + 3_600_000.0));

@@ -1,0 +1,66 @@
+// Input checks, cancellation and the embedded defaults.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:net';
+import { startPage, launch, openPlayground, tokenPanel } from './harness.mjs';
+
+let web;
+let browser;
+
+before(async () => {
+  web = await startPage();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await web?.close();
+});
+
+test('bad input is refused next to the field and nothing typed is lost', async () => {
+  const { page } = await openPlayground(browser, web.origin);
+  await page.getByLabel('Token URL').fill('host/ords/demo/oauth/token');
+  await page.getByLabel('Client ID').fill('');
+  await page.getByLabel('Client secret').fill('typed secret');
+  await page.getByRole('button', { name: 'Get token' }).click();
+  const urlError = page.locator('#token-url-error');
+  await urlError.waitFor();
+  assert.match(await urlError.textContent(), /Start the URL with https:\/\//);
+  assert.match(await page.locator('#client-id-error').textContent(), /Enter the client ID/);
+  assert.equal(await page.getByLabel('Token URL').getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.getByLabel('Token URL').inputValue(), 'host/ords/demo/oauth/token');
+  assert.equal(await page.getByLabel('Client secret').inputValue(), 'typed secret');
+  assert.equal(await tokenPanel(page).getByText('No token yet').count(), 1, 'nothing was sent');
+});
+
+test('a hanging request shows progress and can be cancelled', async () => {
+  const sockets = [];
+  const silent = createServer((s) => sockets.push(s)); // accepts, never answers
+  await new Promise((ok) => silent.listen(0, '127.0.0.1', ok));
+  try {
+    const base = `http://127.0.0.1:${silent.address().port}/ords/demo`;
+    const { page } = await openPlayground(browser, web.origin, { token_url: `${base}/oauth/token` });
+    await page.getByLabel('Client secret').fill('x');
+    const button = page.getByRole('button', { name: 'Get token' });
+    await button.click();
+    await page.getByRole('status').getByText('Requesting a token').waitFor();
+    assert.equal(await button.getAttribute('aria-busy'), 'true');
+    assert.ok(await button.isDisabled());
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await tokenPanel(page).getByText('Cancelled.').waitFor();
+    assert.ok(await button.isEnabled());
+  } finally {
+    sockets.forEach((s) => s.destroy());
+    silent.close();
+  }
+});
+
+test('opened with no configuration, the form is pre-filled for the local demo simulator', async () => {
+  const { page } = await openPlayground(browser, web.origin);
+  assert.equal(await page.getByLabel('Token URL').inputValue(), 'http://127.0.0.1:8181/ords/demo/oauth/token');
+  assert.equal(await page.getByLabel('Resource URL').inputValue(), 'http://127.0.0.1:8181/ords/demo/hr/employees/');
+  assert.equal(await page.getByLabel('Client secret').getAttribute('type'), 'password');
+  assert.notEqual(await page.getByLabel('Client secret').inputValue(), '');
+  await page.getByRole('radio', { name: 'Basic' }).check();
+  assert.equal(await page.getByLabel('Username').inputValue(), 'hr_user');
+  assert.equal(await page.getByLabel('Token URL').count(), 0, 'OAuth2 fields hidden for Basic');
+});

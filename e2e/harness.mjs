@@ -1,0 +1,94 @@
+// Test harness: serves dist/ and starts ords-sim on loopback, launches Debian's Chromium.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { join, extname, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const root = resolve(import.meta.dirname, '..');
+export const dist = process.env.PLAYGROUND_DIST ?? join(root, 'dist');
+const simBin = process.env.ORDS_SIM_BIN ?? join(process.env.CARGO_TARGET_DIR ?? join(root, 'target'), 'debug', 'ords-sim');
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
+
+/** Serves the built page on 127.0.0.1 at an ephemeral port. */
+export async function startPage() {
+  const server = createServer(async (req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    const file = join(dist, path === '/' ? 'index.html' : path);
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return { origin, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+/** Starts ords-sim with extra flags; resolves once it prints its address. */
+export async function startSim(args = []) {
+  const child = spawn(simBin, ['--listen', '127.0.0.1:0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const base = await new Promise((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(`ords-sim did not start:\n${output}`)), 10_000);
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const m = output.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
+      if (m) { clearTimeout(timer); ok(m[1]); }
+    });
+    child.stderr.on('data', (chunk) => { output += chunk; });
+    child.on('exit', (code) => fail(new Error(`ords-sim exited (${code}):\n${output}`)));
+  });
+  child.on('exit', () => {});
+  return { base, alias: `${base}/ords/demo`, stop: () => child.kill() };
+}
+
+/** Debian's Chromium, headless, with no background traffic (the network is closed). */
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+}
+
+/** Opens the playground configured by query parameters; records console output. */
+export async function openPlayground(browser, pageOrigin, params = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const consoleLines = [];
+  page.on('console', (msg) => consoleLines.push(msg.text()));
+  page.on('pageerror', (err) => consoleLines.push(`pageerror: ${err.message}`));
+  const query = new URLSearchParams(params).toString();
+  await page.goto(`${pageOrigin}/${query ? `?${query}` : ''}`);
+  await page.getByLabel('Token URL').waitFor();
+  return { page, context, consoleLines };
+}
+
+/** The two result regions, by their accessible names. */
+export const tokenPanel = (page) => page.getByRole('region', { name: 'Token response' });
+export const resourcePanel = (page) => page.getByRole('region', { name: 'Protected resource' });
+
+/** Asserts that none of the secrets reached storage, the URL or the console. */
+export async function assertNoLeaks(page, consoleLines, secrets) {
+  const stored = await page.evaluate(() => {
+    const dump = (s) => Array.from({ length: s.length }, (_, i) => `${s.key(i)}=${s.getItem(s.key(i))}`).join('\n');
+    return `${dump(localStorage)}\n${dump(sessionStorage)}\n${location.href}\n${history.length}`;
+  });
+  const haystack = `${stored}\n${page.url()}\n${consoleLines.join('\n')}`;
+  for (const secret of secrets.filter(Boolean)) {
+    if (haystack.includes(secret)) throw new Error(`secret leaked: ${secret}`);
+  }
+}
+
+/** The access token the page holds, read by revealing it (then hidden again). */
+export async function revealedToken(page) {
+  const panel = tokenPanel(page);
+  await panel.getByRole('button', { name: 'Show token' }).click();
+  const token = (await panel.getByTestId('access-token').textContent()).trim();
+  await panel.getByRole('button', { name: 'Hide token' }).click();
+  return token;
+}

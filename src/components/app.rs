@@ -1,0 +1,33 @@
+use super::{form::FormPanel, resource_panel::ResourcePanel, token_panel::TokenPanel};
+use crate::state::{Form, Results};
+use crate::transport;
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// The whole page: the form, then the two result panels side by side.
+#[component]
+pub fn App() -> impl IntoView {
+    let form = Form::from_query(&transport::page_query());
+    let results = Results::new();
+    provide_context(form);
+    provide_context(results);
+    if let Ok(tick) = set_interval_with_handle(move || results.now_ms.set(transport::now_ms()), Duration::from_secs(1))
+    {
+        on_cleanup(move || tick.clear());
+    }
+    view! {
+        <header class="top">
+            <h1>"ORDS Auth Playground"</h1>
+            <p class="tagline">
+                "Run OAuth2 client credentials or HTTP Basic against an ORDS API from this browser, and see every exchange."
+            </p>
+        </header>
+        <main>
+            <FormPanel />
+            <div class="panels">
+                <TokenPanel />
+                <ResourcePanel />
+            </div>
+        </main>
+    }
+}

@@ -1,0 +1,98 @@
+//! One exchange: the request as sent (secrets masked until revealed), then the response or
+//! why there was none. Server data is always rendered as text, never as HTML.
+
+use crate::transport;
+use leptos::prelude::*;
+use ords_core::{
+    body_view, cors_note, format_size, mask_secrets, status_meaning, BodyView, Exchange, Received, TransportError,
+};
+
+/// The request and its outcome. `secrets` (e.g. the issued access token) are masked in the
+/// response too, until the person presses Show secrets.
+#[component]
+pub fn ExchangeView(exchange: Exchange, #[prop(optional)] secrets: Vec<String>) -> impl IntoView {
+    let revealed = RwSignal::new(false);
+    let shown = exchange.request.shown.to_text();
+    let wire = exchange.request.wire.to_text();
+    let body_has_secret = exchange.response().is_some_and(|r| mask_secrets(&r.body, &secrets) != r.body);
+    let has_secret = shown != wire || body_has_secret;
+    let url = exchange.request.wire.url.clone();
+    view! {
+        <div class="exchange">
+            <div class="block-head">
+                <h3>"Request sent"</h3>
+                {has_secret.then(|| view! {
+                    <button type="button" class="small" aria-pressed=move || revealed.get().to_string()
+                        on:click=move |_| revealed.update(|r| *r = !*r)>
+                        {move || if revealed.get() { "Hide secrets" } else { "Show secrets" }}
+                    </button>
+                })}
+            </div>
+            <pre class="wire request" data-testid="request">
+                {move || if revealed.get() { wire.clone() } else { shown.clone() }}
+            </pre>
+            <p class="hint">"The browser adds its own headers too (Origin, User-Agent, Accept-Language…)."</p>
+            {match exchange.result {
+                Ok(received) => view! { <ResponseView received=received secrets=secrets revealed=revealed /> }.into_any(),
+                Err(error) => view! { <FailureView error=error url=url /> }.into_any(),
+            }}
+        </div>
+    }
+}
+
+#[component]
+fn ResponseView(received: Received, secrets: Vec<String>, revealed: RwSignal<bool>) -> impl IntoView {
+    let r = received.response;
+    let class = format!("status-code s{}xx", r.status / 100);
+    let headers = r.headers.clone();
+    let header_count = headers.len();
+    let (kind, body) = match body_view(&r.body) {
+        BodyView::Empty => ("empty", "(empty body)".to_owned()),
+        BodyView::Json(pretty) => ("json", pretty),
+        BodyView::Text(text) => ("text", text),
+    };
+    let masked_body = mask_secrets(&body, &secrets);
+    view! {
+        <h3>"Response"</h3>
+        <p class="status" data-testid="status">
+            <span class=class>{format!("{} {}", r.status, r.reason)}</span>
+            <span class="timing">{format!("{:.0} ms", received.elapsed_ms)}</span>
+            <span class="size">{format_size(r.body.len())}</span>
+        </p>
+        <p class="meaning">{status_meaning(r.status)}</p>
+        <details class="headers">
+            <summary>{format!("Response headers visible to this page ({header_count})")}</summary>
+            <dl>
+                {headers.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
+            </dl>
+            <p class="hint">"The server may send more: a page only sees the headers listed in Access-Control-Expose-Headers."</p>
+        </details>
+        <h4>{match kind { "json" => "Body (JSON)", "text" => "Body (text, shown as sent)", _ => "Body" }}</h4>
+        <pre class=format!("wire body {kind}") data-testid="body">
+            {move || if revealed.get() { body.clone() } else { masked_body.clone() }}
+        </pre>
+    }
+}
+
+#[component]
+fn FailureView(error: TransportError, url: String) -> impl IntoView {
+    let detail = match &error {
+        TransportError::FetchFailed { detail } | TransportError::Refused { detail } => Some(detail.clone()),
+        _ => None,
+    };
+    let note = matches!(error, TransportError::FetchFailed { .. }).then(|| cors_note(&transport::page_origin(), &url));
+    view! {
+        <div class="failure" role="alert">
+            <h3>"No response"</h3>
+            <p class="cause">{error.to_string()}</p>
+            {detail.map(|d| view! { <p class="evidence">"Browser said: " <code>{d}</code></p> })}
+            {note.map(|note| view! {
+                <div class="cors-note">
+                    <h4>"ORDS note: CORS or unreachable?"</h4>
+                    <p>{note.text}</p>
+                    {note.sql.map(|sql| view! { <p>"Allow this page on the module:"</p><pre class="sql">{sql}</pre> })}
+                </div>
+            })}
+        </div>
+    }
+}

@@ -1,0 +1,95 @@
+use super::fields::{SecretField, TextField};
+use crate::state::{self, Busy, FlowKind, Form, Results};
+use crate::transport;
+use leptos::prelude::*;
+use ords_core::{ClientAuth, Field};
+
+/// The settings of both flows and the buttons that run them.
+#[component]
+pub fn FormPanel() -> impl IntoView {
+    let form = expect_context::<Form>();
+    let results = expect_context::<Results>();
+    let is_oauth = move || form.flow.get() == FlowKind::OAuth2;
+    let running = move |which: Busy| results.busy.get() == Some(which);
+    let idle = move || results.busy.get().is_none();
+    view! {
+        <form class="settings" on:submit=|ev| ev.prevent_default()>
+            <fieldset class="flow-choice">
+                <legend>"Authentication"</legend>
+                <label>
+                    <input type="radio" name="flow" prop:checked=is_oauth on:change=move |_| form.flow.set(FlowKind::OAuth2) />
+                    "OAuth2 client credentials"
+                </label>
+                <label>
+                    <input type="radio" name="flow" prop:checked=move || !is_oauth() on:change=move |_| form.flow.set(FlowKind::Basic) />
+                    "Basic"
+                </label>
+            </fieldset>
+            <Show when=is_oauth>
+                <TextField field=Field::TokenUrl value=form.token_url placeholder="https://host/ords/<alias>/oauth/token" />
+                <div class="pair">
+                    <TextField field=Field::ClientId value=form.client_id />
+                    <SecretField field=Field::ClientSecret value=form.client_secret />
+                </div>
+                <div class="field">
+                    <label for="client-authentication">"Client authentication"</label>
+                    <select
+                        id="client-authentication"
+                        on:change=move |ev| {
+                            let auth = if event_target_value(&ev) == "body" { ClientAuth::RequestBody } else { ClientAuth::BasicHeader };
+                            form.client_auth.set(auth);
+                        }
+                    >
+                        <option value="header" selected=move || form.client_auth.get() == ClientAuth::BasicHeader>
+                            {ClientAuth::BasicHeader.label()}
+                        </option>
+                        <option value="body" selected=move || form.client_auth.get() == ClientAuth::RequestBody>
+                            {ClientAuth::RequestBody.label()}
+                        </option>
+                    </select>
+                </div>
+            </Show>
+            <TextField field=Field::ResourceUrl value=form.resource_url placeholder="https://host/ords/<alias>/<module>/<template>" />
+            <Show when=move || !is_oauth()>
+                <div class="pair">
+                    <TextField field=Field::Username value=form.username />
+                    <SecretField field=Field::Password value=form.password />
+                </div>
+            </Show>
+            <div class="actions">
+                <Show when=is_oauth>
+                    <button
+                        type="button"
+                        class="primary"
+                        disabled=move || !idle()
+                        aria-busy=move || running(Busy::Token).to_string()
+                        on:click=move |_| state::get_token(form, results)
+                    >
+                        <span class="spinner" aria-hidden="true" class:on=move || running(Busy::Token)></span>
+                        "Get token"
+                    </button>
+                </Show>
+                <button
+                    type="submit"
+                    class="primary"
+                    disabled=move || !idle()
+                    aria-busy=move || running(Busy::Call).to_string()
+                    on:click=move |_| state::call_api(form, results)
+                >
+                    <span class="spinner" aria-hidden="true" class:on=move || running(Busy::Call)></span>
+                    "Call API"
+                </button>
+                <Show when=move || !idle()>
+                    <button type="button" class="cancel" on:click=|_| transport::cancel_all()>"Cancel"</button>
+                </Show>
+                <span class="status-line" role="status">
+                    {move || match results.busy.get() {
+                        Some(Busy::Token) => "Requesting a token…",
+                        Some(Busy::Call) => "Calling the API…",
+                        None => "",
+                    }}
+                </span>
+            </div>
+        </form>
+    }
+}

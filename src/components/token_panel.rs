@@ -1,0 +1,79 @@
+use super::exchange_view::ExchangeView;
+use crate::state::Results;
+use crate::transport;
+use leptos::prelude::*;
+use ords_core::{format_countdown, HeldToken, TokenStep, MASK};
+
+/// The `Token response` panel: the token held, then the exchange that produced it.
+#[component]
+pub fn TokenPanel() -> impl IntoView {
+    let results = expect_context::<Results>();
+    view! {
+        <section class="panel" aria-label="Token response">
+            <h2>"Token response"</h2>
+            {move || match results.token_step.get() {
+                None => view! {
+                    <p class="empty">"No token yet. Press Get token, or Call API to get one and use it."</p>
+                }.into_any(),
+                Some(step) => {
+                    let secrets: Vec<String> = step.held().map(|t| t.access_token.secret().to_owned()).into_iter().collect();
+                    view! {
+                        <GrantSummary step=step.clone() />
+                        <ExchangeView exchange=step.exchange secrets=secrets />
+                    }.into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn GrantSummary(step: TokenStep) -> impl IntoView {
+    let results = expect_context::<Results>();
+    let unreadable = step.grant.as_ref().and_then(|g| g.as_ref().err()).map(|e| e.to_string());
+    view! {
+        {unreadable.map(|message| view! { <p class="problem" role="alert">{message}</p> })}
+        {move || results.held.get().map(|held| view! { <HeldTokenView held=held /> })}
+    }
+}
+
+#[component]
+fn HeldTokenView(held: HeldToken) -> impl IntoView {
+    let results = expect_context::<Results>();
+    let revealed = RwSignal::new(false);
+    let copied = RwSignal::new(None::<bool>);
+    let token = held.access_token.secret().to_owned();
+    let jwt_like = token.split('.').count() == 3;
+    let shown_token = token.clone();
+    let token_type = held.token_type.clone();
+    let copy = move |_| {
+        let token = token.clone();
+        leptos::task::spawn_local(async move { copied.set(Some(transport::copy_text(&token).await)) });
+    };
+    let countdown = move || match held.seconds_left(results.now_ms.get()) {
+        Some(seconds) => format_countdown(seconds),
+        None => "unknown (the server sent no expires_in)".to_owned(),
+    };
+    view! {
+        <dl class="grant">
+            <dt>"Access token"</dt>
+            <dd class="token">
+                <code data-testid="access-token">{move || if revealed.get() { shown_token.clone() } else { MASK.to_owned() }}</code>
+                <button type="button" class="small" aria-pressed=move || revealed.get().to_string()
+                    on:click=move |_| revealed.update(|r| *r = !*r)>
+                    {move || if revealed.get() { "Hide token" } else { "Show token" }}
+                </button>
+                <button type="button" class="small" on:click=copy>"Copy token"</button>
+                <span class="copied" role="status">
+                    {move || match copied.get() { Some(true) => "Copied", Some(false) => "Copy failed: the browser refused", None => "" }}
+                </span>
+            </dd>
+            <dt>"Token type"</dt>
+            <dd data-testid="token-type">{token_type}</dd>
+            <dt>"Expires in"</dt>
+            <dd data-testid="expires-in">{countdown}</dd>
+            <dt>"Format"</dt>
+            <dd>{if jwt_like { "Looks like a JWT (three dot-separated parts)." } else { "Opaque (not a JWT), as ORDS issues them." }}</dd>
+        </dl>
+    }
+}

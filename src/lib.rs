@@ -1,0 +1,8 @@
+//! The ORDS Auth Playground page: thin Leptos components over `ords-core`.
+
+mod components;
+pub mod state;
+pub mod transport;
+
+pub use components::app::App;
+pub use components::exchange_view::ExchangeView;

@@ -1,0 +1,119 @@
+//! All browser IO lives here: fetch (through gloo-net), cancellation with AbortController,
+//! the clock, the page's location and the clipboard. Everything else is plain data.
+
+use gloo_net::http::{Method, RequestBuilder};
+use ords_core::{HttpRequest, HttpResponse, Received, TransportError};
+use std::cell::{Cell, RefCell};
+use wasm_bindgen::prelude::*;
+use web_sys::AbortController;
+
+/// Requests give up after this long (the person can also press Cancel).
+pub const TIMEOUT_MS: u32 = 30_000;
+
+thread_local! {
+    // The page is single-threaded; these track the requests in flight so Cancel can stop them.
+    static IN_FLIGHT: RefCell<Vec<AbortController>> = const { RefCell::new(Vec::new()) };
+    static TIMED_OUT: Cell<bool> = const { Cell::new(false) };
+}
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = ["navigator", "clipboard"], js_name = writeText)]
+    fn clipboard_write_text(text: &str) -> js_sys::Promise;
+}
+
+/// Wall-clock milliseconds since the epoch.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+fn monotonic_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or_else(now_ms)
+}
+
+/// This page's origin, e.g. `http://127.0.0.1:8080`.
+pub fn page_origin() -> String {
+    web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default()
+}
+
+/// The page's query string (without `?`), for configuration by URL.
+pub fn page_query() -> String {
+    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    search.trim_start_matches('?').to_owned()
+}
+
+/// Copies text to the clipboard; false if the browser refused.
+pub async fn copy_text(text: &str) -> bool {
+    wasm_bindgen_futures::JsFuture::from(clipboard_write_text(text)).await.is_ok()
+}
+
+/// Aborts every request in flight.
+pub fn cancel_all() {
+    IN_FLIGHT.with(|list| list.borrow_mut().drain(..).for_each(|c| c.abort()));
+}
+
+fn forget(controller: &AbortController) {
+    IN_FLIGHT.with(|list| list.borrow_mut().retain(|c| c != controller));
+}
+
+/// Sends a request with the browser's fetch (mode `cors`, no cookies) and reads the whole body.
+pub async fn send(request: HttpRequest) -> Result<Received, TransportError> {
+    let refused = |e: JsValue| TransportError::Refused { detail: format!("{e:?}") };
+    let controller = AbortController::new().map_err(refused)?;
+    IN_FLIGHT.with(|list| list.borrow_mut().push(controller.clone()));
+    TIMED_OUT.with(|t| t.set(false));
+    let timer = {
+        let controller = controller.clone();
+        leptos::prelude::set_timeout_with_handle(
+            move || {
+                TIMED_OUT.with(|t| t.set(true));
+                controller.abort();
+            },
+            std::time::Duration::from_millis(TIMEOUT_MS as u64),
+        )
+        .ok()
+    };
+    let result = fetch(&request, &controller).await;
+    if let Some(timer) = timer {
+        timer.clear();
+    }
+    forget(&controller);
+    result.map_err(|detail| {
+        if TIMED_OUT.with(Cell::get) {
+            TransportError::TimedOut { after_ms: TIMEOUT_MS }
+        } else if controller.signal().aborted() {
+            TransportError::Cancelled
+        } else {
+            detail
+        }
+    })
+}
+
+async fn fetch(request: &HttpRequest, controller: &AbortController) -> Result<Received, TransportError> {
+    let method = match request.method.as_str() {
+        "POST" => Method::POST,
+        "PUT" => Method::PUT,
+        "PATCH" => Method::PATCH,
+        "DELETE" => Method::DELETE,
+        _ => Method::GET,
+    };
+    let signal = controller.signal();
+    let mut builder = RequestBuilder::new(&request.url).method(method).abort_signal(Some(&signal));
+    for (name, value) in &request.headers {
+        builder = builder.header(name, value);
+    }
+    let prepared = if request.body.is_empty() { builder.build() } else { builder.body(request.body.clone()) };
+    let prepared = prepared.map_err(|e| TransportError::Refused { detail: e.to_string() })?;
+    let started = monotonic_ms();
+    let failed = |e: gloo_net::Error| TransportError::FetchFailed { detail: e.to_string() };
+    let response = prepared.send().await.map_err(failed)?;
+    let status = response.status();
+    let reason = response.status_text();
+    let headers: Vec<(String, String)> = response.headers().entries().collect();
+    let body = response.text().await.map_err(failed)?;
+    Ok(Received {
+        response: HttpResponse { status, reason, headers, body },
+        elapsed_ms: monotonic_ms() - started,
+        received_at_ms: now_ms(),
+    })
+}
