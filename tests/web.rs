@@ -1,0 +1,123 @@
+//! Component tests in headless Chromium (wasm-bindgen-test): rendering and masking without a
+//! server. Flows over the network are covered end to end in `e2e/`.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use ords_core::{
+    token_request, ClientAuth, ClientSecret, Exchange, HttpResponse, OAuthSettings, Received, Step, TransportError,
+};
+use ords_playground::{App, ExchangeView};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn host() -> web_sys::HtmlElement {
+    let document = document();
+    let div = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&div).unwrap();
+    div.unchecked_into()
+}
+
+fn token_exchange(result: Result<Received, TransportError>) -> Exchange {
+    let settings = OAuthSettings {
+        token_url: "https://host/ords/hr/oauth/token".into(),
+        client_id: "Te8yn-qGmBoX6jzpPhnUXA..".into(),
+        client_secret: ClientSecret::new("s3cr3t.."),
+        client_auth: ClientAuth::BasicHeader,
+    };
+    Exchange { step: Step::Token, request: token_request(&settings).unwrap(), result }
+}
+
+fn received(status: u16, content_type: &str, body: &str) -> Received {
+    let response = HttpResponse {
+        status,
+        reason: "X".into(),
+        headers: vec![("Content-Type".into(), content_type.into())],
+        body: body.into(),
+    };
+    Received { response, elapsed_ms: 12.0, received_at_ms: 0.0 }
+}
+
+fn text(root: &web_sys::HtmlElement, selector: &str) -> String {
+    root.query_selector(selector).unwrap().unwrap().text_content().unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn secrets_are_masked_until_revealed() {
+    let root = host();
+    let body = r#"{"access_token":"TOKEN-VALUE-22-chars-x","token_type":"bearer","expires_in":3600}"#;
+    let exchange = token_exchange(Ok(received(200, "application/json", body)));
+    let _mount = leptos::mount::mount_to(root.clone(), move || {
+        view! { <ExchangeView exchange=exchange.clone() secrets=vec!["TOKEN-VALUE-22-chars-x".to_owned()] /> }
+    });
+    let request = text(&root, "[data-testid=request]");
+    assert!(request.contains("Authorization: Basic base64(Te8yn-qGmBoX6jzpPhnUXA..:••••••••)"), "{request}");
+    assert!(!request.contains("VGU4"), "the real header is not shown");
+    assert!(text(&root, "[data-testid=body]").contains("\"access_token\": \"••••••••\""));
+    let button: web_sys::HtmlElement = root.query_selector("button").unwrap().unwrap().unchecked_into();
+    assert_eq!(button.text_content().unwrap(), "Show secrets");
+    button.click();
+    leptos::task::tick().await;
+    assert!(text(&root, "[data-testid=request]")
+        .contains("Authorization: Basic VGU4eW4tcUdtQm9YNmp6cFBoblVYQS4uOnMzY3IzdC4u"));
+    assert!(text(&root, "[data-testid=body]").contains("TOKEN-VALUE-22-chars-x"));
+}
+
+#[wasm_bindgen_test]
+fn html_error_pages_are_shown_as_text_not_markup() {
+    let root = host();
+    let page = "<!DOCTYPE html><html><body><h1>401 Unauthorized</h1><script>window.pwned=1</script></body></html>";
+    let exchange = token_exchange(Ok(received(401, "text/html", page)));
+    let _mount = leptos::mount::mount_to(root.clone(), move || view! { <ExchangeView exchange=exchange.clone() /> });
+    assert_eq!(text(&root, "[data-testid=body]"), page);
+    assert!(root.query_selector("h1").unwrap().is_none(), "no server markup in the DOM");
+    assert!(root.query_selector("script").unwrap().is_none());
+    assert!(text(&root, "[data-testid=status]").starts_with("401 X"));
+    assert!(root.text_content().unwrap().contains("Body (text, shown as sent)"));
+}
+
+#[wasm_bindgen_test]
+fn a_failed_fetch_names_cors_and_the_ords_fix() {
+    let root = host();
+    let failed = Err(TransportError::FetchFailed { detail: "TypeError: Failed to fetch".into() });
+    let exchange = token_exchange(failed);
+    let _mount = leptos::mount::mount_to(root.clone(), move || view! { <ExchangeView exchange=exchange.clone() /> });
+    let shown = root.text_content().unwrap();
+    assert!(shown.contains("did not allow this page's origin (CORS)"));
+    assert!(shown.contains("Browser said: TypeError: Failed to fetch"));
+    assert!(shown.contains("ORDS.SET_MODULE_ORIGINS_ALLOWED"));
+    assert!(root.query_selector("[role=alert]").unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
+async fn the_page_has_the_labelled_controls_and_regions() {
+    let root = host();
+    let _mount = leptos::mount::mount_to(root.clone(), App);
+    let labels: Vec<String> = (0..root.query_selector_all("label").unwrap().length())
+        .filter_map(|i| root.query_selector_all("label").unwrap().item(i)?.text_content())
+        .map(|t| t.trim().to_owned())
+        .collect();
+    for expected in [
+        "OAuth2 client credentials",
+        "Basic",
+        "Token URL",
+        "Client ID",
+        "Client secret",
+        "Client authentication",
+        "Resource URL",
+    ] {
+        assert!(labels.iter().any(|l| l == expected), "missing label {expected}: {labels:?}");
+    }
+    for region in ["Token response", "Protected resource"] {
+        assert!(root.query_selector(&format!("section[aria-label='{region}'] h2")).unwrap().is_some());
+    }
+    let secret: web_sys::HtmlInputElement = root.query_selector("#client-secret").unwrap().unwrap().unchecked_into();
+    assert_eq!(secret.type_(), "password");
+    let basic: web_sys::HtmlInputElement =
+        root.query_selector("input[type=radio]:not(:checked)").unwrap().unwrap().unchecked_into();
+    basic.click();
+    leptos::task::tick().await;
+    assert!(root.query_selector("#username").unwrap().is_some());
+    assert!(root.query_selector("#token-url").unwrap().is_none());
+}
