@@ -1,0 +1,70 @@
+//! `cargo xtask test`: every check, in order of cost, then one summary line.
+
+use crate::run::{captured, command, count_results, root, status, target_dir};
+use crate::tools;
+
+struct Tally {
+    passed: u32,
+    failed: u32,
+    stages: Vec<(String, bool)>,
+}
+
+impl Tally {
+    /// A check without its own test count (fmt, clippy, a build) counts as one.
+    fn check(&mut self, name: &str, ok: bool) {
+        if ok { self.passed += 1 } else { self.failed += 1 }
+        self.stages.push((name.to_owned(), ok));
+    }
+
+    /// A test run counts its tests; a run that failed without a failing test counts one failure.
+    fn tests(&mut self, name: &str, (ok, output): (bool, String)) {
+        let (passed, failed) = count_results(&output);
+        self.passed += passed;
+        self.failed += if !ok && failed == 0 { 1 } else { failed };
+        self.stages.push((format!("{name}: {passed} passed, {failed} failed"), ok));
+    }
+}
+
+pub fn test() -> i32 {
+    let started = std::time::Instant::now();
+    if let Err(message) = tools::ensure_build_tools().and_then(|()| tools::ensure_browser()) {
+        eprintln!("xtask: {message}");
+        println!("0 passed, 1 failed");
+        return 1;
+    }
+    let tmp = target_dir().join("tmp"); // chromedriver leaves profiles in TMPDIR
+    let _ = std::fs::create_dir_all(&tmp);
+    let mut t = Tally { passed: 0, failed: 0, stages: Vec::new() };
+
+    t.check("cargo fmt --check", status(command("cargo", &["fmt", "--all", "--check"])));
+    let clippy = ["clippy", "--locked", "--workspace", "--all-targets", "--", "-D", "warnings"];
+    t.check("clippy (native)", status(command("cargo", &clippy)));
+    let clippy_wasm = [
+        "clippy", "--locked", "-p", "ords-playground", "--all-targets", "--target", "wasm32-unknown-unknown", "--", "-D",
+        "warnings",
+    ];
+    t.check("clippy (wasm32)", status(command("cargo", &clippy_wasm)));
+    let native = ["test", "--locked", "-p", "ords-core", "-p", "ords-sim", "-p", "xtask"];
+    t.tests("native tests", captured(command("cargo", &native)));
+
+    let mut wasm = command("cargo", &["test", "--locked", "-p", "ords-playground", "--target", "wasm32-unknown-unknown", "--test", "web"]);
+    wasm.env("CHROMEDRIVER", "/usr/bin/chromedriver").env("TMPDIR", &tmp);
+    wasm.env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", root().join("webdriver.json"));
+    t.tests("wasm component tests (headless Chromium)", captured(wasm));
+
+    let sim_built = status(command("cargo", &["build", "--locked", "-p", "ords-sim", "--bin", "ords-sim"]));
+    let page_built = status(command("trunk", &["build", "--release", "--offline", "--locked"]));
+    t.check("release page build (trunk)", sim_built && page_built);
+    if sim_built && page_built {
+        let mut e2e = command("node", &["--test", "--test-concurrency=2", "e2e/"]);
+        e2e.env("ORDS_SIM_BIN", target_dir().join("debug").join("ords-sim"));
+        t.tests("end-to-end (headless Chromium vs ords-sim)", captured(e2e));
+    }
+
+    println!("\n==> summary ({} s)", started.elapsed().as_secs());
+    for (stage, ok) in &t.stages {
+        println!("  {} {stage}", if *ok { "ok  " } else { "FAIL" });
+    }
+    println!("{} passed, {} failed", t.passed, t.failed);
+    i32::from(t.failed > 0)
+}
