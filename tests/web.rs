@@ -49,7 +49,7 @@ async fn secrets_are_masked_until_revealed() {
     let body = r#"{"access_token":"TOKEN-VALUE-22-chars-x","token_type":"bearer","expires_in":3600}"#;
     let exchange = token_exchange(Ok(received(200, "application/json", body)));
     let _mount = leptos::mount::mount_to(root.clone(), move || {
-        view! { <ExchangeView exchange=exchange.clone() secrets=vec!["TOKEN-VALUE-22-chars-x".to_owned()] /> }
+        view! { <ExchangeView exchange=exchange secrets=vec!["TOKEN-VALUE-22-chars-x".to_owned()] /> }
     });
     let request = text(&root, "[data-testid=request]");
     assert!(request.contains("Authorization: Basic base64(Te8yn-qGmBoX6jzpPhnUXA..:••••••••)"), "{request}");
@@ -69,7 +69,7 @@ fn html_error_pages_are_shown_as_text_not_markup() {
     let root = host();
     let page = "<!DOCTYPE html><html><body><h1>401 Unauthorized</h1><script>window.pwned=1</script></body></html>";
     let exchange = token_exchange(Ok(received(401, "text/html", page)));
-    let _mount = leptos::mount::mount_to(root.clone(), move || view! { <ExchangeView exchange=exchange.clone() /> });
+    let _mount = leptos::mount::mount_to(root.clone(), move || view! { <ExchangeView exchange=exchange /> });
     assert_eq!(text(&root, "[data-testid=body]"), page);
     assert!(root.query_selector("h1").unwrap().is_none(), "no server markup in the DOM");
     assert!(root.query_selector("script").unwrap().is_none());
@@ -82,7 +82,7 @@ fn a_failed_fetch_names_cors_and_the_ords_fix() {
     let root = host();
     let failed = Err(TransportError::FetchFailed { detail: "TypeError: Failed to fetch".into() });
     let exchange = token_exchange(failed);
-    let _mount = leptos::mount::mount_to(root.clone(), move || view! { <ExchangeView exchange=exchange.clone() /> });
+    let _mount = leptos::mount::mount_to(root.clone(), move || view! { <ExchangeView exchange=exchange /> });
     let shown = root.text_content().unwrap();
     assert!(shown.contains("did not allow this page's origin (CORS)"));
     assert!(shown.contains("Browser said: TypeError: Failed to fetch"));

@@ -5,7 +5,9 @@ use crate::tools;
 
 pub fn serve(args: &[String]) -> i32 {
     if let Some(extra) = args.first() {
-        eprintln!("xtask serve takes no arguments (got {extra}); edit flags in xtask/src/serve.rs or run ords-sim yourself");
+        eprintln!(
+            "xtask serve takes no arguments (got {extra}); edit flags in xtask/src/serve.rs or run ords-sim yourself"
+        );
         return 2;
     }
     if let Err(message) = tools::ensure_build_tools() {

@@ -12,7 +12,11 @@ struct Tally {
 impl Tally {
     /// A check without its own test count (fmt, clippy, a build) counts as one.
     fn check(&mut self, name: &str, ok: bool) {
-        if ok { self.passed += 1 } else { self.failed += 1 }
+        if ok {
+            self.passed += 1
+        } else {
+            self.failed += 1
+        }
         self.stages.push((name.to_owned(), ok));
     }
 
@@ -40,14 +44,25 @@ pub fn test() -> i32 {
     let clippy = ["clippy", "--locked", "--workspace", "--all-targets", "--", "-D", "warnings"];
     t.check("clippy (native)", status(command("cargo", &clippy)));
     let clippy_wasm = [
-        "clippy", "--locked", "-p", "ords-playground", "--all-targets", "--target", "wasm32-unknown-unknown", "--", "-D",
+        "clippy",
+        "--locked",
+        "-p",
+        "ords-playground",
+        "--all-targets",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--",
+        "-D",
         "warnings",
     ];
     t.check("clippy (wasm32)", status(command("cargo", &clippy_wasm)));
     let native = ["test", "--locked", "-p", "ords-core", "-p", "ords-sim", "-p", "xtask"];
     t.tests("native tests", captured(command("cargo", &native)));
 
-    let mut wasm = command("cargo", &["test", "--locked", "-p", "ords-playground", "--target", "wasm32-unknown-unknown", "--test", "web"]);
+    let mut wasm = command(
+        "cargo",
+        &["test", "--locked", "-p", "ords-playground", "--target", "wasm32-unknown-unknown", "--test", "web"],
+    );
     wasm.env("CHROMEDRIVER", "/usr/bin/chromedriver").env("TMPDIR", &tmp);
     wasm.env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", root().join("webdriver.json"));
     t.tests("wasm component tests (headless Chromium)", captured(wasm));

@@ -24,7 +24,11 @@ pub fn ensure_build_tools() -> Result<(), String> {
         return Err("could not add the wasm32-unknown-unknown target with rustup".into());
     }
     // Trunk 0.22 needs a newer rustc than this machine's; a debug build installs in half the time.
-    ensure_cargo_tool("trunk", &format!("trunk {TRUNK_VERSION}"), &["trunk", "--version", TRUNK_VERSION, "--locked", "--debug"])?;
+    ensure_cargo_tool(
+        "trunk",
+        &format!("trunk {TRUNK_VERSION}"),
+        &["trunk", "--version", TRUNK_VERSION, "--locked", "--debug"],
+    )?;
     // No --locked: its lockfile pins a webpki-roots release the registry does not serve.
     ensure_cargo_tool(
         "wasm-bindgen",

@@ -19,11 +19,13 @@ pub fn status_meaning(status: u16) -> &'static str {
         502..=504 => "A proxy or gateway in front of ORDS could not get an answer from it.",
         555 => "ORDS: the handler's SQL or PL/SQL raised an error (User Defined Resource Error).",
         570 => "ORDS: the database account behind the schema is locked.",
-        100..=199 => "Informational.",
-        200..=299 => "Success.",
-        300..=399 => "Redirect: fetch follows these itself, so the URL may be outdated.",
-        400..=499 => "Client error: the request was refused.",
-        _ => "Server error.",
+        _ => match status / 100 {
+            1 => "Informational.",
+            2 => "Success.",
+            3 => "Redirect: fetch follows these itself, so the URL may be outdated.",
+            4 => "Client error: the request was refused.",
+            _ => "Server error.",
+        },
     }
 }
 

@@ -7,7 +7,7 @@ use ords_core::{HttpRequest, HttpResponse};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Cors {
     /// No `Origin` header: not a cross-origin browser request (curl, same origin).
-    NotCors,
+    SameOrigin,
     Allowed(String),
     Denied(String),
 }
@@ -15,7 +15,7 @@ pub enum Cors {
 /// Decides by exact origin (module origins) or URL prefix (OAuth client `allowed_origins`).
 pub fn decide(request: &HttpRequest, allowed: &[String]) -> Cors {
     let Some(origin) = request.header("Origin") else {
-        return Cors::NotCors;
+        return Cors::SameOrigin;
     };
     let origin_lower = origin.to_ascii_lowercase();
     let matches = allowed.iter().any(|entry| {
