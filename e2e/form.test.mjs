@@ -54,8 +54,9 @@ test('a hanging request shows progress and can be cancelled', async () => {
   }
 });
 
-test('opened with no configuration, the form is pre-filled for the local demo simulator', async () => {
-  const { page } = await openPlayground(browser, web.origin);
+test('with target=network, the form is pre-filled for the local demo simulator', async () => {
+  const { page } = await openPlayground(browser, web.origin, { target: 'network' });
+  assert.equal(await page.getByLabel('Send requests to').inputValue(), 'network');
   assert.equal(await page.getByLabel('Token URL').inputValue(), 'http://127.0.0.1:8181/ords/demo/oauth/token');
   assert.equal(await page.getByLabel('Resource URL').inputValue(), 'http://127.0.0.1:8181/ords/demo/hr/employees/');
   assert.equal(await page.getByLabel('Client secret').getAttribute('type'), 'password');

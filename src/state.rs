@@ -1,7 +1,7 @@
 //! The page's state as signals, and the actions the buttons run. Flow logic is in the core;
 //! this only feeds it the form and stores what came back.
 
-use crate::transport;
+use crate::transport::{self, Target};
 use leptos::prelude::*;
 use ords_core::{
     BasicSettings, ClientAuth, ClientSecret, Exchange, Field, FieldError, HeldToken, OAuthSettings, Password, TokenStep,
@@ -21,6 +21,9 @@ pub const DEMO_BASE: &str = "http://127.0.0.1:8181/ords/demo";
 /// What the person typed. Secrets live only in these signals (memory), never in storage.
 #[derive(Clone, Copy)]
 pub struct Form {
+    pub target: RwSignal<Target>,
+    /// Set once the person picks a target, so the start-up probe no longer changes it.
+    pub target_chosen: RwSignal<bool>,
     pub flow: RwSignal<FlowKind>,
     pub token_url: RwSignal<String>,
     pub client_id: RwSignal<String>,
@@ -50,6 +53,9 @@ pub struct Results {
     pub busy: RwSignal<Option<Busy>>,
     /// Ticks every second so countdowns move.
     pub now_ms: RwSignal<f64>,
+    /// Where the exchanges now shown in each panel went.
+    pub token_via: RwSignal<Target>,
+    pub resource_via: RwSignal<Target>,
 }
 
 impl Form {
@@ -66,7 +72,13 @@ impl Form {
         let username = param("username").unwrap_or_else(|| DEMO_USER.0.to_owned());
         let demo_secret = is_demo && client_id == DEMO_CLIENT_ID;
         let demo_password = is_demo && username == DEMO_USER.0;
+        let target = match param("target").as_deref() {
+            Some("simulated") => Target::Simulated,
+            _ => Target::Network,
+        };
         Self {
+            target: RwSignal::new(target),
+            target_chosen: RwSignal::new(param("target").is_some()),
             flow: RwSignal::new(if param("flow").as_deref() == Some("basic") {
                 FlowKind::Basic
             } else {
@@ -112,6 +124,8 @@ impl Results {
             field_errors: RwSignal::new(Vec::new()),
             busy: RwSignal::new(None),
             now_ms: RwSignal::new(transport::now_ms()),
+            token_via: RwSignal::new(Target::Network),
+            resource_via: RwSignal::new(Target::Network),
         }
     }
 
@@ -133,14 +147,40 @@ impl Default for Results {
     }
 }
 
+/// True when the page was opened with settings in its URL (an embed or a shared link).
+pub fn is_configured(query: &str) -> bool {
+    let keys = ["target", "flow", "token_url", "client_id", "client_auth", "resource_url", "username"];
+    ords_core::parse_form(query).unwrap_or_default().iter().any(|(k, _)| keys.contains(&k.as_str()))
+}
+
+/// With no configuration, use the local ords-sim when it answers, else the in-page simulator.
+/// Only a page served from this machine probes loopback: a public page doing so would make
+/// Chrome ask for local-network permission.
+pub fn choose_default_target(form: Form) {
+    if !transport::page_is_local() {
+        form.target.set(Target::Simulated);
+        return;
+    }
+    let probe = ords_core::HttpRequest::new("GET", &form.token_url.get_untracked());
+    leptos::task::spawn_local(async move {
+        let reachable = transport::send(Target::Network, probe).await.is_ok();
+        if !reachable && !form.target_chosen.get_untracked() {
+            form.target.set(Target::Simulated);
+        }
+    });
+}
+
 /// `Get token`: asks the token endpoint and holds the token it returns.
 pub fn get_token(form: Form, results: Results) {
     let settings = form.oauth();
+    let target = form.target.get_untracked();
+    let send = move |request| transport::send(target, request);
     results.busy.set(Some(Busy::Token));
     leptos::task::spawn_local(async move {
-        match ords_core::get_token(&settings, &transport::send).await {
+        match ords_core::get_token(&settings, &send).await {
             Ok(step) => {
                 results.field_errors.set(Vec::new());
+                results.token_via.set(target);
                 results.record_token(step);
             }
             Err(problems) => results.field_errors.set(problems),
@@ -154,16 +194,17 @@ pub fn call_api(form: Form, results: Results) {
     let flow = form.flow.get_untracked();
     let resource_url = form.resource_url.get_untracked();
     let (oauth, basic) = (form.oauth(), form.basic());
-    let held = results.held.get_untracked();
+    let target = form.target.get_untracked();
+    // A token from the other target belongs to another server: do not send it there.
+    let held = results.held.get_untracked().filter(|_| results.token_via.get_untracked() == target);
+    let send = move |request| transport::send(target, request);
     results.busy.set(Some(Busy::Call));
     leptos::task::spawn_local(async move {
         let outcome = match flow {
-            FlowKind::Basic => {
-                ords_core::call_with_basic(&basic, &resource_url, &transport::send).await.map(|e| (None, Some(e)))
-            }
+            FlowKind::Basic => ords_core::call_with_basic(&basic, &resource_url, &send).await.map(|e| (None, Some(e))),
             FlowKind::OAuth2 => {
                 let now = transport::now_ms();
-                ords_core::call_with_oauth(&oauth, &resource_url, held.as_ref(), now, &transport::send)
+                ords_core::call_with_oauth(&oauth, &resource_url, held.as_ref(), now, &send)
                     .await
                     .map(|call| (call.token, call.resource))
             }
@@ -173,8 +214,10 @@ pub fn call_api(form: Form, results: Results) {
                 results.field_errors.set(Vec::new());
                 let token_failed = token_step.is_some() && resource.is_none();
                 if let Some(step) = token_step {
+                    results.token_via.set(target);
                     results.record_token(step);
                 }
+                results.resource_via.set(target);
                 results.resource_note.set(
                     token_failed.then(|| {
                         "No resource call was made: the token request failed (see Token response).".to_owned()

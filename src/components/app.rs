@@ -1,5 +1,5 @@
 use super::{form::FormPanel, resource_panel::ResourcePanel, token_panel::TokenPanel};
-use crate::state::{Form, Results};
+use crate::state::{self, Form, Results};
 use crate::transport;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -7,8 +7,12 @@ use std::time::Duration;
 /// The whole page: the form, then the two result panels side by side.
 #[component]
 pub fn App() -> impl IntoView {
-    let form = Form::from_query(&transport::page_query());
+    let query = transport::page_query();
+    let form = Form::from_query(&query);
     let results = Results::new();
+    if !state::is_configured(&query) {
+        state::choose_default_target(form);
+    }
     provide_context(form);
     provide_context(results);
     if let Ok(tick) = set_interval_with_handle(move || results.now_ms.set(transport::now_ms()), Duration::from_secs(1))

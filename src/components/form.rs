@@ -1,6 +1,6 @@
 use super::fields::{SecretField, TextField};
 use crate::state::{self, Busy, FlowKind, Form, Results};
-use crate::transport;
+use crate::transport::{self, Target};
 use leptos::prelude::*;
 use ords_core::{ClientAuth, Field};
 
@@ -14,6 +14,27 @@ pub fn FormPanel() -> impl IntoView {
     let idle = move || results.busy.get().is_none();
     view! {
         <form class="settings" on:submit=|ev| ev.prevent_default()>
+            <div class="field target">
+                <label for="target">"Send requests to"</label>
+                <select
+                    id="target"
+                    on:change=move |ev| {
+                        form.target_chosen.set(true);
+                        let target = if event_target_value(&ev) == "simulated" { Target::Simulated } else { Target::Network };
+                        form.target.set(target);
+                    }
+                >
+                    <option value="network" selected=move || form.target.get() == Target::Network>
+                        {Target::Network.label()}
+                    </option>
+                    <option value="simulated" selected=move || form.target.get() == Target::Simulated>
+                        {Target::Simulated.label()}
+                    </option>
+                </select>
+                <Show when=move || form.target.get() == Target::Simulated>
+                    <p class="hint">"Requests go to an ORDS model inside this page (CORS emulated for this page's origin); nothing leaves the browser."</p>
+                </Show>
+            </div>
             <fieldset class="flow-choice">
                 <legend>"Authentication"</legend>
                 <label>

@@ -4,3 +4,16 @@ mod fields;
 mod form;
 mod resource_panel;
 mod token_panel;
+
+use crate::transport::Target;
+use leptos::prelude::*;
+
+/// Says, wherever results show, that they came from the in-page simulator.
+#[component]
+fn SimulatedBadge(via: RwSignal<Target>) -> impl IntoView {
+    move || {
+        (via.get() == Target::Simulated).then(|| {
+            view! { <p class="sim-badge">"Simulated ORDS (in this page): no request left this browser."</p> }
+        })
+    }
+}

@@ -1,4 +1,5 @@
 use super::exchange_view::ExchangeView;
+use super::SimulatedBadge;
 use crate::state::Results;
 use crate::transport;
 use leptos::prelude::*;
@@ -18,6 +19,7 @@ pub fn TokenPanel() -> impl IntoView {
                 Some(step) => {
                     let secrets: Vec<String> = step.held().map(|t| t.access_token.secret().to_owned()).into_iter().collect();
                     view! {
+                        <SimulatedBadge via=results.token_via />
                         <GrantSummary step=step.clone() />
                         <ExchangeView exchange=step.exchange secrets=secrets />
                     }.into_any()

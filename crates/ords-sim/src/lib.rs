@@ -4,6 +4,7 @@
 //! Behaviour follows `shared/research/ords-wire.md`: documented facts by default, switches
 //! (see [`Switches`]) where ORDS's behaviour is not known for sure.
 
+pub mod browser;
 pub mod cli;
 mod config;
 mod cors;

@@ -1,5 +1,8 @@
 //! All browser IO lives here: fetch (through gloo-net), cancellation with AbortController,
-//! the clock, the page's location and the clipboard. Everything else is plain data.
+//! the in-page simulated ORDS, the clock, the page's location and the clipboard. Everything
+//! else is plain data.
+
+mod simulated;
 
 use gloo_net::http::{Method, RequestBuilder};
 use ords_core::{HttpRequest, HttpResponse, Received, TransportError};
@@ -10,10 +13,31 @@ use web_sys::AbortController;
 /// Requests give up after this long (the person can also press Cancel).
 pub const TIMEOUT_MS: u32 = 30_000;
 
+/// Where requests go.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// The browser's own fetch, to the URLs entered.
+    Network,
+    /// The ORDS model compiled into this page; nothing leaves the browser.
+    Simulated,
+}
+
+impl Target {
+    /// The visible label of the option.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Network => "Network (this browser's fetch)",
+            Self::Simulated => "Simulated ORDS (in this page)",
+        }
+    }
+}
+
 thread_local! {
     // The page is single-threaded; these track the requests in flight so Cancel can stop them.
     static IN_FLIGHT: RefCell<Vec<AbortController>> = const { RefCell::new(Vec::new()) };
     static TIMED_OUT: Cell<bool> = const { Cell::new(false) };
+    // Bumped by Cancel, so simulated requests waiting out their latency can notice.
+    static CANCELLED: Cell<u64> = const { Cell::new(0) };
 }
 
 #[wasm_bindgen]
@@ -49,7 +73,22 @@ pub async fn copy_text(text: &str) -> bool {
 
 /// Aborts every request in flight.
 pub fn cancel_all() {
+    CANCELLED.with(|c| c.set(c.get() + 1));
     IN_FLIGHT.with(|list| list.borrow_mut().drain(..).for_each(|c| c.abort()));
+}
+
+/// True when the page itself is served from this machine (then a local ords-sim may be running).
+pub fn page_is_local() -> bool {
+    let origin = page_origin();
+    ["http://127.0.0.1:", "http://localhost:", "http://[::1]:"].iter().any(|p| origin.starts_with(p))
+}
+
+/// Sends a request to the chosen target.
+pub async fn send(target: Target, request: HttpRequest) -> Result<Received, TransportError> {
+    match target {
+        Target::Network => fetch_send(request).await,
+        Target::Simulated => simulated::send(request).await,
+    }
 }
 
 fn forget(controller: &AbortController) {
@@ -57,7 +96,7 @@ fn forget(controller: &AbortController) {
 }
 
 /// Sends a request with the browser's fetch (mode `cors`, no cookies) and reads the whole body.
-pub async fn send(request: HttpRequest) -> Result<Received, TransportError> {
+async fn fetch_send(request: HttpRequest) -> Result<Received, TransportError> {
     let refused = |e: JsValue| TransportError::Refused { detail: format!("{e:?}") };
     let controller = AbortController::new().map_err(refused)?;
     IN_FLIGHT.with(|list| list.borrow_mut().push(controller.clone()));

@@ -1,0 +1,100 @@
+//! What a browser's `fetch` (mode `cors`, no cookies) would let a page see, emulated around
+//! the model for the in-page demo transport: the preflight, the origin check, and the filter
+//! that hides response headers not listed in `Access-Control-Expose-Headers`.
+
+use crate::Sim;
+use ords_core::{HttpRequest, HttpResponse, HttpUrl};
+
+/// Response headers every page may read (the Fetch standard's CORS-safelisted ones).
+const SAFELISTED_RESPONSE: [&str; 7] =
+    ["cache-control", "content-language", "content-length", "content-type", "expires", "last-modified", "pragma"];
+
+/// Request headers that never trigger a preflight (values aside).
+const SAFELISTED_REQUEST: [&str; 4] = ["accept", "accept-language", "content-language", "content-type"];
+
+/// Header names that make a browser preflight the request, lower-cased and sorted.
+pub fn preflight_headers(request: &HttpRequest) -> Vec<String> {
+    let simple_type = |v: &str| {
+        let media = v.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+        matches!(media.as_str(), "application/x-www-form-urlencoded" | "multipart/form-data" | "text/plain")
+    };
+    let mut names: Vec<String> = request
+        .headers
+        .iter()
+        .filter(|(name, value)| {
+            let name = name.to_ascii_lowercase();
+            !SAFELISTED_REQUEST.contains(&name.as_str()) || (name == "content-type" && !simple_type(value))
+        })
+        .map(|(name, _)| name.to_ascii_lowercase())
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// True when a browser would send an `OPTIONS` preflight before this request.
+pub fn needs_preflight(request: &HttpRequest) -> bool {
+    !matches!(request.method.as_str(), "GET" | "HEAD" | "POST") || !preflight_headers(request).is_empty()
+}
+
+fn allows_origin(response: &HttpResponse, origin: &str) -> bool {
+    response.header("Access-Control-Allow-Origin").is_some_and(|v| v == origin || v == "*")
+}
+
+fn listed(list: Option<&str>, item: &str) -> bool {
+    list.unwrap_or("").split(',').map(str::trim).any(|v| v == "*" || v.eq_ignore_ascii_case(item))
+}
+
+/// Sends `request` from a page at `page_origin` through the model as a browser would.
+/// `Err` carries why the browser would refuse (the page itself would only see a TypeError).
+pub fn fetch_as_browser(
+    sim: &mut Sim,
+    request: &HttpRequest,
+    page_origin: &str,
+    now_ms: u64,
+) -> Result<HttpResponse, String> {
+    let url = HttpUrl::parse(&request.url).map_err(|e| e.to_string())?;
+    if url.origin() == page_origin {
+        return Ok(sim.handle(request, now_ms));
+    }
+    if needs_preflight(request) {
+        let headers = preflight_headers(request);
+        let mut preflight = HttpRequest::new("OPTIONS", &request.url)
+            .with_header("Origin", page_origin)
+            .with_header("Access-Control-Request-Method", request.method.clone());
+        if !headers.is_empty() {
+            preflight = preflight.with_header("Access-Control-Request-Headers", headers.join(","));
+        }
+        let answer = sim.handle(&preflight, now_ms);
+        if !(200..300).contains(&answer.status) {
+            return Err(format!("the CORS preflight (OPTIONS) was answered {} {}", answer.status, answer.reason));
+        }
+        if !allows_origin(&answer, page_origin) {
+            return Err(format!("the CORS preflight did not allow the origin {page_origin}"));
+        }
+        let methods = answer.header("Access-Control-Allow-Methods");
+        if !matches!(request.method.as_str(), "GET" | "HEAD" | "POST") && !listed(methods, &request.method) {
+            return Err(format!("the CORS preflight did not allow the method {}", request.method));
+        }
+        if let Some(missing) = headers.iter().find(|h| !listed(answer.header("Access-Control-Allow-Headers"), h)) {
+            return Err(format!("the CORS preflight did not allow the request header {missing}"));
+        }
+    }
+    let mut actual = request.clone();
+    actual.headers.push(("Origin".into(), page_origin.into()));
+    let mut response = sim.handle(&actual, now_ms);
+    if !allows_origin(&response, page_origin) {
+        return Err(format!(
+            "the {} response carried no Access-Control-Allow-Origin for {page_origin}",
+            response.status
+        ));
+    }
+    let exposed = response.header("Access-Control-Expose-Headers").map(str::to_owned);
+    response.headers.retain(|(name, _)| {
+        SAFELISTED_RESPONSE.contains(&name.to_ascii_lowercase().as_str()) || listed(exposed.as_deref(), name)
+    });
+    Ok(response)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,63 @@
+// The in-page demo transport: every flow works with no server running at all.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startPage, launch, openPlayground, tokenPanel, resourcePanel, assertNoLeaks, revealedToken } from './harness.mjs';
+
+let web;
+let browser;
+
+before(async () => {
+  web = await startPage();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await web?.close();
+});
+
+/** Opened with no configuration and no ords-sim on 127.0.0.1:8181: the page picks the simulator. */
+async function unconfigured() {
+  const opened = await openPlayground(browser, web.origin);
+  const target = opened.page.getByLabel('Send requests to');
+  await opened.page.waitForFunction(() => document.querySelector('#target').value === 'simulated');
+  assert.equal(await target.inputValue(), 'simulated');
+  return opened;
+}
+
+test('no server reachable: OAuth2 runs on the simulated ORDS in the page, labelled as simulated', async () => {
+  const { page, consoleLines } = await unconfigured();
+  await page.getByRole('button', { name: 'Call API' }).click();
+  const token = tokenPanel(page);
+  const resource = resourcePanel(page);
+  await resource.getByText('200 OK').waitFor();
+  assert.equal(await token.getByTestId('token-type').textContent(), 'bearer');
+  assert.match(await resource.getByTestId('body').textContent(), /"first_name": "Steven"/);
+  assert.equal(await token.getByText('Simulated ORDS (in this page)').count(), 1);
+  assert.equal(await resource.getByText('Simulated ORDS (in this page)').count(), 1);
+  const headers = await resource.locator('details.headers').textContent();
+  assert.match(headers, /ETag/, 'exposed headers pass the emulated CORS filter');
+  const accessToken = await revealedToken(page);
+  await assertNoLeaks(page, consoleLines, [accessToken, 'm2Qx7dVbUaE4kR9pLwT1sA..']);
+});
+
+test('no server reachable: Basic and a wrong secret behave as ORDS does', async () => {
+  const { page } = await unconfigured();
+  await page.getByLabel('Client secret').fill('wrong..');
+  await page.getByRole('button', { name: 'Get token' }).click();
+  await tokenPanel(page).getByText('401 Unauthorized').waitFor();
+  assert.match(await tokenPanel(page).getByTestId('body').textContent(), /"code": "Unauthorized"/);
+  await page.getByRole('radio', { name: 'Basic' }).check();
+  await page.getByRole('button', { name: 'Call API' }).click();
+  await resourcePanel(page).getByText('200 OK').waitFor();
+  assert.match(await resourcePanel(page).getByTestId('request').textContent(), /Basic base64\(hr_user:•+\)/);
+});
+
+test('the simulated ORDS refuses an origin it does not allow, like a browser would', async () => {
+  const { page } = await openPlayground(browser, web.origin, {
+    target: 'simulated', token_url: 'https://ords.example.com/ords/other/oauth/token',
+  });
+  await page.getByLabel('Client secret').fill('x');
+  await page.getByRole('button', { name: 'Get token' }).click();
+  await tokenPanel(page).getByText('No response').waitFor();
+  assert.match(await tokenPanel(page).textContent(), /simulated: the CORS preflight \(OPTIONS\) was answered 404/);
+});
