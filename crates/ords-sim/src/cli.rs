@@ -1,6 +1,7 @@
 //! Command-line options of `ords-sim`. Flags override the built-in demo.
 
-use crate::config::{SimConfig, TokenErrorDialect};
+use crate::config::{CorsMode, ErrorFormat, SimConfig, TokenErrorDialect};
+use crate::scenarios;
 use std::net::SocketAddr;
 
 pub const USAGE: &str = "\
@@ -20,22 +21,53 @@ USAGE: ords-sim [OPTIONS]
   --token-errors DIALECT  ords-problem-json (default) | rfc6749 | html
   --no-cors-on-errors     error responses carry no CORS headers (the browser then hides them)
   --no-token-preflight    the token endpoint does not answer CORS preflights
+  --error-format FORMAT   error.responseFormat: json (default) | html | auto
+  --cors-mode MODE        allow-list (default) | echo-all | off
+  --no-role-status CODE   status for valid credentials lacking the role: 401 (default) | 403
+  --basic-challenge       send WWW-Authenticate: Basic on Basic failures (browsers then prompt)
+  --cache-no-store        send Cache-Control: no-store on token responses
+  --preflight-max-age S   send Access-Control-Max-Age on preflight answers
+  --prev-link             add a prev link to collection pages after the first
+  --scenario NAME         start in a workshop failure scenario (see --list-scenarios)
+  --list-scenarios        explain the scenarios
   --help                  this text
 ";
+
+/// What the command line asks for.
+#[derive(Clone, Debug)]
+pub enum Command {
+    Run(Box<Options>),
+    Help,
+    ListScenarios,
+}
 
 /// Parsed options: where to listen and what to simulate.
 #[derive(Clone, Debug)]
 pub struct Options {
     pub listen: SocketAddr,
     pub config: SimConfig,
+    /// The workshop scenario applied, if any.
+    pub scenario: Option<&'static str>,
 }
 
 /// Parses the arguments after the program name.
+pub fn parse_command(args: &[String]) -> Result<Command, String> {
+    if args.iter().any(|a| a == "--help" || a == "-h") {
+        return Ok(Command::Help);
+    }
+    if args.iter().any(|a| a == "--list-scenarios") {
+        return Ok(Command::ListScenarios);
+    }
+    parse(args).map(|o| Command::Run(Box::new(o)))
+}
+
+/// Parses the options of a run (no `--help`).
 pub fn parse(args: &[String]) -> Result<Options, String> {
     let mut config = SimConfig::demo();
     let mut listen: SocketAddr = "127.0.0.1:8181".parse().map_err(|e| format!("{e}"))?;
     let (mut clients, mut users, mut origins) = (Vec::new(), Vec::new(), Vec::new());
     let mut lifetime = None;
+    let mut scenario = None;
     let mut iter = args.iter();
     while let Some(flag) = iter.next() {
         let mut value = |name: &str| iter.next().cloned().ok_or_else(|| format!("{name} needs a value"));
@@ -47,7 +79,7 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
                     return Err(format!("--listen {text}: ords-sim only listens on loopback (127.0.0.1 or ::1)"));
                 }
             }
-            "--alias" => config.alias = value("--alias")?,
+            "--alias" => config.set_alias(&value("--alias")?),
             "--client" => clients.push(split_pair(&value("--client")?, "--client", "ID:SECRET")?),
             "--user" => users.push(split_pair(&value("--user")?, "--user", "NAME:PASSWORD")?),
             "--allow-origin" => origins.push(value("--allow-origin")?.trim_end_matches('/').to_owned()),
@@ -68,7 +100,43 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
             }
             "--no-cors-on-errors" => config.switches.errors_carry_cors = false,
             "--no-token-preflight" => config.switches.token_preflight = false,
-            "--help" | "-h" => return Err(String::new()),
+            "--error-format" => {
+                config.switches.error_format = match value("--error-format")?.as_str() {
+                    "json" => ErrorFormat::Json,
+                    "html" => ErrorFormat::Html,
+                    "auto" => ErrorFormat::Auto,
+                    other => return Err(format!("--error-format {other}: expected json, html or auto")),
+                }
+            }
+            "--cors-mode" => {
+                config.switches.cors_mode = match value("--cors-mode")?.as_str() {
+                    "allow-list" => CorsMode::AllowList,
+                    "echo-all" => CorsMode::EchoAll,
+                    "off" => CorsMode::Off,
+                    other => return Err(format!("--cors-mode {other}: expected allow-list, echo-all or off")),
+                }
+            }
+            "--no-role-status" => {
+                config.switches.no_role_status = match value("--no-role-status")?.as_str() {
+                    "401" => 401,
+                    "403" => 403,
+                    other => return Err(format!("--no-role-status {other}: expected 401 or 403")),
+                }
+            }
+            "--basic-challenge" => config.switches.basic_challenge = true,
+            "--cache-no-store" => config.switches.cache_no_store = true,
+            "--prev-link" => config.switches.prev_link = true,
+            "--preflight-max-age" => {
+                let text = value("--preflight-max-age")?;
+                let age = text.parse().map_err(|_| format!("--preflight-max-age {text}: expected seconds"))?;
+                config.switches.preflight_max_age = Some(age);
+            }
+            "--scenario" => {
+                let name = value("--scenario")?;
+                let found = scenarios::find(&name)
+                    .ok_or_else(|| format!("--scenario {name}: unknown; run ords-sim --list-scenarios"))?;
+                scenario = Some(found);
+            }
             other => return Err(format!("unknown option {other}")),
         }
     }
@@ -86,7 +154,11 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
     if let Some(seconds) = lifetime {
         config.clients.iter_mut().for_each(|c| c.token_lifetime_s = seconds);
     }
-    Ok(Options { listen, config })
+    let scenario_name = scenario.map(|s| s.name);
+    if let Some(scenario) = scenario {
+        scenario.apply(&mut config);
+    }
+    Ok(Options { listen, config, scenario: scenario_name })
 }
 
 /// Splits at the first `:` (passwords and secrets may contain more).

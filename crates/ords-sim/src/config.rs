@@ -13,6 +13,20 @@ pub struct ClientConfig {
     pub allowed_origins: Vec<String>,
     /// Token lifetime in seconds (`p_token_duration`, instance default 3600).
     pub token_lifetime_s: u64,
+    /// The schema alias the client belongs to: its tokens work only there.
+    pub alias: String,
+}
+
+/// An ORDS privilege: who (roles) may reach what (URL patterns relative to the alias, and
+/// whole modules by base path).
+#[derive(Clone, Debug)]
+pub struct Privilege {
+    pub name: String,
+    pub roles: Vec<String>,
+    /// `ORDS.CREATE_PRIVILEGE_MAPPING` patterns, e.g. `/hr/employees/*` (`*` matches anything).
+    pub patterns: Vec<String>,
+    /// Protected modules, by base path segment (`hr`).
+    pub modules: Vec<String>,
 }
 
 /// A user accepted by HTTP Basic (an ORDS file-based user, `ords config user add`).
@@ -35,6 +49,30 @@ pub enum TokenErrorDialect {
     Html,
 }
 
+/// `error.responseFormat`: how non-token errors are written.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ErrorFormat {
+    /// Problem JSON (`application/problem+json`).
+    #[default]
+    Json,
+    /// An HTML page (`text/html`), as ORDS before 20.4.
+    Html,
+    /// HTML when the request's `Accept` prefers `text/html` (a browser navigation), else JSON.
+    Auto,
+}
+
+/// `cors.mode`: how origins are checked.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CorsMode {
+    /// Module origins for resources, client `allowed_origins` (URL prefixes) for the token URL.
+    #[default]
+    AllowList,
+    /// Every origin is echoed back (what a 2018 ORDS capture shows with nothing configured).
+    EchoAll,
+    /// No CORS support at all: browsers on other origins are always blocked.
+    Off,
+}
+
 /// Behaviour switches; defaults follow the research's recommendations.
 #[derive(Clone, Debug)]
 pub struct Switches {
@@ -45,6 +83,22 @@ pub struct Switches {
     pub errors_carry_cors: bool,
     /// The token endpoint answers CORS preflights for allowed origins.
     pub token_preflight: bool,
+    pub error_format: ErrorFormat,
+    pub cors_mode: CorsMode,
+    /// Status for valid credentials lacking the role: ORDS captures show 401; 403 is the other guess.
+    pub no_role_status: u16,
+    /// `WWW-Authenticate: Basic realm=…` on Basic failures (off: it makes browsers pop a dialog).
+    pub basic_challenge: bool,
+    /// `Cache-Control: no-store` on token responses (RFC 6749 asks for it; ORDS captures lack it).
+    pub cache_no_store: bool,
+    /// `Access-Control-Max-Age` on preflight answers.
+    pub preflight_max_age: Option<u32>,
+    /// A `prev` link in collections when `offset > 0` (unconfirmed for ORDS).
+    pub prev_link: bool,
+    /// The database account behind the schema is locked: every handler answers 570.
+    pub account_locked: bool,
+    /// The employees handler's SQL raises: it answers 555.
+    pub handler_error: bool,
 }
 
 impl Default for Switches {
@@ -54,6 +108,15 @@ impl Default for Switches {
             token_error_dialect: TokenErrorDialect::default(),
             errors_carry_cors: true,
             token_preflight: true,
+            error_format: ErrorFormat::default(),
+            cors_mode: CorsMode::default(),
+            no_role_status: 401,
+            basic_challenge: false,
+            cache_no_store: false,
+            preflight_max_age: None,
+            prev_link: false,
+            account_locked: false,
+            handler_error: false,
         }
     }
 }
@@ -61,8 +124,11 @@ impl Default for Switches {
 /// The whole simulated ORDS.
 #[derive(Clone, Debug)]
 pub struct SimConfig {
-    /// The schema alias in `/ords/<alias>/…`.
+    /// The schema alias in `/ords/<alias>/…` (the demo client belongs to it).
     pub alias: String,
+    /// Other REST-enabled schemas with the same modules, whose tokens are not valid here.
+    pub other_aliases: Vec<String>,
+    pub privileges: Vec<Privilege>,
     pub clients: Vec<ClientConfig>,
     pub users: Vec<UserConfig>,
     /// Origins allowed on the `hr` module (`ORDS.SET_MODULE_ORIGINS_ALLOWED`).
@@ -89,6 +155,13 @@ impl SimConfig {
         let origins: Vec<String> = DEMO_ORIGINS.iter().map(|o| o.to_string()).collect();
         Self {
             alias: "demo".into(),
+            other_aliases: vec!["sales".into()],
+            privileges: vec![Privilege {
+                name: "hr.read".into(),
+                roles: vec![HR_ROLE.into()],
+                patterns: vec!["/hr/employees/*".into(), "/hr/notes/*".into(), "/employees/*".into()],
+                modules: Vec::new(),
+            }],
             clients: vec![ClientConfig {
                 name: "playground".into(),
                 client_id: DEMO_CLIENT_ID.into(),
@@ -96,6 +169,7 @@ impl SimConfig {
                 roles: vec![HR_ROLE.into()],
                 allowed_origins: origins.clone(),
                 token_lifetime_s: 3600,
+                alias: "demo".into(),
             }],
             users: vec![UserConfig {
                 name: DEMO_USER.0.into(),
@@ -118,12 +192,29 @@ impl SimConfig {
             roles: vec![HR_ROLE.into()],
             allowed_origins: self.module_origins.clone(),
             token_lifetime_s: 3600,
+            alias: self.alias.clone(),
         });
     }
 
     /// Adds a Basic user holding the `HR Reader` role.
     pub fn add_user(&mut self, name: &str, password: &str) {
         self.users.push(UserConfig { name: name.into(), password: password.into(), roles: vec![HR_ROLE.into()] });
+    }
+
+    /// Changes the alias, moving the clients that belonged to the old one.
+    pub fn set_alias(&mut self, alias: &str) {
+        for client in &mut self.clients {
+            if client.alias == self.alias {
+                client.alias = alias.into();
+            }
+        }
+        self.other_aliases.retain(|a| a != alias);
+        self.alias = alias.into();
+    }
+
+    /// True for any alias this instance serves.
+    pub fn serves_alias(&self, alias: &str) -> bool {
+        self.alias == alias || self.other_aliases.iter().any(|a| a == alias)
     }
 
     /// Replaces the allowed origins of the module and of every client.

@@ -1,8 +1,6 @@
-//! The `hr` module: `employees/` (a paged collection) and `employees/:id` (one row), with
-//! rows from Oracle's HR sample schema.
+//! Demo data from Oracle's HR sample schema, served by the `hr` module and AutoREST.
 
-use crate::json::{array, link, object, string};
-use ords_core::HttpResponse;
+use crate::json::string;
 
 /// (employee_id, first_name, last_name, email, job_id, hire_date, salary, department_id)
 type Row = (u32, &'static str, &'static str, &'static str, &'static str, &'static str, u32, u32);
@@ -42,7 +40,7 @@ const EMPLOYEES: [Row; 32] = [
     (131, "James", "Marlow", "JAMRLOW", "ST_CLERK", "2015-02-16", 2500, 50),
 ];
 
-fn row_fields(row: &Row) -> Vec<(&'static str, String)> {
+pub fn row_fields(row: &Row) -> Vec<(&'static str, String)> {
     let (id, first, last, email, job, hired, salary, dept) = *row;
     vec![
         ("employee_id", id.to_string()),
@@ -56,76 +54,37 @@ fn row_fields(row: &Row) -> Vec<(&'static str, String)> {
     ]
 }
 
-/// FNV-1a over the body: a stable strong ETag, as ORDS sends on GETs.
-fn etag(body: &str) -> String {
-    let hash = body.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ b as u64).wrapping_mul(0x100_0000_01b3));
-    format!("\"{hash:016x}\"")
+/// Every employee as JSON fields, with ids.
+pub fn employees() -> (Vec<Vec<(&'static str, String)>>, Vec<String>) {
+    (EMPLOYEES.iter().map(row_fields).collect(), EMPLOYEES.iter().map(|r| r.0.to_string()).collect())
 }
 
-fn json_ok(body: String) -> HttpResponse {
-    let mut r = crate::problem::respond(200, "application/json", body);
-    r.headers.push(("ETag".into(), etag(&r.body)));
-    r
+/// One employee's fields, if the id exists.
+pub fn employee(id: &str) -> Option<Vec<(&'static str, String)>> {
+    EMPLOYEES.iter().find(|r| r.0.to_string() == id).map(row_fields)
 }
 
-fn query_number(query: Option<&str>, key: &str) -> Option<usize> {
-    query?.split('&').find_map(|pair| pair.strip_prefix(key)?.strip_prefix('=')?.parse().ok())
-}
+const DEPARTMENTS: [(u32, &str, u32); 6] = [
+    (10, "Administration", 1700),
+    (30, "Purchasing", 1700),
+    (50, "Shipping", 1500),
+    (60, "IT", 1400),
+    (90, "Executive", 1700),
+    (100, "Finance", 1700),
+];
 
-/// `GET …/hr/employees/`: the ORDS collection envelope, paged by `offset` and `limit`.
-/// `base` is `<origin>/ords/<alias>`; `self_url` the URL as requested.
-pub fn collection(base: &str, self_url: &str, query: Option<&str>, page_size: usize) -> HttpResponse {
-    let offset = query_number(query, "offset").unwrap_or(0);
-    let explicit_limit = query_number(query, "limit").filter(|l| *l > 0);
-    let limit = explicit_limit.unwrap_or(page_size).min(10_000);
-    let page: Vec<&Row> = EMPLOYEES.iter().skip(offset).take(limit).collect();
-    let has_more = offset + page.len() < EMPLOYEES.len();
-    let collection_url = format!("{base}/hr/employees/");
-    let items: Vec<String> = page
+/// Every department as JSON fields, with ids (a public resource: no privilege covers it).
+pub fn departments() -> (Vec<Vec<(&'static str, String)>>, Vec<String>) {
+    let rows = DEPARTMENTS
         .iter()
-        .map(|row| {
-            let mut fields = row_fields(row);
-            let href = format!("{collection_url}{}", row.0);
-            fields.push(("links", array(&[link("self", &href)])));
-            object(&fields)
+        .map(|(id, name, loc)| {
+            vec![("department_id", id.to_string()), ("department_name", string(name)), ("location_id", loc.to_string())]
         })
         .collect();
-    let mut links = vec![
-        link("self", self_url),
-        link("describedby", &format!("{base}/metadata-catalog/hr/employees/")),
-        link("first", &collection_url),
-    ];
-    if has_more {
-        let limit_part = explicit_limit.map(|l| format!("&limit={l}")).unwrap_or_default();
-        links.push(link("next", &format!("{collection_url}?offset={}{limit_part}", offset + page.len())));
-    }
-    json_ok(object(&[
-        ("items", array(&items)),
-        ("hasMore", has_more.to_string()),
-        ("limit", limit.to_string()),
-        ("offset", offset.to_string()),
-        ("count", page.len().to_string()),
-        ("links", array(&links)),
-    ]))
+    (rows, DEPARTMENTS.iter().map(|d| d.0.to_string()).collect())
 }
 
-/// `GET …/hr/employees/:id`: one row with its links, or `None` when there is no such id.
-pub fn item(base: &str, id: &str) -> Option<HttpResponse> {
-    let row = EMPLOYEES.iter().find(|r| r.0.to_string() == id)?;
-    let collection_url = format!("{base}/hr/employees/");
-    let mut fields = row_fields(row);
-    fields.push((
-        "links",
-        array(&[
-            link("self", &format!("{collection_url}{id}")),
-            link("describedby", &format!("{base}/metadata-catalog/hr/employees/item")),
-            link("collection", &collection_url),
-        ]),
-    ));
-    Some(json_ok(object(&fields)))
-}
-
-/// How many rows the collection holds.
+/// How many rows the employees collection holds.
 pub fn employee_count() -> usize {
     EMPLOYEES.len()
 }

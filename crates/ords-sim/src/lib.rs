@@ -5,61 +5,55 @@
 //! (see [`Switches`]) where ORDS's behaviour is not known for sure.
 
 pub mod browser;
+mod catalog;
 pub mod cli;
+mod collection;
 mod config;
 mod cors;
 mod hr;
 mod json;
+mod notes;
 mod problem;
 mod rng;
+mod routes;
+pub mod scenarios;
+mod security;
 #[cfg(feature = "server")]
 pub mod server;
 mod token;
 
 pub use config::{
-    ClientConfig, SimConfig, Switches, TokenErrorDialect, UserConfig, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_ORIGINS,
-    DEMO_USER, HR_ROLE,
+    ClientConfig, CorsMode, ErrorFormat, Privilege, SimConfig, Switches, TokenErrorDialect, UserConfig, DEMO_CLIENT_ID,
+    DEMO_CLIENT_SECRET, DEMO_ORIGINS, DEMO_USER, HR_ROLE,
 };
+pub use security::pattern_matches;
 pub use token::MAX_TOKENS;
 
 use cors::Cors;
-use ords_core::{decode_basic, HttpRequest, HttpResponse, HttpUrl};
-use problem::problem;
+use ords_core::{HttpRequest, HttpResponse, HttpUrl};
 use rng::Rng;
+use routes::Route;
+use security::Refusal;
 use token::{Issued, TokenStore};
 
 /// `WWW-Authenticate` on Bearer failures, as ORDS 24.2 sends it.
 pub const BEARER_CHALLENGE: &str = "Bearer realm=\"Oracle REST Data Services\", error=\"invalid_token\"";
+/// `WWW-Authenticate` on Basic failures, when that switch is on (not captured from ORDS).
+pub const BASIC_CHALLENGE: &str = "Basic realm=\"Oracle REST Data Services\"";
 
-/// The simulated ORDS instance with its issued tokens.
+/// The simulated ORDS instance with its issued tokens and notes.
 #[derive(Debug)]
 pub struct Sim {
     config: SimConfig,
     tokens: TokenStore,
+    notes: notes::Notes,
     rng: Rng,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-enum Route {
-    Token,
-    Employees,
-    Employee(String),
-    Unknown,
-}
-
-impl Route {
-    fn methods(&self) -> &'static str {
-        match self {
-            Self::Token => "POST, OPTIONS",
-            _ => "GET, OPTIONS",
-        }
-    }
 }
 
 impl Sim {
     /// A simulator with this configuration; `seed` drives token and ecid generation.
     pub fn new(config: SimConfig, seed: u64) -> Self {
-        Self { config, tokens: TokenStore::default(), rng: Rng::new(seed) }
+        Self { config, tokens: TokenStore::default(), notes: notes::Notes::default(), rng: Rng::new(seed) }
     }
 
     pub fn config(&self) -> &SimConfig {
@@ -75,25 +69,20 @@ impl Sim {
     /// milliseconds since the epoch.
     pub fn handle(&mut self, request: &HttpRequest, now_ms: u64) -> HttpResponse {
         let Ok(url) = HttpUrl::parse(&request.url) else {
-            return self.problem(400, "BadRequest", "The request URL is not valid");
+            return self.error(request, 400, "BadRequest", "The request URL is not valid");
         };
-        let route = self.route(&url);
-        let allowed = match route {
-            Route::Token => self.config.clients.iter().flat_map(|c| c.allowed_origins.clone()).collect(),
-            _ => self.config.module_origins.clone(),
+        let Some(target) = routes::route(&url.path, |a| self.config.serves_alias(a)) else {
+            return self.error(request, 404, "NotFound", "Not Found");
         };
-        let cors = cors::decide(request, &allowed);
+        let cors = self.cors_decision(request, &target.route);
         if cors::is_preflight(request) {
-            return self.preflight(request, &route, &cors);
+            return self.preflight(request, &target.route, &cors);
         }
         if let Cors::Denied(_) = cors {
-            return self.problem(
-                403,
-                "Forbidden",
-                "The resource does not support cross origin requests or the request origin is not authorized",
-            );
+            let message = "The resource does not support cross origin requests or the request origin is not authorized";
+            return self.error(request, 403, "Forbidden", message);
         }
-        let mut response = self.dispatch(request, &url, &route, now_ms);
+        let mut response = self.dispatch(request, &url, &target, now_ms);
         if let Cors::Allowed(origin) = &cors {
             if response.status < 400 || self.config.switches.errors_carry_cors {
                 cors::add_actual_headers(&mut response, origin);
@@ -102,62 +91,130 @@ impl Sim {
         response
     }
 
-    fn route(&self, url: &HttpUrl) -> Route {
-        let alias = self.config.alias.as_str();
-        match url.segments().as_slice() {
-            ["ords", a, "oauth", "token"] if *a == alias => Route::Token,
-            ["ords", a, "hr", "employees"] if *a == alias => Route::Employees,
-            ["ords", a, "hr", "employees", id] if *a == alias => Route::Employee(id.to_string()),
-            _ => Route::Unknown,
+    fn cors_decision(&self, request: &HttpRequest, route: &Route) -> Cors {
+        match self.config.switches.cors_mode {
+            CorsMode::EchoAll => cors::decide(request, &[request.header("Origin").unwrap_or("").to_owned()]),
+            CorsMode::Off => cors::decide(request, &[]),
+            CorsMode::AllowList if *route == Route::Token => {
+                let allowed: Vec<String> = self.config.clients.iter().flat_map(|c| c.allowed_origins.clone()).collect();
+                cors::decide(request, &allowed)
+            }
+            CorsMode::AllowList => cors::decide(request, &self.config.module_origins),
         }
     }
 
     fn preflight(&mut self, request: &HttpRequest, route: &Route, cors: &Cors) -> HttpResponse {
         match (route, cors) {
-            (Route::Unknown, _) => self.problem(404, "NotFound", "Not Found"),
+            (Route::Unknown, _) => self.error(request, 404, "NotFound", "Not Found"),
             (Route::Token, _) if !self.config.switches.token_preflight => {
-                self.problem(405, "MethodNotAllowed", "Method Not Allowed")
+                self.error(request, 405, "MethodNotAllowed", "Method Not Allowed")
             }
-            (_, Cors::Allowed(origin)) => cors::preflight_ok(request, origin, route.methods()),
-            _ => self.problem(403, "Forbidden", "The request origin is not authorized"),
+            (_, Cors::Allowed(origin)) => {
+                let mut r = cors::preflight_ok(request, origin, &route.allow_methods());
+                if let Some(age) = self.config.switches.preflight_max_age {
+                    r.headers.push(("Access-Control-Max-Age".into(), age.to_string()));
+                }
+                r
+            }
+            _ => self.error(request, 403, "Forbidden", "The request origin is not authorized"),
         }
     }
 
-    fn dispatch(&mut self, request: &HttpRequest, url: &HttpUrl, route: &Route, now_ms: u64) -> HttpResponse {
-        let expected = if *route == Route::Token { "POST" } else { "GET" };
+    fn dispatch(&mut self, request: &HttpRequest, url: &HttpUrl, target: &routes::Target, now: u64) -> HttpResponse {
+        let route = &target.route;
         if *route == Route::Unknown {
-            return self.problem(404, "NotFound", "Not Found");
+            return self.error(request, 404, "NotFound", "Not Found");
         }
-        if request.method != expected {
-            return self.problem(405, "MethodNotAllowed", "Method Not Allowed");
+        if !route.methods().contains(&request.method.as_str()) {
+            let mut r = self.error(request, 405, "MethodNotAllowed", "Method Not Allowed");
+            r.headers.push(("Allow".into(), route.methods().join(", ")));
+            return r;
         }
-        let base = format!("{}/ords/{}", url.origin(), self.config.alias);
-        match route {
-            Route::Token => self.issue_token(request, now_ms),
-            Route::Employees | Route::Employee(_) => {
-                if let Err(refusal) = self.authorize(request, now_ms) {
-                    return refusal;
-                }
-                match route {
-                    Route::Employee(id) => {
-                        hr::item(&base, id).unwrap_or_else(|| self.problem(404, "NotFound", "Not Found"))
-                    }
-                    _ => hr::collection(&base, &request.url, url.query.as_deref(), self.config.page_size),
-                }
+        if *route == Route::Token {
+            return self.issue_token(request, &target.alias, now);
+        }
+        if self.config.switches.account_locked {
+            return self.error(request, 570, "AccountIsLocked", "The database account is locked");
+        }
+        let refusal = security::authorize(&self.config, &mut self.tokens, request, &target.alias, &target.path, now);
+        if let Err(refusal) = refusal {
+            return self.refuse(request, refusal);
+        }
+        let base = format!("{}/ords/{}", url.origin(), target.alias);
+        let query = url.query.as_deref();
+        self.resource(request, route, &base, query)
+    }
+
+    fn resource(&mut self, request: &HttpRequest, route: &Route, base: &str, query: Option<&str>) -> HttpResponse {
+        let page = |(rows, ids), collection: &str, described: &str, edit_link| collection::Page {
+            rows,
+            ids,
+            collection_url: format!("{base}/{collection}"),
+            describedby: format!("{base}/metadata-catalog/{described}"),
+            self_url: &request.url,
+            query,
+            page_size: self.config.page_size,
+            edit_link,
+            prev_link: self.config.switches.prev_link,
+        };
+        let found = match route {
+            Route::Employees if self.config.switches.handler_error => None,
+            Route::Employees => {
+                Some(collection::render(page(hr::employees(), "hr/employees/", "hr/employees/", false)))
             }
-            Route::Unknown => unreachable!("handled above"),
+            Route::Departments => {
+                Some(collection::render(page(hr::departments(), "hr/departments/", "hr/departments/", false)))
+            }
+            Route::AutoRestEmployees => {
+                Some(collection::render(page(hr::employees(), "employees/", "employees/", true)))
+            }
+            Route::Employee(id) => catalog::item(base, "hr/employees/", id, false),
+            Route::AutoRestEmployee(id) => catalog::item(base, "employees/", id, true),
+            Route::Catalog(path) => catalog::describe(base, path),
+            Route::Notes | Route::Note(_) => return self.notes(request, route, base),
+            Route::Token | Route::Unknown => None,
+        };
+        match (found, route) {
+            (Some(r), _) => r,
+            (None, Route::Employees) => self.error(
+                request,
+                555,
+                "UserDefinedResourceError",
+                "The request could not be processed because an error occurred whilst attempting to evaluate the \
+                 SQL statement associated with this resource. SQL Error Code: 1476, Error Message: ORA-01476: \
+                 divisor is equal to zero",
+            ),
+            (None, _) => self.error(request, 404, "NotFound", "Not Found"),
         }
     }
 
-    fn issue_token(&mut self, request: &HttpRequest, now_ms: u64) -> HttpResponse {
-        match token::check_token_request(&self.config, request) {
+    fn notes(&mut self, request: &HttpRequest, route: &Route, base: &str) -> HttpResponse {
+        let result = match (route, request.method.as_str()) {
+            (Route::Notes, "POST") => self.notes.create(base, &request.body),
+            (Route::Note(id), "GET") => self.notes.get(base, id),
+            (Route::Note(id), "PUT") => self.notes.update(base, id, &request.body),
+            (Route::Note(id), "DELETE") => self.notes.delete(id),
+            _ => Ok(self.notes.list(base)),
+        };
+        result.unwrap_or_else(|e| match e {
+            notes::NoteError::NotFound => self.error(request, 404, "NotFound", "Not Found"),
+            notes::NoteError::BadBody(why) => self.error(request, 400, "BadRequest", why),
+            notes::NoteError::Full => self.error(request, 507, "InsufficientStorage", "Too many notes"),
+        })
+    }
+
+    fn issue_token(&mut self, request: &HttpRequest, alias: &str, now_ms: u64) -> HttpResponse {
+        match token::check_token_request(&self.config, request, alias) {
             Ok(client) => {
                 let (client_id, lifetime) = (client.client_id.clone(), client.token_lifetime_s);
                 let token = self.rng.token();
-                let issued =
-                    Issued { client_id, alias: self.config.alias.clone(), expires_at_ms: now_ms + lifetime * 1000 };
+                let issued = Issued { client_id, alias: alias.to_owned(), expires_at_ms: now_ms + lifetime * 1000 };
                 self.tokens.insert(token.clone(), issued, now_ms);
-                token::grant_response(&token, lifetime)
+                let mut r = token::grant_response(&token, lifetime);
+                if self.config.switches.cache_no_store {
+                    r.headers.push(("Cache-Control".into(), "no-store".into()));
+                }
+                r
             }
             Err(refusal) => {
                 let ecid = self.rng.ecid();
@@ -166,35 +223,47 @@ impl Sim {
         }
     }
 
-    /// ORDS answers every authorization failure on a resource with 401.
-    fn authorize(&mut self, request: &HttpRequest, now_ms: u64) -> Result<(), HttpResponse> {
-        let header = request.header("Authorization").unwrap_or("").trim();
-        let has_role = |roles: &[String]| roles.iter().any(|r| r == HR_ROLE);
-        if let Some(token) = header.strip_prefix("Bearer ").or_else(|| header.strip_prefix("bearer ")) {
-            let alias = self.config.alias.clone();
-            let ok = self.tokens.live(token.trim(), now_ms).is_some_and(|issued| {
-                issued.alias == alias
-                    && self.config.clients.iter().any(|c| c.client_id == issued.client_id && has_role(&c.roles))
-            });
-            if ok {
-                return Ok(());
-            }
-            let mut refusal = self.problem(401, "Unauthorized", "Unauthorized");
-            refusal.headers.push(("WWW-Authenticate".into(), BEARER_CHALLENGE.into()));
-            return Err(refusal);
+    /// ORDS answers authorization failures with 401 (403 for a missing role is a switch).
+    fn refuse(&mut self, request: &HttpRequest, refusal: Refusal) -> HttpResponse {
+        let status = match refusal {
+            Refusal::NoRole { .. } => self.config.switches.no_role_status,
+            _ => 401,
+        };
+        let (code, message) = if status == 403 { ("Forbidden", "Forbidden") } else { ("Unauthorized", "Unauthorized") };
+        let mut r = self.error(request, status, code, message);
+        let challenge = match refusal {
+            Refusal::InvalidToken | Refusal::NoRole { bearer: true } => Some(BEARER_CHALLENGE),
+            Refusal::Missing | Refusal::BadPassword if self.config.switches.basic_challenge => Some(BASIC_CHALLENGE),
+            _ => None,
+        };
+        if let Some(challenge) = challenge.filter(|_| status == 401) {
+            r.headers.push(("WWW-Authenticate".into(), challenge.into()));
         }
-        if let Some((user, password)) = decode_basic(header) {
-            let ok = self.config.users.iter().any(|u| u.name == user && u.password == password && has_role(&u.roles));
-            if ok {
-                return Ok(());
-            }
-        }
-        Err(self.problem(401, "Unauthorized", "Unauthorized"))
+        r
     }
 
-    fn problem(&mut self, status: u16, code: &str, message: &str) -> HttpResponse {
+    /// An ORDS error in the configured `error.responseFormat`.
+    fn error(&mut self, request: &HttpRequest, status: u16, code: &str, message: &str) -> HttpResponse {
+        let html = match self.config.switches.error_format {
+            ErrorFormat::Json => false,
+            ErrorFormat::Html => true,
+            ErrorFormat::Auto => request.header("Accept").is_some_and(prefers_html),
+        };
+        if html {
+            return problem::html_page(status, message);
+        }
         let ecid = self.rng.ecid();
-        problem(status, code, message, &ecid)
+        problem::problem(status, code, message, &ecid)
+    }
+}
+
+/// True when an `Accept` header ranks HTML above JSON (a browser navigation, not fetch).
+fn prefers_html(accept: &str) -> bool {
+    let position = |needle: &str| accept.find(needle);
+    match (position("text/html"), position("application/json")) {
+        (Some(h), Some(j)) => h < j,
+        (Some(_), None) => true,
+        _ => false,
     }
 }
 

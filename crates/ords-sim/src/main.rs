@@ -1,15 +1,19 @@
 //! `ords-sim`: the simulated ORDS on loopback. Run `ords-sim --help` for the flags.
 
-use ords_sim::{cli, server, Sim};
+use ords_sim::{cli, scenarios, server, Sim};
 use std::net::TcpListener;
 use std::sync::{Arc, Mutex};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let options = match cli::parse(&args) {
-        Ok(options) => options,
-        Err(message) if message.is_empty() => {
+    let options = match cli::parse_command(&args) {
+        Ok(cli::Command::Run(options)) => *options,
+        Ok(cli::Command::Help) => {
             print!("{}", cli::USAGE);
+            return;
+        }
+        Ok(cli::Command::ListScenarios) => {
+            print!("{}", scenarios::listing());
             return;
         }
         Err(message) => {
@@ -39,6 +43,10 @@ fn main() {
         println!("  Basic user    {} : {}", user.name, user.password);
     }
     println!("  CORS origins  {}", c.module_origins.join(", "));
+    if let Some(scenario) = options.scenario.and_then(scenarios::find) {
+        println!("  Scenario      {}: {}", scenario.name, scenario.failure);
+        println!("  Try           {}", scenario.try_it);
+    }
     let sim = Arc::new(Mutex::new(Sim::new(options.config, server::os_seed())));
     server::serve(listener, sim);
 }

@@ -73,13 +73,17 @@ pub fn refusal_response(config: &SimConfig, refusal: TokenRefusal, ecid: &str) -
     }
 }
 
-/// Finds the client whose id and one of whose secrets match.
-fn authenticate<'a>(config: &'a SimConfig, id: &str, secret: &str) -> Option<&'a ClientConfig> {
-    config.clients.iter().find(|c| c.client_id == id && c.secrets.iter().any(|s| s == secret))
+/// Finds the client of this alias whose id and one of whose secrets match.
+fn authenticate<'a>(config: &'a SimConfig, alias: &str, id: &str, secret: &str) -> Option<&'a ClientConfig> {
+    config.clients.iter().find(|c| c.alias == alias && c.client_id == id && c.secrets.iter().any(|s| s == secret))
 }
 
-/// Checks the request and names the client, or says why not.
-pub fn check_token_request<'a>(config: &'a SimConfig, request: &HttpRequest) -> Result<&'a ClientConfig, TokenRefusal> {
+/// Checks the request at `alias`'s token URL and names the client, or says why not.
+pub fn check_token_request<'a>(
+    config: &'a SimConfig,
+    request: &HttpRequest,
+    alias: &str,
+) -> Result<&'a ClientConfig, TokenRefusal> {
     let form = parse_form(&request.body).ok_or(TokenRefusal::BadRequest("The request body is not a valid form"))?;
     let field = |name: &str| form.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
     let credentials = match request.header("Authorization").and_then(decode_basic) {
@@ -90,7 +94,7 @@ pub fn check_token_request<'a>(config: &'a SimConfig, request: &HttpRequest) -> 
         None => None,
     };
     let (id, secret) = credentials.ok_or(TokenRefusal::BadClient)?;
-    let client = authenticate(config, &id, &secret).ok_or(TokenRefusal::BadClient)?;
+    let client = authenticate(config, alias, &id, &secret).ok_or(TokenRefusal::BadClient)?;
     match field("grant_type") {
         None => Err(TokenRefusal::BadRequest("The grant_type parameter is missing")),
         Some("client_credentials") => Ok(client),

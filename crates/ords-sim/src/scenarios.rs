@@ -1,0 +1,100 @@
+//! Workshop scenarios: one flag (`--scenario NAME`) that makes the simulator produce one
+//! classic ORDS failure, so an instructor can let a room meet it and fix it.
+
+use crate::config::{ErrorFormat, SimConfig, TokenErrorDialect};
+
+/// A named failure preset.
+pub struct Scenario {
+    pub name: &'static str,
+    /// What goes wrong, as the attendee will see it.
+    pub failure: &'static str,
+    /// What to do in the playground to meet it.
+    pub try_it: &'static str,
+    apply: fn(&mut SimConfig),
+}
+
+impl Scenario {
+    /// Changes the configuration to produce the failure.
+    pub fn apply(&self, config: &mut SimConfig) {
+        (self.apply)(config);
+    }
+}
+
+/// The secret the `rotated-secret` scenario rotates to.
+pub const ROTATED_SECRET: &str = "Vt3kQ9zLmP2wXc8RbN5yHg..";
+
+pub const SCENARIOS: [Scenario; 9] = [
+    Scenario {
+        name: "rotated-secret",
+        failure:
+            "The client secret was rotated and the old one revoked: the demo secret now gets 401 at the token URL.",
+        try_it: "Get token with the old secret (401), then with the new one printed above (200).",
+        apply: |c| c.clients.iter_mut().for_each(|client| client.secrets = vec![ROTATED_SECRET.into()]),
+    },
+    Scenario {
+        name: "dropped-dots",
+        failure: "ORDS client ids and secrets end in \"..\"; an id copied without them gets 401 at the token URL.",
+        try_it: "Get token with Client ID Te8yn-qGmBoX6jzpPhnUXA (no trailing ..): 401. Put the dots back: 200.",
+        apply: |_| {},
+    },
+    Scenario {
+        name: "expired-token",
+        failure: "Tokens live 30 seconds: after the countdown reaches zero the held token gets 401 on the resource.",
+        try_it: "Get token, wait for the countdown, then Call API.",
+        apply: |c| c.clients.iter_mut().for_each(|client| client.token_lifetime_s = 30),
+    },
+    Scenario {
+        name: "no-role",
+        failure: "The client was never granted the HR Reader role: the token is issued, the employees call gets 401.",
+        try_it:
+            "Call API: the token request succeeds and the resource answers 401 (OAUTH.GRANT_CLIENT_ROLE is missing).",
+        apply: |c| c.clients.iter_mut().for_each(|client| client.roles.clear()),
+    },
+    Scenario {
+        name: "origin-not-allowed",
+        failure: "No page origin is allowed (CORS): every browser call is blocked, while curl still works.",
+        try_it: "Call API from the playground (blocked), then the same with curl (works).",
+        apply: |c| c.set_origins(&[]),
+    },
+    Scenario {
+        name: "html-errors",
+        failure: "error.responseFormat=html: errors come back as HTML pages where a client expects JSON.",
+        try_it: "Get token with a wrong secret, or Call API without a token: the body is an HTML page.",
+        apply: |c| {
+            c.switches.error_format = ErrorFormat::Html;
+            c.switches.token_error_dialect = TokenErrorDialect::Html;
+        },
+    },
+    Scenario {
+        name: "token-no-cors",
+        failure: "The token endpoint does not answer CORS preflights: Get token fails in the browser, Basic works.",
+        try_it: "Get token (no response: CORS), then the Basic flow against the same resource (200).",
+        apply: |c| c.switches.token_preflight = false,
+    },
+    Scenario {
+        name: "handler-error",
+        failure: "The employees handler's SQL raises ORA-01476: ORDS answers 555 User Defined Resource Error.",
+        try_it: "Call API: the token works, the resource answers 555.",
+        apply: |c| c.switches.handler_error = true,
+    },
+    Scenario {
+        name: "account-locked",
+        failure: "The database account behind the schema is locked (ORA-28000): every resource answers 570.",
+        try_it: "Call API: the token works, the resource answers 570.",
+        apply: |c| c.switches.account_locked = true,
+    },
+];
+
+/// The scenario with this name.
+pub fn find(name: &str) -> Option<&'static Scenario> {
+    SCENARIOS.iter().find(|s| s.name == name)
+}
+
+/// The text of `ords-sim --list-scenarios`.
+pub fn listing() -> String {
+    let mut out = String::from("Workshop scenarios (start one with --scenario NAME):\n");
+    for s in &SCENARIOS {
+        out.push_str(&format!("\n  {}\n    {}\n    Try: {}\n", s.name, s.failure, s.try_it));
+    }
+    out
+}

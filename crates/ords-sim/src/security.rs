@@ -1,0 +1,95 @@
+//! ORDS's security model: privileges protect URL patterns and modules; a principal (a client
+//! through its token, or a Basic user) passes if it holds one of the privilege's roles.
+
+use crate::config::{Privilege, SimConfig};
+use crate::token::TokenStore;
+use ords_core::{decode_basic, HttpRequest};
+
+/// Why a protected resource was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// No credentials at all.
+    Missing,
+    /// A bearer token that is unknown, expired, or issued for another alias.
+    InvalidToken,
+    /// Basic credentials that match no user.
+    BadPassword,
+    /// Valid credentials without a required role.
+    NoRole { bearer: bool },
+}
+
+/// ORDS patterns: `*` matches any run of characters (including `/`), the rest literally.
+pub fn pattern_matches(pattern: &str, path: &str) -> bool {
+    match pattern.split_once('*') {
+        None => pattern == path,
+        Some((head, tail)) => {
+            let Some(rest) = path.strip_prefix(head) else { return false };
+            (0..=rest.len()).filter(|i| rest.is_char_boundary(*i)).any(|i| pattern_matches(tail, &rest[i..]))
+        }
+    }
+}
+
+/// The privileges that protect `path` (relative to the alias, e.g. `/hr/employees/`).
+pub fn protecting<'a>(config: &'a SimConfig, path: &str) -> Vec<&'a Privilege> {
+    let module = path.trim_start_matches('/').split('/').next().unwrap_or("");
+    config
+        .privileges
+        .iter()
+        .filter(|p| p.patterns.iter().any(|pat| pattern_matches(pat, path)) || p.modules.iter().any(|m| m == module))
+        .collect()
+}
+
+/// Checks the request's credentials against the privileges protecting `path` on `alias`.
+pub fn authorize(
+    config: &SimConfig,
+    tokens: &mut TokenStore,
+    request: &HttpRequest,
+    alias: &str,
+    path: &str,
+    now_ms: u64,
+) -> Result<(), Refusal> {
+    let guards = protecting(config, path);
+    if guards.is_empty() {
+        return Ok(());
+    }
+    let permitted = |roles: &[String]| guards.iter().all(|g| g.roles.iter().any(|r| roles.contains(r)));
+    let header = request.header("Authorization").unwrap_or("").trim();
+    let bearer = header.get(..7).filter(|s| s.eq_ignore_ascii_case("bearer ")).map(|_| header[7..].trim());
+    if let Some(token) = bearer {
+        let issued = tokens.live(token, now_ms).filter(|t| t.alias == alias).ok_or(Refusal::InvalidToken)?;
+        let client = config.clients.iter().find(|c| c.client_id == issued.client_id).ok_or(Refusal::InvalidToken)?;
+        return if permitted(&client.roles) { Ok(()) } else { Err(Refusal::NoRole { bearer: true }) };
+    }
+    if header.is_empty() {
+        return Err(Refusal::Missing);
+    }
+    let (name, password) = decode_basic(header).ok_or(Refusal::BadPassword)?;
+    let user = config.users.iter().find(|u| u.name == name && u.password == password).ok_or(Refusal::BadPassword)?;
+    if permitted(&user.roles) {
+        Ok(())
+    } else {
+        Err(Refusal::NoRole { bearer: false })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patterns_match_like_ords_privilege_mappings() {
+        assert!(pattern_matches("/hr/employees/*", "/hr/employees/"));
+        assert!(pattern_matches("/hr/employees/*", "/hr/employees/101"));
+        assert!(!pattern_matches("/hr/employees/*", "/hr/employees"));
+        assert!(!pattern_matches("/hr/employees/*", "/hr/departments/"));
+        assert!(pattern_matches("/*/x", "/a/b/x"));
+        assert!(pattern_matches("/exact", "/exact"));
+    }
+
+    #[test]
+    fn demo_protects_employees_but_not_departments() {
+        let config = SimConfig::demo();
+        assert_eq!(protecting(&config, "/hr/employees/").len(), 1);
+        assert!(protecting(&config, "/hr/departments/").is_empty());
+    }
+}

@@ -1,0 +1,47 @@
+//! Shared helpers for the model tests. Expected values stay hand-written in each test.
+#![allow(dead_code)]
+
+use ords_core::{HttpRequest, HttpResponse};
+use ords_sim::{Sim, SimConfig};
+
+pub const T0: u64 = 1_800_000_000_000;
+pub const BASE: &str = "http://127.0.0.1:8181/ords/demo";
+pub const PAGE: &str = "http://127.0.0.1:8080";
+/// base64("Te8yn-qGmBoX6jzpPhnUXA..:m2Qx7dVbUaE4kR9pLwT1sA..")
+pub const DEMO_BASIC: &str = "Basic VGU4eW4tcUdtQm9YNmp6cFBoblVYQS4uOm0yUXg3ZFZiVWFFNGtSOXBMd1Qxc0EuLg==";
+/// base64("hr_user:Welcome_1")
+pub const USER_BASIC: &str = "Basic aHJfdXNlcjpXZWxjb21lXzE=";
+
+pub fn sim_with(change: impl FnOnce(&mut SimConfig)) -> Sim {
+    let mut config = SimConfig::demo();
+    change(&mut config);
+    Sim::new(config, 42)
+}
+
+pub fn token_request_at(base: &str, authorization: &str) -> HttpRequest {
+    HttpRequest::new("POST", &format!("{base}/oauth/token"))
+        .with_header("Authorization", authorization)
+        .with_header("Content-Type", "application/x-www-form-urlencoded")
+        .with_body("grant_type=client_credentials")
+}
+
+pub fn get(path: &str, authorization: &str) -> HttpRequest {
+    HttpRequest::new("GET", &format!("{BASE}{path}")).with_header("Authorization", authorization)
+}
+
+pub fn json(r: &HttpResponse) -> serde_json::Value {
+    serde_json::from_str(&r.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", r.body))
+}
+
+pub fn issue(sim: &mut Sim) -> String {
+    let r = sim.handle(&token_request_at(BASE, DEMO_BASIC), T0);
+    json(&r)["access_token"].as_str().expect("a token").to_owned()
+}
+
+pub fn bearer(sim: &mut Sim) -> String {
+    format!("Bearer {}", issue(sim))
+}
+
+pub fn rels(body: &serde_json::Value) -> Vec<String> {
+    body["links"].as_array().unwrap().iter().map(|l| l["rel"].as_str().unwrap().to_owned()).collect()
+}

@@ -1,0 +1,86 @@
+//! Each workshop scenario produces its failure on the default demo flow.
+
+mod common;
+use common::*;
+use ords_sim::{cli, scenarios, Sim};
+
+fn scenario(name: &str) -> Sim {
+    let options = cli::parse(&["--scenario".to_string(), name.to_string()]).unwrap();
+    assert_eq!(options.scenario, Some(name));
+    Sim::new(options.config, 7)
+}
+
+#[test]
+fn every_scenario_is_listed_and_explained() {
+    let listing = scenarios::listing();
+    for s in &scenarios::SCENARIOS {
+        assert!(listing.contains(s.name) && listing.contains(s.failure) && listing.contains(s.try_it));
+    }
+    assert!(cli::parse(&["--scenario".into(), "nope".into()]).unwrap_err().contains("--list-scenarios"));
+}
+
+#[test]
+fn rotated_secret_refuses_the_demo_secret() {
+    assert_eq!(scenario("rotated-secret").handle(&token_request_at(BASE, DEMO_BASIC), T0).status, 401);
+}
+
+#[test]
+fn dropped_dots_id_gets_401() {
+    // base64("Te8yn-qGmBoX6jzpPhnUXA:m2Qx7dVbUaE4kR9pLwT1sA..")
+    let no_dots = "Basic VGU4eW4tcUdtQm9YNmp6cFBoblVYQTptMlF4N2RWYlVhRTRrUjlwTHdUMXNBLi4=";
+    let mut s = scenario("dropped-dots");
+    assert_eq!(s.handle(&token_request_at(BASE, no_dots), T0).status, 401);
+    assert_eq!(s.handle(&token_request_at(BASE, DEMO_BASIC), T0).status, 200);
+}
+
+#[test]
+fn expired_token_after_thirty_seconds() {
+    let mut s = scenario("expired-token");
+    let auth = bearer(&mut s);
+    assert_eq!(s.handle(&get("/hr/employees/", &auth), T0 + 29_000).status, 200);
+    assert_eq!(s.handle(&get("/hr/employees/", &auth), T0 + 30_000).status, 401);
+}
+
+#[test]
+fn no_role_token_then_401() {
+    let mut s = scenario("no-role");
+    let auth = bearer(&mut s);
+    assert_eq!(s.handle(&get("/hr/employees/", &auth), T0).status, 401);
+}
+
+#[test]
+fn origin_not_allowed_blocks_the_browser_not_curl() {
+    let mut s = scenario("origin-not-allowed");
+    assert_eq!(s.handle(&token_request_at(BASE, DEMO_BASIC).with_header("Origin", PAGE), T0).status, 403);
+    assert_eq!(s.handle(&token_request_at(BASE, DEMO_BASIC), T0).status, 200);
+}
+
+#[test]
+fn html_errors_everywhere() {
+    let mut s = scenario("html-errors");
+    assert_eq!(s.handle(&get("/hr/employees/", "Bearer x"), T0).header("Content-Type"), Some("text/html"));
+    let wrong = s.handle(&token_request_at(BASE, "Basic d3Jvbmc6d3Jvbmc="), T0);
+    assert_eq!(wrong.header("Content-Type"), Some("text/html"));
+}
+
+#[test]
+fn token_no_cors_refuses_the_token_preflight_only() {
+    let mut s = scenario("token-no-cors");
+    let pre = |path: &str| {
+        ords_core::HttpRequest::new("OPTIONS", &format!("{BASE}{path}"))
+            .with_header("Origin", PAGE)
+            .with_header("Access-Control-Request-Method", "GET")
+    };
+    assert_eq!(s.handle(&pre("/oauth/token"), T0).header("Access-Control-Allow-Origin"), None);
+    assert_eq!(s.handle(&pre("/hr/employees/"), T0).header("Access-Control-Allow-Origin"), Some(PAGE));
+}
+
+#[test]
+fn handler_error_and_account_locked() {
+    let mut s = scenario("handler-error");
+    let auth = bearer(&mut s);
+    assert_eq!(s.handle(&get("/hr/employees/", &auth), T0).status, 555);
+    let mut locked = scenario("account-locked");
+    let auth = bearer(&mut locked);
+    assert_eq!(locked.handle(&get("/hr/employees/", &auth), T0).status, 570);
+}
