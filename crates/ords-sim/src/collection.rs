@@ -7,7 +7,7 @@ use ords_core::HttpResponse;
 /// One collection page request.
 pub struct Page<'a> {
     /// Every row, already encoded as JSON fields (links are added here).
-    pub rows: Vec<Vec<(&'static str, String)>>,
+    pub rows: Vec<crate::hr::Fields>,
     /// The row's id, for its `self` link.
     pub ids: Vec<String>,
     /// `<origin>/ords/<alias>/hr/employees/`.

@@ -2,6 +2,11 @@
 
 use crate::json::string;
 
+/// A row as encoded JSON fields, in column order.
+pub type Fields = Vec<(&'static str, String)>;
+/// Rows with their ids (for `self` links).
+pub type Rows = (Vec<Fields>, Vec<String>);
+
 /// (employee_id, first_name, last_name, email, job_id, hire_date, salary, department_id)
 type Row = (u32, &'static str, &'static str, &'static str, &'static str, &'static str, u32, u32);
 
@@ -40,7 +45,7 @@ const EMPLOYEES: [Row; 32] = [
     (131, "James", "Marlow", "JAMRLOW", "ST_CLERK", "2015-02-16", 2500, 50),
 ];
 
-pub fn row_fields(row: &Row) -> Vec<(&'static str, String)> {
+pub fn row_fields(row: &Row) -> Fields {
     let (id, first, last, email, job, hired, salary, dept) = *row;
     vec![
         ("employee_id", id.to_string()),
@@ -55,12 +60,12 @@ pub fn row_fields(row: &Row) -> Vec<(&'static str, String)> {
 }
 
 /// Every employee as JSON fields, with ids.
-pub fn employees() -> (Vec<Vec<(&'static str, String)>>, Vec<String>) {
+pub fn employees() -> Rows {
     (EMPLOYEES.iter().map(row_fields).collect(), EMPLOYEES.iter().map(|r| r.0.to_string()).collect())
 }
 
 /// One employee's fields, if the id exists.
-pub fn employee(id: &str) -> Option<Vec<(&'static str, String)>> {
+pub fn employee(id: &str) -> Option<Fields> {
     EMPLOYEES.iter().find(|r| r.0.to_string() == id).map(row_fields)
 }
 
@@ -74,7 +79,7 @@ const DEPARTMENTS: [(u32, &str, u32); 6] = [
 ];
 
 /// Every department as JSON fields, with ids (a public resource: no privilege covers it).
-pub fn departments() -> (Vec<Vec<(&'static str, String)>>, Vec<String>) {
+pub fn departments() -> Rows {
     let rows = DEPARTMENTS
         .iter()
         .map(|(id, name, loc)| {
