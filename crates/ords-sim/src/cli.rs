@@ -1,6 +1,7 @@
 //! Command-line options of `ords-sim`. Flags override the built-in demo.
 
-use crate::config::{CorsMode, ErrorFormat, SimConfig, TokenErrorDialect};
+use crate::config::SimConfig;
+use crate::config_file;
 use crate::scenarios;
 use std::net::SocketAddr;
 
@@ -9,6 +10,8 @@ ords-sim: a simulated Oracle REST Data Services (OAuth2 client_credentials, Basi
 
 USAGE: ords-sim [OPTIONS]
 
+  --config FILE           a TOML file over the built-in demo (see crates/ords-sim/demo.toml);
+                          the other flags override it
   --listen ADDR:PORT      loopback address to listen on (default 127.0.0.1:8181; port 0 picks one)
   --alias NAME            schema alias in /ords/<alias>/... (default demo)
   --client ID:SECRET      an OAuth client with the HR Reader role (repeatable; replaces the demo client)
@@ -63,7 +66,14 @@ pub fn parse_command(args: &[String]) -> Result<Command, String> {
 
 /// Parses the options of a run (no `--help`).
 pub fn parse(args: &[String]) -> Result<Options, String> {
-    let mut config = SimConfig::demo();
+    let mut config = match args.iter().position(|a| a == "--config") {
+        Some(i) => {
+            let path = args.get(i + 1).ok_or("--config needs a value")?;
+            let text = std::fs::read_to_string(path).map_err(|e| format!("--config {path}: {e}"))?;
+            config_file::load(&text).map_err(|e| format!("--config {path}: {e}"))?
+        }
+        None => SimConfig::demo(),
+    };
     let mut listen: SocketAddr = "127.0.0.1:8181".parse().map_err(|e| format!("{e}"))?;
     let (mut clients, mut users, mut origins) = (Vec::new(), Vec::new(), Vec::new());
     let mut lifetime = None;
@@ -79,6 +89,9 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
                     return Err(format!("--listen {text}: ords-sim only listens on loopback (127.0.0.1 or ::1)"));
                 }
             }
+            "--config" => {
+                value("--config")?; // read above, before the flags that override it
+            }
             "--alias" => config.set_alias(&value("--alias")?),
             "--client" => clients.push(split_pair(&value("--client")?, "--client", "ID:SECRET")?),
             "--user" => users.push(split_pair(&value("--user")?, "--user", "NAME:PASSWORD")?),
@@ -89,33 +102,12 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
             }
             "--body-client-auth" => config.switches.body_client_auth = true,
             "--token-errors" => {
-                config.switches.token_error_dialect = match value("--token-errors")?.as_str() {
-                    "ords-problem-json" => TokenErrorDialect::OrdsProblemJson,
-                    "rfc6749" => TokenErrorDialect::Rfc6749,
-                    "html" => TokenErrorDialect::Html,
-                    other => {
-                        return Err(format!("--token-errors {other}: expected ords-problem-json, rfc6749 or html"))
-                    }
-                }
+                config.switches.token_error_dialect = config_file::token_error_dialect(&value("--token-errors")?)?
             }
             "--no-cors-on-errors" => config.switches.errors_carry_cors = false,
             "--no-token-preflight" => config.switches.token_preflight = false,
-            "--error-format" => {
-                config.switches.error_format = match value("--error-format")?.as_str() {
-                    "json" => ErrorFormat::Json,
-                    "html" => ErrorFormat::Html,
-                    "auto" => ErrorFormat::Auto,
-                    other => return Err(format!("--error-format {other}: expected json, html or auto")),
-                }
-            }
-            "--cors-mode" => {
-                config.switches.cors_mode = match value("--cors-mode")?.as_str() {
-                    "allow-list" => CorsMode::AllowList,
-                    "echo-all" => CorsMode::EchoAll,
-                    "off" => CorsMode::Off,
-                    other => return Err(format!("--cors-mode {other}: expected allow-list, echo-all or off")),
-                }
-            }
+            "--error-format" => config.switches.error_format = config_file::error_format(&value("--error-format")?)?,
+            "--cors-mode" => config.switches.cors_mode = config_file::cors_mode(&value("--cors-mode")?)?,
             "--no-role-status" => {
                 config.switches.no_role_status = match value("--no-role-status")?.as_str() {
                     "401" => 401,
@@ -210,6 +202,20 @@ mod tests {
         assert_eq!((o.config.users[0].name.as_str(), o.config.users[0].password.as_str()), ("ana", "pä:ss"));
         assert_eq!(o.config.module_origins, ["http://x:1"]);
         assert!(o.config.switches.body_client_auth);
+    }
+
+    #[test]
+    fn config_file_then_flags_override_it() {
+        let path = std::env::temp_dir().join(format!("ords-sim-cli-{}.toml", std::process::id()));
+        std::fs::write(&path, "alias = \"hr_api\"\n[switches]\nprev_link = true\n").unwrap();
+        let file = path.to_string_lossy().to_string();
+        let o = parse(&args(&["--alias", "x", "--config", &file])).unwrap();
+        assert_eq!(o.config.alias, "x", "flags override the file, wherever they stand");
+        assert!(o.config.switches.prev_link);
+        assert!(parse(&args(&["--config", "/nonexistent.toml"]))
+            .unwrap_err()
+            .starts_with("--config /nonexistent.toml"));
+        let _ = std::fs::remove_file(path);
     }
 
     #[test]

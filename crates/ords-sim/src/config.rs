@@ -2,7 +2,7 @@
 //! users, the origins allowed to call it, and switches for behaviour ORDS leaves uncertain.
 
 /// An OAuth client registered with `OAUTH.CREATE_CLIENT` / `ORDS_SECURITY.REGISTER_CLIENT`.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ClientConfig {
     pub name: String,
     pub client_id: String,
@@ -19,7 +19,7 @@ pub struct ClientConfig {
 
 /// An ORDS privilege: who (roles) may reach what (URL patterns relative to the alias, and
 /// whole modules by base path).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Privilege {
     pub name: String,
     pub roles: Vec<String>,
@@ -30,7 +30,7 @@ pub struct Privilege {
 }
 
 /// A user accepted by HTTP Basic (an ORDS file-based user, `ords config user add`).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UserConfig {
     pub name: String,
     pub password: String,
@@ -74,7 +74,7 @@ pub enum CorsMode {
 }
 
 /// Behaviour switches; defaults follow the research's recommendations.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Switches {
     /// Accept `client_id`/`client_secret` in the token request body (undocumented for ORDS).
     pub body_client_auth: bool,
@@ -122,7 +122,7 @@ impl Default for Switches {
 }
 
 /// The whole simulated ORDS.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SimConfig {
     /// The schema alias in `/ords/<alias>/…` (the demo client belongs to it).
     pub alias: String,

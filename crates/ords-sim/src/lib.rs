@@ -6,9 +6,12 @@
 
 pub mod browser;
 mod catalog;
+#[cfg(feature = "server")]
 pub mod cli;
 mod collection;
 mod config;
+#[cfg(feature = "server")]
+pub mod config_file;
 mod cors;
 mod hr;
 mod json;
