@@ -147,3 +147,34 @@ test('Page origin not allowed: the CORS / unreachable message with the ORDS note
     sim.stop();
   }
 });
+
+test('workshop scenario handler-error: the resource panel shows 555 and what it means', async () => {
+  const sim = await startSim(['--allow-origin', web.origin, '--scenario', 'handler-error']);
+  try {
+    const { page } = await playground(sim);
+    await page.getByLabel('Client secret').fill(DEMO_SECRET);
+    await page.getByRole('button', { name: 'Call API' }).click();
+    const resource = resourcePanel(page);
+    await resource.getByText('555 555').waitFor();
+    assert.match(await resource.textContent(), /ORDS: the handler's SQL or PL\/SQL raised an error/);
+    assert.match(await resource.getByTestId('body').textContent(), /"code": "UserDefinedResourceError"/);
+  } finally {
+    sim.stop();
+  }
+});
+
+test('workshop scenario html-errors: an ORDS HTML error page is shown as text, never rendered', async () => {
+  const sim = await startSim(['--allow-origin', web.origin, '--scenario', 'html-errors']);
+  try {
+    const { page } = await playground(sim);
+    await page.getByLabel('Client secret').fill('wrong..');
+    await page.getByRole('button', { name: 'Get token' }).click();
+    const token = tokenPanel(page);
+    await token.getByTestId('status').getByText('401 Unauthorized').waitFor();
+    assert.match(await token.getByTestId('body').textContent(), /^<!DOCTYPE html>/);
+    assert.equal(await token.locator('h1').count(), 0, 'no server markup became DOM');
+    assert.equal(await token.getByText('Body (text, shown as sent)').count(), 1);
+  } finally {
+    sim.stop();
+  }
+});
