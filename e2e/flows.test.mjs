@@ -1,32 +1,22 @@
 // The vertical slice, driven as a person would: labels, roles and visible text only.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startPage, startSim, launch, openPlayground, tokenPanel, resourcePanel, assertNoLeaks, revealedToken,
+  startSim, openPlayground, sharedSession, tokenPanel, resourcePanel, assertNoLeaks, revealedToken,
 } from './harness.mjs';
 
 const DEMO_ID = 'Te8yn-qGmBoX6jzpPhnUXA..';
 const DEMO_SECRET = 'm2Qx7dVbUaE4kR9pLwT1sA..';
-let web;
-let browser;
-
-before(async () => {
-  web = await startPage();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await web?.close();
-});
+const session = sharedSession();
 
 async function playground(sim, extra = {}) {
-  return openPlayground(browser, web.origin, {
+  return openPlayground(session.browser, session.web.origin, {
     token_url: `${sim.alias}/oauth/token`, resource_url: `${sim.alias}/hr/employees/`, ...extra,
   });
 }
 
 test('OAuth2 with Basic client auth: token and employees side by side', async () => {
-  const sim = await startSim(['--allow-origin', web.origin]);
+  const sim = await startSim(['--allow-origin', session.web.origin]);
   try {
     const { page, consoleLines } = await playground(sim);
     assert.equal(await page.getByLabel('Client ID').inputValue(), DEMO_ID);
@@ -57,7 +47,7 @@ test('OAuth2 with Basic client auth: token and employees side by side', async ()
 });
 
 test('Get token, then Call API reuses the held token', async () => {
-  const sim = await startSim(['--allow-origin', web.origin]);
+  const sim = await startSim(['--allow-origin', session.web.origin]);
   try {
     const { page } = await playground(sim);
     await page.getByLabel('Client secret').fill(DEMO_SECRET);
@@ -76,7 +66,7 @@ test('Get token, then Call API reuses the held token', async () => {
 });
 
 test('OAuth2 with client credentials in the request body', async () => {
-  const sim = await startSim(['--allow-origin', web.origin, '--body-client-auth']);
+  const sim = await startSim(['--allow-origin', session.web.origin, '--body-client-auth']);
   try {
     const { page, consoleLines } = await playground(sim);
     await page.getByLabel('Client secret').fill(DEMO_SECRET);
@@ -94,7 +84,7 @@ test('OAuth2 with client credentials in the request body', async () => {
 
 test('Basic with a password containing ":" and a non-ASCII character', async () => {
   const password = 'pä:ss wörd';
-  const sim = await startSim(['--allow-origin', web.origin, '--user', `ana:${password}`]);
+  const sim = await startSim(['--allow-origin', session.web.origin, '--user', `ana:${password}`]);
   try {
     const { page, consoleLines } = await playground(sim);
     await page.getByRole('radio', { name: 'Basic' }).check();
@@ -112,7 +102,7 @@ test('Basic with a password containing ":" and a non-ASCII character', async () 
 });
 
 test('Wrong client secret: 401 with the ORDS error body, and no resource call', async () => {
-  const sim = await startSim(['--allow-origin', web.origin]);
+  const sim = await startSim(['--allow-origin', session.web.origin]);
   try {
     const { page, consoleLines } = await playground(sim);
     await page.getByLabel('Client secret').fill('wrong-secret..');
@@ -142,14 +132,14 @@ test('Page origin not allowed: the CORS / unreachable message with the ORDS note
     const note = await token.textContent();
     assert.match(note, /ORDS\.SET_MODULE_ORIGINS_ALLOWED/);
     assert.match(note, /allowed origins/);
-    assert.ok(note.includes(web.origin), 'the note names this page\'s origin');
+    assert.ok(note.includes(session.web.origin), 'the note names this page\'s origin');
   } finally {
     sim.stop();
   }
 });
 
 test('workshop scenario handler-error: the resource panel shows 555 and what it means', async () => {
-  const sim = await startSim(['--allow-origin', web.origin, '--scenario', 'handler-error']);
+  const sim = await startSim(['--allow-origin', session.web.origin, '--scenario', 'handler-error']);
   try {
     const { page } = await playground(sim);
     await page.getByLabel('Client secret').fill(DEMO_SECRET);
@@ -164,7 +154,7 @@ test('workshop scenario handler-error: the resource panel shows 555 and what it 
 });
 
 test('workshop scenario html-errors: an ORDS HTML error page is shown as text, never rendered', async () => {
-  const sim = await startSim(['--allow-origin', web.origin, '--scenario', 'html-errors']);
+  const sim = await startSim(['--allow-origin', session.web.origin, '--scenario', 'html-errors']);
   try {
     const { page } = await playground(sim);
     await page.getByLabel('Client secret').fill('wrong..');

@@ -1,23 +1,13 @@
 // Input checks, cancellation and the embedded defaults.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
-import { startPage, launch, openPlayground, tokenPanel } from './harness.mjs';
+import { openPlayground, tokenPanel, sharedSession } from './harness.mjs';
 
-let web;
-let browser;
-
-before(async () => {
-  web = await startPage();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await web?.close();
-});
+const session = sharedSession();
 
 test('bad input is refused next to the field and nothing typed is lost', async () => {
-  const { page } = await openPlayground(browser, web.origin);
+  const { page } = await openPlayground(session.browser, session.web.origin);
   await page.getByLabel('Token URL').fill('host/ords/demo/oauth/token');
   await page.getByLabel('Client ID').fill('');
   await page.getByLabel('Client secret').fill('typed secret');
@@ -38,7 +28,7 @@ test('a hanging request shows progress and can be cancelled', async () => {
   await new Promise((ok) => silent.listen(0, '127.0.0.1', ok));
   try {
     const base = `http://127.0.0.1:${silent.address().port}/ords/demo`;
-    const { page } = await openPlayground(browser, web.origin, { token_url: `${base}/oauth/token` });
+    const { page } = await openPlayground(session.browser, session.web.origin, { token_url: `${base}/oauth/token` });
     await page.getByLabel('Client secret').fill('x');
     const button = page.getByRole('button', { name: 'Get token' });
     await button.click();
@@ -55,7 +45,7 @@ test('a hanging request shows progress and can be cancelled', async () => {
 });
 
 test('with target=network, the form is pre-filled for the local demo simulator', async () => {
-  const { page } = await openPlayground(browser, web.origin, { target: 'network' });
+  const { page } = await openPlayground(session.browser, session.web.origin, { target: 'network' });
   assert.equal(await page.getByLabel('Send requests to').inputValue(), 'network');
   assert.equal(await page.getByLabel('Token URL').inputValue(), 'http://127.0.0.1:8181/ords/demo/oauth/token');
   assert.equal(await page.getByLabel('Resource URL').inputValue(), 'http://127.0.0.1:8181/ords/demo/hr/employees/');

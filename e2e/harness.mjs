@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { before, after } from 'node:test';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const dist = process.env.PLAYGROUND_DIST ?? join(root, 'dist');
@@ -54,6 +55,20 @@ export async function launch() {
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
+}
+
+/** One page server and one browser for a test file, started before its tests and closed after. */
+export function sharedSession() {
+  const session = {};
+  before(async () => {
+    session.web = await startPage();
+    session.browser = await launch();
+  });
+  after(async () => {
+    await session.browser?.close();
+    await session.web?.close();
+  });
+  return session;
 }
 
 /** Opens the playground configured by query parameters; records console output. */

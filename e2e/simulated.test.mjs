@@ -1,23 +1,13 @@
 // The in-page demo transport: every flow works with no server running at all.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startPage, launch, openPlayground, tokenPanel, resourcePanel, assertNoLeaks, revealedToken } from './harness.mjs';
+import { openPlayground, tokenPanel, resourcePanel, assertNoLeaks, revealedToken, sharedSession } from './harness.mjs';
 
-let web;
-let browser;
-
-before(async () => {
-  web = await startPage();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await web?.close();
-});
+const session = sharedSession();
 
 /** Opened with no configuration and no ords-sim on 127.0.0.1:8181: the page picks the simulator. */
 async function unconfigured() {
-  const opened = await openPlayground(browser, web.origin);
+  const opened = await openPlayground(session.browser, session.web.origin);
   const target = opened.page.getByLabel('Send requests to');
   await opened.page.waitForFunction(() => document.querySelector('#target').value === 'simulated');
   assert.equal(await target.inputValue(), 'simulated');
@@ -53,7 +43,7 @@ test('no server reachable: Basic and a wrong secret behave as ORDS does', async 
 });
 
 test('the simulated ORDS refuses an origin it does not allow, like a browser would', async () => {
-  const { page } = await openPlayground(browser, web.origin, {
+  const { page } = await openPlayground(session.browser, session.web.origin, {
     target: 'simulated', token_url: 'https://ords.example.com/ords/other/oauth/token',
   });
   await page.getByLabel('Client secret').fill('x');

@@ -84,3 +84,41 @@ pub fn SecretField(field: Field, value: RwSignal<String>) -> impl IntoView {
         </div>
     }
 }
+
+/// A labelled `<select>` over a few values, each with its form value and visible label.
+/// `touched` (if given) records that the person chose, as opposed to a default.
+#[component]
+pub fn ChoiceField<T>(
+    label: &'static str,
+    id: &'static str,
+    value: RwSignal<T>,
+    options: Vec<(T, &'static str, &'static str)>,
+    #[prop(optional)] touched: Option<RwSignal<bool>>,
+) -> impl IntoView
+where
+    T: Copy + PartialEq + Send + Sync + 'static,
+{
+    let choices = options.clone();
+    view! {
+        <label for=id>{label}</label>
+        <select
+            id=id
+            on:change=move |ev| {
+                let picked = event_target_value(&ev);
+                if let Some((choice, _, _)) = choices.iter().find(|(_, v, _)| *v == picked) {
+                    value.set(*choice);
+                    if let Some(touched) = touched {
+                        touched.set(true);
+                    }
+                }
+            }
+        >
+            {options
+                .into_iter()
+                .map(|(choice, form_value, text)| {
+                    view! { <option value=form_value selected=move || value.get() == choice>{text}</option> }
+                })
+                .collect_view()}
+        </select>
+    }
+}

@@ -1,4 +1,4 @@
-use super::fields::{SecretField, TextField};
+use super::fields::{ChoiceField, SecretField, TextField};
 use crate::state::{self, Busy, FlowKind, Form, Results};
 use crate::transport::{self, Target};
 use leptos::prelude::*;
@@ -15,22 +15,16 @@ pub fn FormPanel() -> impl IntoView {
     view! {
         <form class="settings" on:submit=|ev| ev.prevent_default()>
             <div class="field target">
-                <label for="target">"Send requests to"</label>
-                <select
+                <ChoiceField
+                    label="Send requests to"
                     id="target"
-                    on:change=move |ev| {
-                        form.target_chosen.set(true);
-                        let target = if event_target_value(&ev) == "simulated" { Target::Simulated } else { Target::Network };
-                        form.target.set(target);
-                    }
-                >
-                    <option value="network" selected=move || form.target.get() == Target::Network>
-                        {Target::Network.label()}
-                    </option>
-                    <option value="simulated" selected=move || form.target.get() == Target::Simulated>
-                        {Target::Simulated.label()}
-                    </option>
-                </select>
+                    value=form.target
+                    touched=form.target_chosen
+                    options=vec![
+                        (Target::Network, "network", Target::Network.label()),
+                        (Target::Simulated, "simulated", Target::Simulated.label()),
+                    ]
+                />
                 <Show when=move || form.target.get() == Target::Simulated>
                     <p class="hint">"Requests go to an ORDS model inside this page (CORS emulated for this page's origin); nothing leaves the browser."</p>
                 </Show>
@@ -53,21 +47,15 @@ pub fn FormPanel() -> impl IntoView {
                     <SecretField field=Field::ClientSecret value=form.client_secret />
                 </div>
                 <div class="field">
-                    <label for="client-authentication">"Client authentication"</label>
-                    <select
+                    <ChoiceField
+                        label="Client authentication"
                         id="client-authentication"
-                        on:change=move |ev| {
-                            let auth = if event_target_value(&ev) == "body" { ClientAuth::RequestBody } else { ClientAuth::BasicHeader };
-                            form.client_auth.set(auth);
-                        }
-                    >
-                        <option value="header" selected=move || form.client_auth.get() == ClientAuth::BasicHeader>
-                            {ClientAuth::BasicHeader.label()}
-                        </option>
-                        <option value="body" selected=move || form.client_auth.get() == ClientAuth::RequestBody>
-                            {ClientAuth::RequestBody.label()}
-                        </option>
-                    </select>
+                        value=form.client_auth
+                        options=vec![
+                            (ClientAuth::BasicHeader, "header", ClientAuth::BasicHeader.label()),
+                            (ClientAuth::RequestBody, "body", ClientAuth::RequestBody.label()),
+                        ]
+                    />
                 </div>
             </Show>
             <TextField field=Field::ResourceUrl value=form.resource_url placeholder="https://host/ords/<alias>/<module>/<template>" />

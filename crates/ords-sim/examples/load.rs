@@ -48,7 +48,8 @@ fn worker(addr: &str, pairs: usize, started: Instant, done: &AtomicUsize, errors
         let (status, body) = exchange(&mut reader, &token_request)?;
         let token = body.split("\"access_token\":\"").nth(1).and_then(|t| t.split('"').next()).unwrap_or("");
         let ok_token = status == 200 && token.len() == 22;
-        let get = format!("GET /ords/demo/hr/employees/ HTTP/1.1\r\nHost: {addr}\r\nAuthorization: Bearer {token}\r\n\r\n");
+        let get =
+            format!("GET /ords/demo/hr/employees/ HTTP/1.1\r\nHost: {addr}\r\nAuthorization: Bearer {token}\r\n\r\n");
         let (status, _) = exchange(&mut reader, &get)?;
         done.fetch_add(2, Ordering::Relaxed);
         errors.fetch_add(usize::from(!ok_token) + usize::from(status != 200), Ordering::Relaxed);
