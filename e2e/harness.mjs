@@ -80,7 +80,7 @@ export async function openPlayground(browser, pageOrigin, params = {}) {
   page.on('pageerror', (err) => consoleLines.push(`pageerror: ${err.message}`));
   const query = new URLSearchParams(params).toString();
   await page.goto(`${pageOrigin}/${query ? `?${query}` : ''}`);
-  await page.getByLabel('Token URL').waitFor();
+  await page.getByRole('button', { name: 'Call API' }).waitFor();
   return { page, context, consoleLines };
 }
 

@@ -1,5 +1,6 @@
 //! The ORDS Auth Playground page: thin Leptos components over `ords-core`.
 
+mod actions;
 mod components;
 pub mod state;
 pub mod transport;

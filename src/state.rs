@@ -1,10 +1,10 @@
-//! The page's state as signals, and the actions the buttons run. Flow logic is in the core;
-//! this only feeds it the form and stores what came back.
+//! The page's state as signals, and how the form turns into the core's settings.
 
 use crate::transport::{self, Target};
 use leptos::prelude::*;
 use ords_core::{
-    BasicSettings, ClientAuth, ClientSecret, Exchange, Field, FieldError, HeldToken, OAuthSettings, Password, TokenStep,
+    parse_header_lines, AccessToken, BasicSettings, ClientAuth, ClientSecret, Exchange, ExtraParam, Field, FieldError,
+    HeldToken, OAuthSettings, Password, ResourceCall, TokenPlacement, TokenStep,
 };
 use ords_sim::{DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_USER};
 
@@ -32,6 +32,22 @@ pub struct Form {
     pub resource_url: RwSignal<String>,
     pub username: RwSignal<String>,
     pub password: RwSignal<String>,
+    /// Form-encode id and secret before Base64 (RFC 6749 §2.3.1).
+    pub encode_credentials: RwSignal<bool>,
+    pub scope: RwSignal<String>,
+    pub extra: RwSignal<Vec<ExtraParam>>,
+    /// `Use my own token`: skip the token request and send this one.
+    pub own_token_on: RwSignal<bool>,
+    pub own_token: RwSignal<String>,
+    /// Token placement: in a query parameter instead of a header.
+    pub token_in_query: RwSignal<bool>,
+    /// The header (or query parameter) name, and the header's prefix.
+    pub token_name: RwSignal<String>,
+    pub token_prefix: RwSignal<String>,
+    pub method: RwSignal<&'static str>,
+    /// Extra request headers, one `Name: value` per line.
+    pub headers: RwSignal<String>,
+    pub body: RwSignal<String>,
 }
 
 /// Which button's work is running.
@@ -94,19 +110,75 @@ impl Form {
             resource_url: RwSignal::new(resource_url),
             username: RwSignal::new(username),
             password: RwSignal::new(if demo_password { DEMO_USER.1.to_owned() } else { String::new() }),
+            encode_credentials: RwSignal::new(false),
+            scope: RwSignal::new(param("scope").unwrap_or_default()),
+            extra: RwSignal::new(Vec::new()),
+            own_token_on: RwSignal::new(false),
+            own_token: RwSignal::new(String::new()),
+            token_in_query: RwSignal::new(false),
+            token_name: RwSignal::new("Authorization".into()),
+            token_prefix: RwSignal::new("Bearer".into()),
+            method: RwSignal::new("GET"),
+            headers: RwSignal::new(String::new()),
+            body: RwSignal::new(String::new()),
         }
     }
 
-    fn oauth(&self) -> OAuthSettings {
+    /// The token request settings, read once (for sending).
+    pub fn oauth_untracked(&self) -> OAuthSettings {
+        untrack(|| self.oauth())
+    }
+
+    /// The token request settings (tracked, so a preview can follow them).
+    pub fn oauth(&self) -> OAuthSettings {
         OAuthSettings {
-            token_url: self.token_url.get_untracked(),
-            client_id: self.client_id.get_untracked(),
-            client_secret: ClientSecret::new(self.client_secret.get_untracked()),
-            client_auth: self.client_auth.get_untracked(),
+            token_url: self.token_url.get(),
+            client_id: self.client_id.get(),
+            client_secret: ClientSecret::new(self.client_secret.get()),
+            client_auth: self.client_auth.get(),
+            encode_credentials: self.encode_credentials.get(),
+            scope: self.scope.get(),
+            extra: self.extra.get(),
         }
     }
 
-    fn basic(&self) -> BasicSettings {
+    /// The protected call, or the refusal of its header lines.
+    pub fn call(&self) -> Result<ResourceCall, FieldError> {
+        Ok(ResourceCall {
+            url: self.resource_url.get_untracked(),
+            method: self.method.get_untracked().to_owned(),
+            headers: parse_header_lines(&self.headers.get_untracked())?,
+            body: self.body.get_untracked(),
+        })
+    }
+
+    pub fn placement(&self) -> TokenPlacement {
+        let name = self.token_name.get_untracked();
+        if self.token_in_query.get_untracked() {
+            TokenPlacement::Query { name }
+        } else {
+            TokenPlacement::Header { name, prefix: self.token_prefix.get_untracked() }
+        }
+    }
+
+    /// The pasted token, held with no known lifetime, when `Use my own token` is ticked.
+    pub fn own_token(&self) -> Option<Result<HeldToken, FieldError>> {
+        if !self.own_token_on.get_untracked() {
+            return None;
+        }
+        let token = self.own_token.get_untracked().trim().to_owned();
+        if token.is_empty() {
+            return Some(Err(FieldError { field: Field::OwnToken, message: "Paste the access token to use.".into() }));
+        }
+        Some(Ok(HeldToken {
+            access_token: AccessToken::new(token),
+            token_type: "(pasted)".into(),
+            expires_in: None,
+            received_at_ms: transport::now_ms(),
+        }))
+    }
+
+    pub fn basic(&self) -> BasicSettings {
         BasicSettings {
             username: self.username.get_untracked(),
             password: Password::new(self.password.get_untracked()),
@@ -134,7 +206,7 @@ impl Results {
         self.field_errors.with(|list| list.iter().find(|e| e.field == field).map(|e| e.message.clone()))
     }
 
-    fn record_token(&self, step: TokenStep) {
+    pub fn record_token(&self, step: TokenStep) {
         self.now_ms.set(transport::now_ms());
         self.held.set(step.held());
         self.token_step.set(Some(step));
@@ -145,88 +217,4 @@ impl Default for Results {
     fn default() -> Self {
         Self::new()
     }
-}
-
-/// True when the page was opened with settings in its URL (an embed or a shared link).
-pub fn is_configured(query: &str) -> bool {
-    let keys = ["target", "flow", "token_url", "client_id", "client_auth", "resource_url", "username"];
-    ords_core::parse_form(query).unwrap_or_default().iter().any(|(k, _)| keys.contains(&k.as_str()))
-}
-
-/// With no configuration, use the local ords-sim when it answers, else the in-page simulator.
-/// Only a page served from this machine probes loopback: a public page doing so would make
-/// Chrome ask for local-network permission.
-pub fn choose_default_target(form: Form) {
-    if !transport::page_is_local() {
-        form.target.set(Target::Simulated);
-        return;
-    }
-    let probe = ords_core::HttpRequest::new("GET", &form.token_url.get_untracked());
-    leptos::task::spawn_local(async move {
-        let reachable = transport::send(Target::Network, probe).await.is_ok();
-        if !reachable && !form.target_chosen.get_untracked() {
-            form.target.set(Target::Simulated);
-        }
-    });
-}
-
-/// `Get token`: asks the token endpoint and holds the token it returns.
-pub fn get_token(form: Form, results: Results) {
-    let settings = form.oauth();
-    let target = form.target.get_untracked();
-    let send = move |request| transport::send(target, request);
-    results.busy.set(Some(Busy::Token));
-    leptos::task::spawn_local(async move {
-        match ords_core::get_token(&settings, &send).await {
-            Ok(step) => {
-                results.field_errors.set(Vec::new());
-                results.token_via.set(target);
-                results.record_token(step);
-            }
-            Err(problems) => results.field_errors.set(problems),
-        }
-        results.busy.set(None);
-    });
-}
-
-/// `Call API`: the protected call, with the held token (getting one first if needed) or Basic.
-pub fn call_api(form: Form, results: Results) {
-    let flow = form.flow.get_untracked();
-    let resource_url = form.resource_url.get_untracked();
-    let (oauth, basic) = (form.oauth(), form.basic());
-    let target = form.target.get_untracked();
-    // A token from the other target belongs to another server: do not send it there.
-    let held = results.held.get_untracked().filter(|_| results.token_via.get_untracked() == target);
-    let send = move |request| transport::send(target, request);
-    results.busy.set(Some(Busy::Call));
-    leptos::task::spawn_local(async move {
-        let outcome = match flow {
-            FlowKind::Basic => ords_core::call_with_basic(&basic, &resource_url, &send).await.map(|e| (None, Some(e))),
-            FlowKind::OAuth2 => {
-                let now = transport::now_ms();
-                ords_core::call_with_oauth(&oauth, &resource_url, held.as_ref(), now, &send)
-                    .await
-                    .map(|call| (call.token, call.resource))
-            }
-        };
-        match outcome {
-            Ok((token_step, resource)) => {
-                results.field_errors.set(Vec::new());
-                let token_failed = token_step.is_some() && resource.is_none();
-                if let Some(step) = token_step {
-                    results.token_via.set(target);
-                    results.record_token(step);
-                }
-                results.resource_via.set(target);
-                results.resource_note.set(
-                    token_failed.then(|| {
-                        "No resource call was made: the token request failed (see Token response).".to_owned()
-                    }),
-                );
-                results.resource.set(resource);
-            }
-            Err(problems) => results.field_errors.set(problems),
-        }
-        results.busy.set(None);
-    });
 }

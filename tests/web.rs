@@ -25,6 +25,7 @@ fn token_exchange(result: Result<Received, TransportError>) -> Exchange {
         client_id: "Te8yn-qGmBoX6jzpPhnUXA..".into(),
         client_secret: ClientSecret::new("s3cr3t.."),
         client_auth: ClientAuth::BasicHeader,
+        ..Default::default()
     };
     Exchange { step: Step::Token, request: token_request(&settings).unwrap(), result }
 }

@@ -1,5 +1,6 @@
 use super::{form::FormPanel, resource_panel::ResourcePanel, token_panel::TokenPanel};
-use crate::state::{self, Form, Results};
+use crate::actions;
+use crate::state::{Form, Results};
 use crate::transport;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -10,8 +11,8 @@ pub fn App() -> impl IntoView {
     let query = transport::page_query();
     let form = Form::from_query(&query);
     let results = Results::new();
-    if !state::is_configured(&query) {
-        state::choose_default_target(form);
+    if !actions::is_configured(&query) {
+        actions::choose_default_target(form);
     }
     provide_context(form);
     provide_context(results);

@@ -1,5 +1,7 @@
 use super::fields::{ChoiceField, SecretField, TextField};
-use crate::state::{self, Busy, FlowKind, Form, Results};
+use super::options::{CallOptions, OptionErrors, TokenOptions, TokenUse};
+use crate::actions;
+use crate::state::{Busy, FlowKind, Form, Results};
 use crate::transport::{self, Target};
 use leptos::prelude::*;
 use ords_core::{ClientAuth, Field};
@@ -57,14 +59,18 @@ pub fn FormPanel() -> impl IntoView {
                         ]
                     />
                 </div>
+                <TokenOptions />
             </Show>
             <TextField field=Field::ResourceUrl value=form.resource_url placeholder="https://host/ords/<alias>/<module>/<template>" />
+            <Show when=is_oauth><TokenUse /></Show>
+            <CallOptions />
             <Show when=move || !is_oauth()>
                 <div class="pair">
                     <TextField field=Field::Username value=form.username />
                     <SecretField field=Field::Password value=form.password />
                 </div>
             </Show>
+            <OptionErrors />
             <div class="actions">
                 <Show when=is_oauth>
                     <button
@@ -72,7 +78,7 @@ pub fn FormPanel() -> impl IntoView {
                         class="primary"
                         disabled=move || !idle()
                         aria-busy=move || running(Busy::Token).to_string()
-                        on:click=move |_| state::get_token(form, results)
+                        on:click=move |_| actions::get_token(form, results)
                     >
                         <span class="spinner" aria-hidden="true" class:on=move || running(Busy::Token)></span>
                         "Get token"
@@ -83,7 +89,7 @@ pub fn FormPanel() -> impl IntoView {
                     class="primary"
                     disabled=move || !idle()
                     aria-busy=move || running(Busy::Call).to_string()
-                    on:click=move |_| state::call_api(form, results)
+                    on:click=move |_| actions::call_api(form, results)
                 >
                     <span class="spinner" aria-hidden="true" class:on=move || running(Busy::Call)></span>
                     "Call API"

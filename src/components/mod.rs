@@ -2,6 +2,7 @@ pub mod app;
 pub mod exchange_view;
 mod fields;
 mod form;
+mod options;
 mod resource_panel;
 mod token_panel;
 

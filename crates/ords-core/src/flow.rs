@@ -3,9 +3,10 @@
 
 use crate::exchange::{Exchange, Received, Step, TransportError};
 use crate::http::HttpRequest;
+use crate::options::{ResourceCall, TokenPlacement};
 use crate::request::{basic_request, bearer_request, token_request, PreparedRequest};
 use crate::response::{parse_token_grant, TokenGrant, TokenParseError};
-use crate::settings::{resource_problems, BasicSettings, FieldError, HeldToken, OAuthSettings};
+use crate::settings::{BasicSettings, FieldError, HeldToken, OAuthSettings};
 use std::future::Future;
 
 /// The outcome of asking the token endpoint.
@@ -60,10 +61,11 @@ where
     Ok(TokenStep { exchange, grant })
 }
 
-/// `GET <Resource URL>` with the held token, obtaining one first if none is held or it expired.
+/// The protected call with the held token, obtaining one first if none is held or it expired.
 pub async fn call_with_oauth<S, F>(
     settings: &OAuthSettings,
-    resource_url: &str,
+    call: &ResourceCall,
+    placement: &TokenPlacement,
     held: Option<&HeldToken>,
     now_ms: f64,
     send: &S,
@@ -73,7 +75,8 @@ where
     F: Future<Output = Result<Received, TransportError>>,
 {
     let usable = held.filter(|t| !t.is_expired(now_ms)).cloned();
-    let mut problems = resource_problems(resource_url);
+    let mut problems = call.problems();
+    problems.extend(placement.problems());
     if usable.is_none() {
         problems.extend(settings.problems());
     }
@@ -90,21 +93,21 @@ where
             }
         }
     };
-    let request = bearer_request(resource_url, &token.access_token)?;
+    let request = bearer_request(call, &token.access_token, placement)?;
     let resource = exchange(Step::Resource, request, send).await;
     Ok(OAuthCall { token: token_step, resource: Some(resource) })
 }
 
-/// `GET <Resource URL>` with HTTP Basic credentials.
+/// The protected call with HTTP Basic credentials.
 pub async fn call_with_basic<S, F>(
     settings: &BasicSettings,
-    resource_url: &str,
+    call: &ResourceCall,
     send: &S,
 ) -> Result<Exchange, Vec<FieldError>>
 where
     S: Fn(HttpRequest) -> F,
     F: Future<Output = Result<Received, TransportError>>,
 {
-    let request = basic_request(resource_url, settings)?;
+    let request = basic_request(call, settings)?;
     Ok(exchange(Step::Resource, request, send).await)
 }

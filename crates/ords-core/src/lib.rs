@@ -7,6 +7,7 @@ mod exchange;
 mod flow;
 mod http;
 mod notes;
+mod options;
 mod request;
 mod response;
 mod secret;
@@ -21,6 +22,10 @@ pub use exchange::{Exchange, Received, Step, TransportError};
 pub use flow::{call_with_basic, call_with_oauth, get_token, OAuthCall, TokenStep};
 pub use http::{find_header, format_size, reason_phrase, HttpRequest, HttpResponse};
 pub use notes::{cors_note, mask_secrets, status_meaning, CorsNote};
+pub use options::{
+    extra_param_problems, is_token, parse_header_lines, with_query, ExtraParam, ParamPlace, ResourceCall,
+    TokenPlacement,
+};
 pub use request::{basic_request, bearer_request, token_request, PreparedRequest};
 pub use response::{
     body_view, indent_json, parse_error_body, parse_token_grant, BodyView, ErrorBody, TokenGrant, TokenParseError,

@@ -30,6 +30,11 @@ pub struct OAuthSettings {
     pub client_id: String,
     pub client_secret: ClientSecret,
     pub client_auth: ClientAuth,
+    /// Form-encode id and secret before Base64 (RFC 6749 §2.3.1; some servers break on it).
+    pub encode_credentials: bool,
+    /// Optional `scope`, sent in the body when not empty.
+    pub scope: String,
+    pub extra: Vec<crate::options::ExtraParam>,
 }
 
 /// Settings of HTTP Basic authentication on the resource.
@@ -48,6 +53,12 @@ pub enum Field {
     ResourceUrl,
     Username,
     Password,
+    ExtraParams,
+    TokenPlacement,
+    Method,
+    Headers,
+    Body,
+    OwnToken,
 }
 
 impl Field {
@@ -60,6 +71,12 @@ impl Field {
             Self::ResourceUrl => "Resource URL",
             Self::Username => "Username",
             Self::Password => "Password",
+            Self::ExtraParams => "Extra parameters",
+            Self::TokenPlacement => "Token placement",
+            Self::Method => "Method",
+            Self::Headers => "Headers",
+            Self::Body => "Body",
+            Self::OwnToken => "Access token",
         }
     }
 }
@@ -72,7 +89,7 @@ pub struct FieldError {
 }
 
 impl FieldError {
-    fn new(field: Field, message: impl Into<String>) -> Self {
+    pub(crate) fn new(field: Field, message: impl Into<String>) -> Self {
         Self { field, message: message.into() }
     }
 }
@@ -91,15 +108,19 @@ impl OAuthSettings {
         }
         if self.client_id.trim().is_empty() {
             out.push(FieldError::new(Field::ClientId, "Enter the client ID (ORDS shows it in USER_ORDS_CLIENTS)."));
-        } else if self.client_id.contains(':') && self.client_auth == ClientAuth::BasicHeader {
+        } else if self.client_id.contains(':')
+            && self.client_auth == ClientAuth::BasicHeader
+            && !self.encode_credentials
+        {
             out.push(FieldError::new(
                 Field::ClientId,
-                "A client ID with \":\" cannot be sent in a Basic header; choose Request body.",
+                "A client ID with \":\" cannot be sent in a Basic header; choose Request body or form-encoding.",
             ));
         }
         if self.client_secret.is_empty() {
             out.push(FieldError::new(Field::ClientSecret, "Enter the client secret."));
         }
+        out.extend(crate::options::extra_param_problems(&self.extra));
         out
     }
 }

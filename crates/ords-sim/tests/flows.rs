@@ -2,7 +2,7 @@
 
 use ords_core::{
     call_with_basic, call_with_oauth, get_token, BasicSettings, ClientAuth, ClientSecret, HttpRequest, OAuthSettings,
-    Password, Received, TransportError,
+    Password, Received, ResourceCall, TokenPlacement, TransportError,
 };
 use ords_sim::{Sim, SimConfig, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET};
 use std::cell::{Cell, RefCell};
@@ -46,7 +46,12 @@ fn oauth(secret: &str, auth: ClientAuth) -> OAuthSettings {
         client_id: DEMO_CLIENT_ID.into(),
         client_secret: ClientSecret::new(secret),
         client_auth: auth,
+        ..Default::default()
     }
+}
+
+fn employees() -> ResourceCall {
+    ResourceCall::get(&format!("{BASE}/hr/employees/"))
 }
 
 #[test]
@@ -54,7 +59,8 @@ fn call_api_gets_a_token_first_then_the_employees() {
     let h = Harness::new(SimConfig::demo());
     let call = block_on(call_with_oauth(
         &oauth(DEMO_CLIENT_SECRET, ClientAuth::BasicHeader),
-        &format!("{BASE}/hr/employees/"),
+        &employees(),
+        &TokenPlacement::default(),
         None,
         0.0,
         &h.send(),
@@ -75,11 +81,12 @@ fn a_held_token_is_reused_until_it_expires() {
     let h = Harness::new(SimConfig::demo());
     let settings = oauth(DEMO_CLIENT_SECRET, ClientAuth::BasicHeader);
     let held = block_on(get_token(&settings, &h.send())).unwrap().held().unwrap();
-    let url = format!("{BASE}/hr/employees/");
+    let (call, placement) = (employees(), TokenPlacement::default());
     let now = held.received_at_ms;
-    let again = block_on(call_with_oauth(&settings, &url, Some(&held), now + 1000.0, &h.send())).unwrap();
+    let again = block_on(call_with_oauth(&settings, &call, &placement, Some(&held), now + 1000.0, &h.send())).unwrap();
     assert!(again.token.is_none());
-    let expired = block_on(call_with_oauth(&settings, &url, Some(&held), now + 3_600_000.0, &h.send())).unwrap();
+    let later = now + 3_600_000.0;
+    let expired = block_on(call_with_oauth(&settings, &call, &placement, Some(&held), later, &h.send())).unwrap();
     assert!(expired.token.is_some(), "an expired token is replaced before the call");
 }
 
@@ -88,7 +95,8 @@ fn wrong_secret_stops_before_the_resource_call() {
     let h = Harness::new(SimConfig::demo());
     let call = block_on(call_with_oauth(
         &oauth("wrong..", ClientAuth::BasicHeader),
-        &format!("{BASE}/hr/employees/"),
+        &employees(),
+        &TokenPlacement::default(),
         None,
         0.0,
         &h.send(),
@@ -115,6 +123,25 @@ fn basic_flow_with_colon_and_non_ascii_password() {
     config.add_user("ana", "pä:ss");
     let h = Harness::new(config);
     let settings = BasicSettings { username: "ana".into(), password: Password::new("pä:ss") };
-    let exchange = block_on(call_with_basic(&settings, &format!("{BASE}/hr/employees/"), &h.send())).unwrap();
+    let exchange = block_on(call_with_basic(&settings, &employees(), &h.send())).unwrap();
     assert_eq!(exchange.response().unwrap().status, 200);
+}
+
+#[test]
+fn post_a_note_with_a_json_body_through_the_flow() {
+    let h = Harness::new(SimConfig::demo());
+    let settings = BasicSettings { username: "hr_user".into(), password: Password::new("Welcome_1") };
+    let call = ResourceCall {
+        url: format!("{BASE}/hr/notes/"),
+        method: "POST".into(),
+        headers: Vec::new(),
+        body: r#"{"text":"from the playground"}"#.into(),
+    };
+    let exchange = block_on(call_with_basic(&settings, &call, &h.send())).unwrap();
+    let response = exchange.response().unwrap();
+    assert_eq!(response.status, 201);
+    assert_eq!(
+        response.body,
+        format!(r#"{{"id":1,"text":"from the playground","links":[{{"rel":"self","href":"{BASE}/hr/notes/1"}}]}}"#)
+    );
 }

@@ -1,4 +1,5 @@
 use super::*;
+use crate::options::ExtraParam;
 use crate::secret::{ClientSecret, Password};
 
 const TOKEN_URL: &str = "https://host/ords/hr_api/oauth/token";
@@ -9,6 +10,7 @@ fn settings(auth: ClientAuth) -> OAuthSettings {
         client_id: "Te8yn-qGmBoX6jzpPhnUXA..".into(),
         client_secret: ClientSecret::new("s3cr3t.."),
         client_auth: auth,
+        ..Default::default()
     }
 }
 
@@ -59,7 +61,12 @@ fn token_request_refuses_bad_input_before_sending() {
 #[test]
 fn bearer_request_carries_the_token_and_masks_it_on_screen() {
     let url = "https://host/ords/hr_api/hr/employees/";
-    let p = bearer_request(url, &AccessToken::new("eUSBOqI47Pt7jI_hmfJjPQ")).unwrap();
+    let p = bearer_request(
+        &ResourceCall::get(url),
+        &AccessToken::new("eUSBOqI47Pt7jI_hmfJjPQ"),
+        &TokenPlacement::default(),
+    )
+    .unwrap();
     assert_eq!(
         p.wire.headers,
         pairs(&[("Accept", "application/json"), ("Authorization", "Bearer eUSBOqI47Pt7jI_hmfJjPQ")])
@@ -71,8 +78,92 @@ fn bearer_request_carries_the_token_and_masks_it_on_screen() {
 #[test]
 fn basic_request_with_colon_and_non_ascii_password() {
     let s = BasicSettings { username: "ana".into(), password: Password::new("pä:ss") };
-    let p = basic_request("http://127.0.0.1:8181/ords/demo/hr/employees/", &s).unwrap();
+    let p = basic_request(&ResourceCall::get("http://127.0.0.1:8181/ords/demo/hr/employees/"), &s).unwrap();
     assert_eq!(p.wire.header("Authorization"), Some("Basic YW5hOnDDpDpzcw=="));
     assert_eq!(p.shown.header("Authorization"), Some("Basic base64(ana:••••••••)"));
-    assert!(basic_request("", &s).is_err());
+    assert!(basic_request(&ResourceCall::get(""), &s).is_err());
+}
+
+#[test]
+fn basic_client_auth_form_encodes_credentials_when_asked_rfc6749_2_3_1() {
+    let mut s = settings(ClientAuth::BasicHeader);
+    s.client_id = "aaa/;&".into();
+    s.client_secret = ClientSecret::new("bbb/;&");
+    s.encode_credentials = true;
+    let p = token_request(&s).unwrap();
+    // The value oauth2-rs pins for the same credentials.
+    assert_eq!(p.wire.header("Authorization"), Some("Basic YWFhJTJGJTNCJTI2OmJiYiUyRiUzQiUyNg=="));
+    assert_eq!(p.shown.header("Authorization"), Some("Basic base64(aaa%2F%3B%26:••••••••)"));
+}
+
+#[test]
+fn basic_client_auth_without_encoding_keeps_colon_ampersand_and_utf8() {
+    let mut s = settings(ClientAuth::BasicHeader);
+    s.client_secret = ClientSecret::new("pä:ss&x");
+    let p = token_request(&s).unwrap();
+    // base64(utf8("Te8yn-qGmBoX6jzpPhnUXA..:pä:ss&x"))
+    assert_eq!(p.wire.header("Authorization"), Some("Basic VGU4eW4tcUdtQm9YNmp6cFBoblVYQS4uOnDDpDpzcyZ4"));
+}
+
+#[test]
+fn scope_and_extra_parameters_go_where_each_is_placed() {
+    let mut s = settings(ClientAuth::RequestBody);
+    s.scope = " hr.read emp ".into();
+    s.extra = vec![
+        ExtraParam { name: "audience".into(), value: "https://api/x".into(), place: ParamPlace::Body },
+        ExtraParam { name: "resource".into(), value: "a b".into(), place: ParamPlace::Query },
+        ExtraParam { name: "X-Tenant".into(), value: "acme".into(), place: ParamPlace::Header },
+    ];
+    let p = token_request(&s).unwrap();
+    assert_eq!(p.wire.url, "https://host/ords/hr_api/oauth/token?resource=a+b");
+    assert_eq!(
+        p.wire.body,
+        "grant_type=client_credentials&scope=hr.read+emp&audience=https%3A%2F%2Fapi%2Fx\
+         &client_id=Te8yn-qGmBoX6jzpPhnUXA..&client_secret=s3cr3t.."
+    );
+    assert_eq!(
+        p.shown.body,
+        "grant_type=client_credentials&scope=hr.read+emp&audience=https%3A%2F%2Fapi%2Fx\
+         &client_id=Te8yn-qGmBoX6jzpPhnUXA..&client_secret=••••••••"
+    );
+    assert_eq!(p.wire.header("X-Tenant"), Some("acme"));
+    let mut unnamed = settings(ClientAuth::BasicHeader);
+    unnamed.extra = vec![ExtraParam::default()];
+    assert_eq!(token_request(&unnamed).unwrap_err()[0].message, "Every extra parameter needs a name.");
+}
+
+#[test]
+fn token_placement_custom_header_no_prefix_and_query() {
+    let call = ResourceCall::get("https://h/ords/a/hr/employees/?offset=25");
+    let token = AccessToken::new("tok");
+    let custom = TokenPlacement::Header { name: "X-Access-Token".into(), prefix: String::new() };
+    let p = bearer_request(&call, &token, &custom).unwrap();
+    assert_eq!(p.wire.header("X-Access-Token"), Some("tok"));
+    assert_eq!(p.shown.header("X-Access-Token"), Some("••••••••"));
+    let query = TokenPlacement::Query { name: "access_token".into() };
+    let p = bearer_request(&call, &token, &query).unwrap();
+    assert_eq!(p.wire.url, "https://h/ords/a/hr/employees/?offset=25&access_token=tok");
+    assert_eq!(p.shown.url, "https://h/ords/a/hr/employees/?offset=25&access_token=••••••••");
+    assert_eq!(p.wire.header("Authorization"), None);
+}
+
+#[test]
+fn protected_call_with_method_headers_and_json_body() {
+    let call = ResourceCall {
+        url: "https://h/ords/a/hr/notes/".into(),
+        method: "POST".into(),
+        headers: vec![("X-Trace".into(), "1".into())],
+        body: r#"{"text":"é"}"#.into(),
+    };
+    let p = bearer_request(&call, &AccessToken::new("tok"), &TokenPlacement::default()).unwrap();
+    assert_eq!(
+        p.wire.to_text(),
+        "POST https://h/ords/a/hr/notes/\nAccept: application/json\nX-Trace: 1\nContent-Type: application/json\n\
+         Authorization: Bearer tok\n\n{\"text\":\"é\"}"
+    );
+    let bad = ResourceCall { body: "{".into(), ..call };
+    assert_eq!(
+        bearer_request(&bad, &AccessToken::new("t"), &TokenPlacement::default()).unwrap_err()[0].field.label(),
+        "Body"
+    );
 }

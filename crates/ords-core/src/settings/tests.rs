@@ -6,6 +6,7 @@ fn oauth(url: &str, id: &str, secret: &str) -> OAuthSettings {
         client_id: id.into(),
         client_secret: ClientSecret::new(secret),
         client_auth: ClientAuth::BasicHeader,
+        ..Default::default()
     }
 }
 

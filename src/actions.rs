@@ -1,0 +1,97 @@
+//! What the buttons do: run a flow in the core with the chosen sender and store the outcome.
+
+use crate::state::{Busy, FlowKind, Form, Results};
+use crate::transport::{self, Target};
+use leptos::prelude::*;
+
+/// True when the page was opened with settings in its URL (an embed or a shared link).
+pub fn is_configured(query: &str) -> bool {
+    let keys = ["target", "flow", "token_url", "client_id", "client_auth", "resource_url", "username"];
+    ords_core::parse_form(query).unwrap_or_default().iter().any(|(k, _)| keys.contains(&k.as_str()))
+}
+
+/// With no configuration, use the local ords-sim when it answers, else the in-page simulator.
+/// Only a page served from this machine probes loopback: a public page doing so would make
+/// Chrome ask for local-network permission.
+pub fn choose_default_target(form: Form) {
+    if !transport::page_is_local() {
+        form.target.set(Target::Simulated);
+        return;
+    }
+    let probe = ords_core::HttpRequest::new("GET", &form.token_url.get_untracked());
+    leptos::task::spawn_local(async move {
+        let reachable = transport::send(Target::Network, probe).await.is_ok();
+        if !reachable && !form.target_chosen.get_untracked() {
+            form.target.set(Target::Simulated);
+        }
+    });
+}
+
+/// `Get token`: asks the token endpoint and holds the token it returns.
+pub fn get_token(form: Form, results: Results) {
+    let settings = form.oauth_untracked();
+    let target = form.target.get_untracked();
+    let send = move |request| transport::send(target, request);
+    results.busy.set(Some(Busy::Token));
+    leptos::task::spawn_local(async move {
+        match ords_core::get_token(&settings, &send).await {
+            Ok(step) => {
+                results.field_errors.set(Vec::new());
+                results.token_via.set(target);
+                results.record_token(step);
+            }
+            Err(problems) => results.field_errors.set(problems),
+        }
+        results.busy.set(None);
+    });
+}
+
+/// `Call API`: the protected call, with the held token (getting one first if needed) or Basic.
+pub fn call_api(form: Form, results: Results) {
+    let flow = form.flow.get_untracked();
+    let (oauth, basic) = (form.oauth_untracked(), form.basic());
+    let placement = form.placement();
+    let call = match form.call() {
+        Ok(call) => call,
+        Err(problem) => return results.field_errors.set(vec![problem]),
+    };
+    let own = match form.own_token().transpose() {
+        Ok(own) => own,
+        Err(problem) => return results.field_errors.set(vec![problem]),
+    };
+    let target = form.target.get_untracked();
+    // A token from the other target belongs to another server: do not send it there.
+    let held = own.or_else(|| results.held.get_untracked().filter(|_| results.token_via.get_untracked() == target));
+    let send = move |request| transport::send(target, request);
+    results.busy.set(Some(Busy::Call));
+    leptos::task::spawn_local(async move {
+        let outcome = match flow {
+            FlowKind::Basic => ords_core::call_with_basic(&basic, &call, &send).await.map(|e| (None, Some(e))),
+            FlowKind::OAuth2 => {
+                let now = transport::now_ms();
+                ords_core::call_with_oauth(&oauth, &call, &placement, held.as_ref(), now, &send)
+                    .await
+                    .map(|call| (call.token, call.resource))
+            }
+        };
+        match outcome {
+            Ok((token_step, resource)) => {
+                results.field_errors.set(Vec::new());
+                let token_failed = token_step.is_some() && resource.is_none();
+                if let Some(step) = token_step {
+                    results.token_via.set(target);
+                    results.record_token(step);
+                }
+                results.resource_via.set(target);
+                results.resource_note.set(
+                    token_failed.then(|| {
+                        "No resource call was made: the token request failed (see Token response).".to_owned()
+                    }),
+                );
+                results.resource.set(resource);
+            }
+            Err(problems) => results.field_errors.set(problems),
+        }
+        results.busy.set(None);
+    });
+}
