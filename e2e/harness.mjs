@@ -44,8 +44,13 @@ export async function startSim(args = []) {
     child.stderr.on('data', (chunk) => { output += chunk; });
     child.on('exit', (code) => fail(new Error(`ords-sim exited (${code}):\n${output}`)));
   });
-  child.on('exit', () => {});
-  return { base, alias: `${base}/ords/demo`, stop: () => child.kill() };
+  const exited = new Promise((ok) => child.once('exit', ok));
+  /** Stops the simulator; the promise resolves once the process is gone and its port free. */
+  const stop = () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill();
+    return exited;
+  };
+  return { base, alias: `${base}/ords/demo`, stop };
 }
 
 /** Debian's Chromium, headless, with no background traffic (the network is closed). */

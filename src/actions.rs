@@ -3,6 +3,7 @@
 use crate::state::{Busy, FlowKind, Form, Results};
 use crate::transport::{self, Target};
 use leptos::prelude::*;
+use ords_core::{Purpose, TimelineEntry};
 
 /// True when the page was opened with settings in its URL (an embed or a shared link).
 pub fn is_configured(query: &str) -> bool {
@@ -38,6 +39,7 @@ pub fn get_token(form: Form, results: Results) {
             Ok(step) => {
                 results.field_errors.set(Vec::new());
                 results.token_via.set(target);
+                results.timeline.set(vec![TimelineEntry { purpose: Purpose::Token, exchange: step.exchange.clone() }]);
                 results.record_token(step);
             }
             Err(problems) => results.field_errors.set(problems),
@@ -61,22 +63,28 @@ pub fn call_api(form: Form, results: Results) {
     };
     let target = form.target.get_untracked();
     // A token from the other target belongs to another server: do not send it there.
+    // A pasted token cannot be re-fetched: the token request would be someone else's.
+    let refetch = form.refetch.get_untracked() && own.is_none();
     let held = own.or_else(|| results.held.get_untracked().filter(|_| results.token_via.get_untracked() == target));
     let send = move |request| transport::send(target, request);
     results.busy.set(Some(Busy::Call));
     leptos::task::spawn_local(async move {
         let outcome = match flow {
-            FlowKind::Basic => ords_core::call_with_basic(&basic, &call, &send).await.map(|e| (None, Some(e))),
+            FlowKind::Basic => ords_core::call_with_basic(&basic, &call, &send).await.map(|e| {
+                let timeline = vec![TimelineEntry { purpose: Purpose::Resource, exchange: e.clone() }];
+                (None, Some(e), timeline)
+            }),
             FlowKind::OAuth2 => {
                 let now = transport::now_ms();
-                ords_core::call_with_oauth(&oauth, &call, &placement, held.as_ref(), now, &send)
+                ords_core::call_with_oauth(&oauth, &call, &placement, held.as_ref(), now, refetch, &send)
                     .await
-                    .map(|call| (call.token, call.resource))
+                    .map(|call| (call.token, call.resource, call.timeline))
             }
         };
         match outcome {
-            Ok((token_step, resource)) => {
+            Ok((token_step, resource, timeline)) => {
                 results.field_errors.set(Vec::new());
+                results.timeline.set(timeline);
                 let token_failed = token_step.is_some() && resource.is_none();
                 if let Some(step) = token_step {
                     results.token_via.set(target);

@@ -4,7 +4,7 @@ use crate::transport::{self, Target};
 use leptos::prelude::*;
 use ords_core::{
     parse_header_lines, AccessToken, BasicSettings, ClientAuth, ClientSecret, Exchange, ExtraParam, Field, FieldError,
-    HeldToken, OAuthSettings, Password, ResourceCall, TokenPlacement, TokenStep,
+    HeldToken, OAuthSettings, Password, ResourceCall, TimelineEntry, TokenPlacement, TokenStep,
 };
 use ords_sim::{DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_USER};
 
@@ -44,6 +44,8 @@ pub struct Form {
     /// The header (or query parameter) name, and the header's prefix.
     pub token_name: RwSignal<String>,
     pub token_prefix: RwSignal<String>,
+    /// Re-fetch the token when it expired, or once after a 401 (then retry the call).
+    pub refetch: RwSignal<bool>,
     pub method: RwSignal<&'static str>,
     /// Extra request headers, one `Name: value` per line.
     pub headers: RwSignal<String>,
@@ -72,6 +74,8 @@ pub struct Results {
     /// Where the exchanges now shown in each panel went.
     pub token_via: RwSignal<Target>,
     pub resource_via: RwSignal<Target>,
+    /// Every exchange of the last run, in order.
+    pub timeline: RwSignal<Vec<TimelineEntry>>,
 }
 
 impl Form {
@@ -118,6 +122,7 @@ impl Form {
             token_in_query: RwSignal::new(false),
             token_name: RwSignal::new("Authorization".into()),
             token_prefix: RwSignal::new("Bearer".into()),
+            refetch: RwSignal::new(true),
             method: RwSignal::new("GET"),
             headers: RwSignal::new(String::new()),
             body: RwSignal::new(String::new()),
@@ -198,6 +203,7 @@ impl Results {
             now_ms: RwSignal::new(transport::now_ms()),
             token_via: RwSignal::new(Target::Network),
             resource_via: RwSignal::new(Target::Network),
+            timeline: RwSignal::new(Vec::new()),
         }
     }
 

@@ -1,4 +1,4 @@
-use super::{form::FormPanel, resource_panel::ResourcePanel, token_panel::TokenPanel};
+use super::{form::FormPanel, resource_panel::ResourcePanel, timeline::Timeline, token_panel::TokenPanel};
 use crate::actions;
 use crate::state::{Form, Results};
 use crate::transport;
@@ -33,6 +33,7 @@ pub fn App() -> impl IntoView {
                 <TokenPanel />
                 <ResourcePanel />
             </div>
+            <Timeline />
         </main>
     }
 }

@@ -4,6 +4,7 @@ mod fields;
 mod form;
 mod options;
 mod resource_panel;
+mod timeline;
 mod token_panel;
 
 use crate::transport::Target;

@@ -116,6 +116,7 @@ pub fn TokenUse() -> impl IntoView {
     view! {
         <details class="options">
             <summary>"Token use"</summary>
+            <Check label="Re-fetch the token when it expires or after a 401" value=form.refetch />
             <Check label="Use my own token" value=form.own_token_on />
             <Show when=move || form.own_token_on.get()>
                 <SecretField field=Field::OwnToken value=form.own_token />

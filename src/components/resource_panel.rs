@@ -1,7 +1,9 @@
 use super::exchange_view::ExchangeView;
 use super::SimulatedBadge;
-use crate::state::Results;
+use crate::actions;
+use crate::state::{Form, Results};
 use leptos::prelude::*;
+use ords_core::CollectionPage;
 
 /// The `Protected resource` panel: the last call to the Resource URL.
 #[component]
@@ -12,15 +14,49 @@ pub fn ResourcePanel() -> impl IntoView {
             <h2>"Protected resource"</h2>
             {move || results.resource_note.get().map(|note| view! { <p class="problem" role="alert">{note}</p> })}
             {move || match results.resource.get() {
-                Some(exchange) => view! {
-                    <SimulatedBadge via=results.resource_via />
-                    <ExchangeView exchange=exchange />
-                }.into_any(),
+                Some(exchange) => {
+                    let page = exchange.response().and_then(|r| CollectionPage::parse(&r.body));
+                    view! {
+                        <SimulatedBadge via=results.resource_via />
+                        {page.map(|page| view! { <Pager page=page /> })}
+                        <ExchangeView exchange=exchange />
+                    }.into_any()
+                }
                 None if results.resource_note.with(Option::is_none) => view! {
                     <p class="empty">"Nothing called yet. Press Call API."</p>
                 }.into_any(),
                 None => ().into_any(),
             }}
         </section>
+    }
+}
+
+/// Buttons that follow the collection's own `first` / `prev` / `next` links.
+#[component]
+fn Pager(page: CollectionPage) -> impl IntoView {
+    let form = expect_context::<Form>();
+    let results = expect_context::<Results>();
+    let buttons = [("first", "First page"), ("prev", "Previous page"), ("next", "Next page")].map(|(rel, label)| {
+        let href = page.link(rel).map(str::to_owned);
+        let missing = href.is_none();
+        let title = href.clone().unwrap_or_else(|| format!("The response has no {rel} link"));
+        view! {
+            <button type="button" class="small" title=title
+                disabled=move || missing || results.busy.get().is_some()
+                on:click=move |_| {
+                    if let Some(href) = href.clone() {
+                        form.resource_url.set(href);
+                        actions::call_api(form, results);
+                    }
+                }>
+                {label}
+            </button>
+        }
+    });
+    view! {
+        <nav class="pager" aria-label="Collection pages">
+            {buttons}
+            <span data-testid="page-indicator">{page.indicator()}</span>
+        </nav>
     }
 }

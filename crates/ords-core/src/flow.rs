@@ -31,13 +31,47 @@ impl TokenStep {
     }
 }
 
+/// Why an exchange of a run happened, as the timeline names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    Token,
+    /// The held token's countdown had reached zero.
+    TokenAfterExpiry,
+    /// The resource refused the held token with 401 (client_credentials has no refresh token).
+    TokenAfter401,
+    Resource,
+    /// The resource call again, with the re-fetched token.
+    ResourceRetry,
+}
+
+impl Purpose {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Token => "Token request",
+            Self::TokenAfterExpiry => "Token re-fetch (the held token had expired)",
+            Self::TokenAfter401 => "Token re-fetch (the resource answered 401)",
+            Self::Resource => "Resource call",
+            Self::ResourceRetry => "Resource call again, with the new token",
+        }
+    }
+}
+
+/// One exchange of a run, in order.
+#[derive(Clone, Debug)]
+pub struct TimelineEntry {
+    pub purpose: Purpose,
+    pub exchange: Exchange,
+}
+
 /// The outcome of `Call API` in the OAuth2 flow.
 #[derive(Clone, Debug)]
 pub struct OAuthCall {
-    /// Present when a token had to be obtained first.
+    /// The last token step, when a token had to be obtained.
     pub token: Option<TokenStep>,
-    /// Absent when the token step failed, so no resource call was made.
+    /// The last resource exchange; absent when the token step failed, so no call was made.
     pub resource: Option<Exchange>,
+    /// Every exchange of the run, in order.
+    pub timeline: Vec<TimelineEntry>,
 }
 
 async fn exchange<S, F>(step: Step, request: PreparedRequest, send: &S) -> Exchange
@@ -61,20 +95,25 @@ where
     Ok(TokenStep { exchange, grant })
 }
 
-/// The protected call with the held token, obtaining one first if none is held or it expired.
+/// The protected call with the held token. With `refetch`, a token is obtained first when
+/// none is held or it expired, and once more after a 401 (then the call is retried once);
+/// without it, a held token is sent even if expired, so the server's answer can be seen.
+#[allow(clippy::too_many_arguments)] // each is one independent knob of the call
 pub async fn call_with_oauth<S, F>(
     settings: &OAuthSettings,
     call: &ResourceCall,
     placement: &TokenPlacement,
     held: Option<&HeldToken>,
     now_ms: f64,
+    refetch: bool,
     send: &S,
 ) -> Result<OAuthCall, Vec<FieldError>>
 where
     S: Fn(HttpRequest) -> F,
     F: Future<Output = Result<Received, TransportError>>,
 {
-    let usable = held.filter(|t| !t.is_expired(now_ms)).cloned();
+    let expired = held.is_some_and(|t| t.is_expired(now_ms));
+    let usable = held.filter(|_| !expired || !refetch).cloned();
     let mut problems = call.problems();
     problems.extend(placement.problems());
     if usable.is_none() {
@@ -83,19 +122,63 @@ where
     if !problems.is_empty() {
         return Err(problems);
     }
-    let (token_step, token) = match usable {
-        Some(token) => (None, token),
+    let mut run = OAuthCall { token: None, resource: None, timeline: Vec::new() };
+    let token = match usable {
+        Some(token) => token,
         None => {
-            let step = get_token(settings, send).await?;
-            match step.held() {
-                Some(token) => (Some(step), token),
-                None => return Ok(OAuthCall { token: Some(step), resource: None }),
+            let purpose = if expired { Purpose::TokenAfterExpiry } else { Purpose::Token };
+            match run.fetch_token(settings, purpose, send).await? {
+                Some(token) => token,
+                None => return Ok(run),
             }
         }
     };
-    let request = bearer_request(call, &token.access_token, placement)?;
-    let resource = exchange(Step::Resource, request, send).await;
-    Ok(OAuthCall { token: token_step, resource: Some(resource) })
+    let first = run.call(call, &token, placement, Purpose::Resource, send).await?;
+    let refused = first.response().is_some_and(|r| r.status == 401);
+    if refused && refetch && run.token.is_none() && settings.problems().is_empty() {
+        if let Some(token) = run.fetch_token(settings, Purpose::TokenAfter401, send).await? {
+            run.call(call, &token, placement, Purpose::ResourceRetry, send).await?;
+        }
+    }
+    Ok(run)
+}
+
+impl OAuthCall {
+    async fn fetch_token<S, F>(
+        &mut self,
+        settings: &OAuthSettings,
+        purpose: Purpose,
+        send: &S,
+    ) -> Result<Option<HeldToken>, Vec<FieldError>>
+    where
+        S: Fn(HttpRequest) -> F,
+        F: Future<Output = Result<Received, TransportError>>,
+    {
+        let step = get_token(settings, send).await?;
+        self.timeline.push(TimelineEntry { purpose, exchange: step.exchange.clone() });
+        let token = step.held();
+        self.token = Some(step);
+        Ok(token)
+    }
+
+    async fn call<S, F>(
+        &mut self,
+        call: &ResourceCall,
+        token: &HeldToken,
+        placement: &TokenPlacement,
+        purpose: Purpose,
+        send: &S,
+    ) -> Result<Exchange, Vec<FieldError>>
+    where
+        S: Fn(HttpRequest) -> F,
+        F: Future<Output = Result<Received, TransportError>>,
+    {
+        let request = bearer_request(call, &token.access_token, placement)?;
+        let done = exchange(Step::Resource, request, send).await;
+        self.timeline.push(TimelineEntry { purpose, exchange: done.clone() });
+        self.resource = Some(done.clone());
+        Ok(done)
+    }
 }
 
 /// The protected call with HTTP Basic credentials.

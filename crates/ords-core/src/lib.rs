@@ -2,6 +2,8 @@
 //! OAuth2 `client_credentials` and HTTP Basic flows, response parsing and the notes shown
 //! to people. No IO: requests are values and the sender is whatever function is passed in.
 
+mod collection;
+mod curl;
 mod encode;
 mod exchange;
 mod flow;
@@ -17,9 +19,11 @@ mod url;
 /// What the screen shows in place of a secret.
 pub const MASK: &str = "••••••••";
 
+pub use collection::CollectionPage;
+pub use curl::{curl_command, shell_quote};
 pub use encode::{basic_authorization, decode_basic, form_body, form_encode, parse_form};
 pub use exchange::{Exchange, Received, Step, TransportError};
-pub use flow::{call_with_basic, call_with_oauth, get_token, OAuthCall, TokenStep};
+pub use flow::{call_with_basic, call_with_oauth, get_token, OAuthCall, Purpose, TimelineEntry, TokenStep};
 pub use http::{find_header, format_size, reason_phrase, HttpRequest, HttpResponse};
 pub use notes::{cors_note, mask_secrets, status_meaning, CorsNote};
 pub use options::{

@@ -2,7 +2,7 @@
 
 use ords_core::{
     call_with_basic, call_with_oauth, get_token, BasicSettings, ClientAuth, ClientSecret, HttpRequest, OAuthSettings,
-    Password, Received, ResourceCall, TokenPlacement, TransportError,
+    Password, Purpose, Received, ResourceCall, TokenPlacement, TransportError,
 };
 use ords_sim::{Sim, SimConfig, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET};
 use std::cell::{Cell, RefCell};
@@ -63,6 +63,7 @@ fn call_api_gets_a_token_first_then_the_employees() {
         &TokenPlacement::default(),
         None,
         0.0,
+        true,
         &h.send(),
     ))
     .unwrap();
@@ -83,11 +84,20 @@ fn a_held_token_is_reused_until_it_expires() {
     let held = block_on(get_token(&settings, &h.send())).unwrap().held().unwrap();
     let (call, placement) = (employees(), TokenPlacement::default());
     let now = held.received_at_ms;
-    let again = block_on(call_with_oauth(&settings, &call, &placement, Some(&held), now + 1000.0, &h.send())).unwrap();
+    let run = |at: f64, refetch: bool| {
+        h.now.set(at as u64);
+        block_on(call_with_oauth(&settings, &call, &placement, Some(&held), at, refetch, &h.send())).unwrap()
+    };
+    let again = run(now + 1000.0, true);
     assert!(again.token.is_none());
-    let later = now + 3_600_000.0;
-    let expired = block_on(call_with_oauth(&settings, &call, &placement, Some(&held), later, &h.send())).unwrap();
-    assert!(expired.token.is_some(), "an expired token is replaced before the call");
+    let expired = run(now + 3_600_000.0, true);
+    let purposes: Vec<_> = expired.timeline.iter().map(|e| e.purpose).collect();
+    assert_eq!(purposes, [Purpose::TokenAfterExpiry, Purpose::Resource], "an expired token is replaced first");
+    assert_eq!(expired.resource.unwrap().response().unwrap().status, 200);
+    let without = run(now + 3_600_000.0, false);
+    let purposes: Vec<_> = without.timeline.iter().map(|e| e.purpose).collect();
+    assert_eq!(purposes, [Purpose::Resource], "switched off: the expired token is sent as it is");
+    assert_eq!(without.resource.unwrap().response().unwrap().status, 401);
 }
 
 #[test]
@@ -99,6 +109,7 @@ fn wrong_secret_stops_before_the_resource_call() {
         &TokenPlacement::default(),
         None,
         0.0,
+        true,
         &h.send(),
     ))
     .unwrap();
@@ -144,4 +155,23 @@ fn post_a_note_with_a_json_body_through_the_flow() {
         response.body,
         format!(r#"{{"id":1,"text":"from the playground","links":[{{"rel":"self","href":"{BASE}/hr/notes/1"}}]}}"#)
     );
+}
+
+#[test]
+fn a_401_with_a_held_token_re_fetches_once_and_retries() {
+    let h = Harness::new(SimConfig::demo());
+    let settings = oauth(DEMO_CLIENT_SECRET, ClientAuth::BasicHeader);
+    let held = block_on(get_token(&settings, &h.send())).unwrap().held().unwrap();
+    *h.sim.borrow_mut() = Sim::new(SimConfig::demo(), 10); // a restarted ORDS forgot its tokens
+    let (call, placement) = (employees(), TokenPlacement::default());
+    let now = held.received_at_ms;
+    let run = block_on(call_with_oauth(&settings, &call, &placement, Some(&held), now, true, &h.send())).unwrap();
+    let steps: Vec<_> = run.timeline.iter().map(|e| (e.purpose, e.exchange.response().unwrap().status)).collect();
+    assert_eq!(steps, [(Purpose::Resource, 401), (Purpose::TokenAfter401, 200), (Purpose::ResourceRetry, 200)]);
+    assert_eq!(run.resource.unwrap().response().unwrap().status, 200);
+    let wrong = oauth("wrong..", ClientAuth::BasicHeader);
+    *h.sim.borrow_mut() = Sim::new(SimConfig::demo(), 11);
+    let run = block_on(call_with_oauth(&wrong, &call, &placement, Some(&held), now, true, &h.send())).unwrap();
+    let steps: Vec<_> = run.timeline.iter().map(|e| e.purpose).collect();
+    assert_eq!(steps, [Purpose::Resource, Purpose::TokenAfter401], "no retry when the re-fetch fails");
 }

@@ -1,0 +1,82 @@
+//! Reading an ORDS collection page: its paging numbers and the links to follow. Links are
+//! taken from the response, never built by guessing offsets.
+
+/// The paging facts of one ORDS collection response.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CollectionPage {
+    pub offset: u64,
+    pub limit: u64,
+    /// Items in this page (ORDS's `count`).
+    pub count: u64,
+    pub has_more: bool,
+    /// `(rel, href)` in the server's order.
+    pub links: Vec<(String, String)>,
+}
+
+impl CollectionPage {
+    /// Reads the envelope (`items`, `limit`, `offset`, `count`, `hasMore`, `links`), if it is one.
+    pub fn parse(body: &str) -> Option<Self> {
+        let v: serde_json::Value = serde_json::from_str(body).ok()?;
+        v.get("items")?.as_array()?;
+        let number = |key: &str| v.get(key).and_then(serde_json::Value::as_u64);
+        let links = v
+            .get("links")
+            .and_then(|l| l.as_array())
+            .map(|list| {
+                list.iter()
+                    .filter_map(|l| Some((l.get("rel")?.as_str()?.to_owned(), l.get("href")?.as_str()?.to_owned())))
+                    .collect()
+            })
+            .unwrap_or_default();
+        Some(Self {
+            offset: number("offset").unwrap_or(0),
+            limit: number("limit").unwrap_or(0),
+            count: number("count").unwrap_or(v["items"].as_array().map_or(0, |a| a.len() as u64)),
+            has_more: v.get("hasMore").and_then(serde_json::Value::as_bool).unwrap_or(false),
+            links,
+        })
+    }
+
+    /// The href of the first link with this rel.
+    pub fn link(&self, rel: &str) -> Option<&str> {
+        self.links.iter().find(|(r, _)| r == rel).map(|(_, h)| h.as_str())
+    }
+
+    /// `Items 26–32 · page 2` (or `No items` on an empty page).
+    pub fn indicator(&self) -> String {
+        if self.count == 0 {
+            return "No items on this page".to_owned();
+        }
+        let page = if self.limit > 0 { self.offset / self.limit + 1 } else { 1 };
+        let more = if self.has_more { ", more follow" } else { ", last page" };
+        format!("Items {}–{} · page {page}{more}", self.offset + 1, self.offset + self.count)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE_2: &str = r#"{"items":[{"a":1},{"a":2}],"hasMore":false,"limit":25,"offset":25,"count":2,
+        "links":[{"rel":"self","href":"https://h/ords/a/hr/employees/?offset=25"},
+                 {"rel":"first","href":"https://h/ords/a/hr/employees/"},
+                 {"rel":"prev","href":"https://h/ords/a/hr/employees/?offset=0"}]}"#;
+
+    #[test]
+    fn reads_paging_and_links_from_the_response() {
+        let page = CollectionPage::parse(PAGE_2).unwrap();
+        assert_eq!((page.offset, page.limit, page.count, page.has_more), (25, 25, 2, false));
+        assert_eq!(page.link("first"), Some("https://h/ords/a/hr/employees/"));
+        assert_eq!(page.link("prev"), Some("https://h/ords/a/hr/employees/?offset=0"));
+        assert_eq!(page.link("next"), None, "never guessed");
+        assert_eq!(page.indicator(), "Items 26–27 · page 2, last page");
+    }
+
+    #[test]
+    fn non_collections_are_not_pages() {
+        assert_eq!(CollectionPage::parse(r#"{"employee_id":100}"#), None);
+        assert_eq!(CollectionPage::parse("<html>"), None);
+        let empty = CollectionPage::parse(r#"{"items":[],"hasMore":false,"limit":25,"offset":0,"count":0}"#).unwrap();
+        assert_eq!(empty.indicator(), "No items on this page");
+    }
+}
