@@ -47,7 +47,7 @@ impl CollectionPage {
         if self.count == 0 {
             return "No items on this page".to_owned();
         }
-        let page = if self.limit > 0 { self.offset / self.limit + 1 } else { 1 };
+        let page = self.offset.checked_div(self.limit).map_or(1, |p| p + 1);
         let more = if self.has_more { ", more follow" } else { ", last page" };
         format!("Items {}–{} · page {page}{more}", self.offset + 1, self.offset + self.count)
     }
