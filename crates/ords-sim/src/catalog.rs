@@ -18,8 +18,14 @@ const EMPLOYEE_MEMBERS: [(&str, &str); 8] = [
 ];
 
 /// One employee with its links; AutoREST items also carry `edit`.
-pub fn item(base: &str, collection: &str, id: &str, autorest: bool) -> Option<HttpResponse> {
-    let mut fields = hr::employee(id)?;
+pub fn item(
+    all: &[crate::config::Employee],
+    base: &str,
+    collection: &str,
+    id: &str,
+    autorest: bool,
+) -> Option<HttpResponse> {
+    let mut fields = hr::employee(all, id)?;
     let self_url = format!("{base}/{collection}{id}");
     let mut links = vec![link("self", &self_url)];
     if autorest {

@@ -20,6 +20,7 @@ USAGE: ords-sim [OPTIONS]
   --allow-origin ORIGIN   a page origin allowed by CORS (repeatable; replaces the defaults
                           http://127.0.0.1:8080 and http://localhost:8080)
   --token-lifetime SECS   lifetime of issued tokens (default 3600)
+  --employees N           serve N generated employee rows instead of the 32 demo rows
   --body-client-auth      also accept client_id/client_secret in the token request body
   --token-errors DIALECT  ords-problem-json (default) | rfc6749 | html
   --no-cors-on-errors     error responses carry no CORS headers (the browser then hides them)
@@ -99,6 +100,11 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
             "--token-lifetime" => {
                 let text = value("--token-lifetime")?;
                 lifetime = Some(text.parse::<u64>().map_err(|_| format!("--token-lifetime {text}: expected seconds"))?);
+            }
+            "--employees" => {
+                let text = value("--employees")?;
+                let n: usize = text.parse().map_err(|_| format!("--employees {text}: expected a count"))?;
+                config.generate_employees(n.min(config_file::MAX_GENERATED));
             }
             "--body-client-auth" => config.switches.body_client_auth = true,
             "--token-errors" => {

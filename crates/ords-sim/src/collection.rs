@@ -6,10 +6,10 @@ use ords_core::HttpResponse;
 
 /// One collection page request.
 pub struct Page<'a> {
-    /// Every row, already encoded as JSON fields (links are added here).
-    pub rows: Vec<crate::hr::Fields>,
-    /// The row's id, for its `self` link.
-    pub ids: Vec<String>,
+    /// How many rows the collection holds.
+    pub total: usize,
+    /// Encodes the rows of a range (only the page's rows are ever encoded).
+    pub rows: &'a dyn Fn(std::ops::Range<usize>) -> crate::hr::Rows,
     /// `<origin>/ords/<alias>/hr/employees/`.
     pub collection_url: String,
     pub describedby: String,
@@ -41,16 +41,17 @@ pub fn json_ok(body: String) -> HttpResponse {
 
 /// Renders the requested page.
 pub fn render(page: Page<'_>) -> HttpResponse {
-    let total = page.rows.len();
+    let total = page.total;
     let offset = query_number(page.query, "offset").unwrap_or(0);
     let explicit_limit = query_number(page.query, "limit").filter(|l| *l > 0);
-    let limit = explicit_limit.unwrap_or(page.page_size).min(10_000);
+    let limit = explicit_limit.unwrap_or(page.page_size).min(100_000);
     let end = (offset + limit).min(total);
     let start = offset.min(total);
     let has_more = end < total;
-    let items: Vec<String> = page.rows[start..end]
+    let (rows, ids) = (page.rows)(start..end);
+    let items: Vec<String> = rows
         .iter()
-        .zip(&page.ids[start..end])
+        .zip(&ids)
         .map(|(fields, id)| {
             let mut fields = fields.clone();
             fields.push(("links", array(&[link("self", &format!("{}{id}", page.collection_url))])));

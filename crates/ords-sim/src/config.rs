@@ -37,6 +37,20 @@ pub struct UserConfig {
     pub roles: Vec<String>,
 }
 
+/// A row of the HR `employees` table that the `hr` module and AutoREST serve.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Employee {
+    pub employee_id: u32,
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+    pub job_id: String,
+    /// `YYYY-MM-DD`; served as ISO-8601 UTC (`…T00:00:00Z`), as ORDS does for DATE columns.
+    pub hire_date: String,
+    pub salary: u32,
+    pub department_id: u32,
+}
+
 /// How token-endpoint errors are written (ORDS does not document it: a switch).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum TokenErrorDialect {
@@ -136,6 +150,8 @@ pub struct SimConfig {
     pub switches: Switches,
     /// Items per page of the employees collection (ORDS default 25).
     pub page_size: usize,
+    /// The data behind `hr/employees/` and the AutoREST `employees/` object.
+    pub employees: Vec<Employee>,
 }
 
 /// The role the `hr` module's privilege requires.
@@ -179,6 +195,7 @@ impl SimConfig {
             module_origins: origins,
             switches: Switches::default(),
             page_size: 25,
+            employees: crate::hr::demo_employees(),
         }
     }
 
@@ -199,6 +216,11 @@ impl SimConfig {
     /// Adds a Basic user holding the `HR Reader` role.
     pub fn add_user(&mut self, name: &str, password: &str) {
         self.users.push(UserConfig { name: name.into(), password: password.into(), roles: vec![HR_ROLE.into()] });
+    }
+
+    /// Replaces the employees with `n` generated rows (for large-payload tests and demos).
+    pub fn generate_employees(&mut self, n: usize) {
+        self.employees = crate::hr::generated_employees(n);
     }
 
     /// Changes the alias, moving the clients that belonged to the old one.

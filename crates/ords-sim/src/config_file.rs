@@ -1,7 +1,9 @@
 //! The TOML configuration file (`ords-sim --config FILE`): every key is optional and
 //! overrides the built-in demo, so a file can say only what differs.
 
-use crate::config::{ClientConfig, CorsMode, ErrorFormat, Privilege, SimConfig, TokenErrorDialect, UserConfig};
+use crate::config::{
+    ClientConfig, CorsMode, Employee, ErrorFormat, Privilege, SimConfig, TokenErrorDialect, UserConfig,
+};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -15,6 +17,23 @@ struct File {
     clients: Option<Vec<ClientEntry>>,
     users: Option<Vec<UserEntry>>,
     switches: Option<SwitchEntries>,
+    /// Rows of the employees table, replacing the demo's.
+    employees: Option<Vec<EmployeeEntry>>,
+    /// Or this many generated rows (e.g. 50000 for a ~10 MB collection page).
+    generated_employees: Option<usize>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EmployeeEntry {
+    employee_id: u32,
+    first_name: String,
+    last_name: String,
+    email: String,
+    job_id: String,
+    hire_date: String,
+    salary: u32,
+    department_id: u32,
 }
 
 #[derive(Deserialize)]
@@ -69,6 +88,9 @@ struct SwitchEntries {
     handler_error: Option<bool>,
 }
 
+/// Generated rows are capped so a typo cannot exhaust memory.
+pub const MAX_GENERATED: usize = 500_000;
+
 /// Reads a configuration file's text over the demo; errors name the line.
 pub fn load(text: &str) -> Result<SimConfig, String> {
     let file: File = toml::from_str(text).map_err(|e| e.to_string())?;
@@ -101,6 +123,24 @@ pub fn load(text: &str) -> Result<SimConfig, String> {
     }
     if let Some(list) = file.users {
         c.users = list.into_iter().map(|u| UserConfig { name: u.name, password: u.password, roles: u.roles }).collect();
+    }
+    if let Some(rows) = file.employees {
+        c.employees = rows
+            .into_iter()
+            .map(|e| Employee {
+                employee_id: e.employee_id,
+                first_name: e.first_name,
+                last_name: e.last_name,
+                email: e.email,
+                job_id: e.job_id,
+                hire_date: e.hire_date,
+                salary: e.salary,
+                department_id: e.department_id,
+            })
+            .collect();
+    }
+    if let Some(n) = file.generated_employees {
+        c.generate_employees(n.min(MAX_GENERATED));
     }
     let s = file.switches.unwrap_or_default();
     let w = &mut c.switches;
@@ -180,6 +220,16 @@ mod tests {
         assert_eq!((c.alias.as_str(), c.clients[0].alias.as_str()), ("hr_api", "hr_api"));
         assert_eq!((c.switches.cors_mode, c.switches.prev_link), (CorsMode::EchoAll, true));
         assert_eq!(c.users, SimConfig::demo().users);
+    }
+
+    #[test]
+    fn data_rows_or_generated_rows() {
+        let file = "[[employees]]\nemployee_id = 7\nfirst_name = \"Ada\"\nlast_name = \"Lovelace\"\n\
+                    email = \"ADA\"\njob_id = \"IT_PROG\"\nhire_date = \"2020-01-02\"\nsalary = 1\ndepartment_id = 60\n";
+        let c = load(file).unwrap();
+        assert_eq!((c.employees.len(), c.employees[0].first_name.as_str()), (1, "Ada"));
+        let big = load("generated_employees = 1000").unwrap();
+        assert_eq!((big.employees.len(), big.employees[999].employee_id), (1000, 1099));
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Demo data from Oracle's HR sample schema, served by the `hr` module and AutoREST.
 
+use crate::config::Employee;
 use crate::json::string;
+use std::ops::Range;
 
 /// A row as encoded JSON fields, in column order.
 pub type Fields = Vec<(&'static str, String)>;
@@ -45,28 +47,57 @@ const EMPLOYEES: [Row; 32] = [
     (131, "James", "Marlow", "JAMRLOW", "ST_CLERK", "2015-02-16", 2500, 50),
 ];
 
-pub fn row_fields(row: &Row) -> Fields {
-    let (id, first, last, email, job, hired, salary, dept) = *row;
+/// The 32 demo rows.
+pub fn demo_employees() -> Vec<Employee> {
+    EMPLOYEES.iter().map(|r| employee_from(r, r.0, "")).collect()
+}
+
+fn employee_from(r: &Row, id: u32, suffix: &str) -> Employee {
+    let (_, first, last, email, job, hired, salary, dept) = *r;
+    Employee {
+        employee_id: id,
+        first_name: first.into(),
+        last_name: last.into(),
+        email: format!("{email}{suffix}"),
+        job_id: job.into(),
+        hire_date: hired.into(),
+        salary,
+        department_id: dept,
+    }
+}
+
+/// `n` rows cycling through the demo ones with fresh ids, for large-payload tests.
+pub fn generated_employees(n: usize) -> Vec<Employee> {
+    (0..n)
+        .map(|i| {
+            let row = &EMPLOYEES[i % EMPLOYEES.len()];
+            employee_from(row, 100 + i as u32, &(i / EMPLOYEES.len()).to_string())
+        })
+        .collect()
+}
+
+pub fn row_fields(e: &Employee) -> Fields {
     vec![
-        ("employee_id", id.to_string()),
-        ("first_name", string(first)),
-        ("last_name", string(last)),
-        ("email", string(email)),
-        ("job_id", string(job)),
-        ("hire_date", string(&format!("{hired}T00:00:00Z"))),
-        ("salary", salary.to_string()),
-        ("department_id", dept.to_string()),
+        ("employee_id", e.employee_id.to_string()),
+        ("first_name", string(&e.first_name)),
+        ("last_name", string(&e.last_name)),
+        ("email", string(&e.email)),
+        ("job_id", string(&e.job_id)),
+        ("hire_date", string(&format!("{}T00:00:00Z", e.hire_date))),
+        ("salary", e.salary.to_string()),
+        ("department_id", e.department_id.to_string()),
     ]
 }
 
-/// Every employee as JSON fields, with ids.
-pub fn employees() -> Rows {
-    (EMPLOYEES.iter().map(row_fields).collect(), EMPLOYEES.iter().map(|r| r.0.to_string()).collect())
+/// The rows in `range`, encoded, with ids.
+pub fn employees(all: &[Employee], range: Range<usize>) -> Rows {
+    let rows = &all[range];
+    (rows.iter().map(row_fields).collect(), rows.iter().map(|e| e.employee_id.to_string()).collect())
 }
 
 /// One employee's fields, if the id exists.
-pub fn employee(id: &str) -> Option<Fields> {
-    EMPLOYEES.iter().find(|r| r.0.to_string() == id).map(row_fields)
+pub fn employee(all: &[Employee], id: &str) -> Option<Fields> {
+    all.iter().find(|e| e.employee_id.to_string() == id).map(row_fields)
 }
 
 const DEPARTMENTS: [(u32, &str, u32); 6] = [
@@ -78,18 +109,15 @@ const DEPARTMENTS: [(u32, &str, u32); 6] = [
     (100, "Finance", 1700),
 ];
 
-/// Every department as JSON fields, with ids (a public resource: no privilege covers it).
-pub fn departments() -> Rows {
-    let rows = DEPARTMENTS
+/// Departments in `range` as JSON fields, with ids (a public resource: no privilege covers it).
+pub fn departments(range: Range<usize>) -> Rows {
+    let rows = DEPARTMENTS[range.clone()]
         .iter()
         .map(|(id, name, loc)| {
             vec![("department_id", id.to_string()), ("department_name", string(name)), ("location_id", loc.to_string())]
         })
         .collect();
-    (rows, DEPARTMENTS.iter().map(|d| d.0.to_string()).collect())
+    (rows, DEPARTMENTS[range].iter().map(|d| d.0.to_string()).collect())
 }
 
-/// How many rows the employees collection holds.
-pub fn employee_count() -> usize {
-    EMPLOYEES.len()
-}
+pub const DEPARTMENT_COUNT: usize = DEPARTMENTS.len();

@@ -26,8 +26,8 @@ pub mod server;
 mod token;
 
 pub use config::{
-    ClientConfig, CorsMode, ErrorFormat, Privilege, SimConfig, Switches, TokenErrorDialect, UserConfig, DEMO_CLIENT_ID,
-    DEMO_CLIENT_SECRET, DEMO_ORIGINS, DEMO_USER, HR_ROLE,
+    ClientConfig, CorsMode, Employee, ErrorFormat, Privilege, SimConfig, Switches, TokenErrorDialect, UserConfig,
+    DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_ORIGINS, DEMO_USER, HR_ROLE,
 };
 pub use security::pattern_matches;
 pub use token::MAX_TOKENS;
@@ -149,9 +149,11 @@ impl Sim {
     }
 
     fn resource(&mut self, request: &HttpRequest, route: &Route, base: &str, query: Option<&str>) -> HttpResponse {
-        let page = |(rows, ids), collection: &str, described: &str, edit_link| collection::Page {
+        let all = &self.config.employees;
+        let employees = |range| hr::employees(all, range);
+        let page = |total, rows, collection: &str, described: &str, edit_link| collection::Page {
+            total,
             rows,
-            ids,
             collection_url: format!("{base}/{collection}"),
             describedby: format!("{base}/metadata-catalog/{described}"),
             self_url: &request.url,
@@ -163,16 +165,20 @@ impl Sim {
         let found = match route {
             Route::Employees if self.config.switches.handler_error => None,
             Route::Employees => {
-                Some(collection::render(page(hr::employees(), "hr/employees/", "hr/employees/", false)))
+                Some(collection::render(page(all.len(), &employees, "hr/employees/", "hr/employees/", false)))
             }
-            Route::Departments => {
-                Some(collection::render(page(hr::departments(), "hr/departments/", "hr/departments/", false)))
-            }
+            Route::Departments => Some(collection::render(page(
+                hr::DEPARTMENT_COUNT,
+                &hr::departments,
+                "hr/departments/",
+                "hr/departments/",
+                false,
+            ))),
             Route::AutoRestEmployees => {
-                Some(collection::render(page(hr::employees(), "employees/", "employees/", true)))
+                Some(collection::render(page(all.len(), &employees, "employees/", "employees/", true)))
             }
-            Route::Employee(id) => catalog::item(base, "hr/employees/", id, false),
-            Route::AutoRestEmployee(id) => catalog::item(base, "employees/", id, true),
+            Route::Employee(id) => catalog::item(all, base, "hr/employees/", id, false),
+            Route::AutoRestEmployee(id) => catalog::item(all, base, "employees/", id, true),
             Route::Catalog(path) => catalog::describe(base, path),
             Route::Notes | Route::Note(_) => return self.notes(request, route, base),
             Route::Token | Route::Unknown => None,
@@ -268,9 +274,4 @@ fn prefers_html(accept: &str) -> bool {
         (Some(_), None) => true,
         _ => false,
     }
-}
-
-/// How many rows the demo employees collection holds.
-pub fn employee_count() -> usize {
-    hr::employee_count()
 }

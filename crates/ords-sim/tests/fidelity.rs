@@ -179,3 +179,14 @@ fn fact_client_allowed_origins_are_url_prefixes() {
     assert_eq!(ok.header("Access-Control-Allow-Origin"), Some("https://docs.example.com"));
     assert_eq!(s.handle(&from("https://docs.example.org"), T0).status, 403);
 }
+
+#[test]
+fn data_generated_rows_make_a_ten_megabyte_collection_page() {
+    let mut s = sim_with(|c| c.generate_employees(50_000));
+    let auth = bearer(&mut s);
+    let r = s.handle(&get("/hr/employees/?limit=50000", &auth), T0);
+    let body = json(&r);
+    assert_eq!((body["count"].as_u64(), body["hasMore"].as_bool()), (Some(50_000), Some(false)));
+    assert!(r.body.len() > 9_000_000, "{} bytes", r.body.len());
+    assert_eq!(body["items"][49_999]["employee_id"], 50_099);
+}
