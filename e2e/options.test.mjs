@@ -58,7 +58,9 @@ test('use my own token: no token request, the pasted token is sent and masked', 
     await page.getByLabel('Access token').fill(grant.access_token);
     await page.getByRole('button', { name: 'Call API' }).click();
     await resourcePanel(page).getByTestId('status').getByText('200 OK').waitFor();
-    assert.equal(await tokenPanel(page).getByText('No token yet').count(), 1, 'no token request was made');
+    await tokenPanel(page).getByText('Using the token you pasted; no token request was made.').waitFor();
+    assert.equal(await tokenPanel(page).getByTestId('request').count(), 0, 'no token exchange');
+    assert.equal(await page.getByTestId('timeline-entry').count(), 1, 'only the resource call');
     assert.match(await resourcePanel(page).getByTestId('request').textContent(), /Authorization: Bearer •+/);
     await assertNoLeaks(page, consoleLines, [grant.access_token]);
   } finally {
@@ -101,6 +103,29 @@ test('request options: POST a JSON body (201), and invalid JSON is refused befor
     await resource.getByTestId('status').getByText('201 Created').waitFor();
     assert.match(await resource.getByTestId('request').textContent(), /X-Trace: e2e\nContent-Type: application\/json/);
     assert.match(await resource.getByTestId('body').textContent(), /"text": "hello from e2e"/);
+  } finally {
+    sim.stop();
+  }
+});
+
+test('a pasted JWT is decoded, and its exp drives the countdown', async () => {
+  const sim = await startSim(['--allow-origin', session.web.origin]);
+  try {
+    const b64 = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const exp = Math.floor(Date.now() / 1000) + 600;
+    const jwt = `${b64({ alg: 'RS256', typ: 'JWT' })}.${b64({ sub: 'playground', scope: 'hr.read', exp })}.c2ln`;
+    const { page, consoleLines } = await playground(sim);
+    await page.getByText('Token use').click();
+    await page.getByLabel('Use my own token').check();
+    await page.getByLabel('Access token').fill(jwt);
+    await page.getByRole('button', { name: 'Call API' }).click();
+    await resourcePanel(page).getByTestId('status').getByText('401 Unauthorized').waitFor();
+    const token = tokenPanel(page);
+    assert.match(await token.getByTestId('jwt-claims').textContent(), /"scope": "hr\.read"/);
+    assert.match(await token.getByTestId('jwt-header').textContent(), /"alg": "RS256"/);
+    assert.match(await token.getByTestId('expires-in').textContent(), /^(9m \d\ds|10m 00s)$/);
+    assert.equal(await token.getByTestId('access-token').textContent(), '••••••••');
+    await assertNoLeaks(page, consoleLines, [jwt]);
   } finally {
     sim.stop();
   }

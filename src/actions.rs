@@ -65,6 +65,11 @@ pub fn call_api(form: Form, results: Results) {
     // A token from the other target belongs to another server: do not send it there.
     // A pasted token cannot be re-fetched: the token request would be someone else's.
     let refetch = form.refetch.get_untracked() && own.is_none();
+    if let Some(pasted) = &own {
+        results.token_step.set(None);
+        results.token_via.set(target);
+        results.held.set(Some(pasted.clone()));
+    }
     let held = own.or_else(|| results.held.get_untracked().filter(|_| results.token_via.get_untracked() == target));
     let send = move |request| transport::send(target, request);
     results.busy.set(Some(Busy::Call));

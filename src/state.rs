@@ -175,12 +175,7 @@ impl Form {
         if token.is_empty() {
             return Some(Err(FieldError { field: Field::OwnToken, message: "Paste the access token to use.".into() }));
         }
-        Some(Ok(HeldToken {
-            access_token: AccessToken::new(token),
-            token_type: "(pasted)".into(),
-            expires_in: None,
-            received_at_ms: transport::now_ms(),
-        }))
+        Some(Ok(HeldToken::new(AccessToken::new(token), "(pasted)".into(), None, transport::now_ms())))
     }
 
     pub fn basic(&self) -> BasicSettings {

@@ -3,7 +3,7 @@ use super::SimulatedBadge;
 use crate::state::Results;
 use crate::transport;
 use leptos::prelude::*;
-use ords_core::{format_countdown, HeldToken, TokenStep, MASK};
+use ords_core::{decode_jwt, format_countdown, HeldToken, TokenStep, MASK};
 
 /// The `Token response` panel: the token held, then the exchange that produced it.
 #[component]
@@ -13,6 +13,10 @@ pub fn TokenPanel() -> impl IntoView {
         <section class="panel" aria-label="Token response">
             <h2>"Token response"</h2>
             {move || match results.token_step.get() {
+                None if results.held.with(Option::is_some) => view! {
+                    <p class="hint">"Using the token you pasted; no token request was made."</p>
+                    <GrantSummary step=None />
+                }.into_any(),
                 None => view! {
                     <p class="empty">"No token yet. Press Get token, or Call API to get one and use it."</p>
                 }.into_any(),
@@ -20,7 +24,7 @@ pub fn TokenPanel() -> impl IntoView {
                     let secrets: Vec<String> = step.held().map(|t| t.access_token.secret().to_owned()).into_iter().collect();
                     view! {
                         <SimulatedBadge via=results.token_via />
-                        <GrantSummary step=step.clone() />
+                        <GrantSummary step=Some(step.clone()) />
                         <ExchangeView exchange=step.exchange secrets=secrets />
                     }.into_any()
                 }
@@ -30,9 +34,9 @@ pub fn TokenPanel() -> impl IntoView {
 }
 
 #[component]
-fn GrantSummary(step: TokenStep) -> impl IntoView {
+fn GrantSummary(step: Option<TokenStep>) -> impl IntoView {
     let results = expect_context::<Results>();
-    let unreadable = step.grant.as_ref().and_then(|g| g.as_ref().err()).map(|e| e.to_string());
+    let unreadable = step.and_then(|s| s.grant?.err()).map(|e| e.to_string());
     view! {
         {unreadable.map(|message| view! { <p class="problem" role="alert">{message}</p> })}
         {move || results.held.get().map(|held| view! { <HeldTokenView held=held /> })}
@@ -45,7 +49,7 @@ fn HeldTokenView(held: HeldToken) -> impl IntoView {
     let revealed = RwSignal::new(false);
     let copied = RwSignal::new(None::<bool>);
     let token = held.access_token.secret().to_owned();
-    let jwt_like = token.split('.').count() == 3;
+    let jwt = decode_jwt(&token);
     let shown_token = token.clone();
     let token_type = held.token_type.clone();
     let copy = move |_| {
@@ -75,7 +79,16 @@ fn HeldTokenView(held: HeldToken) -> impl IntoView {
             <dt>"Expires in"</dt>
             <dd data-testid="expires-in">{countdown}</dd>
             <dt>"Format"</dt>
-            <dd>{if jwt_like { "Looks like a JWT (three dot-separated parts)." } else { "Opaque (not a JWT), as ORDS issues them." }}</dd>
+            <dd>{if jwt.is_some() { "JWT (decoded below, signature not verified)." } else { "Opaque (not a JWT), as ORDS issues them." }}</dd>
         </dl>
+        {jwt.map(|jwt| view! {
+            <details class="jwt" open>
+                <summary>"Decoded JWT"</summary>
+                <h4>"Header"</h4>
+                <pre class="wire" data-testid="jwt-header">{jwt.header}</pre>
+                <h4>"Claims"</h4>
+                <pre class="wire" data-testid="jwt-claims">{jwt.claims}</pre>
+            </details>
+        })}
     }
 }

@@ -22,12 +22,12 @@ impl TokenStep {
     pub fn held(&self) -> Option<HeldToken> {
         let received = self.exchange.result.as_ref().ok()?;
         let grant = self.grant.as_ref()?.as_ref().ok()?;
-        Some(HeldToken {
-            access_token: grant.access_token.clone(),
-            token_type: grant.token_type.clone(),
-            expires_in: grant.expires_in,
-            received_at_ms: received.received_at_ms,
-        })
+        Some(HeldToken::new(
+            grant.access_token.clone(),
+            grant.token_type.clone(),
+            grant.expires_in,
+            received.received_at_ms,
+        ))
     }
 }
 

@@ -8,6 +8,7 @@ mod encode;
 mod exchange;
 mod flow;
 mod http;
+mod jwt;
 mod notes;
 mod options;
 mod request;
@@ -25,6 +26,7 @@ pub use encode::{basic_authorization, decode_basic, form_body, form_encode, pars
 pub use exchange::{Exchange, Received, Step, TransportError};
 pub use flow::{call_with_basic, call_with_oauth, get_token, OAuthCall, Purpose, TimelineEntry, TokenStep};
 pub use http::{find_header, format_size, reason_phrase, HttpRequest, HttpResponse};
+pub use jwt::{decode_jwt, Jwt};
 pub use notes::{cors_note, mask_secrets, status_meaning, CorsNote};
 pub use options::{
     extra_param_problems, is_token, parse_header_lines, with_query, ExtraParam, ParamPlace, ResourceCall,

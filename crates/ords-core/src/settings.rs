@@ -157,6 +157,16 @@ pub struct HeldToken {
 }
 
 impl HeldToken {
+    /// A token received at `received_at_ms`; without `expires_in`, a JWT's `exp` gives the lifetime.
+    pub fn new(access_token: AccessToken, token_type: String, expires_in: Option<u64>, received_at_ms: f64) -> Self {
+        let from_exp = || {
+            let exp = crate::jwt::decode_jwt(access_token.secret())?.exp?;
+            u64::try_from(exp - (received_at_ms / 1000.0).floor() as i64).ok()
+        };
+        let expires_in = expires_in.or_else(from_exp);
+        Self { access_token, token_type, expires_in, received_at_ms }
+    }
+
     /// Whole seconds left at `now_ms`, or `None` when the server gave no lifetime. Never more
     /// than the lifetime, even if `now_ms` comes from a clock read before the response arrived.
     pub fn seconds_left(&self, now_ms: f64) -> Option<i64> {

@@ -59,3 +59,16 @@ fn countdown_from_expires_in() {
     assert_eq!(format_countdown(9), "9s");
     assert_eq!(format_countdown(0), "expired");
 }
+
+#[test]
+fn a_jwt_exp_gives_the_lifetime_when_expires_in_is_missing() {
+    // claims {"sub":"app","scope":"hr.read","exp":1800000600}
+    let jwt =
+        "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJhcHAiLCJzY29wZSI6ImhyLnJlYWQiLCJleHAiOjE4MDAwMDA2MDB9.c2ln";
+    let t = HeldToken::new(AccessToken::new(jwt), "bearer".into(), None, 1_800_000_000_000.0);
+    assert_eq!(t.expires_in, Some(600));
+    let given = HeldToken::new(AccessToken::new(jwt), "bearer".into(), Some(60), 1_800_000_000_000.0);
+    assert_eq!(given.expires_in, Some(60), "expires_in wins over exp");
+    let opaque = HeldToken::new(AccessToken::new("eUSBOqI47Pt7jI_hmfJjPQ"), "bearer".into(), None, 0.0);
+    assert_eq!(opaque.expires_in, None);
+}
