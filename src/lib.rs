@@ -2,6 +2,7 @@
 
 mod actions;
 mod components;
+mod persist;
 pub mod state;
 pub mod transport;
 

@@ -4,7 +4,7 @@ use crate::transport::{self, Target};
 use leptos::prelude::*;
 use ords_core::{
     parse_header_lines, AccessToken, BasicSettings, ClientAuth, ClientSecret, Exchange, ExtraParam, Field, FieldError,
-    HeldToken, OAuthSettings, Password, ResourceCall, TimelineEntry, TokenPlacement, TokenStep,
+    HeldToken, OAuthSettings, ParamPlace, Password, ResourceCall, TimelineEntry, TokenPlacement, TokenStep,
 };
 use ords_sim::{DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_USER};
 
@@ -39,6 +39,8 @@ pub struct Form {
     /// `Use my own token`: skip the token request and send this one.
     pub own_token_on: RwSignal<bool>,
     pub own_token: RwSignal<String>,
+    /// Keep the secrets in this tab's sessionStorage across reloads (opt-in).
+    pub remember_secrets: RwSignal<bool>,
     /// Token placement: in a query parameter instead of a header.
     pub token_in_query: RwSignal<bool>,
     /// The header (or query parameter) name, and the header's prefix.
@@ -82,9 +84,9 @@ impl Form {
     /// The demo defaults, overridden by non-secret query parameters (`flow`, `token_url`,
     /// `client_id`, `client_auth`, `resource_url`, `username`). Demo secrets are filled in only
     /// while every URL still points at the demo simulator, so they never go anywhere else.
-    pub fn from_query(query: &str) -> Self {
-        let params: Vec<(String, String)> = ords_core::parse_form(query).unwrap_or_default();
+    pub fn from_params(params: &[(String, String)]) -> Self {
         let param = |key: &str| params.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
+        let flag = |key: &str, default: bool| param(key).map_or(default, |v| v == "1");
         let token_url = param("token_url").unwrap_or_else(|| format!("{DEMO_BASE}/oauth/token"));
         let resource_url = param("resource_url").unwrap_or_else(|| format!("{DEMO_BASE}/hr/employees/"));
         let is_demo = token_url.starts_with(DEMO_BASE) && resource_url.starts_with(DEMO_BASE);
@@ -114,19 +116,53 @@ impl Form {
             resource_url: RwSignal::new(resource_url),
             username: RwSignal::new(username),
             password: RwSignal::new(if demo_password { DEMO_USER.1.to_owned() } else { String::new() }),
-            encode_credentials: RwSignal::new(false),
+            encode_credentials: RwSignal::new(flag("encode", false)),
             scope: RwSignal::new(param("scope").unwrap_or_default()),
-            extra: RwSignal::new(Vec::new()),
+            extra: RwSignal::new(
+                params.iter().filter(|(k, _)| k == "extra").filter_map(|(_, v)| decode_extra(v)).collect(),
+            ),
             own_token_on: RwSignal::new(false),
             own_token: RwSignal::new(String::new()),
-            token_in_query: RwSignal::new(false),
-            token_name: RwSignal::new("Authorization".into()),
-            token_prefix: RwSignal::new("Bearer".into()),
-            refetch: RwSignal::new(true),
-            method: RwSignal::new("GET"),
+            remember_secrets: RwSignal::new(false),
+            token_in_query: RwSignal::new(flag("token_in_query", false)),
+            token_name: RwSignal::new(param("token_name").unwrap_or_else(|| "Authorization".into())),
+            token_prefix: RwSignal::new(param("token_prefix").unwrap_or_else(|| "Bearer".into())),
+            refetch: RwSignal::new(flag("refetch", true)),
+            method: RwSignal::new(
+                ["GET", "POST", "PUT", "PATCH", "DELETE"]
+                    .into_iter()
+                    .find(|m| param("method").as_deref() == Some(*m))
+                    .unwrap_or("GET"),
+            ),
             headers: RwSignal::new(String::new()),
             body: RwSignal::new(String::new()),
         }
+    }
+
+    /// Every non-secret setting, as the same keys the URL configuration uses (for storage).
+    pub fn to_params(&self) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> = Vec::new();
+        let mut put = |k: &str, v: String| out.push((k.to_owned(), v));
+        if self.target_chosen.get() {
+            put("target", if self.target.get() == Target::Simulated { "simulated" } else { "network" }.into());
+        }
+        put("flow", if self.flow.get() == FlowKind::Basic { "basic" } else { "oauth2" }.into());
+        put("token_url", self.token_url.get());
+        put("client_id", self.client_id.get());
+        put("client_auth", if self.client_auth.get() == ClientAuth::RequestBody { "body" } else { "header" }.into());
+        put("resource_url", self.resource_url.get());
+        put("username", self.username.get());
+        put("encode", bit(self.encode_credentials.get()));
+        put("scope", self.scope.get());
+        for p in self.extra.get() {
+            put("extra", ords_core::form_body(&[("n", &p.name), ("v", &p.value), ("p", p.place.label())]));
+        }
+        put("token_in_query", bit(self.token_in_query.get()));
+        put("token_name", self.token_name.get());
+        put("token_prefix", self.token_prefix.get());
+        put("refetch", bit(self.refetch.get()));
+        put("method", self.method.get().to_owned());
+        out
     }
 
     /// The token request settings, read once (for sending).
@@ -218,4 +254,17 @@ impl Default for Results {
     fn default() -> Self {
         Self::new()
     }
+}
+
+fn bit(on: bool) -> String {
+    if on { "1" } else { "0" }.to_owned()
+}
+
+/// One stored extra parameter: `n=<name>&v=<value>&p=<place label>`.
+fn decode_extra(text: &str) -> Option<ExtraParam> {
+    let pairs = ords_core::parse_form(text)?;
+    let get = |k: &str| pairs.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone());
+    let places = [ParamPlace::Body, ParamPlace::Query, ParamPlace::Header];
+    let place = places.into_iter().find(|p| Some(p.label()) == get("p").as_deref()).unwrap_or_default();
+    Some(ExtraParam { name: get("n")?, value: get("v").unwrap_or_default(), place })
 }

@@ -1,7 +1,7 @@
 use super::{form::FormPanel, resource_panel::ResourcePanel, timeline::Timeline, token_panel::TokenPanel};
-use crate::actions;
 use crate::state::{Form, Results};
 use crate::transport;
+use crate::{actions, persist};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -9,7 +9,8 @@ use std::time::Duration;
 #[component]
 pub fn App() -> impl IntoView {
     let query = transport::page_query();
-    let form = Form::from_query(&query);
+    let form = Form::from_params(&persist::starting_params(&query));
+    persist::keep(form, actions::is_configured(&query));
     let results = Results::new();
     if !actions::is_configured(&query) {
         actions::choose_default_target(form);

@@ -70,6 +70,15 @@ pub fn FormPanel() -> impl IntoView {
                     <SecretField field=Field::Password value=form.password />
                 </div>
             </Show>
+            <div class="remember">
+                <label class="check">
+                    <input type="checkbox" prop:checked=move || form.remember_secrets.get()
+                        on:change=move |ev| form.remember_secrets.set(event_target_checked(&ev)) />
+                    "Remember secrets for this tab"
+                </label>
+                <button type="button" class="small" on:click=move |_| crate::persist::forget_secrets(form)>"Forget secrets"</button>
+                <span class="hint">"Other settings are kept in this browser; secrets only if ticked, and only until the tab closes."</span>
+            </div>
             <OptionErrors />
             <div class="actions">
                 <Show when=is_oauth>

@@ -66,6 +66,41 @@ pub fn page_query() -> String {
     search.trim_start_matches('?').to_owned()
 }
 
+/// The browser's two key/value stores.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Store {
+    /// `localStorage`: kept across visits (non-secret settings only).
+    Local,
+    /// `sessionStorage`: this tab only (secrets, when the person opts in).
+    Session,
+}
+
+fn storage(store: Store) -> Option<web_sys::Storage> {
+    let window = web_sys::window()?;
+    match store {
+        Store::Local => window.local_storage().ok().flatten(),
+        Store::Session => window.session_storage().ok().flatten(),
+    }
+}
+
+/// The stored text, if any (storage may be disabled, e.g. in a sandboxed iframe).
+pub fn store_get(store: Store, key: &str) -> Option<String> {
+    storage(store)?.get_item(key).ok().flatten()
+}
+
+/// Stores text; quietly does nothing where storage is unavailable or full.
+pub fn store_set(store: Store, key: &str, value: &str) {
+    if let Some(s) = storage(store) {
+        let _ = s.set_item(key, value);
+    }
+}
+
+pub fn store_remove(store: Store, key: &str) {
+    if let Some(s) = storage(store) {
+        let _ = s.remove_item(key);
+    }
+}
+
 /// Copies text to the clipboard; false if the browser refused.
 pub async fn copy_text(text: &str) -> bool {
     wasm_bindgen_futures::JsFuture::from(clipboard_write_text(text)).await.is_ok()
