@@ -4,7 +4,8 @@
 
 use leptos::prelude::*;
 use ords_core::{
-    token_request, ClientAuth, ClientSecret, Exchange, HttpResponse, OAuthSettings, Received, Step, TransportError,
+    token_request, ClientAuth, ClientSecret, Exchange, HttpResponse, OAuthSettings, Received, Step, TimedBy,
+    TransportError,
 };
 use ords_playground::{App, ExchangeView};
 use wasm_bindgen::JsCast;
@@ -37,7 +38,7 @@ fn received(status: u16, content_type: &str, body: &str) -> Received {
         headers: vec![("Content-Type".into(), content_type.into())],
         body: body.into(),
     };
-    Received { response, elapsed_ms: 12.0, received_at_ms: 0.0 }
+    Received { response, elapsed_ms: 12.0, timed_by: TimedBy::ResourceTiming, received_at_ms: 0.0 }
 }
 
 fn text(root: &web_sys::HtmlElement, selector: &str) -> String {
@@ -121,4 +122,59 @@ async fn the_page_has_the_labelled_controls_and_regions() {
     leptos::task::tick().await;
     assert!(root.query_selector("#username").unwrap().is_some());
     assert!(root.query_selector("#token-url").unwrap().is_none());
+}
+
+/// `{"items":[{"id":0},…]}`: three pretty lines an item.
+fn collection(n: usize) -> String {
+    let items: Vec<String> = (0..n).map(|i| format!(r#"{{"id":{i}}}"#)).collect();
+    format!(r#"{{"items":[{}],"count":{n}}}"#, items.join(","))
+}
+
+fn resource_exchange(body: &str) -> Exchange {
+    Exchange { step: Step::Resource, ..token_exchange(Ok(received(200, "application/json", body))) }
+}
+
+/// Lets the reactive system and the browser finish the updates a click started.
+async fn settle() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn button(root: &web_sys::HtmlElement, selector: &str) -> web_sys::HtmlElement {
+    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}")).unchecked_into()
+}
+
+#[wasm_bindgen_test]
+async fn a_long_body_keeps_only_the_rows_in_view_and_folds() {
+    let root = host();
+    let exchange = resource_exchange(&collection(2000));
+    let _mount = leptos::mount::mount_to(root.clone(), move || view! { <ExchangeView exchange=exchange /> });
+    let rows = root.query_selector_all(".row").unwrap().length();
+    assert!((20..=100).contains(&rows), "{rows} rows in the DOM for 6,004 lines");
+    assert!(text(&root, "[data-testid=body]").starts_with("{\n  \"items\": [\n    {\n      \"id\": 0\n    },"));
+    button(&root, "button[aria-label='Collapse line 2']").click();
+    settle().await;
+    assert_eq!(text(&root, "[data-testid=body]"), "{\n  \"items\": [ … 6000 lines … ],\n  \"count\": 2000\n}");
+    button(&root, "button[aria-label='Expand line 2']").click();
+    settle().await;
+    assert!(text(&root, "[data-testid=body]").contains("\"id\": 1\n"));
+}
+
+#[wasm_bindgen_test]
+async fn find_counts_matching_lines_and_marks_them() {
+    let root = host();
+    let exchange = resource_exchange(&collection(30));
+    let _mount = leptos::mount::mount_to(root.clone(), move || view! { <ExchangeView exchange=exchange /> });
+    let input: web_sys::HtmlInputElement = root.query_selector("input[type=search]").unwrap().unwrap().unchecked_into();
+    input.set_value("\"ID\": 2");
+    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    leptos::task::tick().await;
+    assert!(root.text_content().unwrap().contains("Line 1 of 11 matching lines"), "2 and 20–29");
+    input.set_value("nothing-like-this");
+    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    leptos::task::tick().await;
+    assert!(root.text_content().unwrap().contains("No match"));
+    assert!(root.query_selector("mark").unwrap().is_none());
 }

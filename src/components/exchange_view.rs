@@ -1,11 +1,10 @@
 //! One exchange: the request as sent (secrets masked until revealed), then the response or
 //! why there was none. Server data is always rendered as text, never as HTML.
 
+use super::body_viewer::BodyViewer;
 use crate::transport;
 use leptos::prelude::*;
-use ords_core::{
-    body_view, cors_note, format_size, mask_secrets, status_meaning, BodyView, Exchange, Received, TransportError,
-};
+use ords_core::{cors_note, format_size, mask_secrets, status_meaning, Exchange, Received, TransportError};
 
 /// The request and its outcome. `secrets` (e.g. the issued access token) are masked in the
 /// response too, until the person presses Show secrets.
@@ -46,17 +45,13 @@ fn ResponseView(received: Received, secrets: Vec<String>, revealed: RwSignal<boo
     let class = format!("status-code s{}xx", r.status / 100);
     let headers = r.headers.clone();
     let header_count = headers.len();
-    let (kind, body) = match body_view(&r.body) {
-        BodyView::Empty => ("empty", "(empty body)".to_owned()),
-        BodyView::Json(pretty) => ("json", pretty),
-        BodyView::Text(text) => ("text", text),
-    };
-    let masked_body = mask_secrets(&body, &secrets);
+    let is_html = r.media_type().is_some_and(|m| m.contains("html")) || r.body.trim_start().starts_with('<');
+    let timing = format!("{:.0} ms", received.elapsed_ms);
     view! {
         <h3>"Response"</h3>
         <p class="status" data-testid="status">
             <span class=class>{format!("{} {}", r.status, r.reason)}</span>
-            <span class="timing">{format!("{:.0} ms", received.elapsed_ms)}</span>
+            <span class="timing" title=received.timed_by.note()>{timing}</span>
             <span class="size">{format_size(r.body.len())}</span>
         </p>
         <p class="meaning">{status_meaning(r.status)}</p>
@@ -67,10 +62,7 @@ fn ResponseView(received: Received, secrets: Vec<String>, revealed: RwSignal<boo
             </dl>
             <p class="hint">"The server may send more: a page only sees the headers listed in Access-Control-Expose-Headers."</p>
         </details>
-        <h4>{match kind { "json" => "Body (JSON)", "text" => "Body (text, shown as sent)", _ => "Body" }}</h4>
-        <pre class=format!("wire body {kind}") data-testid="body">
-            {move || if revealed.get() { body.clone() } else { masked_body.clone() }}
-        </pre>
+        <BodyViewer body=r.body secrets=secrets revealed=revealed is_html=is_html />
     }
 }
 

@@ -1,4 +1,6 @@
 pub mod app;
+mod body_rows;
+mod body_viewer;
 pub mod exchange_view;
 mod fields;
 mod form;

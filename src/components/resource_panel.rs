@@ -15,10 +15,9 @@ pub fn ResourcePanel() -> impl IntoView {
             {move || results.resource_note.get().map(|note| view! { <p class="problem" role="alert">{note}</p> })}
             {move || match results.resource.get() {
                 Some(exchange) => {
-                    let page = exchange.response().and_then(|r| CollectionPage::parse(&r.body));
                     view! {
                         <SimulatedBadge via=results.resource_via />
-                        {page.map(|page| view! { <Pager page=page /> })}
+                        <Paging body=exchange.response().map(|r| r.body.clone()).unwrap_or_default() />
                         <ExchangeView exchange=exchange />
                     }.into_any()
                 }
@@ -29,6 +28,19 @@ pub fn ResourcePanel() -> impl IntoView {
             }}
         </section>
     }
+}
+
+/// The pager, when the body is an ORDS collection. A large body is read in a task of its
+/// own, so that the response shows first.
+#[component]
+fn Paging(body: String) -> impl IntoView {
+    let page = RwSignal::new(None::<CollectionPage>);
+    if body.len() <= 256 * 1024 {
+        page.set(CollectionPage::parse(&body));
+    } else {
+        set_timeout(move || page.set(CollectionPage::parse(&body)), std::time::Duration::ZERO);
+    }
+    move || page.get().map(|page| view! { <Pager page=page /> })
 }
 
 /// Buttons that follow the collection's own `first` / `prev` / `next` links.

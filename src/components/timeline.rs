@@ -42,9 +42,16 @@ fn Entry(number: usize, entry: TimelineEntry) -> impl IntoView {
         let curl = curl.clone();
         leptos::task::spawn_local(async move { copied.set(Some(transport::copy_text(&curl).await)) });
     };
+    // Rendered on first opening: a run's bodies can be megabytes, and most entries stay shut.
+    let opened = RwSignal::new(false);
+    let exchange = entry.exchange;
     view! {
         <li data-testid="timeline-entry">
-            <details>
+            <details on:toggle=move |ev| {
+                if event_target::<web_sys::Element>(&ev).has_attribute("open") {
+                    opened.set(true)
+                }
+            }>
                 <summary>
                     <span class="what">{format!("{number}. {}", entry.purpose.label())}</span>
                     <span class="outcome">{outcome}</span>
@@ -55,7 +62,9 @@ fn Entry(number: usize, entry: TimelineEntry) -> impl IntoView {
                         {move || match copied.get() { Some(true) => "Copied (secrets masked)", Some(false) => "Copy failed: the browser refused", None => "" }}
                     </span>
                 </div>
-                <ExchangeView exchange=entry.exchange />
+                <Show when=move || opened.get()>
+                    <ExchangeView exchange=exchange.clone() />
+                </Show>
             </details>
         </li>
     }

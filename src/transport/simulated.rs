@@ -3,7 +3,7 @@
 //! browser.
 
 use super::{now_ms, page_origin, CANCELLED};
-use ords_core::{HttpRequest, Received, TransportError};
+use ords_core::{HttpRequest, Received, TimedBy, TransportError};
 use ords_sim::{browser::fetch_as_browser, Sim, SimConfig};
 use std::cell::RefCell;
 
@@ -44,7 +44,9 @@ pub async fn send(request: HttpRequest) -> Result<Received, TransportError> {
     }
     let now = now_ms();
     match with_sim(|sim| fetch_as_browser(sim, &request, &page_origin(), now as u64)) {
-        Ok(response) => Ok(Received { response, elapsed_ms: latency, received_at_ms: now }),
+        Ok(response) => {
+            Ok(Received { response, elapsed_ms: latency, timed_by: TimedBy::Simulated, received_at_ms: now })
+        }
         Err(why) => {
             Err(TransportError::FetchFailed { detail: format!("TypeError: Failed to fetch (simulated: {why})") })
         }

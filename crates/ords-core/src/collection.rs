@@ -1,6 +1,9 @@
 //! Reading an ORDS collection page: its paging numbers and the links to follow. Links are
 //! taken from the response, never built by guessing offsets.
 
+use serde::de::IgnoredAny;
+use serde::Deserialize;
+
 /// The paging facts of one ORDS collection response.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CollectionPage {
@@ -15,25 +18,16 @@ pub struct CollectionPage {
 
 impl CollectionPage {
     /// Reads the envelope (`items`, `limit`, `offset`, `count`, `hasMore`, `links`), if it is one.
+    /// The items are counted, not built: a 10 MB page must not allocate a value per field.
     pub fn parse(body: &str) -> Option<Self> {
-        let v: serde_json::Value = serde_json::from_str(body).ok()?;
-        v.get("items")?.as_array()?;
-        let number = |key: &str| v.get(key).and_then(serde_json::Value::as_u64);
-        let links = v
-            .get("links")
-            .and_then(|l| l.as_array())
-            .map(|list| {
-                list.iter()
-                    .filter_map(|l| Some((l.get("rel")?.as_str()?.to_owned(), l.get("href")?.as_str()?.to_owned())))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let raw: RawPage = serde_json::from_str(body).ok()?;
+        let items = raw.items?.0;
         Some(Self {
-            offset: number("offset").unwrap_or(0),
-            limit: number("limit").unwrap_or(0),
-            count: number("count").unwrap_or(v["items"].as_array().map_or(0, |a| a.len() as u64)),
-            has_more: v.get("hasMore").and_then(serde_json::Value::as_bool).unwrap_or(false),
-            links,
+            offset: raw.offset.unwrap_or(0),
+            limit: raw.limit.unwrap_or(0),
+            count: raw.count.unwrap_or(items),
+            has_more: raw.has_more.unwrap_or(false),
+            links: raw.links.into_iter().filter_map(|l| Some((l.rel?, l.href?))).collect(),
         })
     }
 
@@ -50,6 +44,47 @@ impl CollectionPage {
         let page = self.offset.checked_div(self.limit).map_or(1, |p| p + 1);
         let more = if self.has_more { ", more follow" } else { ", last page" };
         format!("Items {}–{} · page {page}{more}", self.offset + 1, self.offset + self.count)
+    }
+}
+
+#[derive(Deserialize)]
+struct RawPage {
+    items: Option<Counted>,
+    offset: Option<u64>,
+    limit: Option<u64>,
+    count: Option<u64>,
+    #[serde(rename = "hasMore")]
+    has_more: Option<bool>,
+    #[serde(default)]
+    links: Vec<RawLink>,
+}
+
+#[derive(Deserialize)]
+struct RawLink {
+    rel: Option<String>,
+    href: Option<String>,
+}
+
+/// The length of a JSON array whose elements are skipped unread.
+struct Counted(u64);
+
+impl<'de> Deserialize<'de> for Counted {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Counted;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an array")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Counted, A::Error> {
+                let mut n = 0;
+                while seq.next_element::<IgnoredAny>()?.is_some() {
+                    n += 1;
+                }
+                Ok(Counted(n))
+            }
+        }
+        d.deserialize_seq(Visitor)
     }
 }
 

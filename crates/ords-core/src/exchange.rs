@@ -16,8 +16,32 @@ pub struct Received {
     pub response: HttpResponse,
     /// From sending to the whole body being read.
     pub elapsed_ms: f64,
+    /// Where `elapsed_ms` came from.
+    pub timed_by: TimedBy,
     /// Milliseconds since the epoch when the response arrived (for token expiry).
     pub received_at_ms: f64,
+}
+
+/// The clock behind an elapsed time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimedBy {
+    /// The browser's Resource Timing entry (request start to response end, no page overhead).
+    ResourceTiming,
+    /// The page's own clock around fetch (includes the page's work; used when no entry exists).
+    PageClock,
+    /// The simulated latency of the in-page ORDS.
+    Simulated,
+}
+
+impl TimedBy {
+    /// A short note for a tooltip beside the time.
+    pub fn note(self) -> &'static str {
+        match self {
+            Self::ResourceTiming => "Measured by the browser (Resource Timing API)",
+            Self::PageClock => "Measured around fetch by the page (no Resource Timing entry)",
+            Self::Simulated => "Simulated latency (no network)",
+        }
+    }
 }
 
 /// Why no HTTP response could be read. Named by where it came from: the transport.

@@ -9,6 +9,7 @@ mod exchange;
 mod flow;
 mod http;
 mod jwt;
+mod lines;
 mod notes;
 mod options;
 mod request;
@@ -23,10 +24,11 @@ pub const MASK: &str = "••••••••";
 pub use collection::CollectionPage;
 pub use curl::{curl_command, shell_quote};
 pub use encode::{basic_authorization, decode_basic, form_body, form_encode, parse_form};
-pub use exchange::{Exchange, Received, Step, TransportError};
+pub use exchange::{Exchange, Received, Step, TimedBy, TransportError};
 pub use flow::{call_with_basic, call_with_oauth, get_token, OAuthCall, Purpose, TimelineEntry, TokenStep};
 pub use http::{find_header, format_size, reason_phrase, HttpRequest, HttpResponse};
 pub use jwt::{decode_jwt, Jwt};
+pub use lines::{BodyLines, Line, ROW_BYTES};
 pub use notes::{cors_note, mask_secrets, status_meaning, CorsNote};
 pub use options::{
     extra_param_problems, is_token, parse_header_lines, with_query, ExtraParam, ParamPlace, ResourceCall,
@@ -34,7 +36,8 @@ pub use options::{
 };
 pub use request::{basic_request, bearer_request, token_request, PreparedRequest};
 pub use response::{
-    body_view, indent_json, parse_error_body, parse_token_grant, BodyView, ErrorBody, TokenGrant, TokenParseError,
+    body_view, indent_json, is_json, parse_error_body, parse_token_grant, BodyView, ErrorBody, TokenGrant,
+    TokenParseError,
 };
 pub use secret::{AccessToken, ClientSecret, Password};
 pub use settings::{

@@ -103,67 +103,22 @@ pub enum BodyView {
 pub fn body_view(body: &str) -> BodyView {
     if body.trim().is_empty() {
         BodyView::Empty
-    } else if serde_json::from_str::<serde::de::IgnoredAny>(body).is_ok() {
+    } else if is_json(body) {
         BodyView::Json(indent_json(body))
     } else {
         BodyView::Text(body.to_owned())
     }
 }
 
+/// True when the body parses as JSON (whatever its `Content-Type` says).
+pub fn is_json(body: &str) -> bool {
+    serde_json::from_str::<serde::de::IgnoredAny>(body).is_ok()
+}
+
 /// Re-indents valid JSON by two spaces without re-serialising it, so key order, duplicate
 /// keys and number spelling stay exactly as the server sent them.
 pub fn indent_json(json: &str) -> String {
-    let mut out = String::with_capacity(json.len() + json.len() / 4);
-    let mut depth = 0usize;
-    let (mut in_string, mut escaped) = (false, false);
-    let mut chars = json.chars().peekable();
-    let newline = |out: &mut String, depth: usize| {
-        out.push('\n');
-        out.extend(std::iter::repeat_n("  ", depth));
-    };
-    while let Some(c) = chars.next() {
-        if in_string {
-            out.push(c);
-            match (escaped, c) {
-                (true, _) => escaped = false,
-                (false, '\\') => escaped = true,
-                (false, '"') => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match c {
-            '"' => {
-                in_string = true;
-                out.push(c);
-            }
-            '{' | '[' => {
-                out.push(c);
-                while chars.peek().is_some_and(|n| n.is_whitespace()) {
-                    chars.next();
-                }
-                if matches!(chars.peek(), Some('}' | ']')) {
-                    out.push(chars.next().unwrap_or(']'));
-                } else {
-                    depth += 1;
-                    newline(&mut out, depth);
-                }
-            }
-            '}' | ']' => {
-                depth = depth.saturating_sub(1);
-                newline(&mut out, depth);
-                out.push(c);
-            }
-            ',' => {
-                out.push(c);
-                newline(&mut out, depth);
-            }
-            ':' => out.push_str(": "),
-            c if c.is_whitespace() => {}
-            c => out.push(c),
-        }
-    }
-    out
+    crate::lines::BodyLines::json(json).into_text()
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 
 use ords_core::{
     call_with_basic, call_with_oauth, get_token, BasicSettings, ClientAuth, ClientSecret, HttpRequest, OAuthSettings,
-    Password, Purpose, Received, ResourceCall, TokenPlacement, TransportError,
+    Password, Purpose, Received, ResourceCall, TimedBy, TokenPlacement, TransportError,
 };
 use ords_sim::{Sim, SimConfig, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET};
 use std::cell::{Cell, RefCell};
@@ -35,7 +35,12 @@ impl Harness {
         move |request| {
             self.sent.borrow_mut().push(request.clone());
             let response = self.sim.borrow_mut().handle(&request, self.now.get());
-            std::future::ready(Ok(Received { response, elapsed_ms: 1.0, received_at_ms: self.now.get() as f64 }))
+            std::future::ready(Ok(Received {
+                response,
+                elapsed_ms: 1.0,
+                timed_by: TimedBy::PageClock,
+                received_at_ms: self.now.get() as f64,
+            }))
         }
     }
 }
