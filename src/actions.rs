@@ -1,5 +1,6 @@
 //! What the buttons do: run a flow in the core with the chosen sender and store the outcome.
 
+use crate::history;
 use crate::state::{Busy, FlowKind, Form, Results};
 use crate::transport::{self, Target};
 use leptos::prelude::*;
@@ -32,6 +33,7 @@ pub fn choose_default_target(form: Form) {
 pub fn get_token(form: Form, results: Results) {
     let settings = form.oauth_untracked();
     let target = form.target.get_untracked();
+    let params = untrack(|| form.to_params());
     let send = move |request| transport::send(target, request);
     results.busy.set(Some(Busy::Token));
     leptos::task::spawn_local(async move {
@@ -39,7 +41,9 @@ pub fn get_token(form: Form, results: Results) {
             Ok(step) => {
                 results.field_errors.set(Vec::new());
                 results.token_via.set(target);
-                results.timeline.set(vec![TimelineEntry { purpose: Purpose::Token, exchange: step.exchange.clone() }]);
+                let timeline = vec![TimelineEntry { purpose: Purpose::Token, exchange: step.exchange.clone() }];
+                history::record(results, history::GET_TOKEN, params, &timeline);
+                results.timeline.set(timeline);
                 results.record_token(step);
             }
             Err(problems) => results.field_errors.set(problems),
@@ -71,24 +75,43 @@ pub fn call_api(form: Form, results: Results) {
         results.held.set(Some(pasted.clone()));
     }
     let held = own.or_else(|| results.held.get_untracked().filter(|_| results.token_via.get_untracked() == target));
+    let params = untrack(|| form.to_params());
     let send = move |request| transport::send(target, request);
     results.busy.set(Some(Busy::Call));
     leptos::task::spawn_local(async move {
+        let now = transport::now_ms();
+        let oauth_run = ords_core::call_with_oauth(&oauth, &call, &placement, held.as_ref(), now, refetch, &send);
         let outcome = match flow {
             FlowKind::Basic => ords_core::call_with_basic(&basic, &call, &send).await.map(|e| {
                 let timeline = vec![TimelineEntry { purpose: Purpose::Resource, exchange: e.clone() }];
-                (None, Some(e), timeline)
+                (None, Some(e), timeline, None)
             }),
-            FlowKind::OAuth2 => {
-                let now = transport::now_ms();
-                ords_core::call_with_oauth(&oauth, &call, &placement, held.as_ref(), now, refetch, &send)
-                    .await
-                    .map(|call| (call.token, call.resource, call.timeline))
+            FlowKind::OAuth2 => oauth_run.await.map(|call| (call.token, call.resource, call.timeline, None)),
+            FlowKind::Compare => {
+                let basic_run = ords_core::call_with_basic(&basic, &call, &send);
+                match futures::future::join(basic_run, oauth_run).await {
+                    (Ok(basic), Ok(run)) => {
+                        let rows = run.resource.as_ref().map(|resource| {
+                            let exchanges: Vec<_> = run.timeline.iter().map(|e| e.exchange.clone()).collect();
+                            ords_core::compare_calls(&basic, ords_core::OAuthSide { resource, exchanges: &exchanges })
+                        });
+                        let mut timeline = run.timeline;
+                        timeline.push(TimelineEntry { purpose: Purpose::BasicCall, exchange: basic });
+                        Ok((run.token, run.resource, timeline, rows))
+                    }
+                    (Err(mut a), Err(b)) => Err({
+                        a.extend(b);
+                        a
+                    }),
+                    (Err(problems), _) | (_, Err(problems)) => Err(problems),
+                }
             }
         };
         match outcome {
-            Ok((token_step, resource, timeline)) => {
+            Ok((token_step, resource, timeline, comparison)) => {
+                results.comparison.set(comparison);
                 results.field_errors.set(Vec::new());
+                history::record(results, history::CALL_API, params, &timeline);
                 results.timeline.set(timeline);
                 let token_failed = token_step.is_some() && resource.is_none();
                 if let Some(step) = token_step {

@@ -2,6 +2,8 @@
 
 mod actions;
 mod components;
+mod form_params;
+mod history;
 mod persist;
 pub mod state;
 pub mod transport;

@@ -3,8 +3,8 @@
 use crate::transport::{self, Target};
 use leptos::prelude::*;
 use ords_core::{
-    parse_header_lines, AccessToken, BasicSettings, ClientAuth, ClientSecret, Exchange, ExtraParam, Field, FieldError,
-    HeldToken, OAuthSettings, ParamPlace, Password, ResourceCall, TimelineEntry, TokenPlacement, TokenStep,
+    parse_header_lines, AccessToken, BasicSettings, ClientAuth, ClientSecret, CompareRow, Exchange, ExtraParam, Field,
+    FieldError, HeldToken, OAuthSettings, Password, ResourceCall, RunRecord, TimelineEntry, TokenPlacement, TokenStep,
 };
 use ords_sim::{DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_USER};
 
@@ -13,6 +13,27 @@ use ords_sim::{DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_USER};
 pub enum FlowKind {
     OAuth2,
     Basic,
+    /// Both against the same Resource URL, run together.
+    Compare,
+}
+
+impl FlowKind {
+    /// The value of the `flow` URL parameter.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::OAuth2 => "oauth2",
+            Self::Basic => "basic",
+            Self::Compare => "compare",
+        }
+    }
+
+    pub fn uses_oauth(self) -> bool {
+        self != Self::Basic
+    }
+
+    pub fn uses_basic(self) -> bool {
+        self != Self::OAuth2
+    }
 }
 
 /// The demo simulator that `cargo xtask serve` starts; the form's defaults point at it.
@@ -78,6 +99,12 @@ pub struct Results {
     pub resource_via: RwSignal<Target>,
     /// Every exchange of the last run, in order.
     pub timeline: RwSignal<Vec<TimelineEntry>>,
+    /// Compare mode: Basic and OAuth2 side by side, after a compare run.
+    pub comparison: RwSignal<Option<Vec<CompareRow>>>,
+    /// Past runs, newest first (settings and outcomes only).
+    pub runs: RwSignal<Vec<RunRecord>>,
+    /// `Keep history in this browser`: runs also go to localStorage.
+    pub history_kept: RwSignal<bool>,
 }
 
 impl Form {
@@ -101,10 +128,10 @@ impl Form {
         Self {
             target: RwSignal::new(target),
             target_chosen: RwSignal::new(param("target").is_some()),
-            flow: RwSignal::new(if param("flow").as_deref() == Some("basic") {
-                FlowKind::Basic
-            } else {
-                FlowKind::OAuth2
+            flow: RwSignal::new(match param("flow").as_deref() {
+                Some("basic") => FlowKind::Basic,
+                Some("compare") => FlowKind::Compare,
+                _ => FlowKind::OAuth2,
             }),
             token_url: RwSignal::new(token_url),
             client_id: RwSignal::new(client_id),
@@ -119,7 +146,11 @@ impl Form {
             encode_credentials: RwSignal::new(flag("encode", false)),
             scope: RwSignal::new(param("scope").unwrap_or_default()),
             extra: RwSignal::new(
-                params.iter().filter(|(k, _)| k == "extra").filter_map(|(_, v)| decode_extra(v)).collect(),
+                params
+                    .iter()
+                    .filter(|(k, _)| k == "extra")
+                    .filter_map(|(_, v)| crate::form_params::decode_extra(v))
+                    .collect(),
             ),
             own_token_on: RwSignal::new(false),
             own_token: RwSignal::new(String::new()),
@@ -137,32 +168,6 @@ impl Form {
             headers: RwSignal::new(String::new()),
             body: RwSignal::new(String::new()),
         }
-    }
-
-    /// Every non-secret setting, as the same keys the URL configuration uses (for storage).
-    pub fn to_params(&self) -> Vec<(String, String)> {
-        let mut out: Vec<(String, String)> = Vec::new();
-        let mut put = |k: &str, v: String| out.push((k.to_owned(), v));
-        if self.target_chosen.get() {
-            put("target", if self.target.get() == Target::Simulated { "simulated" } else { "network" }.into());
-        }
-        put("flow", if self.flow.get() == FlowKind::Basic { "basic" } else { "oauth2" }.into());
-        put("token_url", self.token_url.get());
-        put("client_id", self.client_id.get());
-        put("client_auth", if self.client_auth.get() == ClientAuth::RequestBody { "body" } else { "header" }.into());
-        put("resource_url", self.resource_url.get());
-        put("username", self.username.get());
-        put("encode", bit(self.encode_credentials.get()));
-        put("scope", self.scope.get());
-        for p in self.extra.get() {
-            put("extra", ords_core::form_body(&[("n", &p.name), ("v", &p.value), ("p", p.place.label())]));
-        }
-        put("token_in_query", bit(self.token_in_query.get()));
-        put("token_name", self.token_name.get());
-        put("token_prefix", self.token_prefix.get());
-        put("refetch", bit(self.refetch.get()));
-        put("method", self.method.get().to_owned());
-        out
     }
 
     /// The token request settings, read once (for sending).
@@ -235,6 +240,9 @@ impl Results {
             token_via: RwSignal::new(Target::Network),
             resource_via: RwSignal::new(Target::Network),
             timeline: RwSignal::new(Vec::new()),
+            comparison: RwSignal::new(None),
+            runs: RwSignal::new(Vec::new()),
+            history_kept: RwSignal::new(false),
         }
     }
 
@@ -254,17 +262,4 @@ impl Default for Results {
     fn default() -> Self {
         Self::new()
     }
-}
-
-fn bit(on: bool) -> String {
-    if on { "1" } else { "0" }.to_owned()
-}
-
-/// One stored extra parameter: `n=<name>&v=<value>&p=<place label>`.
-fn decode_extra(text: &str) -> Option<ExtraParam> {
-    let pairs = ords_core::parse_form(text)?;
-    let get = |k: &str| pairs.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone());
-    let places = [ParamPlace::Body, ParamPlace::Query, ParamPlace::Header];
-    let place = places.into_iter().find(|p| Some(p.label()) == get("p").as_deref()).unwrap_or_default();
-    Some(ExtraParam { name: get("n")?, value: get("v").unwrap_or_default(), place })
 }

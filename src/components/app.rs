@@ -1,4 +1,7 @@
-use super::{form::FormPanel, resource_panel::ResourcePanel, timeline::Timeline, token_panel::TokenPanel};
+use super::{
+    compare_panel::ComparePanel, form::FormPanel, history_panel::HistoryPanel, resource_panel::ResourcePanel,
+    timeline::Timeline, token_panel::TokenPanel,
+};
 use crate::state::{Form, Results};
 use crate::transport;
 use crate::{actions, persist};
@@ -12,6 +15,7 @@ pub fn App() -> impl IntoView {
     let form = Form::from_params(&persist::starting_params(&query));
     persist::keep(form, actions::is_configured(&query));
     let results = Results::new();
+    crate::history::keep(results);
     if !actions::is_configured(&query) {
         actions::choose_default_target(form);
     }
@@ -34,7 +38,9 @@ pub fn App() -> impl IntoView {
                 <TokenPanel />
                 <ResourcePanel />
             </div>
+            <ComparePanel />
             <Timeline />
+            <HistoryPanel />
         </main>
     }
 }

@@ -11,7 +11,8 @@ use ords_core::{ClientAuth, Field};
 pub fn FormPanel() -> impl IntoView {
     let form = expect_context::<Form>();
     let results = expect_context::<Results>();
-    let is_oauth = move || form.flow.get() == FlowKind::OAuth2;
+    let is_oauth = move || form.flow.get().uses_oauth();
+    let is_flow = move |kind: FlowKind| form.flow.get() == kind;
     let running = move |which: Busy| results.busy.get() == Some(which);
     let idle = move || results.busy.get().is_none();
     view! {
@@ -34,12 +35,16 @@ pub fn FormPanel() -> impl IntoView {
             <fieldset class="flow-choice">
                 <legend>"Authentication"</legend>
                 <label>
-                    <input type="radio" name="flow" prop:checked=is_oauth on:change=move |_| form.flow.set(FlowKind::OAuth2) />
+                    <input type="radio" name="flow" prop:checked=move || is_flow(FlowKind::OAuth2) on:change=move |_| form.flow.set(FlowKind::OAuth2) />
                     "OAuth2 client credentials"
                 </label>
                 <label>
-                    <input type="radio" name="flow" prop:checked=move || !is_oauth() on:change=move |_| form.flow.set(FlowKind::Basic) />
+                    <input type="radio" name="flow" prop:checked=move || is_flow(FlowKind::Basic) on:change=move |_| form.flow.set(FlowKind::Basic) />
                     "Basic"
+                </label>
+                <label>
+                    <input type="radio" name="flow" prop:checked=move || is_flow(FlowKind::Compare) on:change=move |_| form.flow.set(FlowKind::Compare) />
+                    "Compare both"
                 </label>
             </fieldset>
             <Show when=is_oauth>
@@ -64,7 +69,7 @@ pub fn FormPanel() -> impl IntoView {
             <TextField field=Field::ResourceUrl value=form.resource_url placeholder="https://host/ords/<alias>/<module>/<template>" />
             <Show when=is_oauth><TokenUse /></Show>
             <CallOptions />
-            <Show when=move || !is_oauth()>
+            <Show when=move || form.flow.get().uses_basic()>
                 <div class="pair">
                     <TextField field=Field::Username value=form.username />
                     <SecretField field=Field::Password value=form.password />

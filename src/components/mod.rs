@@ -1,9 +1,11 @@
 pub mod app;
 mod body_rows;
 mod body_viewer;
+mod compare_panel;
 pub mod exchange_view;
 mod fields;
 mod form;
+mod history_panel;
 mod options;
 mod resource_panel;
 mod timeline;

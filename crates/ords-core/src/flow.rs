@@ -42,6 +42,8 @@ pub enum Purpose {
     Resource,
     /// The resource call again, with the re-fetched token.
     ResourceRetry,
+    /// Compare mode's Basic call, sent beside the OAuth2 run.
+    BasicCall,
 }
 
 impl Purpose {
@@ -52,6 +54,7 @@ impl Purpose {
             Self::TokenAfter401 => "Token re-fetch (the resource answered 401)",
             Self::Resource => "Resource call",
             Self::ResourceRetry => "Resource call again, with the new token",
+            Self::BasicCall => "Basic call (compare)",
         }
     }
 }

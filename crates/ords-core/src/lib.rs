@@ -3,10 +3,12 @@
 //! to people. No IO: requests are values and the sender is whatever function is passed in.
 
 mod collection;
+mod compare;
 mod curl;
 mod encode;
 mod exchange;
 mod flow;
+mod history;
 mod http;
 mod jwt;
 mod lines;
@@ -22,10 +24,12 @@ mod url;
 pub const MASK: &str = "••••••••";
 
 pub use collection::CollectionPage;
+pub use compare::{compare_calls, differences, CompareRow, OAuthSide};
 pub use curl::{curl_command, shell_quote};
 pub use encode::{basic_authorization, decode_basic, form_body, form_encode, parse_form};
 pub use exchange::{Exchange, Received, Step, TimedBy, TransportError};
 pub use flow::{call_with_basic, call_with_oauth, get_token, OAuthCall, Purpose, TimelineEntry, TokenStep};
+pub use history::{remember, run_summary, RunRecord, HISTORY_LIMIT};
 pub use http::{find_header, format_size, reason_phrase, HttpRequest, HttpResponse};
 pub use jwt::{decode_jwt, Jwt};
 pub use lines::{BodyLines, Line, ROW_BYTES};

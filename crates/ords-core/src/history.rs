@@ -1,0 +1,135 @@
+//! Runs remembered for re-running: the settings (never secrets) and how the run went.
+
+use crate::encode::{form_body, parse_form};
+use crate::flow::TimelineEntry;
+
+/// The most runs kept.
+pub const HISTORY_LIMIT: usize = 50;
+
+/// One past run. `params` are the form's non-secret settings, in the URL-parameter form.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RunRecord {
+    pub number: u32,
+    pub at_ms: f64,
+    /// The button that started it: `Get token` or `Call API`.
+    pub action: String,
+    pub params: Vec<(String, String)>,
+    pub summary: String,
+}
+
+impl RunRecord {
+    /// One line of text for storage: the record as form-encoded pairs, params nested.
+    pub fn to_line(&self) -> String {
+        let params: Vec<(&str, &str)> = self.params.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let (number, at) = (self.number.to_string(), format!("{:.0}", self.at_ms));
+        form_body(&[
+            ("n", &number),
+            ("at", &at),
+            ("action", &self.action),
+            ("summary", &self.summary),
+            ("params", &form_body(&params)),
+        ])
+    }
+
+    /// Reads a stored line back; None for anything that is not one.
+    pub fn from_line(line: &str) -> Option<Self> {
+        let pairs = parse_form(line)?;
+        let get = |k: &str| pairs.iter().find(|(key, _)| key == k).map(|(_, v)| v.as_str());
+        Some(Self {
+            number: get("n")?.parse().ok()?,
+            at_ms: get("at")?.parse().ok()?,
+            action: get("action")?.to_owned(),
+            summary: get("summary")?.to_owned(),
+            params: parse_form(get("params")?)?,
+        })
+    }
+}
+
+/// Adds a run in front, dropping the oldest beyond the limit.
+pub fn remember(history: &mut Vec<RunRecord>, record: RunRecord) {
+    history.insert(0, record);
+    history.truncate(HISTORY_LIMIT);
+}
+
+/// `Token request 200 OK · Resource call 200 OK · 84 ms`: each exchange's outcome and the
+/// run's total time.
+pub fn run_summary(timeline: &[TimelineEntry]) -> String {
+    if timeline.is_empty() {
+        return "nothing sent (the settings had problems)".to_owned();
+    }
+    let mut parts: Vec<String> = timeline
+        .iter()
+        .map(|e| {
+            let outcome = match &e.exchange.result {
+                Ok(r) => format!("{} {}", r.response.status, r.response.reason),
+                Err(_) => "no response".to_owned(),
+            };
+            format!("{} {outcome}", e.purpose.label())
+        })
+        .collect();
+    let total: f64 = timeline.iter().filter_map(|e| e.exchange.result.as_ref().ok()).map(|r| r.elapsed_ms).sum();
+    parts.push(format!("{total:.0} ms"));
+    parts.join(" · ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(number: u32) -> RunRecord {
+        RunRecord {
+            number,
+            at_ms: 1_700_000_000_123.0,
+            action: "Call API".into(),
+            params: vec![
+                ("flow".into(), "oauth2".into()),
+                ("resource_url".into(), "https://h/ords/a/e/?q={\"x\":1}&y".into()),
+            ],
+            summary: "Resource call 200 OK · 84 ms".into(),
+        }
+    }
+
+    #[test]
+    fn a_record_survives_its_stored_line_exactly() {
+        let line = record(7).to_line();
+        assert_eq!(
+            line,
+            "n=7&at=1700000000123&action=Call+API&summary=Resource+call+200+OK+%C2%B7+84+ms\
+             &params=flow%3Doauth2%26resource_url%3Dhttps%253A%252F%252Fh%252Fords%252Fa%252Fe%252F%253Fq%253D%257B%2522x%2522%253A1%257D%2526y"
+        );
+        assert_eq!(RunRecord::from_line(&line), Some(record(7)));
+        assert_eq!(RunRecord::from_line("n=x&at=1"), None);
+    }
+
+    #[test]
+    fn a_summary_names_each_exchange_and_the_total_time() {
+        use crate::{basic_request, BasicSettings, Exchange, HttpResponse, Password, Purpose, Received, ResourceCall};
+        use crate::{Step, TimedBy, TransportError};
+        let settings = BasicSettings { username: "u".into(), password: Password::new("p") };
+        let request = basic_request(&ResourceCall::get("https://h/ords/a/e/"), &settings).unwrap();
+        let response =
+            HttpResponse { status: 401, reason: "Unauthorized".into(), headers: vec![], body: String::new() };
+        let received = Received { response, elapsed_ms: 40.4, timed_by: TimedBy::PageClock, received_at_ms: 0.0 };
+        let answered = Exchange { step: Step::Resource, request: request.clone(), result: Ok(received) };
+        let failed = Exchange { step: Step::Resource, request, result: Err(TransportError::Cancelled) };
+        let entries = [
+            TimelineEntry { purpose: Purpose::Resource, exchange: answered },
+            TimelineEntry { purpose: Purpose::ResourceRetry, exchange: failed },
+        ];
+        assert_eq!(
+            run_summary(&entries),
+            "Resource call 401 Unauthorized · Resource call again, with the new token no response · 40 ms"
+        );
+        assert_eq!(run_summary(&[]), "nothing sent (the settings had problems)");
+    }
+
+    #[test]
+    fn history_keeps_the_newest_fifty() {
+        let mut history = Vec::new();
+        for n in 1..=55 {
+            remember(&mut history, record(n));
+        }
+        assert_eq!(history.len(), HISTORY_LIMIT);
+        assert_eq!((history[0].number, history[49].number), (55, 6));
+    }
+}

@@ -1,0 +1,76 @@
+// Compare mode and history, against ords-sim.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSim, openPlayground, sharedSession, resourcePanel, assertNoLeaks, revealedToken } from './harness.mjs';
+
+const DEMO_SECRET = 'm2Qx7dVbUaE4kR9pLwT1sA..';
+const session = sharedSession();
+
+async function playground(sim) {
+  const opened = await openPlayground(session.browser, session.web.origin, {
+    token_url: `${sim.alias}/oauth/token`, resource_url: `${sim.alias}/hr/employees/`,
+  });
+  await opened.page.getByLabel('Client secret').fill(DEMO_SECRET);
+  return opened;
+}
+
+const cells = async (region, aspect) =>
+  region.getByRole('row', { name: new RegExp(`^${aspect}`) }).getByRole('cell').allTextContents();
+
+test('compare mode runs Basic and OAuth2 together and calls out what differs', async () => {
+  const sim = await startSim(['--allow-origin', session.web.origin]);
+  try {
+    const { page } = await playground(sim);
+    await page.getByRole('radio', { name: 'Compare both' }).check();
+    assert.ok(await page.getByLabel('Token URL').isVisible(), 'both flows\u2019 fields are shown');
+    await page.getByLabel('Password').fill('Welcome_1');
+    await page.getByRole('button', { name: 'Call API' }).click();
+    const compare = page.getByRole('region', { name: 'Compare' });
+    await compare.getByText('Different: headers sent, exchanges.').waitFor();
+    assert.deepEqual(await cells(compare, 'Status'), ['200 OK', '200 OK']);
+    assert.deepEqual(await cells(compare, 'Headers sent'), ['Accept, Authorization (Basic)', 'Accept, Authorization (Bearer)']);
+    assert.match((await cells(compare, 'Body'))[1], /same content$/);
+    const steps = await page.getByRole('region', { name: 'Timeline' }).getByTestId('timeline-entry').count();
+    assert.equal(steps, 3, 'token request, OAuth2 resource call, Basic call');
+
+    await page.getByLabel('Password').fill('wrong');
+    await page.getByRole('button', { name: 'Call API' }).click();
+    // The held token is reused: one request each this time.
+    await compare.getByText('Different: status, headers sent, body.').waitFor();
+    assert.deepEqual(await cells(compare, 'Status'), ['401 Unauthorized', '200 OK']);
+    assert.equal(await compare.locator('tr.differs').count(), 3);
+  } finally {
+    await sim.stop();
+  }
+});
+
+test('history lists each run, re-runs one with its settings, and keeps no secret when persisted', async () => {
+  const sim = await startSim(['--allow-origin', session.web.origin]);
+  try {
+    const { page, consoleLines } = await playground(sim);
+    const history = page.getByRole('region', { name: 'History' });
+    await page.getByRole('button', { name: 'Call API' }).click();
+    await history.getByTestId('history-run').first().getByText(/Token request 200 OK · Resource call 200 OK · \d+ ms/).waitFor();
+    const accessToken = await revealedToken(page);
+    await page.getByLabel('Resource URL').fill(`${sim.alias}/hr/departments/`);
+    await page.getByRole('button', { name: 'Get token' }).click();
+    await history.getByTestId('history-run').nth(1).waitFor();
+    assert.match(await history.getByTestId('history-run').first().textContent(), /^#2 · .* · Get token · oauth2 http:\/\/127\.0\.0\.1:\d+\/ords\/demo\/oauth\/token/);
+
+    await history.getByTestId('history-run').nth(1).getByRole('button', { name: 'Re-run' }).click();
+    await history.getByTestId('history-run').nth(2).waitFor();
+    assert.match(await history.getByTestId('history-run').first().textContent(), /^#3 · .* · Call API · oauth2 http:\/\/127\.0\.0\.1:\d+\/ords\/demo\/hr\/employees\//);
+    assert.equal(await page.getByLabel('Resource URL').inputValue(), `${sim.alias}/hr/employees/`, 'settings restored');
+    await resourcePanel(page).getByText('"first_name": "Steven",').waitFor();
+
+    await history.getByLabel('Keep history in this browser').check();
+    await page.reload();
+    await page.getByRole('button', { name: 'Call API' }).waitFor();
+    assert.equal(await history.getByTestId('history-run').count(), 3, 'kept across the reload');
+    await assertNoLeaks(page, consoleLines, [DEMO_SECRET, accessToken]);
+    await history.getByLabel('Keep history in this browser').uncheck();
+    assert.equal(await page.evaluate(() => localStorage.getItem('ords-playground:history')), null);
+  } finally {
+    await sim.stop();
+  }
+});

@@ -1,0 +1,38 @@
+//! Compare mode: Basic and OAuth2 against the same Resource URL, with what differed.
+
+use crate::state::{FlowKind, Form, Results};
+use leptos::prelude::*;
+use ords_core::{differences, CompareRow};
+
+#[component]
+pub fn ComparePanel() -> impl IntoView {
+    let form = expect_context::<Form>();
+    let results = expect_context::<Results>();
+    let table = |rows: Vec<CompareRow>| {
+        view! {
+            <p class="differences" role="status">{differences(&rows)}</p>
+            <table class="compare-table">
+                <thead><tr><th scope="col">""</th><th scope="col">"Basic"</th><th scope="col">"OAuth2"</th></tr></thead>
+                <tbody>
+                    {rows.into_iter().map(|r| view! {
+                        <tr class:differs=!r.same>
+                            <th scope="row">{r.aspect}</th><td>{r.basic}</td><td>{r.oauth}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <p class="hint">"Each call's full request and response is in the Timeline below; the OAuth2 call is also in the two panels above."</p>
+        }
+    };
+    view! {
+        <Show when=move || form.flow.get() == FlowKind::Compare>
+            <section class="panel compare" aria-label="Compare">
+                <h2>"Compare Basic and OAuth2"</h2>
+                {move || match results.comparison.get() {
+                    Some(rows) => table(rows).into_any(),
+                    None => view! { <p class="empty">"Call API runs both against the Resource URL at the same time and lists what differed."</p> }.into_any(),
+                }}
+            </section>
+        </Show>
+    }
+}
