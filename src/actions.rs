@@ -1,5 +1,6 @@
 //! What the buttons do: run a flow in the core with the chosen sender and store the outcome.
 
+use crate::diagnosis::{self, FormInputs};
 use crate::history;
 use crate::state::{Busy, FlowKind, Form, Results};
 use crate::transport::{self, Target};
@@ -34,8 +35,10 @@ pub fn get_token(form: Form, results: Results) {
     let settings = form.oauth_untracked();
     let target = form.target.get_untracked();
     let params = untrack(|| form.to_params());
+    let inputs = untrack(|| FormInputs::read(&form));
     let send = move |request| transport::send(target, request);
     results.busy.set(Some(Busy::Token));
+    results.findings.set(Vec::new());
     leptos::task::spawn_local(async move {
         match ords_core::get_token(&settings, &send).await {
             Ok(step) => {
@@ -43,8 +46,9 @@ pub fn get_token(form: Form, results: Results) {
                 results.token_via.set(target);
                 let timeline = vec![TimelineEntry { purpose: Purpose::Token, exchange: step.exchange.clone() }];
                 history::record(results, history::GET_TOKEN, params, &timeline);
-                results.timeline.set(timeline);
+                results.timeline.set(timeline.clone());
                 results.record_token(step);
+                diagnosis::after_run(results, inputs, target, timeline, false).await;
             }
             Err(problems) => results.field_errors.set(problems),
         }
@@ -76,8 +80,11 @@ pub fn call_api(form: Form, results: Results) {
     }
     let held = own.or_else(|| results.held.get_untracked().filter(|_| results.token_via.get_untracked() == target));
     let params = untrack(|| form.to_params());
+    let inputs = untrack(|| FormInputs::read(&form));
+    let token_expired = !refetch && held.as_ref().is_some_and(|h| h.is_expired(transport::now_ms()));
     let send = move |request| transport::send(target, request);
     results.busy.set(Some(Busy::Call));
+    results.findings.set(Vec::new());
     leptos::task::spawn_local(async move {
         let now = transport::now_ms();
         let oauth_run = ords_core::call_with_oauth(&oauth, &call, &placement, held.as_ref(), now, refetch, &send);
@@ -112,7 +119,7 @@ pub fn call_api(form: Form, results: Results) {
                 results.comparison.set(comparison);
                 results.field_errors.set(Vec::new());
                 history::record(results, history::CALL_API, params, &timeline);
-                results.timeline.set(timeline);
+                results.timeline.set(timeline.clone());
                 let token_failed = token_step.is_some() && resource.is_none();
                 if let Some(step) = token_step {
                     results.token_via.set(target);
@@ -125,6 +132,7 @@ pub fn call_api(form: Form, results: Results) {
                     }),
                 );
                 results.resource.set(resource);
+                diagnosis::after_run(results, inputs, target, timeline, token_expired).await;
             }
             Err(problems) => results.field_errors.set(problems),
         }

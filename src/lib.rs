@@ -2,6 +2,7 @@
 
 mod actions;
 mod components;
+mod diagnosis;
 mod form_params;
 mod history;
 mod persist;

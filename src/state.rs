@@ -4,7 +4,8 @@ use crate::transport::{self, Target};
 use leptos::prelude::*;
 use ords_core::{
     parse_header_lines, AccessToken, BasicSettings, ClientAuth, ClientSecret, CompareRow, Exchange, ExtraParam, Field,
-    FieldError, HeldToken, OAuthSettings, Password, ResourceCall, RunRecord, TimelineEntry, TokenPlacement, TokenStep,
+    FieldError, Finding, HeldToken, OAuthSettings, Password, ResourceCall, RunRecord, TimelineEntry, TokenPlacement,
+    TokenStep,
 };
 use ords_sim::{DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_USER};
 
@@ -101,6 +102,8 @@ pub struct Results {
     pub timeline: RwSignal<Vec<TimelineEntry>>,
     /// Compare mode: Basic and OAuth2 side by side, after a compare run.
     pub comparison: RwSignal<Option<Vec<CompareRow>>>,
+    /// What the diagnosis found in the last run.
+    pub findings: RwSignal<Vec<Finding>>,
     /// Past runs, newest first (settings and outcomes only).
     pub runs: RwSignal<Vec<RunRecord>>,
     /// `Keep history in this browser`: runs also go to localStorage.
@@ -242,6 +245,7 @@ impl Results {
             timeline: RwSignal::new(Vec::new()),
             comparison: RwSignal::new(None),
             runs: RwSignal::new(Vec::new()),
+            findings: RwSignal::new(Vec::new()),
             history_kept: RwSignal::new(false),
         }
     }

@@ -1,6 +1,6 @@
 use super::{
-    compare_panel::ComparePanel, form::FormPanel, history_panel::HistoryPanel, resource_panel::ResourcePanel,
-    timeline::Timeline, token_panel::TokenPanel,
+    compare_panel::ComparePanel, diagnosis_panel::DiagnosisPanel, form::FormPanel, history_panel::HistoryPanel,
+    resource_panel::ResourcePanel, timeline::Timeline, token_panel::TokenPanel,
 };
 use crate::state::{Form, Results};
 use crate::transport;
@@ -38,6 +38,7 @@ pub fn App() -> impl IntoView {
                 <TokenPanel />
                 <ResourcePanel />
             </div>
+            <DiagnosisPanel />
             <ComparePanel />
             <Timeline />
             <HistoryPanel />

@@ -2,6 +2,7 @@ pub mod app;
 mod body_rows;
 mod body_viewer;
 mod compare_panel;
+mod diagnosis_panel;
 pub mod exchange_view;
 mod fields;
 mod form;

@@ -143,6 +143,45 @@ fn forget(controller: &AbortController) {
     IN_FLIGHT.with(|list| list.borrow_mut().retain(|c| c != controller));
 }
 
+/// Resolves in a later task, letting the browser render and handle input in between.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// After a failed fetch: a `no-cors` GET to the same URL (no credentials, nothing read) tells
+/// a server that answers but refuses this origin from one that does not answer at all.
+pub async fn probe(target: Target, url: &str) -> ords_core::Probe {
+    if target == Target::Simulated {
+        return ords_core::Probe::ReachableWithoutCors; // the in-page ORDS always answers
+    }
+    let Ok(controller) = AbortController::new() else { return ords_core::Probe::NotProbed };
+    let signal = controller.signal();
+    let timer =
+        leptos::prelude::set_timeout_with_handle(move || controller.abort(), std::time::Duration::from_secs(5)).ok();
+    let request = RequestBuilder::new(url)
+        .mode(web_sys::RequestMode::NoCors)
+        .credentials(web_sys::RequestCredentials::Omit)
+        .abort_signal(Some(&signal))
+        .build();
+    let answered = match request {
+        Ok(request) => request.send().await.is_ok(),
+        Err(_) => return ords_core::Probe::NotProbed,
+    };
+    if let Some(timer) = timer {
+        timer.clear();
+    }
+    if answered {
+        ords_core::Probe::ReachableWithoutCors
+    } else {
+        ords_core::Probe::Unreachable
+    }
+}
+
 /// Sends a request with the browser's fetch (mode `cors`, no cookies) and reads the whole body.
 async fn fetch_send(request: HttpRequest) -> Result<Received, TransportError> {
     let refused = |e: JsValue| TransportError::Refused { detail: format!("{e:?}") };

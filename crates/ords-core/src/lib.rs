@@ -5,6 +5,7 @@
 mod collection;
 mod compare;
 mod curl;
+mod diagnose;
 mod encode;
 mod exchange;
 mod flow;
@@ -26,6 +27,7 @@ pub const MASK: &str = "••••••••";
 pub use collection::CollectionPage;
 pub use compare::{compare_calls, differences, CompareRow, OAuthSide};
 pub use curl::{curl_command, shell_quote};
+pub use diagnose::{cors_fixes, diagnose_inputs, diagnose_run, CorsFixes, Finding, Inputs, Probe, RunFacts, Severity};
 pub use encode::{basic_authorization, decode_basic, form_body, form_encode, parse_form};
 pub use exchange::{Exchange, Received, Step, TimedBy, TransportError};
 pub use flow::{call_with_basic, call_with_oauth, get_token, OAuthCall, Purpose, TimelineEntry, TokenStep};

@@ -45,7 +45,7 @@ pub fn ords_alias_and_module(url: &HttpUrl) -> Option<(String, Option<String>)> 
         _ => segments.iter().position(|s| *s == "ords")? + 1,
     };
     let alias = segments.get(start)?.to_string();
-    let module = segments.get(start + 1).filter(|m| **m != "oauth").map(|m| m.to_string());
+    let module = segments.get(start + 1).filter(|m| !matches!(**m, "oauth" | "oauth2")).map(|m| m.to_string());
     Some((alias, module))
 }
 

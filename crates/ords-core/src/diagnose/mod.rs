@@ -1,0 +1,131 @@
+//! Diagnosis: from the inputs and a run's exchanges, the most likely causes of a failure,
+//! each with the evidence it rests on and a fix to run or change. Deterministic and pure.
+
+mod answers;
+mod fixes;
+mod inputs;
+
+use crate::flow::TimelineEntry;
+use crate::settings::ClientAuth;
+
+pub use fixes::{cors_fixes, CorsFixes};
+
+/// How much a finding matters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The call failed or will fail because of this.
+    Problem,
+    /// Likely to cause trouble, or worth knowing before sending.
+    Warning,
+    /// Explains what will happen (e.g. a preflight).
+    Info,
+}
+
+impl Severity {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Problem => "Problem",
+            Self::Warning => "Warning",
+            Self::Info => "Note",
+        }
+    }
+}
+
+/// One cause, with its evidence and fix.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    /// A stable name, for tests and links (e.g. `token-401`).
+    pub id: &'static str,
+    pub severity: Severity,
+    /// One line: what most likely happened.
+    pub cause: String,
+    /// What it rests on: which request, which status or header.
+    pub evidence: String,
+    /// What to do.
+    pub fix: String,
+    /// SQL (or configuration) to run, when one applies.
+    pub sql: Option<String>,
+    /// True when CORS is a likely part of it (the page then opens the ORDS CORS note).
+    pub cors: bool,
+}
+
+impl Finding {
+    fn new(id: &'static str, severity: Severity, cause: impl Into<String>, evidence: impl Into<String>) -> Self {
+        Self {
+            id,
+            severity,
+            cause: cause.into(),
+            evidence: evidence.into(),
+            fix: String::new(),
+            sql: None,
+            cors: false,
+        }
+    }
+
+    fn fix(mut self, fix: impl Into<String>) -> Self {
+        self.fix = fix.into();
+        self
+    }
+
+    fn sql(mut self, sql: impl Into<String>) -> Self {
+        self.sql = Some(sql.into());
+        self
+    }
+
+    fn cors(mut self) -> Self {
+        self.cors = true;
+        self
+    }
+}
+
+/// What the form says, read once. Secrets are only inspected (never copied into findings).
+#[derive(Clone, Copy, Debug)]
+pub struct Inputs<'a> {
+    pub page_origin: &'a str,
+    pub uses_oauth: bool,
+    pub uses_basic: bool,
+    pub token_url: &'a str,
+    pub resource_url: &'a str,
+    pub client_id: &'a str,
+    pub client_secret: &'a str,
+    pub client_auth: ClientAuth,
+    pub method: &'a str,
+    /// The call sends a body with a non-safelisted content type (JSON).
+    pub sends_json: bool,
+    /// An extra header (or a token header other than Authorization) is sent.
+    pub extra_headers: bool,
+}
+
+/// What the page learned after a fetch failed without a response.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Probe {
+    /// No probe was made (no fetch failed, or probing was not possible).
+    NotProbed,
+    /// A `no-cors` request to the same URL failed too: nothing answers there.
+    Unreachable,
+    /// A `no-cors` request got an (opaque) answer: the server is up but refused this origin.
+    ReachableWithoutCors,
+}
+
+/// What else is known about a run.
+#[derive(Clone, Copy, Debug)]
+pub struct RunFacts {
+    pub probe: Probe,
+    /// The held token's countdown had reached zero before the resource call.
+    pub token_expired: bool,
+}
+
+/// Findings from the inputs alone, before anything is sent.
+pub fn diagnose_inputs(inputs: &Inputs<'_>) -> Vec<Finding> {
+    inputs::check(inputs)
+}
+
+/// Findings from a run: its exchanges in order, and what the probe found.
+pub fn diagnose_run(inputs: &Inputs<'_>, timeline: &[TimelineEntry], facts: RunFacts) -> Vec<Finding> {
+    let mut found = answers::check(inputs, timeline, facts);
+    found.sort_by_key(|f| f.severity);
+    found
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,270 @@
+//! One test per finding, each from a recorded run (requests built by the core, responses as
+//! ORDS or ords-sim sent them).
+
+use super::*;
+use crate::exchange::{Exchange, Received, Step, TimedBy, TransportError};
+use crate::flow::Purpose;
+use crate::http::HttpResponse;
+use crate::options::{ResourceCall, TokenPlacement};
+use crate::request::{basic_request, bearer_request, token_request};
+use crate::secret::{AccessToken, ClientSecret, Password};
+use crate::settings::{BasicSettings, OAuthSettings};
+
+const ID: &str = "Te8yn-qGmBoX6jzpPhnUXA..";
+const TOKEN_URL: &str = "http://127.0.0.1:8181/ords/demo/oauth/token";
+const RESOURCE_URL: &str = "http://127.0.0.1:8181/ords/demo/hr/employees/";
+const PAGE: &str = "http://127.0.0.1:8080";
+
+fn inputs() -> Inputs<'static> {
+    Inputs {
+        page_origin: PAGE,
+        uses_oauth: true,
+        uses_basic: false,
+        token_url: TOKEN_URL,
+        resource_url: RESOURCE_URL,
+        client_id: ID,
+        client_secret: "m2Qx7dVbUaE4kR9pLwT1sA..",
+        client_auth: ClientAuth::BasicHeader,
+        method: "GET",
+        sends_json: false,
+        extra_headers: false,
+    }
+}
+
+fn response(status: u16, headers: &[(&str, &str)], body: &str) -> Result<Received, TransportError> {
+    let headers = headers.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    let response =
+        HttpResponse { status, reason: crate::http::reason_phrase(status).into(), headers, body: body.into() };
+    Ok(Received { response, elapsed_ms: 5.0, timed_by: TimedBy::PageClock, received_at_ms: 0.0 })
+}
+
+fn token(result: Result<Received, TransportError>) -> TimelineEntry {
+    let settings = OAuthSettings {
+        token_url: TOKEN_URL.into(),
+        client_id: ID.into(),
+        client_secret: ClientSecret::new("s.."),
+        ..Default::default()
+    };
+    let exchange = Exchange { step: Step::Token, request: token_request(&settings).unwrap(), result };
+    TimelineEntry { purpose: Purpose::Token, exchange }
+}
+
+fn bearer(result: Result<Received, TransportError>) -> TimelineEntry {
+    let call = ResourceCall::get(RESOURCE_URL);
+    let request = bearer_request(&call, &AccessToken::new("tok"), &TokenPlacement::default()).unwrap();
+    TimelineEntry { purpose: Purpose::Resource, exchange: Exchange { step: Step::Resource, request, result } }
+}
+
+fn ok_token() -> TimelineEntry {
+    token(response(
+        200,
+        &[("Content-Type", "application/json")],
+        r#"{"access_token":"tok","token_type":"bearer","expires_in":3600}"#,
+    ))
+}
+
+const PROBLEM_401: &str = r#"{"code":"Unauthorized","message":"Unauthorized","type":"tag:oracle.com,2020:error/Unauthorized","instance":"tag:oracle.com,2020:ecid/x"}"#;
+
+fn run(timeline: &[TimelineEntry], probe: Probe, expired: bool) -> Vec<Finding> {
+    diagnose_run(&inputs(), timeline, RunFacts { probe, token_expired: expired })
+}
+
+fn ids(found: &[Finding]) -> Vec<&'static str> {
+    found.iter().map(|f| f.id).collect()
+}
+
+fn failed() -> Result<Received, TransportError> {
+    Err(TransportError::FetchFailed { detail: "TypeError: Failed to fetch".into() })
+}
+
+#[test]
+fn a_good_demo_setup_has_only_the_preflight_notes() {
+    assert_eq!(ids(&diagnose_inputs(&inputs())), ["preflight-token", "preflight-resource"]);
+    let body_auth = Inputs { client_auth: ClientAuth::RequestBody, ..inputs() };
+    assert_eq!(ids(&diagnose_inputs(&body_auth)), ["preflight-resource"]);
+    assert_eq!(
+        diagnose_inputs(&inputs())[1].cause,
+        "The resource call will be preflighted: it sends an Authorization header."
+    );
+}
+
+#[test]
+fn token_url_shapes() {
+    let check = |url| {
+        diagnose_inputs(&Inputs { token_url: url, ..inputs() })
+            .into_iter()
+            .find(|f| f.id == "token-path" || f.id == "no-ords-context")
+    };
+    let oauth2 = check("https://h/ords/demo/oauth2/token").unwrap();
+    assert_eq!(
+        (oauth2.severity, oauth2.cause.as_str()),
+        (Severity::Problem, "The Token URL ends in /oauth2/token; ORDS serves /oauth/token.")
+    );
+    assert_eq!(check("https://h/ords/demo/token").unwrap().id, "token-path");
+    assert_eq!(check("https://h/demo/oauth/token").unwrap().id, "no-ords-context");
+    assert_eq!(check("https://apex.oracle.com/pls/apex/ws/oauth/token"), None);
+}
+
+#[test]
+fn aliases_that_differ_are_named() {
+    let found = diagnose_inputs(&Inputs { resource_url: "http://127.0.0.1:8181/ords/sales/hr/employees/", ..inputs() });
+    let f = found.iter().find(|f| f.id == "alias-mismatch").unwrap();
+    assert_eq!(f.evidence, "Token URL alias \"demo\", Resource URL alias \"sales\".");
+}
+
+#[test]
+fn mixed_content_and_local_network_from_the_page_origin() {
+    let https_page = Inputs { page_origin: "https://docs.example.com", ..inputs() };
+    let found = ids(&diagnose_inputs(&https_page));
+    assert!(found.contains(&"mixed-content") && found.contains(&"local-network"), "{found:?}");
+    assert_eq!(found.iter().filter(|id| **id == "mixed-content").count(), 1, "once, not per URL");
+    let public_http = Inputs { page_origin: "http://docs.example.com", ..inputs() };
+    assert!(!ids(&diagnose_inputs(&public_http)).contains(&"mixed-content"));
+}
+
+#[test]
+fn credential_copy_mistakes() {
+    let found = |id, secret| ids(&diagnose_inputs(&Inputs { client_id: id, client_secret: secret, ..inputs() }));
+    assert!(found("Te8yn-qGmBoX6jzpPhnUXA.. ", "x..").contains(&"whitespace"));
+    assert!(found("Te8yn-qGmBoX6jzpPhnUXA", "x..").contains(&"dropped-dots"));
+    assert!(found("Te8yn-qGmBoX6jzpPhnUXA.", "x..").contains(&"dropped-dots"));
+    assert!(found("same..", "same..").contains(&"secret-in-id"));
+    assert!(!found(ID, "m2Qx7dVbUaE4kR9pLwT1sA..")
+        .iter()
+        .any(|f| ["whitespace", "dropped-dots", "secret-in-id"].contains(f)));
+    let text = format!("{:?}", diagnose_inputs(&Inputs { client_secret: "m2Qx7dVbUaE4kR9pLwT1sA ", ..inputs() }));
+    assert!(!text.contains("m2Qx7"), "a secret is never quoted in a finding");
+}
+
+#[test]
+fn a_refused_token_request_suggests_the_other_placement() {
+    let found = run(
+        &[token(response(401, &[("Content-Type", "application/problem+json")], PROBLEM_401))],
+        Probe::NotProbed,
+        false,
+    );
+    assert_eq!(ids(&found), ["token-401"]);
+    assert!(
+        found[0].evidence.ends_with(r#"answered 401 Unauthorized, {"code":"Unauthorized","message":"Unauthorized"}"#),
+        "{}",
+        found[0].evidence
+    );
+    assert!(found[0].fix.ends_with("or try Client authentication = Request body."));
+}
+
+#[test]
+fn an_rfc6749_error_is_quoted_and_explained() {
+    let body = r#"{"error":"invalid_scope","error_description":"Unknown scope hr.write"}"#;
+    let found = run(&[token(response(400, &[("Content-Type", "application/json")], body))], Probe::NotProbed, false);
+    assert_eq!(found[0].cause, "The token endpoint said invalid_scope (\"Unknown scope hr.write\"): a requested scope is unknown or not granted to this client; leave Scope empty or use privilege names.");
+}
+
+#[test]
+fn a_missing_token_endpoint_and_a_sign_in_page() {
+    assert_eq!(ids(&run(&[token(response(404, &[], "{}"))], Probe::NotProbed, false)), ["token-404"]);
+    let html = token(response(200, &[("Content-Type", "text/html")], "<html>Sign in</html>"));
+    assert_eq!(ids(&run(&[html], Probe::NotProbed, false)), ["token-not-json"]);
+}
+
+#[test]
+fn failed_fetches_are_told_apart_by_the_probe() {
+    let cors = run(&[token(failed())], Probe::ReachableWithoutCors, false);
+    assert_eq!((cors[0].id, cors[0].cors), ("token-cors", true));
+    assert!(cors[0].sql.as_deref().unwrap().contains("p_origins_allowed => 'http://127.0.0.1:8080'"));
+    assert!(cors[0].evidence.ends_with("A no-cors probe to the same URL got an answer, so the server is up."));
+    let wrong_path = OAuthSettings {
+        token_url: "http://127.0.0.1:8181/ords/demo/oauth2/token".into(),
+        client_id: ID.into(),
+        client_secret: ClientSecret::new("s.."),
+        ..Default::default()
+    };
+    let entry = TimelineEntry {
+        purpose: Purpose::Token,
+        exchange: Exchange { step: Step::Token, request: token_request(&wrong_path).unwrap(), result: failed() },
+    };
+    assert_eq!(ids(&run(&[entry], Probe::ReachableWithoutCors, false)), ["token-path-cors"]);
+    let down = run(&[token(failed())], Probe::Unreachable, false);
+    assert_eq!(
+        (down[0].id, down[0].fix.as_str()),
+        (
+            "unreachable",
+            "Check the host and port, and that ORDS is running: curl -i http://127.0.0.1:8181/ords/demo/oauth/token"
+        )
+    );
+    let unknown = run(&[ok_token(), bearer(failed())], Probe::NotProbed, false);
+    assert!(unknown[0]
+        .cause
+        .starts_with("CORS refusal or unreachable server (the browser does not say which): The module did not allow"));
+    assert!(unknown[0].sql.as_deref().unwrap().contains("p_module_name     => 'hr'"));
+    let mixed = diagnose_run(
+        &Inputs { page_origin: "https://p.example", ..inputs() },
+        &[token(failed())],
+        RunFacts { probe: Probe::NotProbed, token_expired: false },
+    );
+    assert_eq!(mixed[0].id, "mixed-content");
+    assert_eq!(
+        ids(&run(&[token(Err(TransportError::TimedOut { after_ms: 30000 }))], Probe::NotProbed, false)),
+        ["timeout"]
+    );
+    assert_eq!(ids(&run(&[token(Err(TransportError::Cancelled))], Probe::NotProbed, false)), ["cancelled"]);
+}
+
+#[test]
+fn a_fresh_token_refused_means_role_or_privilege_and_the_challenge_is_read() {
+    let challenge = ("WWW-Authenticate", r#"Bearer realm="Oracle REST Data Services", error="invalid_token""#);
+    let found = run(&[ok_token(), bearer(response(401, &[challenge], PROBLEM_401))], Probe::NotProbed, false);
+    assert_eq!(ids(&found), ["no-role"]);
+    assert!(
+        found[0].evidence.ends_with(r#" WWW-Authenticate: realm "Oracle REST Data Services", error "invalid_token""#),
+        "{}",
+        found[0].evidence
+    );
+    assert!(found[0].sql.as_deref().unwrap().contains("p_pattern => '/hr/*'"));
+    let expired = run(&[bearer(response(401, &[challenge], PROBLEM_401))], Probe::NotProbed, true);
+    assert_eq!(ids(&expired), ["expired"]);
+}
+
+#[test]
+fn basic_refused() {
+    let request = basic_request(
+        &ResourceCall::get(RESOURCE_URL),
+        &BasicSettings { username: "u".into(), password: Password::new("p") },
+    )
+    .unwrap();
+    let entry = TimelineEntry {
+        purpose: Purpose::Resource,
+        exchange: Exchange { step: Step::Resource, request, result: response(401, &[], PROBLEM_401) },
+    };
+    let basic = Inputs { uses_oauth: false, uses_basic: true, ..inputs() };
+    let found = diagnose_run(&basic, &[entry], RunFacts { probe: Probe::NotProbed, token_expired: false });
+    assert_eq!(ids(&found), ["basic-401"]);
+}
+
+#[test]
+fn ords_statuses_and_formats() {
+    let one = |status, headers: &[(&str, &str)], body| {
+        ids(&run(&[ok_token(), bearer(response(status, headers, body))], Probe::NotProbed, false))
+    };
+    assert_eq!(one(403, &[], "{}"), ["forbidden-origin"]);
+    assert_eq!(one(405, &[("Allow", "GET")], "{}"), ["method-not-allowed"]);
+    assert_eq!(one(555, &[], r#"{"code":"UserDefinedResourceError","message":"ORA-01476"}"#), ["handler-error"]);
+    assert_eq!(one(570, &[], "{}"), ["account-locked"]);
+    assert_eq!(one(401, &[("Content-Type", "text/html")], "<!DOCTYPE html>"), ["no-role", "html-errors"]);
+    assert_eq!(one(200, &[], r#"{"employee_id":100}"#), ["not-a-collection"]);
+    assert_eq!(one(200, &[], r#"{"items":[],"count":0}"#), Vec::<&str>::new());
+    let locked = run(&[ok_token(), bearer(response(570, &[], "{}"))], Probe::NotProbed, false);
+    assert_eq!(locked[0].sql.as_deref(), Some("ALTER USER DEMO /* the schema behind alias demo */ ACCOUNT UNLOCK;"));
+}
+
+#[test]
+fn the_cors_note_is_written_for_this_origin_alias_and_module() {
+    let fixes = cors_fixes("http://o'k:8080", RESOURCE_URL, ID);
+    assert_eq!((fixes.alias.as_deref(), fixes.module.as_deref()), (Some("demo"), Some("hr")));
+    assert_eq!(
+        fixes.module_sql.as_deref(),
+        Some("-- The module served at /hr/ (its name may differ from the path):\n-- SELECT name FROM user_ords_modules WHERE uri_prefix = '/hr/';\nBEGIN\n  ORDS.SET_MODULE_ORIGINS_ALLOWED(\n    p_module_name     => 'hr',\n    p_origins_allowed => 'http://o''k:8080');\n  COMMIT;\nEND;\n/")
+    );
+    assert!(fixes.client_sql.contains("WHERE client_id = 'Te8yn-qGmBoX6jzpPhnUXA..';"));
+    assert!(fixes.client_sql.contains("COMMIT;"));
+    assert_eq!(cors_fixes(PAGE, "https://h/api/x", ID).module_sql, None);
+}
