@@ -1,6 +1,6 @@
 use super::{
-    compare_panel::ComparePanel, diagnosis_panel::DiagnosisPanel, form::FormPanel, history_panel::HistoryPanel,
-    resource_panel::ResourcePanel, timeline::Timeline, token_panel::TokenPanel,
+    code_panel::CodePanel, compare_panel::ComparePanel, diagnosis_panel::DiagnosisPanel, form::FormPanel,
+    history_panel::HistoryPanel, resource_panel::ResourcePanel, timeline::Timeline, token_panel::TokenPanel,
 };
 use crate::state::{Form, Results};
 use crate::transport;
@@ -41,6 +41,7 @@ pub fn App() -> impl IntoView {
             <DiagnosisPanel />
             <ComparePanel />
             <Timeline />
+            <CodePanel />
             <HistoryPanel />
         </main>
     }

@@ -1,6 +1,7 @@
 pub mod app;
 mod body_rows;
 mod body_viewer;
+mod code_panel;
 mod compare_panel;
 mod diagnosis_panel;
 pub mod exchange_view;

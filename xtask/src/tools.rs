@@ -35,6 +35,9 @@ pub fn ensure_build_tools() -> Result<(), String> {
         &format!("wasm-bindgen {WASM_BINDGEN_VERSION}"),
         &["wasm-bindgen-cli", "--version", WASM_BINDGEN_VERSION],
     )?;
+    if output("curl", &["--version"]).is_none() {
+        ensure_apt(&["curl"])?; // the generated curl snippet is run against ords-sim in the tests
+    }
     if output("npm", &["--version"]).is_none() {
         ensure_apt(&["nodejs", "npm"])?;
     }

@@ -2,6 +2,7 @@
 //! OAuth2 `client_credentials` and HTTP Basic flows, response parsing and the notes shown
 //! to people. No IO: requests are values and the sender is whatever function is passed in.
 
+mod code;
 mod collection;
 mod compare;
 mod curl;
@@ -24,6 +25,7 @@ mod url;
 /// What the screen shows in place of a secret.
 pub const MASK: &str = "••••••••";
 
+pub use code::{export_postman, generate, import_postman, CodeInput, CodeTarget, Plan, PostmanImport};
 pub use collection::CollectionPage;
 pub use compare::{compare_calls, differences, CompareRow, OAuthSide};
 pub use curl::{curl_command, shell_quote};

@@ -21,6 +21,14 @@ impl ClientAuth {
             Self::RequestBody => "Request body",
         }
     }
+
+    /// The value of the `client_auth` URL parameter.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::BasicHeader => "header",
+            Self::RequestBody => "body",
+        }
+    }
 }
 
 /// Settings of the OAuth2 `client_credentials` flow.

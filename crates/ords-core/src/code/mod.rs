@@ -1,0 +1,78 @@
+//! Generated code: the same calls as curl, fetch, Python and PL/SQL, the ORDS setup SQL, and
+//! Postman collections. Everything comes from one plan of the requests, so every snippet
+//! carries the same settings; secrets are named placeholders unless asked for.
+
+mod js;
+mod plan;
+mod plsql;
+mod postman;
+mod python;
+mod shell;
+
+pub use plan::Plan;
+pub use postman::{export_postman, import_postman, PostmanImport};
+
+use crate::options::{ResourceCall, TokenPlacement};
+use crate::settings::{BasicSettings, OAuthSettings};
+
+/// What the code is generated from.
+#[derive(Clone, Copy, Debug)]
+pub struct CodeInput<'a> {
+    pub oauth: &'a OAuthSettings,
+    pub basic: &'a BasicSettings,
+    pub call: &'a ResourceCall,
+    pub placement: &'a TokenPlacement,
+    /// Put the real secrets in the code (the person ticked `Include secrets`).
+    pub include_secrets: bool,
+    /// This page's origin, allowed in the setup SQL.
+    pub page_origin: &'a str,
+}
+
+/// The code targets, in tab order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CodeTarget {
+    Curl,
+    Fetch,
+    Python,
+    PlSql,
+    SetupSql,
+}
+
+impl CodeTarget {
+    pub const ALL: [Self; 5] = [Self::Curl, Self::Fetch, Self::Python, Self::PlSql, Self::SetupSql];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Curl => "curl",
+            Self::Fetch => "JavaScript fetch",
+            Self::Python => "Python requests",
+            Self::PlSql => "PL/SQL (APEX)",
+            Self::SetupSql => "ORDS setup SQL",
+        }
+    }
+}
+
+/// The code for one target.
+pub fn generate(target: CodeTarget, input: &CodeInput<'_>) -> String {
+    let plan = Plan::new(input);
+    match target {
+        CodeTarget::Curl => shell::curl(&plan),
+        CodeTarget::Fetch => js::fetch(&plan),
+        CodeTarget::Python => python::requests(&plan),
+        CodeTarget::PlSql => plsql::apex(&plan),
+        CodeTarget::SetupSql => plsql::setup(&plan),
+    }
+}
+
+/// A JavaScript or Python string literal: JSON's escaping is valid in both.
+pub(crate) fn c_like(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".into())
+}
+
+/// A PL/SQL string literal.
+pub(crate) fn plsql_literal(text: &str) -> String {
+    format!("'{}'", text.replace('\'', "''"))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,122 @@
+//! The requests of both flows, split into what is fixed (written as literals) and what is a
+//! secret (a variable in the code).
+
+use super::CodeInput;
+use crate::encode::{form_body, form_encode};
+use crate::notes::ords_alias_and_module;
+use crate::options::{with_query, ExtraParam, ParamPlace, TokenPlacement};
+use crate::settings::ClientAuth;
+use crate::url::HttpUrl;
+
+/// A secret in generated code: the environment variable (or placeholder) named for it, or
+/// the value itself when the person included secrets.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SecretRef {
+    pub env: &'static str,
+    pub placeholder: &'static str,
+    pub value: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Plan {
+    pub token_url: String,
+    /// Non-secret headers of the token request, in order.
+    pub token_headers: Vec<(String, String)>,
+    /// The form body up to (not including) a client secret sent in the body.
+    pub token_body: String,
+    /// The client secret goes in the body as `client_secret` (else in the Basic header).
+    pub secret_in_body: bool,
+    /// For the Basic header: the client id as put before `:` (form-encoded if asked).
+    pub client_id_for_basic: String,
+    pub encode_credentials: bool,
+    pub client_id: String,
+    pub scope: String,
+    pub client_secret: SecretRef,
+    pub method: String,
+    pub resource_url: String,
+    /// Headers of the resource call except the token (Accept, the person's, Content-Type).
+    pub call_headers: Vec<(String, String)>,
+    pub call_body: String,
+    pub placement: TokenPlacement,
+    pub username: String,
+    pub password: SecretRef,
+    pub page_origin: String,
+    pub client_auth: ClientAuth,
+    pub extras: Vec<ExtraParam>,
+}
+
+impl Plan {
+    pub fn new(i: &CodeInput<'_>) -> Self {
+        let o = i.oauth;
+        let place = |p: ParamPlace| o.extra.iter().filter(move |e| e.place == p);
+        let query: Vec<(&str, &str)> = place(ParamPlace::Query).map(|p| (p.name.as_str(), p.value.as_str())).collect();
+        let mut pairs: Vec<(&str, &str)> = vec![("grant_type", "client_credentials")];
+        if !o.scope.trim().is_empty() {
+            pairs.push(("scope", o.scope.trim()));
+        }
+        pairs.extend(place(ParamPlace::Body).map(|p| (p.name.as_str(), p.value.as_str())));
+        let secret_in_body = o.client_auth == ClientAuth::RequestBody;
+        if secret_in_body {
+            pairs.push(("client_id", &o.client_id));
+        }
+        let mut token_headers = vec![
+            ("Content-Type".to_owned(), "application/x-www-form-urlencoded".to_owned()),
+            ("Accept".to_owned(), "application/json".to_owned()),
+        ];
+        token_headers.extend(place(ParamPlace::Header).map(|p| (p.name.clone(), p.value.clone())));
+        let mut call_headers = vec![("Accept".to_owned(), "application/json".to_owned())];
+        call_headers.extend(i.call.headers.iter().cloned());
+        let has_body = !i.call.body.trim().is_empty();
+        if has_body && !call_headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("content-type")) {
+            call_headers.push(("Content-Type".into(), "application/json".into()));
+        }
+        let secret = |env, placeholder, value: &str| SecretRef {
+            env,
+            placeholder,
+            value: i.include_secrets.then(|| value.to_owned()),
+        };
+        Self {
+            token_url: with_query(&o.token_url, &query),
+            token_headers,
+            token_body: form_body(&pairs),
+            secret_in_body,
+            client_id_for_basic: if o.encode_credentials { form_encode(&o.client_id) } else { o.client_id.clone() },
+            encode_credentials: o.encode_credentials,
+            client_id: o.client_id.clone(),
+            scope: o.scope.trim().to_owned(),
+            client_secret: secret("ORDS_CLIENT_SECRET", "<client secret>", o.client_secret.secret()),
+            method: i.call.method.clone(),
+            resource_url: i.call.url.clone(),
+            call_headers,
+            call_body: if has_body { i.call.body.clone() } else { String::new() },
+            placement: i.placement.clone(),
+            username: i.basic.username.clone(),
+            password: secret("ORDS_PASSWORD", "<password>", i.basic.password.secret()),
+            page_origin: i.page_origin.to_owned(),
+            client_auth: o.client_auth,
+            extras: o.extra.clone(),
+        }
+    }
+
+    /// `(alias, module)` of the Resource URL, when it is an ORDS URL.
+    pub fn alias_and_module(&self) -> Option<(String, Option<String>)> {
+        HttpUrl::parse(&self.resource_url).ok().as_ref().and_then(ords_alias_and_module)
+    }
+
+    /// The Resource URL's path below the alias, as an ORDS privilege pattern (`/hr/employees/*`).
+    pub fn privilege_pattern(&self) -> String {
+        let url = HttpUrl::parse(&self.resource_url).ok();
+        let segments: Vec<String> =
+            url.as_ref().map(|u| u.segments().iter().map(|s| s.to_string()).collect()).unwrap_or_default();
+        let start = match segments.iter().position(|s| s == "ords") {
+            Some(p) => p + 2,
+            None if segments.first().map(String::as_str) == Some("pls") => 3,
+            None => 0,
+        };
+        let rest: Vec<&str> = segments.iter().skip(start).map(String::as_str).collect();
+        match rest.first() {
+            Some(module) => format!("/{module}/*"),
+            None => "/*".to_owned(),
+        }
+    }
+}

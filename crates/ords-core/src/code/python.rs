@@ -1,0 +1,71 @@
+//! Python with requests: bodies sent as UTF-8 bytes, Base64 of UTF-8 for Basic.
+
+use super::c_like as lit;
+use super::plan::{Plan, SecretRef};
+use crate::options::TokenPlacement;
+
+fn assign(var: &str, s: &SecretRef) -> String {
+    match &s.value {
+        Some(v) => format!("{var} = {}", lit(v)),
+        None => format!("{var} = os.environ[{}]  # export {}='{}'", lit(s.env), s.env, s.placeholder),
+    }
+}
+
+fn dict(headers: &[(String, String)], first: Option<String>) -> String {
+    let mut items: Vec<String> = first.into_iter().collect();
+    items.extend(headers.iter().map(|(k, v)| format!("{}: {}", lit(k), lit(v))));
+    format!("{{\n{}    }}", items.iter().map(|i| format!("        {i},\n")).collect::<String>())
+}
+
+pub(super) fn requests(p: &Plan) -> String {
+    let mut out = String::from(
+        "# OAuth2 client credentials against ORDS, the protected call, then the same call with HTTP Basic.\n\
+         import base64\nimport os\nimport urllib.parse\n\nimport requests\n\n",
+    );
+    out.push_str(&format!("{}\n{}\n\n", assign("client_secret", &p.client_secret), assign("password", &p.password)));
+    out.push_str("def b64(text):\n    return base64.b64encode(text.encode(\"utf-8\")).decode(\"ascii\")\n\n\n");
+    out.push_str(
+        "def form_encode(text):\n    return urllib.parse.quote_plus(text, safe=\"*\").replace(\"~\", \"%7E\")\n\n\n",
+    );
+    let auth = (!p.secret_in_body).then(|| {
+        let secret = if p.encode_credentials { "form_encode(client_secret)" } else { "client_secret" };
+        format!("\"Authorization\": \"Basic \" + b64({} + \":\" + {secret})", lit(&p.client_id_for_basic))
+    });
+    let body = if p.secret_in_body {
+        format!("{} + \"&client_secret=\" + form_encode(client_secret)", lit(&p.token_body))
+    } else {
+        lit(&p.token_body)
+    };
+    out.push_str(&format!(
+        "# 1. Token request\ntoken_response = requests.post(\n    {},\n    headers={},\n    data=({body}).encode(\"utf-8\"),\n)\ntoken = token_response.json()[\"access_token\"]\n",
+        lit(&p.token_url),
+        dict(&p.token_headers, auth)
+    ));
+    let (url, token_header) = match &p.placement {
+        TokenPlacement::Header { name, prefix } => {
+            let lead = if prefix.is_empty() { String::new() } else { format!("{prefix} ") };
+            (lit(&p.resource_url), Some(format!("{}: {} + token", lit(name), lit(&lead))))
+        }
+        TokenPlacement::Query { name } => {
+            let sep = if p.resource_url.contains('?') { '&' } else { '?' };
+            let head = format!("{}{sep}{}=", p.resource_url, crate::encode::form_encode(name));
+            (format!("{} + urllib.parse.quote(token, safe=\"\")", lit(&head)), None)
+        }
+    };
+    out.push_str("\n# 2. The protected call with the token\n");
+    out.push_str(&call(p, "response", &url, token_header));
+    out.push_str("\n# 3. The same call with HTTP Basic\n");
+    let basic = format!("\"Authorization\": \"Basic \" + b64({} + \":\" + password)", lit(&p.username));
+    out.push_str(&call(p, "basic_response", &lit(&p.resource_url), Some(basic)));
+    out
+}
+
+fn call(p: &Plan, var: &str, url: &str, auth: Option<String>) -> String {
+    let body =
+        if p.call_body.is_empty() { "None".to_owned() } else { format!("{}.encode(\"utf-8\")", lit(&p.call_body)) };
+    format!(
+        "{var} = requests.request(\n    {},\n    {url},\n    headers={},\n    data={body},\n)\nprint({var}.status_code, {var}.text)\n",
+        lit(&p.method),
+        dict(&p.call_headers, auth)
+    )
+}

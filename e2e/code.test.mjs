@@ -1,0 +1,52 @@
+// The Code section: snippets from the form, one run for real, and Postman round trips.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { startSim, openPlayground, sharedSession } from './harness.mjs';
+
+const DEMO_SECRET = 'm2Qx7dVbUaE4kR9pLwT1sA..';
+const session = sharedSession();
+const code = (page) => page.getByRole('region', { name: 'Code' });
+
+test('the curl code names the secret as a placeholder, and runs against ords-sim as shown', async () => {
+  const sim = await startSim(['--allow-origin', session.web.origin]);
+  try {
+    const { page } = await openPlayground(session.browser, session.web.origin, {
+      token_url: `${sim.alias}/oauth/token`, resource_url: `${sim.alias}/hr/employees/`,
+    });
+    await page.getByLabel('Client secret').fill(DEMO_SECRET);
+    const shown = await code(page).getByTestId('code').textContent();
+    assert.ok(shown.includes(`--user 'Te8yn-qGmBoX6jzpPhnUXA..:'"$CLIENT_SECRET"`), shown);
+    assert.ok(!shown.includes(DEMO_SECRET), 'no secret unless asked');
+    const { stdout } = await promisify(execFile)('bash', ['-c', shown], {
+      env: { ...process.env, ORDS_CLIENT_SECRET: DEMO_SECRET, ORDS_PASSWORD: 'Welcome_1' },
+    });
+    assert.equal(stdout.match(/HTTP\/1\.1 200 OK/g)?.length, 2, stdout);
+    await code(page).getByLabel('Include secrets').check();
+    assert.ok((await code(page).getByTestId('code').textContent()).includes(`CLIENT_SECRET='${DEMO_SECRET}'`));
+    await code(page).getByRole('tab', { name: 'PL/SQL (APEX)' }).click();
+    assert.match(await code(page).getByTestId('code').textContent(), /p_client_secret => 'm2Qx7dVbUaE4kR9pLwT1sA\.\.'/);
+  } finally {
+    await sim.stop();
+  }
+});
+
+test('a Postman export imports back into the form; other grants are refused', async () => {
+  const { page } = await openPlayground(session.browser, session.web.origin, {
+    token_url: 'https://h.example/ords/hr/oauth/token', resource_url: 'https://h.example/ords/hr/emp/', client_auth: 'body',
+  });
+  await code(page).getByRole('tab', { name: 'Postman collection' }).click();
+  const exported = await code(page).getByTestId('code').textContent();
+  assert.equal(JSON.parse(exported).item[0].request.auth.type, 'oauth2');
+  await page.getByLabel('Token URL').fill('https://elsewhere.example/x');
+  await page.getByLabel('Client authentication').selectOption({ label: 'Basic auth header' });
+  await code(page).getByLabel('Collection JSON').fill(exported);
+  await code(page).getByRole('button', { name: 'Import', exact: true }).click();
+  await code(page).getByText('Imported into the form above.').waitFor();
+  assert.equal(await page.getByLabel('Token URL').inputValue(), 'https://h.example/ords/hr/oauth/token');
+  assert.equal(await page.getByLabel('Client authentication').inputValue(), 'body');
+  await code(page).getByLabel('Collection JSON').fill(exported.replace('"client_credentials"', '"implicit"'));
+  await code(page).getByRole('button', { name: 'Import', exact: true }).click();
+  await code(page).getByText('uses the implicit grant; the playground runs client_credentials only.').waitFor();
+});
