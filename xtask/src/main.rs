@@ -1,6 +1,8 @@
 //! The project's task runner: `cargo xtask serve`, `cargo xtask test`.
 //! Each command installs what is missing first, so a fresh machine needs nothing else.
 
+mod bench;
+mod bench_report;
 mod run;
 mod serve;
 mod test;
@@ -13,6 +15,8 @@ usage: cargo xtask <command>
           (http://127.0.0.1:8080/), pre-filled for the simulator
   test    install what is missing, then fmt, clippy, native tests, wasm tests in headless
           Chromium, the release build and end-to-end tests; ends with `N passed, N failed`
+  bench   install what is missing, then measure transfer size and load time beside Swagger UI,
+          flow overhead, a 10 MB collection and ords-sim throughput; prints a table
 ";
 
 fn main() {
@@ -20,6 +24,7 @@ fn main() {
     let code = match args.first().map(String::as_str) {
         Some("serve") => serve::serve(&args[1..]),
         Some("test") => test::test(),
+        Some("bench") => bench::bench(),
         _ => {
             eprint!("{USAGE}");
             2

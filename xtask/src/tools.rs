@@ -72,7 +72,18 @@ fn ensure_cargo_tool(binary: &str, expected_version: &str, install_args: &[&str]
     }
 }
 
-fn ensure_apt(packages: &[&str]) -> Result<(), String> {
+/// Installs the Debian packages whose commands are missing: `(command, package)`.
+pub fn ensure_apt_commands(wanted: &[(&str, &str)]) -> Result<(), String> {
+    let missing: Vec<&str> =
+        wanted.iter().filter(|(cmd, _)| output("which", &[cmd]).is_none()).map(|(_, p)| *p).collect();
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        ensure_apt(&missing)
+    }
+}
+
+pub fn ensure_apt(packages: &[&str]) -> Result<(), String> {
     let is_root = output("id", &["-u"]).is_some_and(|id| id == "0");
     let run = |args: &[&str]| {
         let mut cmd = if is_root { command(args[0], &args[1..]) } else { command("sudo", args) };

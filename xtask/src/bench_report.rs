@@ -1,0 +1,115 @@
+//! The benchmark's table: each figure beside its target, with the ratios.
+
+use crate::bench::{kb, total, Sizes};
+use serde_json::{json, Value};
+
+pub struct Report {
+    pub ours: Sizes,
+    pub theirs: Sizes,
+    pub browser: Value,
+    pub sim: Value,
+}
+
+fn n(v: &Value) -> f64 {
+    v.as_f64().unwrap_or(f64::NAN)
+}
+
+fn spread(v: &Value) -> String {
+    format!("{:.0} ms (min {:.0}, max {:.0}, n={})", n(&v["median"]), n(&v["min"]), n(&v["max"]), v["n"])
+}
+
+fn verdict(ok: bool) -> &'static str {
+    if ok {
+        "met"
+    } else {
+        "NOT met"
+    }
+}
+
+impl Report {
+    pub fn table(&self) -> String {
+        let (o, t) = (total(&self.ours), total(&self.theirs));
+        let b = &self.browser;
+        let mut out = String::from("### Transfer size (bytes: raw / gzip -9 / brotli -q 11)\n\n| file | raw | gzip | brotli |\n|---|---|---|---|\n");
+        for (name, raw, gz, br) in self
+            .ours
+            .iter()
+            .map(|f| ("ours", f))
+            .chain(self.theirs.iter().map(|f| ("Swagger UI", f)))
+            .map(|(who, (f, r, g, br))| (format!("{who}: {f}"), r, g, br))
+        {
+            out.push_str(&format!("| {name} | {raw} | {gz} | {br} |\n"));
+        }
+        out.push_str(&format!(
+            "| **ours, total** | {} | {} | {} |\n| **Swagger UI, total** | {} | {} | {} |\n",
+            o.0, o.1, o.2, t.0, t.1, t.2
+        ));
+        let ratio = o.1 as f64 / t.1 as f64;
+        let (load_o, load_t) = (n(&b["load_ours"]["median"]), n(&b["load_theirs"]["median"]));
+        let overhead = n(&b["flow_overhead"]["median"]);
+        let (visible, longest) = (n(&b["large_visible"]["median"]), n(&b["large_longest_task"]["median"]));
+        let errors = self.sim["token_errors"].as_u64().unwrap_or(1) + self.sim["get_errors"].as_u64().unwrap_or(1);
+        out.push_str("\n### Figures and targets\n\n| # | figure | measured | target | |\n|---|---|---|---|---|\n");
+        let rows = [
+            (
+                "1",
+                "Transfer, gzip (ours / Swagger UI)",
+                format!("{} / {} = {ratio:.2}× (brotli {:.2}×)", kb(o.1), kb(t.1), o.2 as f64 / t.2 as f64),
+                "≤ 0.4×",
+                ratio <= 0.4,
+            ),
+            (
+                "2",
+                "Load to usable, median (ours / Swagger UI)",
+                format!("{load_o:.0} / {load_t:.0} ms = {:.2}×", load_o / load_t),
+                "≤ 0.5×",
+                load_o / load_t <= 0.5,
+            ),
+            (
+                "3",
+                "Flow overhead (Call API to both panels, minus the requests)",
+                format!("{overhead:.1} ms median ({} requests a run)", b["flow_requests"]),
+                "≤ 5 ms",
+                overhead <= 5.0,
+            ),
+            (
+                "4",
+                &*format!("{} collection: response end to first rows", b["large_size"].as_str().unwrap_or("10 MB")),
+                format!("{visible:.0} ms median, longest task {longest:.0} ms"),
+                "< 1 s, no task > 200 ms",
+                visible < 1000.0 && longest <= 200.0,
+            ),
+            (
+                "5",
+                "ords-sim throughput (wrk, 32 connections, loopback)",
+                format!(
+                    "token {:.0} req/s, GET {:.0} req/s, {errors} errors",
+                    n(&self.sim["token_rps"]),
+                    n(&self.sim["get_rps"])
+                ),
+                "0 errors",
+                errors == 0,
+            ),
+        ];
+        for (i, what, measured, target, ok) in rows {
+            out.push_str(&format!("| {i} | {what} | {measured} | {target} | {} |\n", verdict(ok)));
+        }
+        out.push_str(&format!(
+            "\nSpreads: load ours {}; Swagger UI {}; flow overhead {}; whole flow {}; first rows {}; longest task {}.\n",
+            spread(&b["load_ours"]),
+            spread(&b["load_theirs"]),
+            spread(&b["flow_overhead"]),
+            spread(&b["flow_total"]),
+            spread(&b["large_visible"]),
+            spread(&b["large_longest_task"])
+        ));
+        out
+    }
+
+    pub fn json(&self) -> Value {
+        let files = |s: &Sizes| {
+            s.iter().map(|(f, r, g, b)| json!({ "file": f, "raw": r, "gzip": g, "brotli": b })).collect::<Vec<_>>()
+        };
+        json!({ "ours": files(&self.ours), "swagger_ui": files(&self.theirs), "browser": self.browser, "simulator": self.sim })
+    }
+}
