@@ -74,3 +74,29 @@ test('history lists each run, re-runs one with its settings, and keeps no secret
     await sim.stop();
   }
 });
+
+test('Discard token drops the held token, so the next Call API asks for a new one', async () => {
+  const sim = await startSim(['--allow-origin', session.web.origin]);
+  try {
+    const { page } = await playground(sim);
+    const history = page.getByRole('region', { name: 'History' });
+    const tokenPanel = page.getByRole('region', { name: 'Token response' });
+    await page.getByRole('button', { name: 'Call API' }).click();
+    await history.getByTestId('history-run').first().waitFor();
+    assert.match(await history.getByTestId('history-run').first().textContent(), /^#1 · \d\d:\d\d:\d\d · Call API · /);
+    const first = await revealedToken(page);
+
+    await page.getByRole('button', { name: 'Call API' }).click();
+    await history.getByText(/^#2 .*Resource call 200 OK/).waitFor();
+    assert.doesNotMatch(await history.getByTestId('history-run').first().textContent(), /Token request/, 'the held token is reused');
+
+    await tokenPanel.getByRole('button', { name: 'Discard token' }).click();
+    await tokenPanel.getByText('Token discarded: the next Call API asks for a new one.').waitFor();
+    assert.equal(await page.getByTestId('access-token').count(), 0);
+    await page.getByRole('button', { name: 'Call API' }).click();
+    await history.getByText(/^#3 .*Token request 200 OK · Resource call 200 OK/).waitFor();
+    assert.notEqual(await revealedToken(page), first, 'a new token was issued');
+  } finally {
+    await sim.stop();
+  }
+});

@@ -46,9 +46,9 @@ pub fn get_token(form: Form, results: Results) {
                 results.token_via.set(target);
                 let timeline = vec![TimelineEntry { purpose: Purpose::Token, exchange: step.exchange.clone() }];
                 history::record(results, history::GET_TOKEN, params, &timeline);
-                results.timeline.set(timeline.clone());
+                results.timeline.set(timeline);
                 results.record_token(step);
-                diagnosis::after_run(results, inputs, target, timeline, false).await;
+                diagnosis::after_run(results, inputs, target, false).await;
             }
             Err(problems) => results.field_errors.set(problems),
         }
@@ -119,7 +119,7 @@ pub fn call_api(form: Form, results: Results) {
                 results.comparison.set(comparison);
                 results.field_errors.set(Vec::new());
                 history::record(results, history::CALL_API, params, &timeline);
-                results.timeline.set(timeline.clone());
+                results.timeline.set(timeline);
                 let token_failed = token_step.is_some() && resource.is_none();
                 if let Some(step) = token_step {
                     results.token_via.set(target);
@@ -132,7 +132,7 @@ pub fn call_api(form: Form, results: Results) {
                     }),
                 );
                 results.resource.set(resource);
-                diagnosis::after_run(results, inputs, target, timeline, token_expired).await;
+                diagnosis::after_run(results, inputs, target, token_expired).await;
             }
             Err(problems) => results.field_errors.set(problems),
         }

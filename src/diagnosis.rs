@@ -4,7 +4,7 @@
 use crate::state::{Form, Results};
 use crate::transport::{self, Target};
 use leptos::prelude::*;
-use ords_core::{diagnose_inputs, diagnose_run, Finding, Inputs, Probe, RunFacts, TimelineEntry, TransportError};
+use ords_core::{diagnose_inputs, diagnose_run, Finding, Inputs, Probe, RunFacts, TransportError};
 
 /// The form's inputs, owned so a run can diagnose after its awaits.
 #[derive(Clone, Debug)]
@@ -64,22 +64,22 @@ pub fn before_sending(form: &Form) -> Vec<Finding> {
 }
 
 /// Diagnoses a finished run into `results.findings`, probing first when a fetch failed.
-pub async fn after_run(
-    results: Results,
-    inputs: FormInputs,
-    target: Target,
-    timeline: Vec<TimelineEntry>,
-    token_expired: bool,
-) {
-    let failed_url = timeline
-        .iter()
-        .rev()
-        .find(|e| matches!(e.exchange.result, Err(TransportError::FetchFailed { .. })))
-        .map(|e| e.exchange.request.wire.url.clone());
+pub async fn after_run(results: Results, inputs: FormInputs, target: Target, token_expired: bool) {
+    // Read from the stored timeline, not a copy: a response body may be 10 MB.
+    let failed_url = results.timeline.with_untracked(|timeline| {
+        timeline
+            .iter()
+            .rev()
+            .find(|e| matches!(e.exchange.result, Err(TransportError::FetchFailed { .. })))
+            .map(|e| e.exchange.request.wire.url.clone())
+    });
     transport::next_task().await; // the run's results render first; a 10 MB body is read here
     let probe = match failed_url {
         Some(url) => transport::probe(target, &url).await,
         None => Probe::NotProbed,
     };
-    results.findings.set(diagnose_run(&inputs.view(), &timeline, RunFacts { probe, token_expired }));
+    let findings = results
+        .timeline
+        .with_untracked(|timeline| diagnose_run(&inputs.view(), timeline, RunFacts { probe, token_expired }));
+    results.findings.set(findings);
 }

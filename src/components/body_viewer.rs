@@ -4,7 +4,7 @@
 use super::body_rows::{BodyRows, ROW_PX};
 use crate::transport;
 use leptos::prelude::*;
-use ords_core::{is_json, mask_secrets, BodyLines};
+use ords_core::{contains_secret, is_json, mask_secrets, BodyLines};
 use std::collections::BTreeSet;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,11 +55,14 @@ fn Formatted(body: String, secrets: Vec<String>, revealed: RwSignal<bool>, is_ht
     if body.trim().is_empty() {
         return view! { <h4>"Body"</h4><p class="empty" data-testid="body">"(empty body)"</p> }.into_any();
     }
-    let masked = mask_secrets(&body, &secrets);
-    let has_secret = masked != body;
+    // Only a body that holds a secret gets a masked copy (a 10 MB body is not copied for nothing).
+    let masked = contains_secret(&body, &secrets).then(|| mask_secrets(&body, &secrets));
     let mode = RwSignal::new(if is_json { Mode::Pretty } else { Mode::Raw });
     let lines = Memo::new(move |_| {
-        let text = if has_secret && !revealed.get() { &masked } else { &body };
+        let text = match &masked {
+            Some(masked) if !revealed.get() => masked,
+            _ => &body,
+        };
         match mode.get() {
             Mode::Pretty => BodyLines::json(text),
             Mode::Raw | Mode::Preview => BodyLines::text(text),

@@ -4,7 +4,7 @@
 use super::body_viewer::BodyViewer;
 use crate::transport;
 use leptos::prelude::*;
-use ords_core::{cors_note, format_size, mask_secrets, status_meaning, Exchange, Received, TransportError};
+use ords_core::{contains_secret, cors_note, format_size, status_meaning, Exchange, Received, TransportError};
 
 /// The request and its outcome. `secrets` (e.g. the issued access token) are masked in the
 /// response too, until the person presses Show secrets.
@@ -13,7 +13,7 @@ pub fn ExchangeView(exchange: Exchange, #[prop(optional)] secrets: Vec<String>) 
     let revealed = RwSignal::new(false);
     let shown = exchange.request.shown.to_text();
     let wire = exchange.request.wire.to_text();
-    let body_has_secret = exchange.response().is_some_and(|r| mask_secrets(&r.body, &secrets) != r.body);
+    let body_has_secret = exchange.response().is_some_and(|r| contains_secret(&r.body, &secrets));
     let has_secret = shown != wire || body_has_secret;
     let url = exchange.request.wire.url.clone();
     view! {

@@ -21,14 +21,15 @@ pub fn HistoryPanel() -> impl IntoView {
                     on:click=move |_| results.runs.set(Vec::new())>"Clear history"</button>
             </div>
             <p class="hint">{format!("The last {HISTORY_LIMIT} runs: settings and outcomes only. Secrets, tokens and bodies are never kept; a re-run uses the secrets now in the form.")}</p>
-            {move || {
-                let runs = results.runs.get();
-                if runs.is_empty() {
-                    view! { <p class="empty">"Runs appear here as you make them."</p> }.into_any()
-                } else {
-                    view! { <ol class="runs">{runs.into_iter().map(|r| view! { <Run record=r /> }).collect_view()}</ol> }.into_any()
-                }
-            }}
+            <Show when=move || results.runs.with(|runs| !runs.is_empty())
+                fallback=|| view! { <p class="empty">"Runs appear here as you make them."</p> }>
+                // Keyed by run number: a new run adds one row instead of rebuilding the list.
+                <ol class="runs">
+                    <For each=move || results.runs.get() key=|r| (r.number, r.at_ms.to_bits()) let(record)>
+                        <Run record />
+                    </For>
+                </ol>
+            </Show>
         </section>
     }
 }
@@ -39,9 +40,8 @@ fn Run(record: RunRecord) -> impl IntoView {
     let results = expect_context::<Results>();
     let param = |key: &str| record.params.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()).unwrap_or_default();
     let target = if record.action == history::GET_TOKEN { param("token_url") } else { param("resource_url") };
-    let when = js_sys::Date::new(&record.at_ms.into()).to_locale_time_string("en-GB");
     let title =
-        format!("#{} · {} · {} · {} {}", record.number, String::from(when), record.action, param("flow"), target);
+        format!("#{} · {} · {} · {} {}", record.number, clock(record.at_ms), record.action, param("flow"), target);
     let summary = record.summary.clone();
     let record = StoredValue::new(record);
     view! {
@@ -52,4 +52,11 @@ fn Run(record: RunRecord) -> impl IntoView {
                 on:click=move |_| record.with_value(|r| history::rerun(form, results, r))>"Re-run"</button>
         </li>
     }
+}
+
+/// Local wall-clock time as HH:MM:SS. Built from the Date getters because
+/// `toLocaleTimeString` costs tens of milliseconds on its first call (Intl set-up).
+fn clock(at_ms: f64) -> String {
+    let date = js_sys::Date::new(&at_ms.into());
+    format!("{:02}:{:02}:{:02}", date.get_hours(), date.get_minutes(), date.get_seconds())
 }

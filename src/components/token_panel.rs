@@ -36,10 +36,17 @@ pub fn TokenPanel() -> impl IntoView {
 #[component]
 fn GrantSummary(step: Option<TokenStep>) -> impl IntoView {
     let results = expect_context::<Results>();
+    let granted = step.as_ref().is_some_and(|s| s.held().is_some());
     let unreadable = step.and_then(|s| s.grant?.err()).map(|e| e.to_string());
     view! {
         {unreadable.map(|message| view! { <p class="problem" role="alert">{message}</p> })}
-        {move || results.held.get().map(|held| view! { <HeldTokenView held=held /> })}
+        {move || match results.held.get() {
+            Some(held) => view! { <HeldTokenView held=held /> }.into_any(),
+            None if granted => view! {
+                <p class="hint" role="status">"Token discarded: the next Call API asks for a new one."</p>
+            }.into_any(),
+            None => ().into_any(),
+        }}
     }
 }
 
@@ -70,6 +77,7 @@ fn HeldTokenView(held: HeldToken) -> impl IntoView {
                     {move || if revealed.get() { "Hide token" } else { "Show token" }}
                 </button>
                 <button type="button" class="small" on:click=copy>"Copy token"</button>
+                <button type="button" class="small" on:click=move |_| results.held.set(None)>"Discard token"</button>
                 <span class="copied" role="status">
                     {move || match copied.get() { Some(true) => "Copied", Some(false) => "Copy failed: the browser refused", None => "" }}
                 </span>

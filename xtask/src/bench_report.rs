@@ -67,8 +67,11 @@ impl Report {
             ),
             (
                 "3",
-                "Flow overhead (Call API to both panels, minus the requests)",
-                format!("{overhead:.1} ms median ({} requests a run)", b["flow_requests"]),
+                "Flow overhead: Call API to both panels painted, minus the two requests (warm page)",
+                format!(
+                    "{overhead:.1} ms median; a plain-JS page doing only the two fetches: {:.1} ms",
+                    n(&b["flow_floor"]["median"])
+                ),
                 "≤ 5 ms",
                 overhead <= 5.0,
             ),
@@ -95,10 +98,15 @@ impl Report {
             out.push_str(&format!("| {i} | {what} | {measured} | {target} | {} |\n", verdict(ok)));
         }
         out.push_str(&format!(
-            "\nSpreads: load ours {}; Swagger UI {}; flow overhead {}; whole flow {}; first rows {}; longest task {}.\n",
+            "\nSpreads: load ours {}; Swagger UI {}; flow overhead {} ({} requests a run; to the DOM update, before paint: {}; \
+             first run on a fresh page {:.0} ms); plain-JS floor {}; whole flow {}; first rows {}; longest task {}.\n",
             spread(&b["load_ours"]),
             spread(&b["load_theirs"]),
             spread(&b["flow_overhead"]),
+            b["flow_requests"],
+            spread(&b["flow_overhead_dom"]),
+            n(&b["flow_first"]),
+            spread(&b["flow_floor"]),
             spread(&b["flow_total"]),
             spread(&b["large_visible"]),
             spread(&b["large_longest_task"])

@@ -108,6 +108,19 @@ pub fn format_size(bytes: usize) -> String {
     }
 }
 
+/// A body's bytes as `Response.text()` gives them: UTF-8, bad sequences replaced, a leading
+/// byte-order mark dropped.
+pub fn body_text(bytes: Vec<u8>) -> String {
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    };
+    match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_owned(),
+        None => text,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -131,5 +144,12 @@ mod tests {
             ("512 B".into(), "1.5 KB".into(), "10.2 MB".into())
         );
         assert_eq!((reason_phrase(555), reason_phrase(404)), ("555", "Not Found"));
+    }
+
+    #[test]
+    fn body_text_decodes_like_response_text() {
+        assert_eq!(super::body_text(b"{\"a\":\"\xc3\xa9\"}".to_vec()), "{\"a\":\"\u{e9}\"}");
+        assert_eq!(super::body_text(b"ok\xff".to_vec()), "ok\u{fffd}");
+        assert_eq!(super::body_text(b"\xef\xbb\xbf[1]".to_vec()), "[1]");
     }
 }

@@ -34,10 +34,10 @@ pub use encode::{basic_authorization, decode_basic, form_body, form_encode, pars
 pub use exchange::{Exchange, Received, Step, TimedBy, TransportError};
 pub use flow::{call_with_basic, call_with_oauth, get_token, OAuthCall, Purpose, TimelineEntry, TokenStep};
 pub use history::{remember, run_summary, RunRecord, HISTORY_LIMIT};
-pub use http::{find_header, format_size, reason_phrase, HttpRequest, HttpResponse};
+pub use http::{body_text, find_header, format_size, reason_phrase, HttpRequest, HttpResponse};
 pub use jwt::{decode_jwt, Jwt};
 pub use lines::{BodyLines, Line, ROW_BYTES};
-pub use notes::{cors_note, mask_secrets, status_meaning, CorsNote};
+pub use notes::{contains_secret, cors_note, mask_secrets, status_meaning, CorsNote};
 pub use options::{
     extra_param_problems, is_token, parse_header_lines, with_query, ExtraParam, ParamPlace, ResourceCall,
     TokenPlacement,

@@ -168,7 +168,9 @@ struct Pretty {
 
 impl Pretty {
     fn new(len: usize) -> Self {
-        let out = Vec::with_capacity(len + len / 2);
+        // Indented ORDS collections come out about 1.5 times their wire size; growing a 16 MB
+        // buffer by copying would cost more than reserving it.
+        let out = Vec::with_capacity(len * 7 / 4 + 64);
         Self { out, lines: Vec::with_capacity(len / 16), open: Vec::new(), depth: 0, line_start: 0, line_depth: 0 }
     }
 

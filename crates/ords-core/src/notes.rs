@@ -107,6 +107,12 @@ mod tests {
     }
 }
 
+/// True when any non-empty secret occurs in the text: a search, where masking a 10 MB body
+/// and comparing would copy it twice.
+pub fn contains_secret(text: &str, secrets: &[String]) -> bool {
+    secrets.iter().any(|s| !s.is_empty() && text.contains(s.as_str()))
+}
+
 /// Replaces every occurrence of each non-empty secret with the mask, for display.
 pub fn mask_secrets(text: &str, secrets: &[String]) -> String {
     secrets
@@ -124,5 +130,13 @@ mod mask_tests {
             super::mask_secrets(body, &["abc123".into(), String::new()]),
             r#"{"access_token":"••••••••","echo":"••••••••"}"#
         );
+    }
+
+    #[test]
+    fn contains_secret_ignores_empty_secrets() {
+        let secrets = ["abc123".to_owned(), String::new()];
+        assert!(super::contains_secret(r#"{"access_token":"abc123"}"#, &secrets));
+        assert!(!super::contains_secret(r#"{"items":[]}"#, &secrets));
+        assert!(!super::contains_secret("anything", &[String::new()]));
     }
 }
