@@ -56,7 +56,7 @@ pub fn test() -> i32 {
         "warnings",
     ];
     t.check("clippy (wasm32)", status(command("cargo", &clippy_wasm)));
-    let native = ["test", "--locked", "-p", "ords-core", "-p", "ords-sim", "-p", "xtask"];
+    let native = ["test", "--locked", "-p", "body-lines", "-p", "ords-core", "-p", "ords-sim", "-p", "xtask"];
     t.tests("native tests", captured(command("cargo", &native)));
 
     let mut wasm = command(

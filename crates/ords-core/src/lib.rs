@@ -13,7 +13,6 @@ mod flow;
 mod history;
 mod http;
 mod jwt;
-mod lines;
 mod notes;
 mod options;
 mod request;
@@ -25,6 +24,7 @@ mod url;
 /// What the screen shows in place of a secret.
 pub const MASK: &str = "••••••••";
 
+pub use body_lines::{BodyLines, Line, ROW_BYTES};
 pub use code::{export_postman, generate, import_postman, CodeInput, CodeTarget, Plan, PostmanImport};
 pub use collection::CollectionPage;
 pub use compare::{compare_calls, differences, CompareRow, OAuthSide};
@@ -36,7 +36,6 @@ pub use flow::{call_with_basic, call_with_oauth, get_token, OAuthCall, Purpose, 
 pub use history::{remember, run_summary, RunRecord, HISTORY_LIMIT};
 pub use http::{body_text, find_header, format_size, reason_phrase, HttpRequest, HttpResponse};
 pub use jwt::{decode_jwt, Jwt};
-pub use lines::{BodyLines, Line, ROW_BYTES};
 pub use notes::{contains_secret, cors_note, mask_secrets, status_meaning, CorsNote};
 pub use options::{
     extra_param_problems, is_token, parse_header_lines, with_query, ExtraParam, ParamPlace, ResourceCall,

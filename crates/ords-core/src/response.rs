@@ -118,7 +118,7 @@ pub fn is_json(body: &str) -> bool {
 /// Re-indents valid JSON by two spaces without re-serialising it, so key order, duplicate
 /// keys and number spelling stay exactly as the server sent them.
 pub fn indent_json(json: &str) -> String {
-    crate::lines::BodyLines::json(json).into_text()
+    crate::BodyLines::json(json).into_text()
 }
 
 #[cfg(test)]
