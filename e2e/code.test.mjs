@@ -3,9 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { startSim, openPlayground, sharedSession } from './harness.mjs';
+import { startSim, openPlayground, sharedSession, DEMO_SECRET } from './harness.mjs';
 
-const DEMO_SECRET = 'm2Qx7dVbUaE4kR9pLwT1sA..';
 const session = sharedSession();
 const code = (page) => page.getByRole('region', { name: 'Code' });
 

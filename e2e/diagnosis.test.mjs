@@ -2,18 +2,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
-import { startSim, openPlayground, sharedSession, tokenPanel } from './harness.mjs';
+import { startSim, openPlayground, sharedSession, tokenPanel, openDemo, DEMO_SECRET } from './harness.mjs';
 
-const DEMO_SECRET = 'm2Qx7dVbUaE4kR9pLwT1sA..';
 const session = sharedSession();
 
-async function playground(alias, params = {}) {
-  const opened = await openPlayground(session.browser, session.web.origin, {
-    token_url: `${alias}/oauth/token`, resource_url: `${alias}/hr/employees/`, ...params,
-  });
-  await opened.page.getByLabel('Client secret').fill(DEMO_SECRET);
-  return opened;
-}
+const playground = (alias, params = {}) => openDemo(session, alias, params);
 
 /** Waits for the finding and returns its text. */
 async function finding(page, id) {

@@ -2,18 +2,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startSim, openPlayground, sharedSession, tokenPanel, resourcePanel, assertNoLeaks, revealedToken,
+  startSim, sharedSession, tokenPanel, resourcePanel, assertNoLeaks, revealedToken, openDemo, DEMO_SECRET,
 } from './harness.mjs';
 
 const DEMO_ID = 'Te8yn-qGmBoX6jzpPhnUXA..';
-const DEMO_SECRET = 'm2Qx7dVbUaE4kR9pLwT1sA..';
 const session = sharedSession();
 
-async function playground(sim, extra = {}) {
-  return openPlayground(session.browser, session.web.origin, {
-    token_url: `${sim.alias}/oauth/token`, resource_url: `${sim.alias}/hr/employees/`, ...extra,
-  });
-}
+const playground = (sim, extra = {}) => openDemo(session, sim.alias, extra, { secret: null });
 
 test('OAuth2 with Basic client auth: token and employees side by side', async () => {
   const sim = await startSim(['--allow-origin', session.web.origin]);

@@ -89,6 +89,19 @@ export async function openPlayground(browser, pageOrigin, params = {}) {
   return { page, context, consoleLines };
 }
 
+/** The demo client secret of ords-sim (and of the in-page simulator). */
+export const DEMO_SECRET = 'm2Qx7dVbUaE4kR9pLwT1sA..';
+
+/** The playground aimed at a simulator alias's token URL and employees collection, with
+ * `params` on top; fills `Client secret` unless `secret` is null. */
+export async function openDemo(session, alias, params = {}, { secret = DEMO_SECRET } = {}) {
+  const opened = await openPlayground(session.browser, session.web.origin, {
+    token_url: `${alias}/oauth/token`, resource_url: `${alias}/hr/employees/`, ...params,
+  });
+  if (secret !== null) await opened.page.getByLabel('Client secret').fill(secret);
+  return opened;
+}
+
 /** The two result regions, by their accessible names. */
 export const tokenPanel = (page) => page.getByRole('region', { name: 'Token response' });
 export const resourcePanel = (page) => page.getByRole('region', { name: 'Protected resource' });

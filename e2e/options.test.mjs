@@ -1,16 +1,13 @@
 // Issue 4's knobs, driven by their visible labels against ords-sim.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSim, openPlayground, sharedSession, tokenPanel, resourcePanel, assertNoLeaks } from './harness.mjs';
+import {
+  startSim, sharedSession, tokenPanel, resourcePanel, assertNoLeaks, openDemo, DEMO_SECRET,
+} from './harness.mjs';
 
-const DEMO_SECRET = 'm2Qx7dVbUaE4kR9pLwT1sA..';
 const session = sharedSession();
 
-async function playground(sim, extra = {}) {
-  return openPlayground(session.browser, session.web.origin, {
-    token_url: `${sim.alias}/oauth/token`, resource_url: `${sim.alias}/hr/employees/`, ...extra,
-  });
-}
+const playground = (sim, extra = {}) => openDemo(session, sim.alias, extra, { secret: null });
 
 test('token options: form-encoding, scope and extra parameters in each place, previewed live', async () => {
   const sim = await startSim(['--allow-origin', session.web.origin, '--body-client-auth']);

@@ -1,18 +1,11 @@
 // Multi-exchange runs: following collection links, re-fetching tokens, the timeline.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSim, openPlayground, sharedSession, tokenPanel, resourcePanel } from './harness.mjs';
+import { startSim, sharedSession, tokenPanel, resourcePanel, openDemo, DEMO_SECRET } from './harness.mjs';
 
-const DEMO_SECRET = 'm2Qx7dVbUaE4kR9pLwT1sA..';
 const session = sharedSession();
 
-async function playground(sim) {
-  const opened = await openPlayground(session.browser, session.web.origin, {
-    token_url: `${sim.alias}/oauth/token`, resource_url: `${sim.alias}/hr/employees/`,
-  });
-  await opened.page.getByLabel('Client secret').fill(DEMO_SECRET);
-  return opened;
-}
+const playground = (sim) => openDemo(session, sim.alias);
 
 const timelineSteps = async (page) => (await page.getByRole('region', { name: 'Timeline' })
   .getByTestId('timeline-entry').locator(':scope > details > summary').allTextContents());

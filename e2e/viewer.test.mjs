@@ -1,9 +1,8 @@
 // The response viewer: folding, find, raw and preview views, and a 10 MB collection.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSim, openPlayground, sharedSession, tokenPanel, resourcePanel } from './harness.mjs';
+import { startSim, openPlayground, sharedSession, tokenPanel, resourcePanel, DEMO_SECRET } from './harness.mjs';
 
-const DEMO_SECRET = 'm2Qx7dVbUaE4kR9pLwT1sA..';
 const session = sharedSession();
 
 async function playground(sim, resourcePath = 'hr/employees/') {

@@ -1,18 +1,13 @@
 // Compare mode and history, against ords-sim.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSim, openPlayground, sharedSession, resourcePanel, assertNoLeaks, revealedToken } from './harness.mjs';
+import {
+  startSim, sharedSession, resourcePanel, assertNoLeaks, revealedToken, openDemo, DEMO_SECRET,
+} from './harness.mjs';
 
-const DEMO_SECRET = 'm2Qx7dVbUaE4kR9pLwT1sA..';
 const session = sharedSession();
 
-async function playground(sim) {
-  const opened = await openPlayground(session.browser, session.web.origin, {
-    token_url: `${sim.alias}/oauth/token`, resource_url: `${sim.alias}/hr/employees/`,
-  });
-  await opened.page.getByLabel('Client secret').fill(DEMO_SECRET);
-  return opened;
-}
+const playground = (sim) => openDemo(session, sim.alias);
 
 const cells = async (region, aspect) =>
   region.getByRole('row', { name: new RegExp(`^${aspect}`) }).getByRole('cell').allTextContents();
