@@ -1,8 +1,16 @@
 //! JavaScript fetch, for Node 18+ (as an ES module) and browsers, with UTF-8-safe Base64.
 
 use super::c_like as lit;
+use super::exprs::{self, Names};
 use super::plan::{Plan, SecretRef};
-use crate::options::TokenPlacement;
+
+const NAMES: Names = Names {
+    base64: "base64",
+    form_encode: "formEncode",
+    client_secret: "clientSecret",
+    password: "password",
+    url_encoded_token: "encodeURIComponent(token)",
+};
 
 fn assign(var: &str, s: &SecretRef) -> String {
     match &s.value {
@@ -29,36 +37,17 @@ pub(super) fn fetch(p: &Plan) -> String {
     if form_encoding {
         out.push_str("const formEncode = (text) => new URLSearchParams({ v: text }).toString().slice(2);\n");
     }
-    let auth = (!p.secret_in_body).then(|| {
-        let secret = if p.encode_credentials { "formEncode(clientSecret)" } else { "clientSecret" };
-        format!("\"Authorization\": \"Basic \" + base64({} + \":\" + {secret})", lit(&p.client_id_for_basic))
-    });
-    let body = if p.secret_in_body {
-        format!("{} + \"&client_secret=\" + formEncode(clientSecret)", lit(&p.token_body))
-    } else {
-        lit(&p.token_body)
-    };
+    let (auth, body) = (exprs::token_auth(p, &NAMES), exprs::token_body(p, &NAMES));
     out.push_str(&format!(
         "\n// 1. Token request\nconst tokenResponse = await fetch({}, {{\n  method: \"POST\",\n  headers: {{\n{}  }},\n  body: {body},\n}});\nconst {{ access_token: token }} = await tokenResponse.json();\n",
         lit(&p.token_url),
         header_lines(&p.token_headers, auth)
     ));
-    let (url, token_header) = match &p.placement {
-        TokenPlacement::Header { name, prefix } => {
-            let lead = if prefix.is_empty() { String::new() } else { format!("{prefix} ") };
-            (lit(&p.resource_url), Some(format!("{}: {} + token", lit(name), lit(&lead))))
-        }
-        TokenPlacement::Query { name } => {
-            let sep = if p.resource_url.contains('?') { '&' } else { '?' };
-            let head = format!("{}{sep}{}=", p.resource_url, crate::encode::form_encode(name));
-            (format!("{} + encodeURIComponent(token)", lit(&head)), None)
-        }
-    };
+    let (url, token_header) = exprs::token_target(p, &NAMES);
     out.push_str("\n// 2. The protected call with the token\n");
     out.push_str(&call(p, "response", &url, token_header));
     out.push_str("\n// 3. The same call with HTTP Basic\n");
-    let basic = format!("\"Authorization\": \"Basic \" + base64({} + \":\" + password)", lit(&p.username));
-    out.push_str(&call(p, "basicResponse", &lit(&p.resource_url), Some(basic)));
+    out.push_str(&call(p, "basicResponse", &lit(&p.resource_url), Some(exprs::basic_auth(p, &NAMES))));
     out
 }
 

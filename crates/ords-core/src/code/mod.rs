@@ -2,6 +2,7 @@
 //! Postman collections. Everything comes from one plan of the requests, so every snippet
 //! carries the same settings; secrets are named placeholders unless asked for.
 
+mod exprs;
 mod js;
 mod plan;
 mod plsql;

@@ -1,8 +1,16 @@
 //! Python with requests: bodies sent as UTF-8 bytes, Base64 of UTF-8 for Basic.
 
 use super::c_like as lit;
+use super::exprs::{self, Names};
 use super::plan::{Plan, SecretRef};
-use crate::options::TokenPlacement;
+
+const NAMES: Names = Names {
+    base64: "b64",
+    form_encode: "form_encode",
+    client_secret: "client_secret",
+    password: "password",
+    url_encoded_token: "urllib.parse.quote(token, safe=\"\")",
+};
 
 fn assign(var: &str, s: &SecretRef) -> String {
     match &s.value {
@@ -27,36 +35,17 @@ pub(super) fn requests(p: &Plan) -> String {
     out.push_str(
         "def form_encode(text):\n    return urllib.parse.quote_plus(text, safe=\"*\").replace(\"~\", \"%7E\")\n\n\n",
     );
-    let auth = (!p.secret_in_body).then(|| {
-        let secret = if p.encode_credentials { "form_encode(client_secret)" } else { "client_secret" };
-        format!("\"Authorization\": \"Basic \" + b64({} + \":\" + {secret})", lit(&p.client_id_for_basic))
-    });
-    let body = if p.secret_in_body {
-        format!("{} + \"&client_secret=\" + form_encode(client_secret)", lit(&p.token_body))
-    } else {
-        lit(&p.token_body)
-    };
+    let (auth, body) = (exprs::token_auth(p, &NAMES), exprs::token_body(p, &NAMES));
     out.push_str(&format!(
         "# 1. Token request\ntoken_response = requests.post(\n    {},\n    headers={},\n    data=({body}).encode(\"utf-8\"),\n)\ntoken = token_response.json()[\"access_token\"]\n",
         lit(&p.token_url),
         dict(&p.token_headers, auth)
     ));
-    let (url, token_header) = match &p.placement {
-        TokenPlacement::Header { name, prefix } => {
-            let lead = if prefix.is_empty() { String::new() } else { format!("{prefix} ") };
-            (lit(&p.resource_url), Some(format!("{}: {} + token", lit(name), lit(&lead))))
-        }
-        TokenPlacement::Query { name } => {
-            let sep = if p.resource_url.contains('?') { '&' } else { '?' };
-            let head = format!("{}{sep}{}=", p.resource_url, crate::encode::form_encode(name));
-            (format!("{} + urllib.parse.quote(token, safe=\"\")", lit(&head)), None)
-        }
-    };
+    let (url, token_header) = exprs::token_target(p, &NAMES);
     out.push_str("\n# 2. The protected call with the token\n");
     out.push_str(&call(p, "response", &url, token_header));
     out.push_str("\n# 3. The same call with HTTP Basic\n");
-    let basic = format!("\"Authorization\": \"Basic \" + b64({} + \":\" + password)", lit(&p.username));
-    out.push_str(&call(p, "basic_response", &lit(&p.resource_url), Some(basic)));
+    out.push_str(&call(p, "basic_response", &lit(&p.resource_url), Some(exprs::basic_auth(p, &NAMES))));
     out
 }
 
