@@ -166,7 +166,7 @@ pub fn bench() -> i32 {
     let mut node =
         command("node", &["bench/browser.mjs", &root().join("dist").to_string_lossy(), &swagger_dir.to_string_lossy()]);
     node.env("ORDS_SIM_BIN", target_dir().join("release").join("ords-sim"));
-    println!("\n==> node bench/browser.mjs (15 cold loads each, 30 flows, 5 large payloads)");
+    println!("\n==> node bench/browser.mjs (15 cold loads each, 30 flows and a plain-JS baseline, 5 large payloads)");
     let browser: Value = match node.output() {
         Ok(out) if out.status.success() => serde_json::from_slice(&out.stdout).unwrap_or(Value::Null),
         Ok(out) => {
