@@ -87,7 +87,21 @@ pub fn call_api(form: Form, results: Results) {
     results.findings.set(Vec::new());
     leptos::task::spawn_local(async move {
         let now = transport::now_ms();
-        let oauth_run = ords_core::call_with_oauth(&oauth, &call, &placement, held.as_ref(), now, refetch, &send);
+        // Each token step shows at once: the token panel renders while the call is in flight.
+        let on_token = move |step: &ords_core::TokenStep| {
+            results.token_via.set(target);
+            results.record_token(step.clone());
+        };
+        let oauth_run = ords_core::call_with_oauth_reporting(
+            &oauth,
+            &call,
+            &placement,
+            held.as_ref(),
+            now,
+            refetch,
+            &send,
+            &on_token,
+        );
         let outcome = match flow {
             FlowKind::Basic => ords_core::call_with_basic(&basic, &call, &send).await.map(|e| {
                 let timeline = vec![TimelineEntry { purpose: Purpose::Resource, exchange: e.clone() }];
@@ -120,11 +134,8 @@ pub fn call_api(form: Form, results: Results) {
                 results.field_errors.set(Vec::new());
                 history::record(results, history::CALL_API, params, &timeline);
                 results.timeline.set(timeline);
+                // Token steps were recorded as they happened (on_token).
                 let token_failed = token_step.is_some() && resource.is_none();
-                if let Some(step) = token_step {
-                    results.token_via.set(target);
-                    results.record_token(step);
-                }
                 results.resource_via.set(target);
                 results.resource_note.set(
                     token_failed.then(|| {

@@ -115,6 +115,26 @@ where
     S: Fn(HttpRequest) -> F,
     F: Future<Output = Result<Received, TransportError>>,
 {
+    call_with_oauth_reporting(settings, call, placement, held, now_ms, refetch, send, &|_| {}).await
+}
+
+/// `call_with_oauth`, telling `on_token` of each token step as soon as it is done, so a page
+/// can show the token while the protected call is still on its way.
+#[allow(clippy::too_many_arguments)]
+pub async fn call_with_oauth_reporting<S, F>(
+    settings: &OAuthSettings,
+    call: &ResourceCall,
+    placement: &TokenPlacement,
+    held: Option<&HeldToken>,
+    now_ms: f64,
+    refetch: bool,
+    send: &S,
+    on_token: &dyn Fn(&TokenStep),
+) -> Result<OAuthCall, Vec<FieldError>>
+where
+    S: Fn(HttpRequest) -> F,
+    F: Future<Output = Result<Received, TransportError>>,
+{
     let expired = held.is_some_and(|t| t.is_expired(now_ms));
     let usable = held.filter(|_| !expired || !refetch).cloned();
     let mut problems = call.problems();
@@ -130,7 +150,7 @@ where
         Some(token) => token,
         None => {
             let purpose = if expired { Purpose::TokenAfterExpiry } else { Purpose::Token };
-            match run.fetch_token(settings, purpose, send).await? {
+            match run.fetch_token(settings, purpose, send, on_token).await? {
                 Some(token) => token,
                 None => return Ok(run),
             }
@@ -139,7 +159,7 @@ where
     let first = run.call(call, &token, placement, Purpose::Resource, send).await?;
     let refused = first.response().is_some_and(|r| r.status == 401);
     if refused && refetch && run.token.is_none() && settings.problems().is_empty() {
-        if let Some(token) = run.fetch_token(settings, Purpose::TokenAfter401, send).await? {
+        if let Some(token) = run.fetch_token(settings, Purpose::TokenAfter401, send, on_token).await? {
             run.call(call, &token, placement, Purpose::ResourceRetry, send).await?;
         }
     }
@@ -152,6 +172,7 @@ impl OAuthCall {
         settings: &OAuthSettings,
         purpose: Purpose,
         send: &S,
+        on_token: &dyn Fn(&TokenStep),
     ) -> Result<Option<HeldToken>, Vec<FieldError>>
     where
         S: Fn(HttpRequest) -> F,
@@ -160,6 +181,7 @@ impl OAuthCall {
         let step = get_token(settings, send).await?;
         self.timeline.push(TimelineEntry { purpose, exchange: step.exchange.clone() });
         let token = step.held();
+        on_token(&step);
         self.token = Some(step);
         Ok(token)
     }

@@ -1,8 +1,8 @@
 //! The core's flows with the model as the sender: the same code path the page runs.
 
 use ords_core::{
-    call_with_basic, call_with_oauth, get_token, BasicSettings, ClientAuth, ClientSecret, HttpRequest, OAuthSettings,
-    Password, Purpose, Received, ResourceCall, TimedBy, TokenPlacement, TransportError,
+    call_with_basic, call_with_oauth, call_with_oauth_reporting, get_token, BasicSettings, ClientAuth, ClientSecret,
+    HttpRequest, OAuthSettings, Password, Purpose, Received, ResourceCall, TimedBy, TokenPlacement, TransportError,
 };
 use ords_sim::{Sim, SimConfig, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET};
 use std::cell::{Cell, RefCell};
@@ -179,4 +179,26 @@ fn a_401_with_a_held_token_re_fetches_once_and_retries() {
     let run = block_on(call_with_oauth(&wrong, &call, &placement, Some(&held), now, true, &h.send())).unwrap();
     let steps: Vec<_> = run.timeline.iter().map(|e| e.purpose).collect();
     assert_eq!(steps, [Purpose::Resource, Purpose::TokenAfter401], "no retry when the re-fetch fails");
+}
+
+#[test]
+fn each_token_step_is_reported_before_the_protected_call_is_sent() {
+    let h = Harness::new(SimConfig::demo());
+    let settings = oauth(DEMO_CLIENT_SECRET, ClientAuth::BasicHeader);
+    let (call, placement) = (employees(), TokenPlacement::default());
+    // What had been sent when each token step was reported.
+    let reported = RefCell::new(Vec::new());
+    let on_token = |step: &ords_core::TokenStep| {
+        reported.borrow_mut().push((step.held().is_some(), h.sent.borrow().len()));
+    };
+    let send = h.send();
+    let run = block_on(call_with_oauth_reporting(&settings, &call, &placement, None, 0.0, true, &send, &on_token));
+    assert_eq!(run.unwrap().timeline.len(), 2);
+    assert_eq!(*reported.borrow(), [(true, 1)], "reported after the token request, before the resource call");
+
+    let wrong = oauth("wrong..", ClientAuth::BasicHeader);
+    reported.borrow_mut().clear();
+    let run = block_on(call_with_oauth_reporting(&wrong, &call, &placement, None, 0.0, true, &send, &on_token));
+    assert!(run.unwrap().resource.is_none());
+    assert_eq!(*reported.borrow(), [(false, 3)], "a failed token step is reported too");
 }
