@@ -92,16 +92,8 @@ pub fn call_api(form: Form, results: Results) {
             results.token_via.set(target);
             results.record_token(step.clone());
         };
-        let oauth_run = ords_core::call_with_oauth_reporting(
-            &oauth,
-            &call,
-            &placement,
-            held.as_ref(),
-            now,
-            refetch,
-            &send,
-            &on_token,
-        );
+        let oauth_run =
+            ords_core::call_with_oauth(&oauth, &call, &placement, held.as_ref(), now, refetch, &send, &on_token);
         let outcome = match flow {
             FlowKind::Basic => ords_core::call_with_basic(&basic, &call, &send).await.map(|e| {
                 let timeline = vec![TimelineEntry { purpose: Purpose::Resource, exchange: e.clone() }];

@@ -101,27 +101,10 @@ where
 /// The protected call with the held token. With `refetch`, a token is obtained first when
 /// none is held or it expired, and once more after a 401 (then the call is retried once);
 /// without it, a held token is sent even if expired, so the server's answer can be seen.
+/// `on_token` hears of each token step as soon as it is done, so a page can show the token
+/// while the protected call is still on its way.
 #[allow(clippy::too_many_arguments)] // each is one independent knob of the call
 pub async fn call_with_oauth<S, F>(
-    settings: &OAuthSettings,
-    call: &ResourceCall,
-    placement: &TokenPlacement,
-    held: Option<&HeldToken>,
-    now_ms: f64,
-    refetch: bool,
-    send: &S,
-) -> Result<OAuthCall, Vec<FieldError>>
-where
-    S: Fn(HttpRequest) -> F,
-    F: Future<Output = Result<Received, TransportError>>,
-{
-    call_with_oauth_reporting(settings, call, placement, held, now_ms, refetch, send, &|_| {}).await
-}
-
-/// `call_with_oauth`, telling `on_token` of each token step as soon as it is done, so a page
-/// can show the token while the protected call is still on its way.
-#[allow(clippy::too_many_arguments)]
-pub async fn call_with_oauth_reporting<S, F>(
     settings: &OAuthSettings,
     call: &ResourceCall,
     placement: &TokenPlacement,

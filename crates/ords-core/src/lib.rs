@@ -32,10 +32,7 @@ pub use curl::{curl_command, shell_quote};
 pub use diagnose::{cors_fixes, diagnose_inputs, diagnose_run, CorsFixes, Finding, Inputs, Probe, RunFacts, Severity};
 pub use encode::{basic_authorization, decode_basic, form_body, form_encode, parse_form};
 pub use exchange::{Exchange, Received, Step, TimedBy, TransportError};
-pub use flow::{
-    call_with_basic, call_with_oauth, call_with_oauth_reporting, get_token, OAuthCall, Purpose, TimelineEntry,
-    TokenStep,
-};
+pub use flow::{call_with_basic, call_with_oauth, get_token, OAuthCall, Purpose, TimelineEntry, TokenStep};
 pub use history::{remember, run_summary, RunRecord, HISTORY_LIMIT};
 pub use http::{body_text, find_header, format_size, reason_phrase, HttpRequest, HttpResponse};
 pub use jwt::{decode_jwt, Jwt};

@@ -1,8 +1,8 @@
 //! The core's flows with the model as the sender: the same code path the page runs.
 
 use ords_core::{
-    call_with_basic, call_with_oauth, call_with_oauth_reporting, get_token, BasicSettings, ClientAuth, ClientSecret,
-    HttpRequest, OAuthSettings, Password, Purpose, Received, ResourceCall, TimedBy, TokenPlacement, TransportError,
+    call_with_basic, call_with_oauth, get_token, BasicSettings, ClientAuth, ClientSecret, HttpRequest, OAuthSettings,
+    Password, Purpose, Received, ResourceCall, TimedBy, TokenPlacement, TransportError,
 };
 use ords_sim::{Sim, SimConfig, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET};
 use std::cell::{Cell, RefCell};
@@ -70,6 +70,7 @@ fn call_api_gets_a_token_first_then_the_employees() {
         0.0,
         true,
         &h.send(),
+        &|_| {},
     ))
     .unwrap();
     let token = call.token.as_ref().unwrap();
@@ -91,7 +92,7 @@ fn a_held_token_is_reused_until_it_expires() {
     let now = held.received_at_ms;
     let run = |at: f64, refetch: bool| {
         h.now.set(at as u64);
-        block_on(call_with_oauth(&settings, &call, &placement, Some(&held), at, refetch, &h.send())).unwrap()
+        block_on(call_with_oauth(&settings, &call, &placement, Some(&held), at, refetch, &h.send(), &|_| {})).unwrap()
     };
     let again = run(now + 1000.0, true);
     assert!(again.token.is_none());
@@ -116,6 +117,7 @@ fn wrong_secret_stops_before_the_resource_call() {
         0.0,
         true,
         &h.send(),
+        &|_| {},
     ))
     .unwrap();
     assert_eq!(call.token.unwrap().exchange.response().unwrap().status, 401);
@@ -170,13 +172,14 @@ fn a_401_with_a_held_token_re_fetches_once_and_retries() {
     *h.sim.borrow_mut() = Sim::new(SimConfig::demo(), 10); // a restarted ORDS forgot its tokens
     let (call, placement) = (employees(), TokenPlacement::default());
     let now = held.received_at_ms;
-    let run = block_on(call_with_oauth(&settings, &call, &placement, Some(&held), now, true, &h.send())).unwrap();
+    let run =
+        block_on(call_with_oauth(&settings, &call, &placement, Some(&held), now, true, &h.send(), &|_| {})).unwrap();
     let steps: Vec<_> = run.timeline.iter().map(|e| (e.purpose, e.exchange.response().unwrap().status)).collect();
     assert_eq!(steps, [(Purpose::Resource, 401), (Purpose::TokenAfter401, 200), (Purpose::ResourceRetry, 200)]);
     assert_eq!(run.resource.unwrap().response().unwrap().status, 200);
     let wrong = oauth("wrong..", ClientAuth::BasicHeader);
     *h.sim.borrow_mut() = Sim::new(SimConfig::demo(), 11);
-    let run = block_on(call_with_oauth(&wrong, &call, &placement, Some(&held), now, true, &h.send())).unwrap();
+    let run = block_on(call_with_oauth(&wrong, &call, &placement, Some(&held), now, true, &h.send(), &|_| {})).unwrap();
     let steps: Vec<_> = run.timeline.iter().map(|e| e.purpose).collect();
     assert_eq!(steps, [Purpose::Resource, Purpose::TokenAfter401], "no retry when the re-fetch fails");
 }
@@ -192,13 +195,13 @@ fn each_token_step_is_reported_before_the_protected_call_is_sent() {
         reported.borrow_mut().push((step.held().is_some(), h.sent.borrow().len()));
     };
     let send = h.send();
-    let run = block_on(call_with_oauth_reporting(&settings, &call, &placement, None, 0.0, true, &send, &on_token));
+    let run = block_on(call_with_oauth(&settings, &call, &placement, None, 0.0, true, &send, &on_token));
     assert_eq!(run.unwrap().timeline.len(), 2);
     assert_eq!(*reported.borrow(), [(true, 1)], "reported after the token request, before the resource call");
 
     let wrong = oauth("wrong..", ClientAuth::BasicHeader);
     reported.borrow_mut().clear();
-    let run = block_on(call_with_oauth_reporting(&wrong, &call, &placement, None, 0.0, true, &send, &on_token));
+    let run = block_on(call_with_oauth(&wrong, &call, &placement, None, 0.0, true, &send, &on_token));
     assert!(run.unwrap().resource.is_none());
     assert_eq!(*reported.borrow(), [(false, 3)], "a failed token step is reported too");
 }
