@@ -39,7 +39,7 @@ fn FindingList(findings: Vec<Finding>) -> impl IntoView {
     view! {
         <ul class="findings">
             {findings.into_iter().map(|f| {
-                let class = format!("finding {}", f.severity.label().to_lowercase());
+                let class = format!("finding {}", f.severity.label().to_ascii_lowercase());
                 view! {
                     <li class=class data-finding=f.id>
                         <p class="cause"><span class="severity">{f.severity.label()}</span>" "{f.cause}</p>

@@ -46,7 +46,7 @@ fn ResponseView(received: Received, secrets: Vec<String>, revealed: RwSignal<boo
     let headers = r.headers.clone();
     let header_count = headers.len();
     let is_html = r.media_type().is_some_and(|m| m.contains("html")) || r.body.trim_start().starts_with('<');
-    let timing = format!("{:.0} ms", received.elapsed_ms);
+    let timing = ords_core::format_ms(received.elapsed_ms);
     view! {
         <h3>"Response"</h3>
         <p class="status" data-testid="status">

@@ -32,7 +32,7 @@ pub fn Timeline() -> impl IntoView {
 #[component]
 fn Entry(number: usize, entry: TimelineEntry) -> impl IntoView {
     let outcome = match &entry.exchange.result {
-        Ok(r) => format!("{} {} · {:.0} ms", r.response.status, r.response.reason, r.elapsed_ms),
+        Ok(r) => format!("{} {} · {}", r.response.status, r.response.reason, ords_core::format_ms(r.elapsed_ms)),
         Err(_) => "no response".to_owned(),
     };
     // The shown request: secrets stay masked in what is copied.

@@ -40,8 +40,8 @@ pub fn compare_calls(basic: &Exchange, oauth: OAuthSide<'_>) -> Vec<CompareRow> 
         row("Exchanges", count(1), count(oauth.exchanges.len())),
         CompareRow {
             aspect: "Time",
-            basic: format!("{basic_ms:.0} ms"),
-            oauth: format!("{oauth_ms:.0} ms ({})", time_note(oauth_ms - basic_ms)),
+            basic: crate::format_ms(basic_ms),
+            oauth: format!("{} ({})", crate::format_ms(oauth_ms), time_note(oauth_ms - basic_ms)),
             same: true, // times always differ a little; the note says by how much
         },
         CompareRow {
@@ -55,7 +55,7 @@ pub fn compare_calls(basic: &Exchange, oauth: OAuthSide<'_>) -> Vec<CompareRow> 
 
 /// The aspects that differ, as a sentence (empty when none do).
 pub fn differences(rows: &[CompareRow]) -> String {
-    let differing: Vec<String> = rows.iter().filter(|r| !r.same).map(|r| r.aspect.to_lowercase()).collect();
+    let differing: Vec<String> = rows.iter().filter(|r| !r.same).map(|r| r.aspect.to_ascii_lowercase()).collect();
     if differing.is_empty() {
         "Same status, headers and body: both methods give this client the same access.".to_owned()
     } else {
@@ -81,9 +81,9 @@ fn count(n: usize) -> String {
 
 fn time_note(more_ms: f64) -> String {
     if more_ms >= 0.0 {
-        format!("{more_ms:.0} ms more")
+        format!("{} more", crate::format_ms(more_ms))
     } else {
-        format!("{:.0} ms less", -more_ms)
+        format!("{} less", crate::format_ms(-more_ms))
     }
 }
 

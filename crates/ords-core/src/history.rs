@@ -21,7 +21,7 @@ impl RunRecord {
     /// One line of text for storage: the record as form-encoded pairs, params nested.
     pub fn to_line(&self) -> String {
         let params: Vec<(&str, &str)> = self.params.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-        let (number, at) = (self.number.to_string(), format!("{:.0}", self.at_ms));
+        let (number, at) = (self.number.to_string(), (self.at_ms.round() as i64).to_string());
         form_body(&[
             ("n", &number),
             ("at", &at),
@@ -68,7 +68,7 @@ pub fn run_summary(timeline: &[TimelineEntry]) -> String {
         })
         .collect();
     let total: f64 = timeline.iter().filter_map(|e| e.exchange.result.as_ref().ok()).map(|r| r.elapsed_ms).sum();
-    parts.push(format!("{total:.0} ms"));
+    parts.push(crate::format_ms(total));
     parts.join(" · ")
 }
 

@@ -99,13 +99,20 @@ impl HttpRequest {
     }
 }
 
-/// A byte count for people: `512 B`, `1.5 KB`, `10.2 MB`.
+/// A byte count for people: `512 B`, `1.5 KB`, `10.2 MB`. Integer arithmetic: formatting
+/// floats would pull float-printing code into the page for this alone.
 pub fn format_size(bytes: usize) -> String {
+    let tenths = |unit: usize| (bytes * 10 + unit / 2) / unit;
     match bytes {
         0..=1023 => format!("{bytes} B"),
-        1024..=1_048_575 => format!("{:.1} KB", bytes as f64 / 1024.0),
-        _ => format!("{:.1} MB", bytes as f64 / 1_048_576.0),
+        1024..=1_048_575 => format!("{}.{} KB", tenths(1024) / 10, tenths(1024) % 10),
+        _ => format!("{}.{} MB", tenths(1_048_576) / 10, tenths(1_048_576) % 10),
     }
+}
+
+/// Milliseconds for people, rounded to whole ones: `84 ms`.
+pub fn format_ms(ms: f64) -> String {
+    format!("{} ms", ms.round() as i64)
 }
 
 /// A body's bytes as `Response.text()` gives them: UTF-8, bad sequences replaced, a leading
@@ -144,6 +151,11 @@ mod tests {
             ("512 B".into(), "1.5 KB".into(), "10.2 MB".into())
         );
         assert_eq!((reason_phrase(555), reason_phrase(404)), ("555", "Not Found"));
+        assert_eq!(
+            (format_size(1023), format_size(1024), format_size(1_048_575)),
+            ("1023 B".into(), "1.0 KB".into(), "1024.0 KB".into())
+        );
+        assert_eq!((format_ms(83.6), format_ms(0.2), format_ms(12.5)), ("84 ms".into(), "0 ms".into(), "13 ms".into()));
     }
 
     #[test]

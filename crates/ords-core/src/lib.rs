@@ -34,7 +34,7 @@ pub use encode::{basic_authorization, decode_basic, form_body, form_encode, pars
 pub use exchange::{Exchange, Received, Step, TimedBy, TransportError};
 pub use flow::{call_with_basic, call_with_oauth, get_token, OAuthCall, Purpose, TimelineEntry, TokenStep};
 pub use history::{remember, run_summary, RunRecord, HISTORY_LIMIT};
-pub use http::{body_text, find_header, format_size, reason_phrase, HttpRequest, HttpResponse};
+pub use http::{body_text, find_header, format_ms, format_size, reason_phrase, HttpRequest, HttpResponse};
 pub use jwt::{decode_jwt, Jwt};
 pub use notes::{contains_secret, cors_note, mask_secrets, status_meaning, CorsNote};
 pub use options::{

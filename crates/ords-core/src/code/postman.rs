@@ -102,7 +102,7 @@ pub fn import_postman(text: &str) -> Result<PostmanImport, String> {
     };
     put("resource_url", &url);
     if let Some(m) = request.get("method").and_then(Value::as_str) {
-        put("method", &m.to_uppercase());
+        put("method", &m.to_ascii_uppercase());
     }
     let field = |list: &str, key: &str| -> Option<Value> {
         auth.get(list)?

@@ -236,7 +236,7 @@ fn resource_answer(i: &Inputs<'_>, e: &Exchange, r: &HttpResponse, facts: RunFac
 
 fn schema_guess(i: &Inputs<'_>) -> String {
     let alias = HttpUrl::parse(i.resource_url).ok().as_ref().and_then(ords_alias_and_module).map(|p| p.0);
-    alias.map_or("<schema>".to_owned(), |a| format!("{} /* the schema behind alias {a} */", a.to_uppercase()))
+    alias.map_or("<schema>".to_owned(), |a| format!("{} /* the schema behind alias {a} */", a.to_ascii_uppercase()))
 }
 
 fn no_role(i: &Inputs<'_>, evidence: String) -> Finding {

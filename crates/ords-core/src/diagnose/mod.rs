@@ -123,7 +123,15 @@ pub fn diagnose_inputs(inputs: &Inputs<'_>) -> Vec<Finding> {
 /// Findings from a run: its exchanges in order, and what the probe found.
 pub fn diagnose_run(inputs: &Inputs<'_>, timeline: &[TimelineEntry], facts: RunFacts) -> Vec<Finding> {
     let mut found = answers::check(inputs, timeline, facts);
-    found.sort_by_key(|f| f.severity);
+    // Problems first, order kept within a severity: an insertion sort, as there are only a
+    // few findings and the standard stable sort would add its code to the page.
+    for i in 1..found.len() {
+        let mut j = i;
+        while j > 0 && found[j - 1].severity > found[j].severity {
+            found.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     found
 }
 
