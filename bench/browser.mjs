@@ -1,33 +1,13 @@
 // Browser figures for `cargo xtask bench`, printed as one JSON object on stdout:
 // load to usable (ours vs Swagger UI), flow overhead, and the 10 MB collection.
 // Usage: node bench/browser.mjs <playground dist> <swagger page dir>  (ORDS_SIM_BIN: a release ords-sim)
-import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { join, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch, startSim } from '../e2e/harness.mjs';
+import { launch, startPage, startSim } from '../e2e/harness.mjs';
 
 const [ours, theirs] = process.argv.slice(2);
 const LOADS = 15, FLOWS = 30, LARGE = 5, ROWS = 42000;
 // BENCH_PARTS=flow (or load,flow,large) runs a subset while working on one figure.
 const parts = (process.env.BENCH_PARTS ?? 'load,flow,large').split(',');
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
-
-async function serve(dir, extra = {}) {
-  const server = createServer(async (req, res) => {
-    const path = new URL(req.url, 'http://x').pathname;
-    const file = extra[path] ?? join(dir, path === '/' ? 'index.html' : path);
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  return { origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((ok) => server.close(ok)) };
-}
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const stats = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs), n: xs.length });
@@ -122,7 +102,7 @@ async function largePayload(browser, page0, sim) {
 
 const browser = await launch();
 const baseline = fileURLToPath(new URL('baseline.html', import.meta.url));
-const [oursWeb, theirsWeb] = [await serve(ours, { '/baseline.html': baseline }), await serve(theirs)];
+const [oursWeb, theirsWeb] = [await startPage(ours, { '/baseline.html': baseline }), await startPage(theirs)];
 const load = { ours: [], theirs: [] };
 for (let i = 0; i < (parts.includes('load') ? LOADS : 0); i++) { // interleaved, so machine noise falls on both
   load.ours.push(await loadToUsable(browser, `${oursWeb.origin}/?target=network`, "() => { const f = document.querySelector('#token-url'); return !!f && !f.disabled; }"));

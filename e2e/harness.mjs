@@ -12,14 +12,15 @@ export const dist = process.env.PLAYGROUND_DIST ?? join(root, 'dist');
 const simBin = process.env.ORDS_SIM_BIN ?? join(process.env.CARGO_TARGET_DIR ?? join(root, 'target'), 'debug', 'ords-sim');
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
 
-/** Serves the built page on 127.0.0.1 at an ephemeral port. */
-export async function startPage() {
+/** Serves a directory (the built page by default) on 127.0.0.1 at an ephemeral port; `extra`
+ * maps further paths to files. Nothing is cached, so every load is a cold one. */
+export async function startPage(dir = dist, extra = {}) {
   const server = createServer(async (req, res) => {
     const path = new URL(req.url, 'http://x').pathname;
-    const file = join(dist, path === '/' ? 'index.html' : path);
+    const file = extra[path] ?? join(dir, path === '/' ? 'index.html' : path);
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');

@@ -43,11 +43,10 @@ pub fn get_token(form: Form, results: Results) {
         match ords_core::get_token(&settings, &send).await {
             Ok(step) => {
                 results.field_errors.set(Vec::new());
-                results.token_via.set(target);
                 let timeline = vec![TimelineEntry { purpose: Purpose::Token, exchange: step.exchange.clone() }];
                 history::record(results, history::GET_TOKEN, params, &timeline);
                 results.timeline.set(timeline);
-                results.record_token(step);
+                results.record_token(step, target);
                 diagnosis::after_run(results, inputs, target, false).await;
             }
             Err(problems) => results.field_errors.set(problems),
@@ -88,10 +87,7 @@ pub fn call_api(form: Form, results: Results) {
     leptos::task::spawn_local(async move {
         let now = transport::now_ms();
         // Each token step shows at once: the token panel renders while the call is in flight.
-        let on_token = move |step: &ords_core::TokenStep| {
-            results.token_via.set(target);
-            results.record_token(step.clone());
-        };
+        let on_token = move |step: &ords_core::TokenStep| results.record_token(step.clone(), target);
         let oauth_run =
             ords_core::call_with_oauth(&oauth, &call, &placement, held.as_ref(), now, refetch, &send, &on_token);
         let outcome = match flow {

@@ -255,7 +255,9 @@ impl Results {
         self.field_errors.with(|list| list.iter().find(|e| e.field == field).map(|e| e.message.clone()))
     }
 
-    pub fn record_token(&self, step: TokenStep) {
+    /// Holds the token of a finished token step, obtained from `via`.
+    pub fn record_token(&self, step: TokenStep, via: Target) {
+        self.token_via.set(via);
         self.now_ms.set(transport::now_ms());
         self.held.set(step.held());
         self.token_step.set(Some(step));

@@ -102,12 +102,14 @@ impl HttpRequest {
 /// A byte count for people: `512 B`, `1.5 KB`, `10.2 MB`. Integer arithmetic: formatting
 /// floats would pull float-printing code into the page for this alone.
 pub fn format_size(bytes: usize) -> String {
-    let tenths = |unit: usize| (bytes * 10 + unit / 2) / unit;
-    match bytes {
-        0..=1023 => format!("{bytes} B"),
-        1024..=1_048_575 => format!("{}.{} KB", tenths(1024) / 10, tenths(1024) % 10),
-        _ => format!("{}.{} MB", tenths(1_048_576) / 10, tenths(1_048_576) % 10),
-    }
+    let (unit, name) = match bytes {
+        0..=1023 => return format!("{bytes} B"),
+        1024..=1_048_575 => (1024, "KB"),
+        _ => (1_048_576, "MB"),
+    };
+    // u64: on wasm32 a usize times ten overflows past 429 MB.
+    let tenths = (bytes as u64 * 10 + unit / 2) / unit;
+    format!("{}.{} {name}", tenths / 10, tenths % 10)
 }
 
 /// Milliseconds for people, rounded to whole ones: `84 ms`.
@@ -118,14 +120,14 @@ pub fn format_ms(ms: f64) -> String {
 /// A body's bytes as `Response.text()` gives them: UTF-8, bad sequences replaced, a leading
 /// byte-order mark dropped.
 pub fn body_text(bytes: Vec<u8>) -> String {
-    let text = match String::from_utf8(bytes) {
+    let mut text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
     };
-    match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_owned(),
-        None => text,
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8()); // in place: the body may be 10 MB
     }
+    text
 }
 
 #[cfg(test)]
@@ -154,6 +156,10 @@ mod tests {
         assert_eq!(
             (format_size(1023), format_size(1024), format_size(1_048_575)),
             ("1023 B".into(), "1.0 KB".into(), "1024.0 KB".into())
+        );
+        assert_eq!(
+            (format_size(1_048_576), format_size(500 * 1_048_576 + 52_429)),
+            ("1.0 MB".into(), "500.1 MB".into())
         );
         assert_eq!((format_ms(83.6), format_ms(0.2), format_ms(12.5)), ("84 ms".into(), "0 ms".into(), "13 ms".into()));
     }
