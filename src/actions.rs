@@ -1,53 +1,126 @@
-//! What the buttons do: run a flow in the core with the chosen sender and store the outcome.
+//! What the buttons do: gather the form into the core's run inputs, send each request past
+//! the question about credentials, and store the outcome. The run itself is `ords_core::run`.
 
-use crate::diagnosis::{self, FormInputs};
-use crate::history;
-use crate::state::{Busy, FlowKind, Form, Results};
-use crate::transport::{self, Target};
+use crate::browser;
+use crate::consent::Consent;
+use crate::state::{Busy, Form, Results, Source};
+use crate::{diagnosis, history};
 use leptos::prelude::*;
-use ords_core::{Purpose, TimelineEntry};
+use ords_core::{
+    demo, follow_link, origin_of, Action, FieldError, PreparedRequest, ResourceCall, RunInputs, RunRecord, Target,
+    TokenSource, TokenStep,
+};
 
-/// True when the page was opened with settings in its URL (an embed or a shared link).
-pub fn is_configured(query: &str) -> bool {
-    let keys = ["target", "flow", "token_url", "client_id", "client_auth", "resource_url", "username"];
-    ords_core::parse_form(query).unwrap_or_default().iter().any(|(k, _)| keys.contains(&k.as_str()))
+/// The page's three pieces of shared state, passed together to what the buttons do.
+#[derive(Clone, Copy)]
+pub struct Page {
+    pub form: Form,
+    pub results: Results,
+    pub consent: Consent,
 }
 
 /// With no configuration, use the local ords-sim when it answers, else the in-page simulator.
 /// Only a page served from this machine probes loopback: a public page doing so would make
 /// Chrome ask for local-network permission.
 pub fn choose_default_target(form: Form) {
-    if !transport::page_is_local() {
+    if !browser::page_is_local() {
         form.target.set(Target::Simulated);
         return;
     }
     let probe = ords_core::HttpRequest::new("GET", &form.token_url.get_untracked());
     leptos::task::spawn_local(async move {
-        let reachable = transport::send(Target::Network, probe).await.is_ok();
-        if !reachable && !form.target_chosen.get_untracked() {
+        let reachable = browser::send(Target::Network, probe).await.is_ok();
+        if !reachable && form.target_source.get_untracked() == Source::Default {
             form.target.set(Target::Simulated);
         }
     });
 }
 
-/// `Get token`: asks the token endpoint and holds the token it returns.
-pub fn get_token(form: Form, results: Results) {
-    let settings = form.oauth_untracked();
+/// The person typed or pasted into a URL field: the origin becomes theirs, and a server other
+/// than the demo's never ends in the simulator unless they chose it themselves.
+pub fn url_typed(page: Page, source: RwSignal<Source>, before: &str, after: &str) {
+    let Page { form, results, consent } = page;
+    consent.typed(before, after);
+    let origin = origin_of(after);
+    if origin.is_some() && origin != origin_of(before) {
+        source.set(Source::Typed);
+    }
+    let page_chose = matches!(form.target_source.get_untracked(), Source::Default | Source::Link);
+    let elsewhere = origin.is_some_and(|o| o != demo::ORIGIN);
+    if form.target.get_untracked() == Target::Simulated && page_chose && elsewhere {
+        form.target.set(Target::Network);
+        results.notice.set(Some(
+            "Requests now go over the network: you typed a server other than the demo's. Choose Simulated ORDS \
+             (in this page) under Send requests to if you want the in-page model to answer instead."
+                .into(),
+        ));
+    }
+}
+
+fn gather(page: Page, action: Action, now_ms: f64) -> Result<RunInputs, Vec<FieldError>> {
+    let Page { form, results, .. } = page;
+    let call = match form.call() {
+        Ok(call) => call,
+        Err(_) if action == Action::GetToken => ResourceCall::get(&form.resource_url.get()),
+        Err(problem) => return Err(vec![problem]),
+    };
+    let token = match form.own_token(now_ms).filter(|_| action == Action::CallApi).transpose().map_err(|e| vec![e])? {
+        Some(pasted) => TokenSource::Pasted(pasted),
+        // A token from the other target belongs to another server: never sent there.
+        None => TokenSource::Held(results.held.get().filter(|_| results.held_from.get() == form.target.get())),
+    };
+    Ok(RunInputs {
+        action,
+        flow: form.flow.get(),
+        oauth: form.oauth(),
+        basic: form.basic(),
+        call,
+        placement: form.placement(),
+        token,
+        refetch: form.refetch.get(),
+        now_ms,
+    })
+}
+
+/// `Get token` or `Call API`.
+pub fn press(page: Page, action: Action) {
+    let Page { form, results, consent } = page;
+    let now = browser::now_ms();
+    let inputs = match untrack(|| gather(page, action, now)) {
+        Ok(inputs) => inputs,
+        Err(problems) => return results.field_errors.set(problems),
+    };
     let target = form.target.get_untracked();
-    let params = untrack(|| form.to_params());
-    let inputs = untrack(|| FormInputs::read(&form));
-    let send = move |request| transport::send(target, request);
-    results.busy.set(Some(Busy::Token));
+    let config = untrack(|| form.config());
+    let facts = untrack(|| diagnosis::inputs(&form));
+    if let ords_core::TokenSource::Pasted(pasted) = &inputs.token {
+        results.token_step.set(None);
+        results.held_from.set(target);
+        results.held.set(Some(pasted.clone()));
+    }
+    results.busy.set(Some(if action == Action::GetToken { Busy::Token } else { Busy::Call }));
     results.findings.set(Vec::new());
+    results.notice.set(None);
     leptos::task::spawn_local(async move {
-        match ords_core::get_token(&settings, &send).await {
-            Ok(step) => {
+        let send = move |request: PreparedRequest| async move {
+            if target == Target::Network {
+                consent.clear(&request, form).await?;
+            }
+            browser::send(target, request.wire).await
+        };
+        // Each token step shows at once: the token panel renders while the call is in flight.
+        let on_token = move |step: &TokenStep| results.record_token(step.clone(), target, browser::now_ms());
+        match ords_core::run(&inputs, &send, &on_token).await {
+            Ok(outcome) => {
                 results.field_errors.set(Vec::new());
-                let timeline = vec![TimelineEntry { purpose: Purpose::Token, exchange: step.exchange.clone() }];
-                history::record(results, history::GET_TOKEN, params, &timeline);
-                results.timeline.set(timeline);
-                results.record_token(step, target);
-                diagnosis::after_run(results, inputs, target, false).await;
+                results.comparison.set(outcome.comparison);
+                history::record(results, action, config, &outcome.timeline);
+                results.timeline.set(outcome.timeline);
+                if action == Action::CallApi {
+                    results.resource_note.set(outcome.resource_note.map(str::to_owned));
+                    results.resource.set(outcome.resource);
+                }
+                diagnosis::after_run(results, facts, target, outcome.sent_expired_token).await;
             }
             Err(problems) => results.field_errors.set(problems),
         }
@@ -55,86 +128,31 @@ pub fn get_token(form: Form, results: Results) {
     });
 }
 
-/// `Call API`: the protected call, with the held token (getting one first if needed) or Basic.
-pub fn call_api(form: Form, results: Results) {
-    let flow = form.flow.get_untracked();
-    let (oauth, basic) = (form.oauth_untracked(), form.basic());
-    let placement = form.placement();
-    let call = match form.call() {
-        Ok(call) => call,
-        Err(problem) => return results.field_errors.set(vec![problem]),
-    };
-    let own = match form.own_token().transpose() {
-        Ok(own) => own,
-        Err(problem) => return results.field_errors.set(vec![problem]),
-    };
-    let target = form.target.get_untracked();
-    // A token from the other target belongs to another server: do not send it there.
-    // A pasted token cannot be re-fetched: the token request would be someone else's.
-    let refetch = form.refetch.get_untracked() && own.is_none();
-    if let Some(pasted) = &own {
-        results.token_step.set(None);
-        results.token_via.set(target);
-        results.held.set(Some(pasted.clone()));
-    }
-    let held = own.or_else(|| results.held.get_untracked().filter(|_| results.token_via.get_untracked() == target));
-    let params = untrack(|| form.to_params());
-    let inputs = untrack(|| FormInputs::read(&form));
-    let token_expired = !refetch && held.as_ref().is_some_and(|h| h.is_expired(transport::now_ms()));
-    let send = move |request| transport::send(target, request);
-    results.busy.set(Some(Busy::Call));
-    results.findings.set(Vec::new());
-    leptos::task::spawn_local(async move {
-        let now = transport::now_ms();
-        // Each token step shows at once: the token panel renders while the call is in flight.
-        let on_token = move |step: &ords_core::TokenStep| results.record_token(step.clone(), target);
-        let oauth_run =
-            ords_core::call_with_oauth(&oauth, &call, &placement, held.as_ref(), now, refetch, &send, &on_token);
-        let outcome = match flow {
-            FlowKind::Basic => ords_core::call_with_basic(&basic, &call, &send).await.map(|e| {
-                let timeline = vec![TimelineEntry { purpose: Purpose::Resource, exchange: e.clone() }];
-                (None, Some(e), timeline, None)
-            }),
-            FlowKind::OAuth2 => oauth_run.await.map(|call| (call.token, call.resource, call.timeline, None)),
-            FlowKind::Compare => {
-                let basic_run = ords_core::call_with_basic(&basic, &call, &send);
-                match futures::future::join(basic_run, oauth_run).await {
-                    (Ok(basic), Ok(run)) => {
-                        let rows = run.resource.as_ref().map(|resource| {
-                            let exchanges: Vec<_> = run.timeline.iter().map(|e| e.exchange.clone()).collect();
-                            ords_core::compare_calls(&basic, ords_core::OAuthSide { resource, exchanges: &exchanges })
-                        });
-                        let mut timeline = run.timeline;
-                        timeline.push(TimelineEntry { purpose: Purpose::BasicCall, exchange: basic });
-                        Ok((run.token, run.resource, timeline, rows))
-                    }
-                    (Err(mut a), Err(b)) => Err({
-                        a.extend(b);
-                        a
-                    }),
-                    (Err(problems), _) | (_, Err(problems)) => Err(problems),
-                }
+/// Cancel: stops requests in flight and answers open questions with no.
+pub fn cancel(page: Page) {
+    page.consent.cancel_all();
+    browser::cancel_all();
+}
+
+/// Puts a past run's settings back in the form and presses its button again.
+pub fn rerun(page: Page, record: &RunRecord) {
+    page.form.apply(&record.config, Source::History);
+    press(page, record.action);
+}
+
+/// Follows a collection's `first`/`prev`/`next` link with a new `Call API`. A link to another
+/// origin asks before credentials go there (as every request does); https to http is refused.
+pub fn follow(page: Page, href: &str) {
+    let Page { form, results, .. } = page;
+    let current = form.resource_url.get_untracked();
+    match follow_link(&current, href) {
+        Ok(url) => {
+            if origin_of(&url) != origin_of(&current) {
+                form.resource_url_source.set(Source::ResponseLink);
             }
-        };
-        match outcome {
-            Ok((token_step, resource, timeline, comparison)) => {
-                results.comparison.set(comparison);
-                results.field_errors.set(Vec::new());
-                history::record(results, history::CALL_API, params, &timeline);
-                results.timeline.set(timeline);
-                // Token steps were recorded as they happened (on_token).
-                let token_failed = token_step.is_some() && resource.is_none();
-                results.resource_via.set(target);
-                results.resource_note.set(
-                    token_failed.then(|| {
-                        "No resource call was made: the token request failed (see Token response).".to_owned()
-                    }),
-                );
-                results.resource.set(resource);
-                diagnosis::after_run(results, inputs, target, token_expired).await;
-            }
-            Err(problems) => results.field_errors.set(problems),
+            form.resource_url.set(url);
+            press(page, Action::CallApi);
         }
-        results.busy.set(None);
-    });
+        Err(refusal) => results.notice.set(Some(refusal.to_string())),
+    }
 }

@@ -1,13 +1,18 @@
 //! The ORDS Auth Playground page: thin Leptos components over `ords-core`.
+//!
+//! Where things go: `state` (the signals: the form and the results), `actions` (what the
+//! buttons do, wiring the form to `ords_core::run`), `consent` (the question before credentials
+//! go somewhere new), `persist`, `history`, `diagnosis` (glue to storage and the core's
+//! diagnosis), `browser` (every browser facility), `components` (the views).
 
 mod actions;
+pub mod browser;
 mod components;
+mod consent;
 mod diagnosis;
-mod form_params;
 mod history;
 mod persist;
 pub mod state;
-pub mod transport;
 
 pub use components::app::App;
 pub use components::exchange_view::ExchangeView;

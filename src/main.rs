@@ -1,4 +1,4 @@
 fn main() {
-    console_error_panic_hook::set_once();
+    ords_playground::browser::install_crash_notice();
     leptos::mount::mount_to_body(ords_playground::App);
 }

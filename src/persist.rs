@@ -1,37 +1,54 @@
-//! Form state across reloads. Non-secret settings go to `localStorage`; secrets stay in
-//! memory unless the person ticks `Remember secrets for this tab` (then `sessionStorage`).
+//! Form state across reloads. Non-secret settings go to `localStorage` (URLs without user
+//! info); secrets stay in memory unless the person ticks `Remember secrets for this tab` (then
+//! `sessionStorage`). A page configured by a link stores nothing and restores no secret.
 
-use crate::actions::is_configured;
-use crate::state::Form;
-use crate::transport::{store_get, store_remove, store_set, Store};
+use crate::browser::{store_get, store_remove, store_set, Store};
+use crate::state::{Form, Source};
 use leptos::prelude::*;
-use ords_core::{form_body, parse_form};
+use ords_core::{form_body, parse_form, Decoded, PlaygroundConfig};
 
 const FORM_KEY: &str = "ords-playground:form";
 const SECRETS_KEY: &str = "ords-playground:secrets";
 
-/// The settings the page starts from: its URL's configuration (an embed or a shared link,
-/// which must behave the same every time), else what this browser stored, else the demo.
-pub fn starting_params(query: &str) -> Vec<(String, String)> {
-    let text =
-        if is_configured(query) { query.to_owned() } else { store_get(Store::Local, FORM_KEY).unwrap_or_default() };
-    parse_form(&text).unwrap_or_default()
+/// The settings the page starts from.
+pub struct Start {
+    pub config: PlaygroundConfig,
+    pub source: Source,
+    /// What the page's link held, when it held anything (shown in the banner).
+    pub link: Option<Decoded>,
 }
 
-/// Restores remembered secrets, then keeps both stores in step with the form.
-pub fn keep(form: Form, configured_by_url: bool) {
-    if let Some(saved) = store_get(Store::Session, SECRETS_KEY).and_then(|t| parse_form(&t)) {
-        let get = |k: &str| saved.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()).unwrap_or_default();
-        form.client_secret.set(get("client_secret"));
-        form.password.set(get("password"));
-        form.own_token.set(get("own_token"));
-        form.remember_secrets.set(true);
+/// The link's settings (an embed or a shared link, which must behave the same every time),
+/// else what this browser stored, else the demo.
+pub fn start(link_text: &str) -> Start {
+    let link = PlaygroundConfig::decode(link_text);
+    if link.is_configured() || !link.ignored.is_empty() {
+        return Start { config: link.config.clone(), source: Source::Link, link: Some(link) };
+    }
+    match store_get(Store::Local, FORM_KEY) {
+        Some(text) => Start { config: PlaygroundConfig::decode(&text).config, source: Source::Stored, link: None },
+        None => Start { config: PlaygroundConfig::default(), source: Source::Default, link: None },
+    }
+}
+
+/// Restores remembered secrets (never into a link-configured page), then keeps both stores in
+/// step with the form.
+pub fn keep(form: Form, from_link: bool) {
+    let saved = store_get(Store::Session, SECRETS_KEY).and_then(|t| parse_form(&t));
+    match saved {
+        Some(saved) if !from_link => {
+            let get = |k: &str| saved.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()).unwrap_or_default();
+            form.client_secret.set(get("client_secret"));
+            form.password.set(get("password"));
+            form.own_token.set(get("own_token"));
+            form.remember_secrets.set(true);
+        }
+        _ => {}
     }
     Effect::new(move || {
-        let params = form.to_params();
-        if !configured_by_url {
-            let pairs: Vec<(&str, &str)> = params.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-            store_set(Store::Local, FORM_KEY, &form_body(&pairs));
+        let text = form.config().encode();
+        if !from_link {
+            store_set(Store::Local, FORM_KEY, &text);
         }
     });
     Effect::new(move || {
@@ -39,7 +56,7 @@ pub fn keep(form: Form, configured_by_url: bool) {
             let (secret, password, token) = (form.client_secret.get(), form.password.get(), form.own_token.get());
             let text = form_body(&[("client_secret", &secret), ("password", &password), ("own_token", &token)]);
             store_set(Store::Session, SECRETS_KEY, &text);
-        } else {
+        } else if !from_link {
             store_remove(Store::Session, SECRETS_KEY);
         }
     });

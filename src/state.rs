@@ -1,57 +1,63 @@
-//! The page's state as signals, and how the form turns into the core's settings.
+//! The page's state as signals: what the person typed (`Form`), what came back (`Results`).
+//! The form reads and writes the core's `PlaygroundConfig`, so every non-secret setting has one
+//! text form (links, storage, history) and the round trip is tested natively.
 
-use crate::transport::{self, Target};
 use leptos::prelude::*;
 use ords_core::{
     parse_header_lines, AccessToken, BasicSettings, ClientAuth, ClientSecret, CompareRow, Exchange, ExtraParam, Field,
-    FieldError, Finding, HeldToken, OAuthSettings, Password, ResourceCall, RunRecord, TimelineEntry, TokenPlacement,
-    TokenStep,
+    FieldError, Finding, Flow, HeldToken, Method, OAuthSettings, Password, PlaygroundConfig, ResourceCall, RunRecord,
+    Target, TimelineEntry, TokenPlacement, TokenStep,
 };
-use ords_sim::{DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_USER};
 
-/// Which flow the form runs.
+/// Where a setting's value came from: the question before credentials go somewhere names it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FlowKind {
-    OAuth2,
-    Basic,
-    /// Both against the same Resource URL, run together.
-    Compare,
+pub enum Source {
+    /// The page's own defaults (the demo).
+    Default,
+    /// The person typed or chose it here.
+    Typed,
+    /// The link the page was opened with.
+    Link,
+    /// What this browser kept from an earlier visit.
+    Stored,
+    /// A Postman collection the person imported.
+    Import,
+    /// A history entry that was re-run.
+    History,
+    /// A link in the last response (pagination).
+    ResponseLink,
 }
 
-impl FlowKind {
-    /// The value of the `flow` URL parameter.
-    pub fn key(self) -> &'static str {
+impl Source {
+    /// How the question before sending says where an address came from.
+    pub fn phrase(self) -> &'static str {
         match self {
-            Self::OAuth2 => "oauth2",
-            Self::Basic => "basic",
-            Self::Compare => "compare",
+            Self::Default => "the page's demo settings",
+            Self::Typed => "what you typed",
+            Self::Link => "the link this page was opened with",
+            Self::Stored => "settings this browser kept from an earlier visit",
+            Self::Import => "the Postman collection you imported",
+            Self::History => "a history entry you re-ran",
+            Self::ResponseLink => "a link in the last response",
         }
     }
-
-    pub fn uses_oauth(self) -> bool {
-        self != Self::Basic
-    }
-
-    pub fn uses_basic(self) -> bool {
-        self != Self::OAuth2
-    }
 }
 
-/// The demo simulator that `cargo xtask serve` starts; the form's defaults point at it.
-pub const DEMO_BASE: &str = "http://127.0.0.1:8181/ords/demo";
-
-/// What the person typed. Secrets live only in these signals (memory), never in storage.
+/// What the person typed. Secrets live only in these signals (memory), never in storage
+/// unless the person opts in.
 #[derive(Clone, Copy)]
 pub struct Form {
     pub target: RwSignal<Target>,
-    /// Set once the person picks a target, so the start-up probe no longer changes it.
-    pub target_chosen: RwSignal<bool>,
-    pub flow: RwSignal<FlowKind>,
+    /// Who chose the target; a target the page chose gives way when the person types a server.
+    pub target_source: RwSignal<Source>,
+    pub flow: RwSignal<Flow>,
     pub token_url: RwSignal<String>,
+    pub token_url_source: RwSignal<Source>,
     pub client_id: RwSignal<String>,
     pub client_secret: RwSignal<String>,
     pub client_auth: RwSignal<ClientAuth>,
     pub resource_url: RwSignal<String>,
+    pub resource_url_source: RwSignal<Source>,
     pub username: RwSignal<String>,
     pub password: RwSignal<String>,
     /// Form-encode id and secret before Base64 (RFC 6749 §2.3.1).
@@ -70,112 +76,98 @@ pub struct Form {
     pub token_prefix: RwSignal<String>,
     /// Re-fetch the token when it expired, or once after a 401 (then retry the call).
     pub refetch: RwSignal<bool>,
-    pub method: RwSignal<&'static str>,
+    pub method: RwSignal<Method>,
     /// Extra request headers, one `Name: value` per line.
     pub headers: RwSignal<String>,
     pub body: RwSignal<String>,
 }
 
-/// Which button's work is running.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Busy {
-    Token,
-    Call,
-}
-
-/// What came back, and what the page is doing.
-#[derive(Clone, Copy)]
-pub struct Results {
-    pub token_step: RwSignal<Option<TokenStep>>,
-    pub held: RwSignal<Option<HeldToken>>,
-    pub resource: RwSignal<Option<Exchange>>,
-    /// Why the resource panel has no exchange for the last run, when that needs saying.
-    pub resource_note: RwSignal<Option<String>>,
-    pub field_errors: RwSignal<Vec<FieldError>>,
-    pub busy: RwSignal<Option<Busy>>,
-    /// Ticks every second so countdowns move.
-    pub now_ms: RwSignal<f64>,
-    /// Where the exchanges now shown in each panel went.
-    pub token_via: RwSignal<Target>,
-    pub resource_via: RwSignal<Target>,
-    /// Every exchange of the last run, in order.
-    pub timeline: RwSignal<Vec<TimelineEntry>>,
-    /// Compare mode: Basic and OAuth2 side by side, after a compare run.
-    pub comparison: RwSignal<Option<Vec<CompareRow>>>,
-    /// What the diagnosis found in the last run.
-    pub findings: RwSignal<Vec<Finding>>,
-    /// Past runs, newest first (settings and outcomes only).
-    pub runs: RwSignal<Vec<RunRecord>>,
-    /// `Keep history in this browser`: runs also go to localStorage.
-    pub history_kept: RwSignal<bool>,
-}
-
 impl Form {
-    /// The demo defaults, overridden by non-secret query parameters (`flow`, `token_url`,
-    /// `client_id`, `client_auth`, `resource_url`, `username`). Demo secrets are filled in only
-    /// while every URL still points at the demo simulator, so they never go anywhere else.
-    pub fn from_params(params: &[(String, String)]) -> Self {
-        let param = |key: &str| params.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
-        let flag = |key: &str, default: bool| param(key).map_or(default, |v| v == "1");
-        let token_url = param("token_url").unwrap_or_else(|| format!("{DEMO_BASE}/oauth/token"));
-        let resource_url = param("resource_url").unwrap_or_else(|| format!("{DEMO_BASE}/hr/employees/"));
-        let is_demo = token_url.starts_with(DEMO_BASE) && resource_url.starts_with(DEMO_BASE);
-        let client_id = param("client_id").unwrap_or_else(|| DEMO_CLIENT_ID.to_owned());
-        let username = param("username").unwrap_or_else(|| DEMO_USER.0.to_owned());
-        let demo_secret = is_demo && client_id == DEMO_CLIENT_ID;
-        let demo_password = is_demo && username == DEMO_USER.0;
-        let target = match param("target").as_deref() {
-            Some("simulated") => Target::Simulated,
-            _ => Target::Network,
-        };
-        Self {
-            target: RwSignal::new(target),
-            target_chosen: RwSignal::new(param("target").is_some()),
-            flow: RwSignal::new(match param("flow").as_deref() {
-                Some("basic") => FlowKind::Basic,
-                Some("compare") => FlowKind::Compare,
-                _ => FlowKind::OAuth2,
-            }),
-            token_url: RwSignal::new(token_url),
-            client_id: RwSignal::new(client_id),
-            client_secret: RwSignal::new(if demo_secret { DEMO_CLIENT_SECRET.to_owned() } else { String::new() }),
-            client_auth: RwSignal::new(match param("client_auth").as_deref() {
-                Some("body") => ClientAuth::RequestBody,
-                _ => ClientAuth::BasicHeader,
-            }),
-            resource_url: RwSignal::new(resource_url),
-            username: RwSignal::new(username),
-            password: RwSignal::new(if demo_password { DEMO_USER.1.to_owned() } else { String::new() }),
-            encode_credentials: RwSignal::new(flag("encode", false)),
-            scope: RwSignal::new(param("scope").unwrap_or_default()),
-            extra: RwSignal::new(
-                params
-                    .iter()
-                    .filter(|(k, _)| k == "extra")
-                    .filter_map(|(_, v)| crate::form_params::decode_extra(v))
-                    .collect(),
-            ),
+    /// The form for these settings, with the demo's public secrets where they point at the demo.
+    pub fn new(config: &PlaygroundConfig, source: Source) -> Self {
+        let (secret, password) = config.demo_secrets();
+        let form = Self {
+            target: RwSignal::new(config.target.unwrap_or(Target::Network)),
+            target_source: RwSignal::new(Source::Default),
+            flow: RwSignal::new(config.flow),
+            token_url: RwSignal::new(String::new()),
+            token_url_source: RwSignal::new(source),
+            client_id: RwSignal::new(String::new()),
+            client_secret: RwSignal::new(secret.unwrap_or_default().to_owned()),
+            client_auth: RwSignal::new(config.client_auth),
+            resource_url: RwSignal::new(String::new()),
+            resource_url_source: RwSignal::new(source),
+            username: RwSignal::new(String::new()),
+            password: RwSignal::new(password.unwrap_or_default().to_owned()),
+            encode_credentials: RwSignal::new(false),
+            scope: RwSignal::new(String::new()),
+            extra: RwSignal::new(Vec::new()),
             own_token_on: RwSignal::new(false),
             own_token: RwSignal::new(String::new()),
             remember_secrets: RwSignal::new(false),
-            token_in_query: RwSignal::new(flag("token_in_query", false)),
-            token_name: RwSignal::new(param("token_name").unwrap_or_else(|| "Authorization".into())),
-            token_prefix: RwSignal::new(param("token_prefix").unwrap_or_else(|| "Bearer".into())),
-            refetch: RwSignal::new(flag("refetch", true)),
-            method: RwSignal::new(
-                ["GET", "POST", "PUT", "PATCH", "DELETE"]
-                    .into_iter()
-                    .find(|m| param("method").as_deref() == Some(*m))
-                    .unwrap_or("GET"),
-            ),
+            token_in_query: RwSignal::new(false),
+            token_name: RwSignal::new(String::new()),
+            token_prefix: RwSignal::new(String::new()),
+            refetch: RwSignal::new(true),
+            method: RwSignal::new(Method::Get),
             headers: RwSignal::new(String::new()),
             body: RwSignal::new(String::new()),
+        };
+        form.apply(config, source);
+        form
+    }
+
+    /// Every non-secret setting (tracked, so storage and links follow edits).
+    pub fn config(&self) -> PlaygroundConfig {
+        PlaygroundConfig {
+            target: (self.target_source.get() != Source::Default).then(|| self.target.get()),
+            flow: self.flow.get(),
+            token_url: self.token_url.get(),
+            client_id: self.client_id.get(),
+            client_auth: self.client_auth.get(),
+            resource_url: self.resource_url.get(),
+            username: self.username.get(),
+            encode_credentials: self.encode_credentials.get(),
+            scope: self.scope.get(),
+            extra: self.extra.get(),
+            token_in_query: self.token_in_query.get(),
+            token_name: self.token_name.get(),
+            token_prefix: self.token_prefix.get(),
+            refetch: self.refetch.get(),
+            method: self.method.get(),
         }
     }
 
-    /// The token request settings, read once (for sending).
-    pub fn oauth_untracked(&self) -> OAuthSettings {
-        untrack(|| self.oauth())
+    /// Sets every non-secret setting from `config`, which came from `source`; secrets are left
+    /// as typed. A URL whose origin does not change keeps its source.
+    pub fn apply(&self, config: &PlaygroundConfig, source: Source) {
+        untrack(|| {
+            if let Some(target) = config.target {
+                self.target.set(target);
+                self.target_source.set(source);
+            }
+            self.flow.set(config.flow);
+            let moved = |before: &str, after: &str| ords_core::origin_of(before) != ords_core::origin_of(after);
+            if moved(&self.token_url.get(), &config.token_url) || self.token_url.with(String::is_empty) {
+                self.token_url_source.set(source);
+            }
+            if moved(&self.resource_url.get(), &config.resource_url) || self.resource_url.with(String::is_empty) {
+                self.resource_url_source.set(source);
+            }
+            self.token_url.set(config.token_url.clone());
+            self.client_id.set(config.client_id.clone());
+            self.client_auth.set(config.client_auth);
+            self.resource_url.set(config.resource_url.clone());
+            self.username.set(config.username.clone());
+            self.encode_credentials.set(config.encode_credentials);
+            self.scope.set(config.scope.clone());
+            self.extra.set(config.extra.clone());
+            self.token_in_query.set(config.token_in_query);
+            self.token_name.set(config.token_name.clone());
+            self.token_prefix.set(config.token_prefix.clone());
+            self.refetch.set(config.refetch);
+            self.method.set(config.method);
+        });
     }
 
     /// The token request settings (tracked, so a preview can follow them).
@@ -194,59 +186,96 @@ impl Form {
     /// The protected call, or the refusal of its header lines.
     pub fn call(&self) -> Result<ResourceCall, FieldError> {
         Ok(ResourceCall {
-            url: self.resource_url.get_untracked(),
-            method: self.method.get_untracked().to_owned(),
-            headers: parse_header_lines(&self.headers.get_untracked())?,
-            body: self.body.get_untracked(),
+            url: self.resource_url.get(),
+            method: self.method.get(),
+            headers: parse_header_lines(&self.headers.get())?,
+            body: self.body.get(),
         })
     }
 
     pub fn placement(&self) -> TokenPlacement {
-        let name = self.token_name.get_untracked();
-        if self.token_in_query.get_untracked() {
+        let name = self.token_name.get();
+        if self.token_in_query.get() {
             TokenPlacement::Query { name }
         } else {
-            TokenPlacement::Header { name, prefix: self.token_prefix.get_untracked() }
+            TokenPlacement::Header { name, prefix: self.token_prefix.get() }
         }
     }
 
     /// The pasted token, held with no known lifetime, when `Use my own token` is ticked.
-    pub fn own_token(&self) -> Option<Result<HeldToken, FieldError>> {
-        if !self.own_token_on.get_untracked() {
+    pub fn own_token(&self, now_ms: f64) -> Option<Result<HeldToken, FieldError>> {
+        if !self.own_token_on.get() {
             return None;
         }
-        let token = self.own_token.get_untracked().trim().to_owned();
-        if token.is_empty() {
-            return Some(Err(FieldError { field: Field::OwnToken, message: "Paste the access token to use.".into() }));
-        }
-        Some(Ok(HeldToken::new(AccessToken::new(token), "(pasted)".into(), None, transport::now_ms())))
+        let token = self.own_token.get().trim().to_owned();
+        let problem = if token.is_empty() {
+            Some("Paste the access token to use.".to_owned())
+        } else {
+            ords_core::header_value_problem(&token).map(|why| format!("The token {why}; paste the token alone."))
+        };
+        Some(match problem {
+            Some(message) => Err(FieldError { field: Field::OwnToken, message }),
+            None => Ok(HeldToken::new(AccessToken::new(token), "(pasted)".into(), None, now_ms)),
+        })
     }
 
     pub fn basic(&self) -> BasicSettings {
-        BasicSettings {
-            username: self.username.get_untracked(),
-            password: Password::new(self.password.get_untracked()),
-        }
+        BasicSettings { username: self.username.get(), password: Password::new(self.password.get()) }
     }
 }
 
+/// Which button's work is running.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Busy {
+    Token,
+    Call,
+}
+
+/// What came back, and what the page is doing.
+#[derive(Clone, Copy)]
+pub struct Results {
+    pub token_step: RwSignal<Option<TokenStep>>,
+    pub held: RwSignal<Option<HeldToken>>,
+    /// Where the held token came from: a simulated token never goes to a real server.
+    pub held_from: RwSignal<Target>,
+    pub resource: RwSignal<Option<Exchange>>,
+    /// Why the resource panel has no exchange for the last run, when that needs saying.
+    pub resource_note: RwSignal<Option<String>>,
+    pub field_errors: RwSignal<Vec<FieldError>>,
+    pub busy: RwSignal<Option<Busy>>,
+    /// Ticks every second so countdowns move.
+    pub now_ms: RwSignal<f64>,
+    /// Every exchange of the last run, in order.
+    pub timeline: RwSignal<Vec<TimelineEntry>>,
+    /// Compare mode: Basic and OAuth2 side by side, after a compare run.
+    pub comparison: RwSignal<Option<Vec<CompareRow>>>,
+    /// What the diagnosis found in the last run.
+    pub findings: RwSignal<Vec<Finding>>,
+    /// Past runs, newest first (settings and outcomes only).
+    pub runs: RwSignal<Vec<RunRecord>>,
+    /// `Keep history in this browser`: runs also go to localStorage.
+    pub history_kept: RwSignal<bool>,
+    /// A sentence about something the page did on its own (e.g. leaving the simulator).
+    pub notice: RwSignal<Option<String>>,
+}
+
 impl Results {
-    pub fn new() -> Self {
+    pub fn new(now_ms: f64) -> Self {
         Self {
             token_step: RwSignal::new(None),
             held: RwSignal::new(None),
+            held_from: RwSignal::new(Target::Network),
             resource: RwSignal::new(None),
             resource_note: RwSignal::new(None),
             field_errors: RwSignal::new(Vec::new()),
             busy: RwSignal::new(None),
-            now_ms: RwSignal::new(transport::now_ms()),
-            token_via: RwSignal::new(Target::Network),
-            resource_via: RwSignal::new(Target::Network),
+            now_ms: RwSignal::new(now_ms),
             timeline: RwSignal::new(Vec::new()),
             comparison: RwSignal::new(None),
-            runs: RwSignal::new(Vec::new()),
             findings: RwSignal::new(Vec::new()),
+            runs: RwSignal::new(Vec::new()),
             history_kept: RwSignal::new(false),
+            notice: RwSignal::new(None),
         }
     }
 
@@ -256,16 +285,10 @@ impl Results {
     }
 
     /// Holds the token of a finished token step, obtained from `via`.
-    pub fn record_token(&self, step: TokenStep, via: Target) {
-        self.token_via.set(via);
-        self.now_ms.set(transport::now_ms());
+    pub fn record_token(&self, step: TokenStep, via: Target, now_ms: f64) {
+        self.held_from.set(via);
+        self.now_ms.set(now_ms);
         self.held.set(step.held());
         self.token_step.set(Some(step));
-    }
-}
-
-impl Default for Results {
-    fn default() -> Self {
-        Self::new()
     }
 }

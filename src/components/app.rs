@@ -1,28 +1,36 @@
 use super::{
-    code_panel::CodePanel, compare_panel::ComparePanel, diagnosis_panel::DiagnosisPanel, form::FormPanel,
-    history_panel::HistoryPanel, resource_panel::ResourcePanel, timeline::Timeline, token_panel::TokenPanel,
+    code_panel::CodePanel, compare_panel::ComparePanel, consent_dialog::ConsentDialog, diagnosis_panel::DiagnosisPanel,
+    form::FormPanel, history_panel::HistoryPanel, link_banner::LinkBanner, resource_panel::ResourcePanel,
+    timeline::Timeline, token_panel::TokenPanel,
 };
+use crate::actions::{self, Page};
+use crate::browser;
+use crate::consent::Consent;
 use crate::state::{Form, Results};
-use crate::transport;
-use crate::{actions, persist};
 use leptos::prelude::*;
 use std::time::Duration;
 
 /// The whole page: the form, then the two result panels side by side.
 #[component]
 pub fn App() -> impl IntoView {
-    let query = transport::page_query();
-    let form = Form::from_params(&persist::starting_params(&query));
-    persist::keep(form, actions::is_configured(&query));
-    let results = Results::new();
+    let start = crate::persist::start(&browser::page_settings_text());
+    let form = Form::new(&start.config, start.source);
+    let from_link = start.link.is_some();
+    crate::persist::keep(form, from_link);
+    let results = Results::new(browser::now_ms());
     crate::history::keep(results);
-    if !actions::is_configured(&query) {
+    // Only the demo's own URLs may end in the in-page simulator without the person choosing it.
+    let on_demo = ords_core::demo::is_demo_url(&start.config.token_url)
+        && ords_core::demo::is_demo_url(&start.config.resource_url);
+    if start.config.target.is_none() && on_demo {
         actions::choose_default_target(form);
     }
+    let consent = Consent::new(&browser::page_origin());
     provide_context(form);
     provide_context(results);
-    if let Ok(tick) = set_interval_with_handle(move || results.now_ms.set(transport::now_ms()), Duration::from_secs(1))
-    {
+    provide_context(consent);
+    provide_context(Page { form, results, consent });
+    if let Ok(tick) = set_interval_with_handle(move || results.now_ms.set(browser::now_ms()), Duration::from_secs(1)) {
         on_cleanup(move || tick.clear());
     }
     view! {
@@ -33,6 +41,7 @@ pub fn App() -> impl IntoView {
             </p>
         </header>
         <main>
+            {start.link.map(|link| view! { <LinkBanner link /> })}
             <FormPanel />
             <div class="panels">
                 <TokenPanel />
@@ -44,5 +53,6 @@ pub fn App() -> impl IntoView {
             <CodePanel />
             <HistoryPanel />
         </main>
+        <ConsentDialog />
     }
 }

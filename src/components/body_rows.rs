@@ -34,7 +34,7 @@ pub fn BodyRows(
         let needle = query.get();
         let current = current.get();
         lines.with(|l| {
-            let last = l.len() as u32 - 1;
+            let last = (l.len() as u32).saturating_sub(1);
             shown.into_iter().map(|i| row(l, i, i == last, collapsed, &needle, current == Some(i))).collect_view()
         })
     };
@@ -72,23 +72,27 @@ fn row(
     let mut text = lines.line_text(i).to_owned();
     if folded {
         let close = lines.line(i).close;
-        text = format!("{text} … {} lines … {}", close - i - 1, lines.line_text(close).trim_start());
+        let hidden = close.saturating_sub(i).saturating_sub(1);
+        text = format!("{text} … {hidden} lines … {}", lines.line_text(close));
     }
-    let newline = if is_last { "" } else { "\n" };
+    // Indentation is a number per row (never stored as spaces): written out only for rows on screen.
+    let indent = " ".repeat(lines.indent(i));
+    let newline = if is_last || lines.line(i + 1).continued { "" } else { "\n" };
     view! {
         <span class=if current { "row current" } else { "row" }>
-            <span class="gutter">{toggle}</span>{marked(&text, needle)}{newline}
+            <span class="gutter">{toggle}</span>{indent}{marked(&text, needle)}{newline}
         </span>
     }
     .into_any()
 }
 
-/// The text with every case-insensitive occurrence of `needle` in `<mark>`.
+/// The text with every case-insensitive occurrence of `needle` in `<mark>`. Matched on ASCII
+/// case only, so positions in the lower-cased copy are positions in the text (Unicode case
+/// mapping can move them and split a character); other rows still show, unmarked.
 fn marked(text: &str, needle: &str) -> AnyView {
-    let lower = text.to_lowercase();
-    let needle = needle.to_lowercase();
-    // Lower-casing can change byte lengths outside ASCII; then show the line unmarked.
-    if needle.is_empty() || lower.len() != text.len() || !lower.contains(&needle) {
+    let lower = text.to_ascii_lowercase();
+    let needle = needle.to_ascii_lowercase();
+    if needle.is_empty() || !lower.contains(&needle) {
         return text.to_owned().into_any();
     }
     let mut parts = Vec::new();

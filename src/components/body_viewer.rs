@@ -2,9 +2,9 @@
 //! find and copy. Only the rows in view are in the page, so a 10 MB body shows at once.
 
 use super::body_rows::{BodyRows, ROW_PX};
-use crate::transport;
+use super::controls::CopyButton;
 use leptos::prelude::*;
-use ords_core::{contains_secret, is_json, mask_secrets, BodyLines};
+use ords_core::{contains_secret, is_json, mask_secrets, BodyLines, LARGE_BODY_BYTES};
 use std::collections::BTreeSet;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,14 +17,10 @@ enum Mode {
 /// Stops a search from scanning on after this many matching lines.
 const MATCH_LIMIT: usize = 10_000;
 
-/// Bodies above this size are formatted in a task of their own, after the panel has shown
-/// the status and headers, so neither task holds the page for long.
-const DEFER_BYTES: usize = 256 * 1024;
-
 /// `secrets` are masked in what is shown and copied until `revealed`.
 #[component]
 pub fn BodyViewer(body: String, secrets: Vec<String>, revealed: RwSignal<bool>, is_html: bool) -> impl IntoView {
-    if body.len() <= DEFER_BYTES {
+    if body.len() <= LARGE_BODY_BYTES {
         let json = is_json(&body);
         return view! { <Formatted body secrets revealed is_html json /> }.into_any();
     }
@@ -90,11 +86,7 @@ fn Formatted(body: String, secrets: Vec<String>, revealed: RwSignal<bool>, is_ht
         }
     };
     let heading = if is_json { "Body (JSON)" } else { "Body (text, shown as sent)" };
-    let copied = RwSignal::new(None::<bool>);
-    let copy = move |_| {
-        let text = lines.with_untracked(|l| l.as_str().to_owned());
-        leptos::task::spawn_local(async move { copied.set(Some(transport::copy_text(&text).await)) });
-    };
+    let copy = Callback::new(move |()| lines.with_untracked(BodyLines::to_text));
     let tab = move |m: Mode, label: &'static str| {
         view! {
             <button type="button" role="tab" class="small" aria-selected=move || (mode.get() == m).to_string()
@@ -102,7 +94,7 @@ fn Formatted(body: String, secrets: Vec<String>, revealed: RwSignal<bool>, is_ht
         }
     };
     let preview = move || {
-        let text = lines.with(|l| l.as_str().to_owned());
+        let text = lines.with(BodyLines::to_text);
         view! { <iframe class="preview" sandbox="" srcdoc=preview_document(&text)
         title="Rendered preview (scripts off, nothing loaded)"></iframe> }
     };
@@ -128,8 +120,7 @@ fn Formatted(body: String, secrets: Vec<String>, revealed: RwSignal<bool>, is_ht
                     <button type="button" class="small" on:click=move |_| collapsed.set(lines.with_untracked(BodyLines::inner_openers))>"Collapse all"</button>
                     <button type="button" class="small" on:click=move |_| collapsed.set(BTreeSet::new())>"Expand all"</button>
                 </Show>
-                <button type="button" class="small" on:click=copy>"Copy body"</button>
-                <span class="copied" role="status">{move || match copied.get() { Some(true) => "Copied", Some(false) => "Copy failed: the browser refused", None => "" }}</span>
+                <CopyButton label="Copy body" text=copy />
             </div>
             <BodyRows lines=lines collapsed=collapsed scroll=scroll query=query
                 current=Signal::derive(move || matches.with(|m| m.get(current.get()).copied())) />

@@ -1,8 +1,9 @@
 //! The `Code` section: the current settings as curl, fetch, Python, PL/SQL and ORDS setup
 //! SQL, and as a Postman collection (export and import).
 
-use crate::state::Form;
-use crate::transport;
+use super::controls::CopyButton;
+use crate::browser;
+use crate::state::{Form, Source};
 use leptos::prelude::*;
 use ords_core::{export_postman, generate, import_postman, CodeInput, CodeTarget, Plan, ResourceCall};
 
@@ -26,18 +27,13 @@ pub fn CodePanel() -> impl IntoView {
             call: &call,
             placement: &placement,
             include_secrets: include.get(),
-            page_origin: &transport::page_origin(),
+            page_origin: &browser::page_origin(),
         };
         match tab.get() {
             Tab::Code(target) => generate(target, &input),
             Tab::Postman => export_postman(&Plan::new(&input)),
         }
     });
-    let copied = RwSignal::new(None::<bool>);
-    let copy = move |_| {
-        let text = text.get_untracked();
-        leptos::task::spawn_local(async move { copied.set(Some(transport::copy_text(&text).await)) });
-    };
     let tabs = CodeTarget::ALL
         .iter()
         .map(|t| (Tab::Code(*t), t.label()))
@@ -45,11 +41,11 @@ pub fn CodePanel() -> impl IntoView {
         .map(|(t, label)| {
             view! {
                 <button type="button" role="tab" class="small" aria-selected=move || (tab.get() == t).to_string()
-                    on:click=move |_| { copied.set(None); tab.set(t) }>{label}</button>
+                    on:click=move |_| tab.set(t)>{label}</button>
             }
         })
         .collect_view();
-    let download = move || format!("data:application/json;charset=utf-8,{}", js_sys::encode_uri_component(&text.get()));
+    let download = move || browser::data_url("application/json", &text.get());
     view! {
         <section class="panel code" aria-label="Code">
             <div class="block-head">
@@ -66,11 +62,10 @@ pub fn CodePanel() -> impl IntoView {
                 "Secrets are placeholders (environment variables where the language has them); tick Include secrets to put them in."
             }}</p>
             <div class="block-head">
-                <button type="button" class="small" on:click=copy>"Copy code"</button>
+                <CopyButton label="Copy code" text=Callback::new(move |()| text.get_untracked()) />
                 <Show when=move || tab.get() == Tab::Postman>
                     <a class="small button" download="ords-playground.postman_collection.json" href=download>"Download collection"</a>
                 </Show>
-                <span class="copied" role="status">{move || match copied.get() { Some(true) => "Copied", Some(false) => "Copy failed: the browser refused", None => "" }}</span>
             </div>
             <pre class="wire code-text" data-testid="code">{move || text.get()}</pre>
             <Show when=move || tab.get() == Tab::Postman>
@@ -85,29 +80,27 @@ fn PostmanImport() -> impl IntoView {
     let form = expect_context::<Form>();
     let pasted = RwSignal::new(String::new());
     let message = RwSignal::new(None::<(bool, String)>);
+    // The collection's URLs are not the person's: credentials go there only after the question.
     let apply = move |text: String| match import_postman(&text) {
         Ok(found) => {
-            form.apply_params(&found.params);
+            form.apply(&found.config, Source::Import);
             if let Some(secret) = found.client_secret {
-                form.client_secret.set(secret);
+                form.client_secret.set(secret.secret().to_owned());
             }
             if let Some(password) = found.password {
-                form.password.set(password);
+                form.password.set(password.secret().to_owned());
             }
             message.set(Some((true, "Imported into the form above.".into())));
         }
         Err(why) => message.set(Some((false, why))),
     };
     let from_file = move |ev: leptos::ev::Event| {
-        let input = event_target::<web_sys::HtmlInputElement>(&ev);
-        if let Some(file) = input.files().and_then(|f| f.get(0)) {
-            leptos::task::spawn_local(async move {
-                match wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string()) {
-                    Some(text) => apply(text),
-                    None => message.set(Some((false, "The file could not be read.".into()))),
-                }
-            });
-        }
+        leptos::task::spawn_local(async move {
+            match browser::read_chosen_file(&ev).await {
+                Ok(text) => apply(text),
+                Err(why) => message.set(Some((false, why))),
+            }
+        });
     };
     view! {
         <div class="import">

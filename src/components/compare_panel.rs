@@ -1,8 +1,8 @@
 //! Compare mode: Basic and OAuth2 against the same Resource URL, with what differed.
 
-use crate::state::{FlowKind, Form, Results};
+use crate::state::{Form, Results};
 use leptos::prelude::*;
-use ords_core::{differences, CompareRow};
+use ords_core::{differences, CompareRow, Flow};
 
 #[component]
 pub fn ComparePanel() -> impl IntoView {
@@ -25,7 +25,7 @@ pub fn ComparePanel() -> impl IntoView {
         }
     };
     view! {
-        <Show when=move || form.flow.get() == FlowKind::Compare>
+        <Show when=move || form.flow.get() == Flow::Compare>
             <section class="panel compare" aria-label="Compare">
                 <h2>"Compare Basic and OAuth2"</h2>
                 {move || match results.comparison.get() {

@@ -1,9 +1,9 @@
 //! The `Diagnosis` section: what the inputs and the last run say, each finding with its
 //! evidence and fix, and the ORDS CORS note (open when CORS is a likely cause).
 
+use crate::browser;
 use crate::diagnosis::before_sending;
 use crate::state::{Form, Results};
-use crate::transport;
 use leptos::prelude::*;
 use ords_core::{cors_fixes, Finding};
 
@@ -58,7 +58,7 @@ fn FindingList(findings: Vec<Finding>) -> impl IntoView {
 fn CorsNote(open: Signal<bool>) -> impl IntoView {
     let form = expect_context::<Form>();
     let fixes =
-        Memo::new(move |_| cors_fixes(&transport::page_origin(), &form.resource_url.get(), &form.client_id.get()));
+        Memo::new(move |_| cors_fixes(&browser::page_origin(), &form.resource_url.get(), &form.client_id.get()));
     view! {
         <details class="cors-note" prop:open=move || open.get()>
             <summary>"ORDS CORS note"</summary>

@@ -2,30 +2,32 @@
 //! why there was none. Server data is always rendered as text, never as HTML.
 
 use super::body_viewer::BodyViewer;
-use crate::transport;
+use super::controls::RevealToggle;
+use crate::browser;
 use leptos::prelude::*;
-use ords_core::{contains_secret, cors_note, format_size, status_meaning, Exchange, Received, TransportError};
+use ords_core::{
+    contains_secret, cors_note, format_size, mask_secrets, status_meaning, Exchange, Received, TransportError,
+};
 
-/// The request and its outcome. `secrets` (e.g. the issued access token) are masked in the
-/// response too, until the person presses Show secrets.
+/// The request and its outcome. `secrets` (the run's tokens, the form's secrets) and the token
+/// this exchange itself handed out are masked in the response too, until Show secrets.
 #[component]
 pub fn ExchangeView(exchange: Exchange, #[prop(optional)] secrets: Vec<String>) -> impl IntoView {
     let revealed = RwSignal::new(false);
+    let mut secrets = secrets;
+    secrets.extend(exchange.issued_token());
     let shown = exchange.request.shown.to_text();
     let wire = exchange.request.wire.to_text();
-    let body_has_secret = exchange.response().is_some_and(|r| contains_secret(&r.body, &secrets));
+    let body_has_secret = exchange.response().is_some_and(|r| {
+        contains_secret(&r.body, &secrets) || r.headers.iter().any(|(_, v)| contains_secret(v, &secrets))
+    });
     let has_secret = shown != wire || body_has_secret;
-    let url = exchange.request.wire.url.clone();
+    let url = exchange.request.shown.url.clone();
     view! {
         <div class="exchange">
             <div class="block-head">
                 <h3>"Request sent"</h3>
-                {has_secret.then(|| view! {
-                    <button type="button" class="small" aria-pressed=move || revealed.get().to_string()
-                        on:click=move |_| revealed.update(|r| *r = !*r)>
-                        {move || if revealed.get() { "Hide secrets" } else { "Show secrets" }}
-                    </button>
-                })}
+                {has_secret.then(|| view! { <RevealToggle revealed show="Show secrets" hide="Hide secrets" /> })}
             </div>
             <pre class="wire request" data-testid="request">
                 {move || if revealed.get() { wire.clone() } else { shown.clone() }}
@@ -33,7 +35,7 @@ pub fn ExchangeView(exchange: Exchange, #[prop(optional)] secrets: Vec<String>) 
             <p class="hint">"The browser adds its own headers too (Origin, User-Agent, Accept-Language…)."</p>
             {match exchange.result {
                 Ok(received) => view! { <ResponseView received=received secrets=secrets revealed=revealed /> }.into_any(),
-                Err(error) => view! { <FailureView error=error url=url /> }.into_any(),
+                Err(error) => view! { <FailureView error=error url=url secrets=secrets /> }.into_any(),
             }}
         </div>
     }
@@ -45,6 +47,7 @@ fn ResponseView(received: Received, secrets: Vec<String>, revealed: RwSignal<boo
     let class = format!("status-code s{}xx", r.status / 100);
     let headers = r.headers.clone();
     let header_count = headers.len();
+    let header_secrets = secrets.clone();
     let is_html = r.media_type().is_some_and(|m| m.contains("html")) || r.body.trim_start().starts_with('<');
     let timing = ords_core::format_ms(received.elapsed_ms);
     view! {
@@ -58,7 +61,10 @@ fn ResponseView(received: Received, secrets: Vec<String>, revealed: RwSignal<boo
         <details class="headers">
             <summary>{format!("Response headers visible to this page ({header_count})")}</summary>
             <dl>
-                {headers.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
+                {headers.into_iter().map(|(k, v)| {
+                    let masked = mask_secrets(&v, &header_secrets);
+                    view! { <dt>{k}</dt><dd>{move || if revealed.get() { v.clone() } else { masked.clone() }}</dd> }
+                }).collect_view()}
             </dl>
             <p class="hint">"The server may send more: a page only sees the headers listed in Access-Control-Expose-Headers."</p>
         </details>
@@ -67,12 +73,15 @@ fn ResponseView(received: Received, secrets: Vec<String>, revealed: RwSignal<boo
 }
 
 #[component]
-fn FailureView(error: TransportError, url: String) -> impl IntoView {
+fn FailureView(error: TransportError, url: String, secrets: Vec<String>) -> impl IntoView {
+    // What the browser said may quote the request's URL, which may carry a query token.
     let detail = match &error {
-        TransportError::FetchFailed { detail } | TransportError::Refused { detail } => Some(detail.clone()),
+        TransportError::FetchFailed { detail } | TransportError::Refused { detail } => {
+            Some(mask_secrets(detail, &secrets))
+        }
         _ => None,
     };
-    let note = matches!(error, TransportError::FetchFailed { .. }).then(|| cors_note(&transport::page_origin(), &url));
+    let note = matches!(error, TransportError::FetchFailed { .. }).then(|| cors_note(&browser::page_origin(), &url));
     view! {
         <div class="failure" role="alert">
             <h3>"No response"</h3>

@@ -1,6 +1,8 @@
 //! Labelled inputs that show their refusal message next to them.
 
-use crate::state::Results;
+use super::controls::RevealToggle;
+use crate::actions::Page;
+use crate::state::{Results, Source};
 use leptos::prelude::*;
 use ords_core::Field;
 
@@ -20,10 +22,25 @@ fn FieldMessage(field: Field) -> impl IntoView {
     }
 }
 
-/// A text input labelled with the field's visible name.
+/// A text input labelled with the field's visible name. A URL field passes its `source`: what
+/// the person types there becomes theirs (see `actions::url_typed`).
 #[component]
-pub fn TextField(field: Field, value: RwSignal<String>, #[prop(optional)] placeholder: &'static str) -> impl IntoView {
+pub fn TextField(
+    field: Field,
+    value: RwSignal<String>,
+    #[prop(optional)] placeholder: &'static str,
+    #[prop(optional)] source: Option<RwSignal<Source>>,
+) -> impl IntoView {
     let results = expect_context::<Results>();
+    let page = expect_context::<Page>();
+    let on_input = move |ev: leptos::ev::Event| {
+        let after = event_target_value(&ev);
+        if let Some(source) = source {
+            let before = value.get_untracked();
+            crate::actions::url_typed(page, source, &before, &after);
+        }
+        value.set(after);
+    };
     let id = field_id(field);
     let error_id = format!("{id}-error");
     let invalid = move || results.error_for(field).is_some().to_string();
@@ -39,7 +56,7 @@ pub fn TextField(field: Field, value: RwSignal<String>, #[prop(optional)] placeh
                 aria-invalid=invalid
                 aria-describedby=error_id
                 prop:value=move || value.get()
-                on:input=move |ev| value.set(event_target_value(&ev))
+                on:input=on_input
             />
             <FieldMessage field=field />
         </div>
@@ -69,16 +86,7 @@ pub fn SecretField(field: Field, value: RwSignal<String>) -> impl IntoView {
                     prop:value=move || value.get()
                     on:input=move |ev| value.set(event_target_value(&ev))
                 />
-                <button
-                    type="button"
-                    class="reveal"
-                    title="Show or hide what is typed"
-                    aria-controls=control_id
-                    aria-pressed=move || revealed.get().to_string()
-                    on:click=move |_| revealed.update(|r| *r = !*r)
-                >
-                    {move || if revealed.get() { "Hide" } else { "Show" }}
-                </button>
+                <RevealToggle revealed show="Show" hide="Hide" controls=control_id class="reveal" />
             </div>
             <FieldMessage field=field />
         </div>

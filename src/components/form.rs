@@ -1,20 +1,33 @@
 use super::fields::{ChoiceField, SecretField, TextField};
 use super::options::{CallOptions, OptionErrors, TokenOptions, TokenUse};
-use crate::actions;
-use crate::state::{Busy, FlowKind, Form, Results};
-use crate::transport::{self, Target};
+use crate::actions::{self, Page};
+use crate::state::{Busy, Form, Results, Source};
 use leptos::prelude::*;
-use ords_core::{ClientAuth, Field};
+use ords_core::{Action, ClientAuth, Field, Flow, Target};
 
 /// The settings of both flows and the buttons that run them.
 #[component]
 pub fn FormPanel() -> impl IntoView {
     let form = expect_context::<Form>();
     let results = expect_context::<Results>();
+    let page = expect_context::<Page>();
     let is_oauth = move || form.flow.get().uses_oauth();
-    let is_flow = move |kind: FlowKind| form.flow.get() == kind;
     let running = move |which: Busy| results.busy.get() == Some(which);
     let idle = move || results.busy.get().is_none();
+    let chosen = RwSignal::new(false);
+    Effect::new(move || {
+        if chosen.get() {
+            form.target_source.set(Source::Typed);
+        }
+    });
+    let flow_choice = move |flow: Flow| {
+        view! {
+            <label>
+                <input type="radio" name="flow" prop:checked=move || form.flow.get() == flow on:change=move |_| form.flow.set(flow) />
+                {flow.label()}
+            </label>
+        }
+    };
     view! {
         <form class="settings" on:submit=|ev| ev.prevent_default()>
             <div class="field target">
@@ -22,33 +35,20 @@ pub fn FormPanel() -> impl IntoView {
                     label="Send requests to"
                     id="target"
                     value=form.target
-                    touched=form.target_chosen
-                    options=vec![
-                        (Target::Network, "network", Target::Network.label()),
-                        (Target::Simulated, "simulated", Target::Simulated.label()),
-                    ]
+                    touched=chosen
+                    options=Target::ALL.iter().map(|t| (*t, t.key(), t.label())).collect()
                 />
                 <Show when=move || form.target.get() == Target::Simulated>
                     <p class="hint">"Requests go to an ORDS model inside this page (CORS emulated for this page's origin); nothing leaves the browser."</p>
                 </Show>
+                {move || results.notice.get().map(|n| view! { <p class="notice" role="status">{n}</p> })}
             </div>
             <fieldset class="flow-choice">
                 <legend>"Authentication"</legend>
-                <label>
-                    <input type="radio" name="flow" prop:checked=move || is_flow(FlowKind::OAuth2) on:change=move |_| form.flow.set(FlowKind::OAuth2) />
-                    "OAuth2 client credentials"
-                </label>
-                <label>
-                    <input type="radio" name="flow" prop:checked=move || is_flow(FlowKind::Basic) on:change=move |_| form.flow.set(FlowKind::Basic) />
-                    "Basic"
-                </label>
-                <label>
-                    <input type="radio" name="flow" prop:checked=move || is_flow(FlowKind::Compare) on:change=move |_| form.flow.set(FlowKind::Compare) />
-                    "Compare both"
-                </label>
+                {Flow::ALL.map(flow_choice)}
             </fieldset>
             <Show when=is_oauth>
-                <TextField field=Field::TokenUrl value=form.token_url placeholder="https://host/ords/<alias>/oauth/token" />
+                <TextField field=Field::TokenUrl value=form.token_url source=form.token_url_source placeholder="https://host/ords/<alias>/oauth/token" />
                 <div class="pair">
                     <TextField field=Field::ClientId value=form.client_id />
                     <SecretField field=Field::ClientSecret value=form.client_secret />
@@ -58,15 +58,12 @@ pub fn FormPanel() -> impl IntoView {
                         label="Client authentication"
                         id="client-authentication"
                         value=form.client_auth
-                        options=vec![
-                            (ClientAuth::BasicHeader, "header", ClientAuth::BasicHeader.label()),
-                            (ClientAuth::RequestBody, "body", ClientAuth::RequestBody.label()),
-                        ]
+                        options=ClientAuth::ALL.iter().map(|a| (*a, a.key(), a.label())).collect()
                     />
                 </div>
                 <TokenOptions />
             </Show>
-            <TextField field=Field::ResourceUrl value=form.resource_url placeholder="https://host/ords/<alias>/<module>/<template>" />
+            <TextField field=Field::ResourceUrl value=form.resource_url source=form.resource_url_source placeholder="https://host/ords/<alias>/<module>/<template>" />
             <Show when=is_oauth><TokenUse /></Show>
             <CallOptions />
             <Show when=move || form.flow.get().uses_basic()>
@@ -92,10 +89,10 @@ pub fn FormPanel() -> impl IntoView {
                         class="primary"
                         disabled=move || !idle()
                         aria-busy=move || running(Busy::Token).to_string()
-                        on:click=move |_| actions::get_token(form, results)
+                        on:click=move |_| actions::press(page, Action::GetToken)
                     >
                         <span class="spinner" aria-hidden="true" class:on=move || running(Busy::Token)></span>
-                        "Get token"
+                        {Action::GetToken.label()}
                     </button>
                 </Show>
                 <button
@@ -103,13 +100,13 @@ pub fn FormPanel() -> impl IntoView {
                     class="primary"
                     disabled=move || !idle()
                     aria-busy=move || running(Busy::Call).to_string()
-                    on:click=move |_| actions::call_api(form, results)
+                    on:click=move |_| actions::press(page, Action::CallApi)
                 >
                     <span class="spinner" aria-hidden="true" class:on=move || running(Busy::Call)></span>
-                    "Call API"
+                    {Action::CallApi.label()}
                 </button>
                 <Show when=move || !idle()>
-                    <button type="button" class="cancel" on:click=|_| transport::cancel_all()>"Cancel"</button>
+                    <button type="button" class="cancel" on:click=move |_| actions::cancel(page)>"Cancel"</button>
                 </Show>
                 <span class="status-line" role="status">
                     {move || match results.busy.get() {

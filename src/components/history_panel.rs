@@ -1,9 +1,10 @@
 //! The `History` section: this session's runs, newest first, each re-runnable.
 
-use crate::history;
-use crate::state::{Form, Results};
+use crate::actions::{self, Page};
+use crate::browser;
+use crate::state::Results;
 use leptos::prelude::*;
-use ords_core::{RunRecord, HISTORY_LIMIT};
+use ords_core::{Action, RunRecord, HISTORY_LIMIT};
 
 #[component]
 pub fn HistoryPanel() -> impl IntoView {
@@ -36,12 +37,18 @@ pub fn HistoryPanel() -> impl IntoView {
 
 #[component]
 fn Run(record: RunRecord) -> impl IntoView {
-    let form = expect_context::<Form>();
+    let page = expect_context::<Page>();
     let results = expect_context::<Results>();
-    let param = |key: &str| record.params.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()).unwrap_or_default();
-    let target = if record.action == history::GET_TOKEN { param("token_url") } else { param("resource_url") };
-    let title =
-        format!("#{} · {} · {} · {} {}", record.number, clock(record.at_ms), record.action, param("flow"), target);
+    let c = &record.config;
+    let target = if record.action == Action::GetToken { &c.token_url } else { &c.resource_url };
+    let title = format!(
+        "#{} · {} · {} · {} {}",
+        record.number,
+        browser::local_time(record.at_ms),
+        record.action.label(),
+        c.flow.key(),
+        target
+    );
     let summary = record.summary.clone();
     let record = StoredValue::new(record);
     view! {
@@ -49,14 +56,7 @@ fn Run(record: RunRecord) -> impl IntoView {
             <div class="what">{title}</div>
             <div class="outcome">{summary}</div>
             <button type="button" class="small" disabled=move || results.busy.with(Option::is_some)
-                on:click=move |_| record.with_value(|r| history::rerun(form, results, r))>"Re-run"</button>
+                on:click=move |_| record.with_value(|r| actions::rerun(page, r))>"Re-run"</button>
         </li>
     }
-}
-
-/// Local wall-clock time as HH:MM:SS. Built from the Date getters because
-/// `toLocaleTimeString` costs tens of milliseconds on its first call (Intl set-up).
-fn clock(at_ms: f64) -> String {
-    let date = js_sys::Date::new(&at_ms.into());
-    format!("{:02}:{:02}:{:02}", date.get_hours(), date.get_minutes(), date.get_seconds())
 }

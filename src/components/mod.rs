@@ -3,25 +3,31 @@ mod body_rows;
 mod body_viewer;
 mod code_panel;
 mod compare_panel;
+mod consent_dialog;
+mod controls;
 mod diagnosis_panel;
 pub mod exchange_view;
 mod fields;
 mod form;
 mod history_panel;
+mod link_banner;
 mod options;
 mod resource_panel;
 mod timeline;
 mod token_panel;
 
-use crate::transport::Target;
 use leptos::prelude::*;
+use ords_core::Exchange;
 
-/// Says, wherever results show, that they came from the in-page simulator.
+/// Says, wherever results show, who answered: the in-page simulator or a server over the network.
 #[component]
-fn SimulatedBadge(via: RwSignal<Target>) -> impl IntoView {
-    move || {
-        (via.get() == Target::Simulated).then(|| {
-            view! { <p class="sim-badge">"Simulated ORDS (in this page): no request left this browser."</p> }
-        })
+fn AnsweredBy(exchange: Exchange) -> impl IntoView {
+    if exchange.simulated() {
+        view! { <p class="sim-badge">"Simulated ORDS (in this page): no request left this browser."</p> }.into_any()
+    } else if exchange.result.is_ok() {
+        let origin = ords_core::origin_of(&exchange.request.wire.url).unwrap_or_default();
+        view! { <p class="net-badge">{format!("Answered over the network by {origin}.")}</p> }.into_any()
+    } else {
+        ().into_any()
     }
 }

@@ -1,10 +1,11 @@
 //! The finer knobs: token request options with a live preview, using a pasted token, where
 //! the token goes, and the protected call's method, headers and body.
 
+use super::controls::RevealToggle;
 use super::fields::{ChoiceField, SecretField};
 use crate::state::Form;
 use leptos::prelude::*;
-use ords_core::{token_request, ExtraParam, Field, ParamPlace};
+use ords_core::{token_request, ExtraParam, Field, Method, ParamPlace};
 
 /// A checkbox with its label.
 #[component]
@@ -57,10 +58,7 @@ pub fn TokenOptions() -> impl IntoView {
             </fieldset>
             <div class="block-head">
                 <h3>"Preview of the token request"</h3>
-                <button type="button" class="small" aria-pressed=move || revealed.get().to_string()
-                    on:click=move |_| revealed.update(|r| *r = !*r)>
-                    {move || if revealed.get() { "Hide secret" } else { "Show secret" }}
-                </button>
+                <RevealToggle revealed show="Show secret" hide="Hide secret" />
             </div>
             <pre class="wire" data-testid="token-preview">{preview}</pre>
         </details>
@@ -80,7 +78,7 @@ fn ExtraRow(index: usize) -> impl IntoView {
     };
     let n = index + 1;
     let place = move || form.extra.with(|v| v.get(index).map(|p| p.place).unwrap_or_default());
-    let places = [ParamPlace::Body, ParamPlace::Query, ParamPlace::Header];
+    let places = ParamPlace::ALL;
     view! {
         <div class="extra-row">
             <input type="text" aria-label=format!("Parameter {n} name") placeholder="name"
@@ -139,7 +137,7 @@ pub fn TokenUse() -> impl IntoView {
 #[component]
 pub fn CallOptions() -> impl IntoView {
     let form = expect_context::<Form>();
-    let methods = ["GET", "POST", "PUT", "PATCH", "DELETE"].map(|m| (m, m, m)).to_vec();
+    let methods = Method::ALL.iter().map(|m| (*m, m.as_str(), m.as_str())).collect();
     view! {
         <details class="options">
             <summary>"Request options"</summary>

@@ -1,7 +1,7 @@
 use super::exchange_view::ExchangeView;
-use super::SimulatedBadge;
-use crate::actions;
-use crate::state::{Form, Results};
+use super::AnsweredBy;
+use crate::actions::{self, Page};
+use crate::state::Results;
 use leptos::prelude::*;
 use ords_core::CollectionPage;
 
@@ -16,7 +16,7 @@ pub fn ResourcePanel() -> impl IntoView {
             {move || match results.resource.get() {
                 Some(exchange) => {
                     view! {
-                        <SimulatedBadge via=results.resource_via />
+                        <AnsweredBy exchange=exchange.clone() />
                         <Paging body=exchange.response().map(|r| r.body.clone()).unwrap_or_default() />
                         <ExchangeView exchange=exchange />
                     }.into_any()
@@ -35,7 +35,7 @@ pub fn ResourcePanel() -> impl IntoView {
 #[component]
 fn Paging(body: String) -> impl IntoView {
     let page = RwSignal::new(None::<CollectionPage>);
-    if body.len() <= 256 * 1024 {
+    if body.len() <= ords_core::LARGE_BODY_BYTES {
         page.set(CollectionPage::parse(&body));
     } else {
         set_timeout(move || page.set(CollectionPage::parse(&body)), std::time::Duration::ZERO);
@@ -46,7 +46,7 @@ fn Paging(body: String) -> impl IntoView {
 /// Buttons that follow the collection's own `first` / `prev` / `next` links.
 #[component]
 fn Pager(page: CollectionPage) -> impl IntoView {
-    let form = expect_context::<Form>();
+    let context = expect_context::<Page>();
     let results = expect_context::<Results>();
     let buttons = [("first", "First page"), ("prev", "Previous page"), ("next", "Next page")].map(|(rel, label)| {
         let href = page.link(rel).map(str::to_owned);
@@ -56,9 +56,8 @@ fn Pager(page: CollectionPage) -> impl IntoView {
             <button type="button" class="small" title=title
                 disabled=move || missing || results.busy.get().is_some()
                 on:click=move |_| {
-                    if let Some(href) = href.clone() {
-                        form.resource_url.set(href);
-                        actions::call_api(form, results);
+                    if let Some(href) = href.as_deref() {
+                        actions::follow(context, href);
                     }
                 }>
                 {label}

@@ -1,7 +1,7 @@
+use super::controls::{CopyButton, RevealToggle};
 use super::exchange_view::ExchangeView;
-use super::SimulatedBadge;
+use super::AnsweredBy;
 use crate::state::Results;
-use crate::transport;
 use leptos::prelude::*;
 use ords_core::{decode_jwt, format_countdown, HeldToken, TokenStep, MASK};
 
@@ -20,14 +20,11 @@ pub fn TokenPanel() -> impl IntoView {
                 None => view! {
                     <p class="empty">"No token yet. Press Get token, or Call API to get one and use it."</p>
                 }.into_any(),
-                Some(step) => {
-                    let secrets: Vec<String> = step.held().map(|t| t.access_token.secret().to_owned()).into_iter().collect();
-                    view! {
-                        <SimulatedBadge via=results.token_via />
-                        <GrantSummary step=Some(step.clone()) />
-                        <ExchangeView exchange=step.exchange secrets=secrets />
-                    }.into_any()
-                }
+                Some(step) => view! {
+                    <AnsweredBy exchange=step.exchange.clone() />
+                    <GrantSummary step=Some(step.clone()) />
+                    <ExchangeView exchange=step.exchange />
+                }.into_any(),
             }}
         </section>
     }
@@ -54,15 +51,11 @@ fn GrantSummary(step: Option<TokenStep>) -> impl IntoView {
 fn HeldTokenView(held: HeldToken) -> impl IntoView {
     let results = expect_context::<Results>();
     let revealed = RwSignal::new(false);
-    let copied = RwSignal::new(None::<bool>);
     let token = held.access_token.secret().to_owned();
     let jwt = decode_jwt(&token);
     let shown_token = token.clone();
     let token_type = held.token_type.clone();
-    let copy = move |_| {
-        let token = token.clone();
-        leptos::task::spawn_local(async move { copied.set(Some(transport::copy_text(&token).await)) });
-    };
+    let copy = Callback::new(move |()| token.clone());
     let countdown = move || match held.seconds_left(results.now_ms.get()) {
         Some(seconds) => format_countdown(seconds),
         None => "unknown (the server sent no expires_in)".to_owned(),
@@ -72,15 +65,9 @@ fn HeldTokenView(held: HeldToken) -> impl IntoView {
             <dt>"Access token"</dt>
             <dd class="token">
                 <code data-testid="access-token">{move || if revealed.get() { shown_token.clone() } else { MASK.to_owned() }}</code>
-                <button type="button" class="small" aria-pressed=move || revealed.get().to_string()
-                    on:click=move |_| revealed.update(|r| *r = !*r)>
-                    {move || if revealed.get() { "Hide token" } else { "Show token" }}
-                </button>
-                <button type="button" class="small" on:click=copy>"Copy token"</button>
+                <RevealToggle revealed show="Show token" hide="Hide token" />
                 <button type="button" class="small" on:click=move |_| results.held.set(None)>"Discard token"</button>
-                <span class="copied" role="status">
-                    {move || match copied.get() { Some(true) => "Copied", Some(false) => "Copy failed: the browser refused", None => "" }}
-                </span>
+                <CopyButton label="Copy token" text=copy />
             </dd>
             <dt>"Token type"</dt>
             <dd data-testid="token-type">{token_type}</dd>

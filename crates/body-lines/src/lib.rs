@@ -1,5 +1,12 @@
 //! A body cut into display lines, so a viewer can keep only the visible ones in the page,
-//! fold JSON objects and arrays, and find text, even in a 10 MB response.
+//! fold JSON objects and arrays, and find text, even in a 10 MB response. Indentation is a
+//! number per line, turned into spaces only for the lines on screen (and for a copy), so a
+//! deeply nested body never costs more memory than its own size.
+
+mod json;
+mod pretty;
+
+pub use json::{check as check_json, JsonError, MAX_DEPTH};
 
 use std::collections::BTreeSet;
 
@@ -7,54 +14,79 @@ use std::collections::BTreeSet;
 /// a one-line 10 MB body still scrolls by rows.
 pub const ROW_BYTES: usize = 1000;
 
-/// One display line: a byte range of the text, its JSON depth, and for a line that opens an
-/// object or array, the index of the line that closes it.
+/// Indentation stops growing past this depth (only text that is not checked JSON gets here).
+const INDENT_LIMIT: u16 = MAX_DEPTH as u16;
+
+/// One display row: a byte range of the text, its JSON depth, and for a row that opens an
+/// object or array, the index of the row that closes it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Line {
     pub start: u32,
     pub end: u32,
     pub depth: u16,
-    /// The closing line's index for an opener; otherwise the line's own index.
+    /// The closing row's index for an opener; otherwise the row's own index.
     pub close: u32,
+    /// True when this row continues the line of the row before it (a cut long line).
+    pub continued: bool,
 }
 
-/// A text and its lines.
+/// A text and its rows.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BodyLines {
+    /// The rows' text without indentation: the JSON's lines, or the text as received.
     text: String,
     lines: Vec<Line>,
+    json: bool,
+}
+
+/// A byte offset as a row position; texts over 4 GiB cannot reach a 32-bit page.
+pub(crate) fn at(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// True when `pos` starts a UTF-8 character (or is the end), as `str::is_char_boundary`.
+fn is_boundary(bytes: &[u8], pos: usize) -> bool {
+    bytes.get(pos).is_none_or(|&b| (b as i8) >= -0x40)
+}
+
+/// Pushes the rows of `bytes[start..end]`, cut at `ROW_BYTES` on character boundaries.
+pub(crate) fn push_rows(lines: &mut Vec<Line>, bytes: &[u8], start: usize, end: usize, depth: u16) {
+    let mut row = start;
+    loop {
+        let mut cut = (row + ROW_BYTES).min(end);
+        while cut > row && !is_boundary(bytes, cut) {
+            cut -= 1;
+        }
+        if cut == row && row < end {
+            cut = end; // unreachable for valid UTF-8; never loop forever
+        }
+        let index = at(lines.len());
+        lines.push(Line { start: at(row), end: at(cut), depth, close: index, continued: row > start });
+        row = cut;
+        if row >= end {
+            break;
+        }
+    }
 }
 
 impl BodyLines {
-    /// Valid JSON re-indented by two spaces a level, in one pass over its bytes, without
-    /// re-serialising: key order, duplicate keys and number spelling stay as the server sent
-    /// them. Openers are matched to their closers as the lines are written.
+    /// JSON laid out two spaces a level, in one pass over its bytes, without re-serialising:
+    /// key order, duplicate keys and number spelling stay as the server sent them.
     pub fn json(json: &str) -> Self {
-        Pretty::new(json.len()).run(json.as_bytes())
+        let (text, lines) = pretty::lay_out(json.as_bytes());
+        Self { text, lines, json: true }
     }
 
-    /// Lines of any text as received, long lines cut into rows.
+    /// Rows of any text as received.
     pub fn text(text: &str) -> Self {
         let mut lines = Vec::new();
         let mut start = 0;
         for piece in text.split('\n') {
             let end = start + piece.len();
-            let mut row = start;
-            loop {
-                let mut cut = (row + ROW_BYTES).min(end);
-                while !text.is_char_boundary(cut) {
-                    cut -= 1;
-                }
-                let index = lines.len() as u32;
-                lines.push(Line { start: row as u32, end: cut as u32, depth: 0, close: index });
-                row = cut;
-                if row >= end {
-                    break;
-                }
-            }
+            push_rows(&mut lines, text.as_bytes(), start, end, 0);
             start = end + 1;
         }
-        Self { text: text.to_owned(), lines }
+        Self { text: text.to_owned(), lines, json: false }
     }
 
     pub fn len(&self) -> usize {
@@ -65,52 +97,78 @@ impl BodyLines {
         self.lines.is_empty()
     }
 
+    /// The row (an empty one past the end, rather than a panic).
     pub fn line(&self, index: u32) -> Line {
-        self.lines[index as usize]
+        let empty = Line { start: 0, end: 0, depth: 0, close: index, continued: false };
+        self.lines.get(index as usize).copied().unwrap_or(empty)
     }
 
+    /// The row's text, without its indentation.
     pub fn line_text(&self, index: u32) -> &str {
         let line = self.line(index);
-        &self.text[line.start as usize..line.end as usize]
+        self.text.get(line.start as usize..line.end as usize).unwrap_or("")
     }
 
-    /// The text, giving up the line index.
-    pub fn into_text(self) -> String {
-        self.text
+    /// The spaces shown before the row.
+    pub fn indent(&self, index: u32) -> usize {
+        let line = self.line(index);
+        if line.continued {
+            0
+        } else {
+            2 * line.depth.min(INDENT_LIMIT) as usize
+        }
     }
 
-    /// The whole text, for copying.
-    pub fn as_str(&self) -> &str {
-        &self.text
+    /// The row as shown: indentation, then its text.
+    pub fn display(&self, index: u32) -> String {
+        format!("{:indent$}{}", "", self.line_text(index), indent = self.indent(index))
     }
 
-    /// True when the line opens an object or array that spans more than one line.
+    /// The whole text as shown, for copying (built on request: it may be large).
+    pub fn to_text(&self) -> String {
+        if !self.json {
+            return self.text.clone();
+        }
+        let mut out = String::with_capacity(self.text.len() + self.text.len() / 2);
+        for i in 0..at(self.lines.len()) {
+            if i > 0 && !self.line(i).continued {
+                out.push('\n');
+            }
+            out.extend(std::iter::repeat_n(' ', self.indent(i)));
+            out.push_str(self.line_text(i));
+        }
+        out
+    }
+
+    /// True when the row opens an object or array that spans more than one row.
     pub fn folds(&self, index: u32) -> bool {
         self.line(index).close > index
     }
 
     /// Every opener below the top level (what `Collapse all` folds).
     pub fn inner_openers(&self) -> BTreeSet<u32> {
-        (0..self.lines.len() as u32).filter(|&i| self.folds(i) && self.line(i).depth > 0).collect()
+        (0..at(self.lines.len())).filter(|&i| self.folds(i) && self.line(i).depth > 0).collect()
     }
 
-    /// The lines shown when the `collapsed` openers are folded: a folded opener stands for
+    /// The rows shown when the `collapsed` openers are folded: a folded opener stands for
     /// its whole block, down to and including its closer.
     pub fn visible(&self, collapsed: &BTreeSet<u32>) -> Vec<u32> {
         let mut shown = Vec::with_capacity(self.lines.len());
         let mut i = 0u32;
         while (i as usize) < self.lines.len() {
             shown.push(i);
-            i = if collapsed.contains(&i) { self.line(i).close + 1 } else { i + 1 };
+            let next = if collapsed.contains(&i) { self.line(i).close.max(i) } else { i };
+            let Some(next) = next.checked_add(1) else { break };
+            i = next;
         }
         shown
     }
 
-    /// The openers whose blocks contain the line (to unfold before jumping to it).
+    /// The openers whose blocks contain the row (to unfold before jumping to it).
     pub fn enclosing(&self, index: u32) -> Vec<u32> {
         let mut out = Vec::new();
         let mut depth = self.line(index).depth;
-        for i in (0..index).rev() {
+        for i in (0..index.min(at(self.lines.len()))).rev() {
             let line = self.line(i);
             if line.depth < depth && line.close >= index {
                 out.push(i);
@@ -123,132 +181,33 @@ impl BodyLines {
         out
     }
 
-    /// Lines holding `query`, ignoring case, in order, at most `limit` of them.
+    /// Rows holding `query`, ignoring case, in order, at most `limit` of them.
     pub fn find(&self, query: &str, limit: usize) -> Vec<u32> {
         if query.is_empty() {
             return Vec::new();
         }
-        let (text, needle) = if query.is_ascii() {
-            (self.text.to_ascii_lowercase(), query.to_ascii_lowercase())
-        } else {
-            (String::new(), query.to_lowercase())
-        };
-        if text.is_empty() {
-            // Unicode lower-casing may change lengths: compare line by line instead.
-            let hits = (0..self.lines.len() as u32).filter(|&i| self.line_text(i).to_lowercase().contains(&needle));
+        if !query.is_ascii() {
+            // Unicode lower-casing may change lengths: compare row by row instead.
+            let needle = query.to_lowercase();
+            let hits = (0..at(self.lines.len())).filter(|&i| self.line_text(i).to_lowercase().contains(&needle));
             return hits.take(limit).collect();
         }
+        let text = self.text.to_ascii_lowercase();
+        let needle = query.to_ascii_lowercase();
         let mut found: Vec<u32> = Vec::new();
-        for (at, _) in text.match_indices(&needle) {
-            let line = self.lines.partition_point(|l| l.end < at as u32) as u32;
-            let line_end = self.line(line).end as usize;
-            if at + needle.len() > line_end {
-                continue; // spans a line break (possible only in rows cut from a long line)
+        for (at_byte, _) in text.match_indices(&needle) {
+            let row = at(self.lines.partition_point(|l| (l.end as usize) < at_byte));
+            if at_byte + needle.len() > self.line(row).end as usize {
+                continue; // spans a line break or a row cut
             }
-            if found.last() != Some(&line) {
+            if found.last() != Some(&row) {
                 if found.len() == limit {
                     break;
                 }
-                found.push(line);
+                found.push(row);
             }
         }
         found
-    }
-}
-
-/// The writer behind [`BodyLines::json`].
-struct Pretty {
-    out: Vec<u8>,
-    lines: Vec<Line>,
-    open: Vec<usize>,
-    depth: u16,
-    line_start: usize,
-    line_depth: u16,
-}
-
-impl Pretty {
-    fn new(len: usize) -> Self {
-        // Indented ORDS collections come out about 1.5 times their wire size; growing a 16 MB
-        // buffer by copying would cost more than reserving it.
-        let out = Vec::with_capacity(len * 7 / 4 + 64);
-        Self { out, lines: Vec::with_capacity(len / 16), open: Vec::new(), depth: 0, line_start: 0, line_depth: 0 }
-    }
-
-    fn end_line(&mut self) {
-        let index = self.lines.len() as u32;
-        let (start, end) = (self.line_start as u32, self.out.len() as u32);
-        self.lines.push(Line { start, end, depth: self.line_depth, close: index });
-    }
-
-    fn newline(&mut self) {
-        self.end_line();
-        self.out.push(b'\n');
-        self.line_start = self.out.len();
-        self.line_depth = self.depth;
-        self.out.resize(self.out.len() + 2 * self.depth as usize, b' ');
-    }
-
-    fn run(mut self, b: &[u8]) -> BodyLines {
-        let mut i = 0;
-        while i < b.len() {
-            match b[i] {
-                b'"' => {
-                    let mut j = i + 1;
-                    while j < b.len() && b[j] != b'"' {
-                        j += if b[j] == b'\\' { 2 } else { 1 };
-                    }
-                    let end = (j + 1).min(b.len());
-                    self.out.extend_from_slice(&b[i..end]);
-                    i = end;
-                    continue;
-                }
-                c @ (b'{' | b'[') => {
-                    self.out.push(c);
-                    let mut j = i + 1;
-                    while j < b.len() && b[j].is_ascii_whitespace() {
-                        j += 1;
-                    }
-                    if j < b.len() && matches!(b[j], b'}' | b']') {
-                        self.out.push(b[j]);
-                        i = j;
-                    } else {
-                        self.open.push(self.lines.len());
-                        self.depth += 1;
-                        self.newline();
-                    }
-                }
-                c @ (b'}' | b']') => {
-                    self.depth = self.depth.saturating_sub(1);
-                    self.newline();
-                    if let Some(opener) = self.open.pop() {
-                        self.lines[opener].close = self.lines.len() as u32;
-                    }
-                    self.out.push(c);
-                }
-                b',' => {
-                    self.out.push(b',');
-                    self.newline();
-                }
-                b':' => self.out.extend_from_slice(b": "),
-                c if c.is_ascii_whitespace() => {}
-                _ => {
-                    let start = i;
-                    while i < b.len()
-                        && !matches!(b[i], b'"' | b'{' | b'[' | b'}' | b']' | b',' | b':')
-                        && !b[i].is_ascii_whitespace()
-                    {
-                        i += 1;
-                    }
-                    self.out.extend_from_slice(&b[start..i]);
-                    continue;
-                }
-            }
-            i += 1;
-        }
-        self.end_line();
-        // Whole strings and ASCII punctuation were copied, so this holds for valid UTF-8 input.
-        let text = String::from_utf8(self.out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-        BodyLines { text, lines: self.lines }
     }
 }
 

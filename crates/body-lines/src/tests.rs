@@ -8,13 +8,13 @@ fn pretty(json: &str) -> BodyLines {
 
 fn shown(lines: &BodyLines, collapsed: &[u32]) -> Vec<String> {
     let set = collapsed.iter().copied().collect();
-    lines.visible(&set).into_iter().map(|i| lines.line_text(i).to_owned()).collect()
+    lines.visible(&set).into_iter().map(|i| lines.display(i)).collect()
 }
 
 #[test]
 fn json_lines_know_their_depth_and_closers() {
     let lines = pretty(PAGE);
-    let texts: Vec<&str> = (0..lines.len() as u32).map(|i| lines.line_text(i)).collect();
+    let texts: Vec<String> = (0..lines.len() as u32).map(|i| lines.display(i)).collect();
     assert_eq!(
         texts,
         [
@@ -77,4 +77,60 @@ fn long_text_lines_become_rows_cut_on_character_boundaries() {
     assert_eq!(lines.line_text(3), "");
     let odd = BodyLines::text(&format!("a{}", "é".repeat(ROW_BYTES)));
     assert_eq!(odd.line_text(0).len(), ROW_BYTES - 1, "a cut never splits a character");
+}
+
+#[test]
+fn indentation_is_not_stored_but_shown_and_copied() {
+    let lines = pretty(PAGE);
+    assert_eq!(lines.line_text(4), "\"name\": \"King\"");
+    assert_eq!(lines.indent(4), 6);
+    assert_eq!(lines.to_text(), BodyLines::json(&lines.to_text()).to_text(), "laying out twice changes nothing");
+    assert!(lines.to_text().starts_with("{\n  \"items\": [\n    {\n      \"id\": 1,"));
+}
+
+#[test]
+fn deep_nesting_costs_no_more_than_its_size() {
+    let deep = format!("{}{}", "[".repeat(30_000), "]".repeat(30_000));
+    assert_eq!(check_json(&deep), Err(JsonError::TooDeep));
+    let lines = BodyLines::json(&deep);
+    assert_eq!(lines.len(), 60_000 - 1, "one row per bracket, the innermost pair on one");
+    let stored: usize = (0..lines.len() as u32).map(|i| lines.line_text(i).len()).sum();
+    assert!(stored <= deep.len());
+    assert_eq!(lines.indent(29_000), 2 * MAX_DEPTH, "indentation stops growing");
+    assert!(lines.to_text().len() < deep.len() * (2 * MAX_DEPTH + 2));
+}
+
+#[test]
+fn a_long_json_line_is_cut_into_rows_that_copy_back_whole() {
+    let long = format!("{{\"a\":\"{}\",\"b\":[1,2]}}", "x".repeat(2500));
+    let lines = BodyLines::json(&long);
+    assert_eq!(lines.len(), 1 + 3 + 4 + 1, "opener, the string in three rows, the array, closer");
+    assert!(lines.line(2).continued && lines.line(3).continued && !lines.line(1).continued);
+    assert_eq!(lines.line(0).close, 8);
+    assert_eq!(lines.to_text(), format!("{{\n  \"a\": \"{}\",\n  \"b\": [\n    1,\n    2\n  ]\n}}", "x".repeat(2500)));
+}
+
+#[test]
+fn the_json_check_is_strict() {
+    for ok in ["{}", "[]", " 1 ", "-0.5e+3", "\"\\u00e9\\n\"", "{\"a\":[true,false,null]}", "[[[]]]"] {
+        assert_eq!(check_json(ok), Ok(()), "{ok}");
+    }
+    assert_eq!(check_json("{\"a\":1,}"), Err(JsonError::Unexpected { line: 1, column: 8 }));
+    assert_eq!(check_json("[1,\n 2"), Err(JsonError::Truncated));
+    assert_eq!(check_json("{\"text\": "), Err(JsonError::Truncated));
+    assert_eq!(check_json("[01]"), Err(JsonError::Unexpected { line: 1, column: 3 }));
+    assert_eq!(check_json("\"a\nb\""), Err(JsonError::Unexpected { line: 1, column: 3 }));
+    assert_eq!(check_json("1 2"), Err(JsonError::Unexpected { line: 1, column: 3 }));
+    assert_eq!(check_json(""), Err(JsonError::Truncated));
+    let at_limit = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+    assert_eq!(check_json(&at_limit), Ok(()));
+    assert_eq!(check_json(&format!("[{at_limit}]")), Err(JsonError::TooDeep));
+    assert_eq!(JsonError::TooDeep.to_string(), "nested deeper than 128 levels");
+}
+
+#[test]
+fn rows_past_the_end_are_empty_not_a_panic() {
+    let lines = BodyLines::text("one");
+    assert_eq!((lines.line_text(7), lines.indent(7), lines.folds(7)), ("", 0, false));
+    assert!(lines.enclosing(99).is_empty());
 }

@@ -41,10 +41,49 @@ impl CollectionPage {
         if self.count == 0 {
             return "No items on this page".to_owned();
         }
-        let page = self.offset.checked_div(self.limit).map_or(1, |p| p + 1);
+        // Numbers from a response: saturate rather than overflow on absurd ones.
+        let page = self.offset.checked_div(self.limit).map_or(1, |p| p.saturating_add(1));
         let more = if self.has_more { ", more follow" } else { ", last page" };
-        format!("Items {}–{} · page {page}{more}", self.offset + 1, self.offset + self.count)
+        let (first, last) = (self.offset.saturating_add(1), self.offset.saturating_add(self.count));
+        format!("Items {first}–{last} · page {page}{more}")
     }
+}
+
+/// Why a link from a response is not followed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LinkRefusal {
+    /// Not an http(s) URL the page can call.
+    NotHttp(String),
+    /// From an https resource to http: the credentials would cross the network in clear.
+    Downgrade { to: String },
+}
+
+impl std::fmt::Display for LinkRefusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::NotHttp(why) => write!(f, "The response's link is not a URL this page can call ({why})."),
+            Self::Downgrade { to } => write!(
+                f,
+                "Not followed: the response's link leaves https for {to}, where your credentials would travel unencrypted."
+            ),
+        }
+    }
+}
+
+/// The URL a response's link leads to from `current` (absolute, or a path on the same
+/// origin), refused when it is not http(s) or drops from https to http.
+pub fn follow_link(current: &str, href: &str) -> Result<String, LinkRefusal> {
+    let from = crate::url::HttpUrl::parse(current).map_err(|e| LinkRefusal::NotHttp(e.to_string()))?;
+    let target = if href.starts_with('/') && !href.starts_with("//") {
+        format!("{}{href}", from.origin())
+    } else {
+        href.to_owned()
+    };
+    let to = crate::url::HttpUrl::parse(&target).map_err(|e| LinkRefusal::NotHttp(e.to_string()))?;
+    if from.scheme == "https" && to.scheme == "http" {
+        return Err(LinkRefusal::Downgrade { to: to.origin() });
+    }
+    Ok(target)
 }
 
 #[derive(Deserialize)]
@@ -105,6 +144,37 @@ mod tests {
         assert_eq!(page.link("prev"), Some("https://h/ords/a/hr/employees/?offset=0"));
         assert_eq!(page.link("next"), None, "never guessed");
         assert_eq!(page.indicator(), "Items 26–27 · page 2, last page");
+    }
+
+    #[test]
+    fn absurd_numbers_saturate() {
+        let page = CollectionPage::parse(
+            r#"{"items":[1],"offset":18446744073709551615,"limit":1,"count":18446744073709551615}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            page.indicator(),
+            "Items 18446744073709551615–18446744073709551615 · page 18446744073709551615, last page"
+        );
+    }
+
+    #[test]
+    fn links_are_followed_on_http_and_never_down_to_http() {
+        assert_eq!(follow_link("https://h/ords/a/e/", "https://other/x"), Ok("https://other/x".into()));
+        assert_eq!(
+            follow_link("https://h/ords/a/e/", "/ords/a/e/?offset=25"),
+            Ok("https://h/ords/a/e/?offset=25".into())
+        );
+        assert_eq!(
+            follow_link("https://h/e/", "http://h/e/?offset=25"),
+            Err(LinkRefusal::Downgrade { to: "http://h".into() })
+        );
+        assert!(matches!(follow_link("https://h/e/", "javascript:alert(1)"), Err(LinkRefusal::NotHttp(_))));
+        assert!(matches!(follow_link("https://h/e/", "//evil/x"), Err(LinkRefusal::NotHttp(_))));
+        assert_eq!(
+            LinkRefusal::Downgrade { to: "http://h".into() }.to_string(),
+            "Not followed: the response's link leaves https for http://h, where your credentials would travel unencrypted."
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Compare mode: the same resource called with Basic and with OAuth2, and what differed.
 
 use crate::exchange::Exchange;
-use crate::http::format_size;
+use crate::format::format_size;
 use crate::response::is_json;
 
 /// One aspect of the two calls, side by side.

@@ -2,15 +2,12 @@
 //! request, so no secret reaches generated code unless the person revealed it.
 
 use crate::http::HttpRequest;
+use crate::quote::shell as shell_quote;
 
-/// Quotes for a POSIX shell: single quotes, with each `'` written as `'\''`.
-pub fn shell_quote(text: &str) -> String {
-    format!("'{}'", text.replace('\'', r"'\''"))
-}
-
-/// `curl -i [-X METHOD] 'url' -H '…' --data-raw '…'`, one option per line.
+/// `curl -i -g [-X METHOD] 'url' -H '…' --data-raw '…'`, one option per line. `-g` turns off
+/// curl's URL globbing, so `{…}` and `[…]` (ORDS filter queries) are sent as written.
 pub fn curl_command(request: &HttpRequest) -> String {
-    let mut parts = vec!["curl -i".to_owned()];
+    let mut parts = vec!["curl -i -g".to_owned()];
     let implied = if request.body.is_empty() { "GET" } else { "POST" };
     if request.method != implied {
         parts[0].push_str(&format!(" -X {}", request.method));
@@ -37,7 +34,7 @@ mod tests {
             .with_body("grant_type=client_credentials");
         assert_eq!(
             curl_command(&r),
-            "curl -i 'https://h/ords/a/oauth/token' \\\n  -H 'Authorization: Basic base64(id..:••••••••)' \\\n  \
+            "curl -i -g 'https://h/ords/a/oauth/token' \\\n  -H 'Authorization: Basic base64(id..:••••••••)' \\\n  \
              -H 'Content-Type: application/x-www-form-urlencoded' \\\n  --data-raw 'grant_type=client_credentials'"
         );
     }
@@ -45,10 +42,10 @@ mod tests {
     #[test]
     fn methods_and_quotes() {
         let get = HttpRequest::new("GET", "https://h/x?a=1&b='2'");
-        assert_eq!(curl_command(&get), r"curl -i 'https://h/x?a=1&b='\''2'\'''");
+        assert_eq!(curl_command(&get), r"curl -i -g 'https://h/x?a=1&b='\''2'\'''");
         let delete = HttpRequest::new("DELETE", "https://h/n/1");
-        assert_eq!(curl_command(&delete), "curl -i -X DELETE 'https://h/n/1'");
+        assert_eq!(curl_command(&delete), "curl -i -g -X DELETE 'https://h/n/1'");
         let put = HttpRequest::new("PUT", "https://h/n/1").with_body("{}");
-        assert!(curl_command(&put).starts_with("curl -i -X PUT 'https://h/n/1'"));
+        assert!(curl_command(&put).starts_with("curl -i -g -X PUT 'https://h/n/1'"));
     }
 }

@@ -50,7 +50,7 @@ pub fn parse_form(body: &str) -> Option<Vec<(String, String)>> {
         .collect()
 }
 
-fn form_decode(text: &str) -> Option<String> {
+pub(crate) fn form_decode(text: &str) -> Option<String> {
     let mut bytes = Vec::with_capacity(text.len());
     let mut iter = text.bytes();
     while let Some(b) = iter.next() {

@@ -56,6 +56,8 @@ pub enum TransportError {
     TimedOut { after_ms: u32 },
     /// The browser refused to build the request (e.g. a character not allowed in a header).
     Refused { detail: String },
+    /// The person answered Cancel when asked to send a credential to this origin.
+    NotSent { origin: String },
 }
 
 impl std::fmt::Display for TransportError {
@@ -73,6 +75,11 @@ impl std::fmt::Display for TransportError {
                 after_ms / 1000
             ),
             Self::Refused { detail } => write!(f, "The browser refused to send this request: {detail}"),
+            Self::NotSent { origin } => write!(
+                f,
+                "Not sent: you chose not to send your credentials to {origin}. Nothing left this page; \
+                 check the URL, then press the button again to be asked again."
+            ),
         }
     }
 }
@@ -94,5 +101,16 @@ impl Exchange {
     /// True when the transport failed in the way that usually means CORS or an unreachable host.
     pub fn failed_to_fetch(&self) -> bool {
         matches!(self.result, Err(TransportError::FetchFailed { .. }))
+    }
+
+    /// True when the in-page simulator answered (nothing left the browser).
+    pub fn simulated(&self) -> bool {
+        matches!(&self.result, Ok(r) if r.timed_by == TimedBy::Simulated)
+    }
+
+    /// The access token a token exchange handed out, to be masked wherever the exchange shows.
+    pub fn issued_token(&self) -> Option<String> {
+        let response = self.response().filter(|_| self.step == Step::Token)?;
+        crate::response::raw_access_token(&response.body)
     }
 }

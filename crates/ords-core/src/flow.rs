@@ -1,12 +1,14 @@
-//! The two flows, written once against any sender: `Fn(HttpRequest) -> Future<Result<Received, _>>`.
-//! The page passes browser fetch (or the in-page simulator); tests pass a closure.
+//! The two flows, written once against any sender:
+//! `Fn(PreparedRequest) -> Future<Result<Received, _>>`. The page passes browser fetch (or the
+//! in-page simulator), behind its question about where credentials go; tests pass a closure.
 
+use crate::call::ResourceCall;
 use crate::exchange::{Exchange, Received, Step, TransportError};
-use crate::http::HttpRequest;
-use crate::options::{ResourceCall, TokenPlacement};
+use crate::field::FieldError;
+use crate::held_token::HeldToken;
 use crate::request::{basic_request, bearer_request, token_request, PreparedRequest};
 use crate::response::{parse_token_grant, TokenGrant, TokenParseError};
-use crate::settings::{BasicSettings, FieldError, HeldToken, OAuthSettings};
+use crate::settings::{BasicSettings, OAuthSettings, TokenPlacement};
 use std::future::Future;
 
 /// The outcome of asking the token endpoint.
@@ -22,12 +24,13 @@ impl TokenStep {
     pub fn held(&self) -> Option<HeldToken> {
         let received = self.exchange.result.as_ref().ok()?;
         let grant = self.grant.as_ref()?.as_ref().ok()?;
-        Some(HeldToken::new(
+        let held = HeldToken::new(
             grant.access_token.clone(),
             grant.token_type.clone(),
             grant.expires_in,
             received.received_at_ms,
-        ))
+        );
+        Some(held.issued_by(crate::url::origin_of(&self.exchange.request.wire.url)))
     }
 }
 
@@ -79,17 +82,17 @@ pub struct OAuthCall {
 
 async fn exchange<S, F>(step: Step, request: PreparedRequest, send: &S) -> Exchange
 where
-    S: Fn(HttpRequest) -> F,
+    S: Fn(PreparedRequest) -> F,
     F: Future<Output = Result<Received, TransportError>>,
 {
-    let result = send(request.wire.clone()).await;
+    let result = send(request.clone()).await;
     Exchange { step, request, result }
 }
 
 /// `POST <Token URL>`; the grant is read when the status is 2xx.
 pub async fn get_token<S, F>(settings: &OAuthSettings, send: &S) -> Result<TokenStep, Vec<FieldError>>
 where
-    S: Fn(HttpRequest) -> F,
+    S: Fn(PreparedRequest) -> F,
     F: Future<Output = Result<Received, TransportError>>,
 {
     let request = token_request(settings)?;
@@ -115,7 +118,7 @@ pub async fn call_with_oauth<S, F>(
     on_token: &dyn Fn(&TokenStep),
 ) -> Result<OAuthCall, Vec<FieldError>>
 where
-    S: Fn(HttpRequest) -> F,
+    S: Fn(PreparedRequest) -> F,
     F: Future<Output = Result<Received, TransportError>>,
 {
     let expired = held.is_some_and(|t| t.is_expired(now_ms));
@@ -158,7 +161,7 @@ impl OAuthCall {
         on_token: &dyn Fn(&TokenStep),
     ) -> Result<Option<HeldToken>, Vec<FieldError>>
     where
-        S: Fn(HttpRequest) -> F,
+        S: Fn(PreparedRequest) -> F,
         F: Future<Output = Result<Received, TransportError>>,
     {
         let step = get_token(settings, send).await?;
@@ -178,10 +181,10 @@ impl OAuthCall {
         send: &S,
     ) -> Result<Exchange, Vec<FieldError>>
     where
-        S: Fn(HttpRequest) -> F,
+        S: Fn(PreparedRequest) -> F,
         F: Future<Output = Result<Received, TransportError>>,
     {
-        let request = bearer_request(call, &token.access_token, placement)?;
+        let request = bearer_request(call, token, placement)?;
         let done = exchange(Step::Resource, request, send).await;
         self.timeline.push(TimelineEntry { purpose, exchange: done.clone() });
         self.resource = Some(done.clone());
@@ -196,7 +199,7 @@ pub async fn call_with_basic<S, F>(
     send: &S,
 ) -> Result<Exchange, Vec<FieldError>>
 where
-    S: Fn(HttpRequest) -> F,
+    S: Fn(PreparedRequest) -> F,
     F: Future<Output = Result<Received, TransportError>>,
 {
     let request = basic_request(call, settings)?;

@@ -1,33 +1,34 @@
 //! Runs remembered for re-running: the settings (never secrets) and how the run went.
 
+use crate::config::PlaygroundConfig;
 use crate::encode::{form_body, parse_form};
 use crate::flow::TimelineEntry;
+use crate::run::Action;
 
 /// The most runs kept.
 pub const HISTORY_LIMIT: usize = 50;
 
-/// One past run. `params` are the form's non-secret settings, in the URL-parameter form.
+/// One past run: the form's non-secret settings, the button, and how it went.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RunRecord {
     pub number: u32,
     pub at_ms: f64,
-    /// The button that started it: `Get token` or `Call API`.
-    pub action: String,
-    pub params: Vec<(String, String)>,
+    /// The button that started it.
+    pub action: Action,
+    pub config: PlaygroundConfig,
     pub summary: String,
 }
 
 impl RunRecord {
-    /// One line of text for storage: the record as form-encoded pairs, params nested.
+    /// One line of text for storage: the record as form-encoded pairs, the settings nested.
     pub fn to_line(&self) -> String {
-        let params: Vec<(&str, &str)> = self.params.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
         let (number, at) = (self.number.to_string(), (self.at_ms.round() as i64).to_string());
         form_body(&[
             ("n", &number),
             ("at", &at),
-            ("action", &self.action),
+            ("action", self.action.key()),
             ("summary", &self.summary),
-            ("params", &form_body(&params)),
+            ("params", &self.config.encode()),
         ])
     }
 
@@ -38,9 +39,9 @@ impl RunRecord {
         Some(Self {
             number: get("n")?.parse().ok()?,
             at_ms: get("at")?.parse().ok()?,
-            action: get("action")?.to_owned(),
+            action: Action::parse(get("action")?)?,
             summary: get("summary")?.to_owned(),
-            params: parse_form(get("params")?)?,
+            config: PlaygroundConfig::decode(get("params")?).config,
         })
     }
 }
@@ -80,11 +81,12 @@ mod tests {
         RunRecord {
             number,
             at_ms: 1_700_000_000_123.0,
-            action: "Call API".into(),
-            params: vec![
-                ("flow".into(), "oauth2".into()),
-                ("resource_url".into(), "https://h/ords/a/e/?q={\"x\":1}&y".into()),
-            ],
+            action: Action::CallApi,
+            config: PlaygroundConfig {
+                flow: crate::config::Flow::Basic,
+                resource_url: "https://h/ords/a/e/?q={\"x\":1}&y".into(),
+                ..Default::default()
+            },
             summary: "Resource call 200 OK · 84 ms".into(),
         }
     }
@@ -94,11 +96,16 @@ mod tests {
         let line = record(7).to_line();
         assert_eq!(
             line,
-            "n=7&at=1700000000123&action=Call+API&summary=Resource+call+200+OK+%C2%B7+84+ms\
-             &params=flow%3Doauth2%26resource_url%3Dhttps%253A%252F%252Fh%252Fords%252Fa%252Fe%252F%253Fq%253D%257B%2522x%2522%253A1%257D%2526y"
+            "n=7&at=1700000000123&action=call_api&summary=Resource+call+200+OK+%C2%B7+84+ms\
+             &params=flow%3Dbasic%26resource_url%3Dhttps%253A%252F%252Fh%252Fords%252Fa%252Fe%252F%253Fq%253D%257B%2522x%2522%253A1%257D%2526y"
         );
         assert_eq!(RunRecord::from_line(&line), Some(record(7)));
         assert_eq!(RunRecord::from_line("n=x&at=1"), None);
+        let older = "n=1&at=5&action=Get+token&summary=s&params=flow%3Dbasic";
+        assert_eq!(
+            RunRecord::from_line(older).map(|r| (r.action, r.config.flow)),
+            Some((Action::GetToken, crate::config::Flow::Basic))
+        );
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! Plain HTTP values. Requests are built as values and handed to whatever sends them
 //! (browser fetch, the in-page simulator, a test closure).
 
-/// An HTTP request as it goes on the wire (the URL is absolute).
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// An HTTP request as it goes on the wire (the URL is absolute). Its `Debug` shows no header
+/// value, query or body: a request on the wire may carry any secret.
+#[derive(Clone, PartialEq, Eq)]
 pub struct HttpRequest {
     pub method: String,
     pub url: String,
@@ -10,8 +11,9 @@ pub struct HttpRequest {
     pub body: String,
 }
 
-/// An HTTP response as the client saw it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// An HTTP response as the client saw it. Its `Debug` shows no header value or body (a token
+/// response holds the token).
+#[derive(Clone, PartialEq, Eq)]
 pub struct HttpResponse {
     pub status: u16,
     pub reason: String,
@@ -99,24 +101,6 @@ impl HttpRequest {
     }
 }
 
-/// A byte count for people: `512 B`, `1.5 KB`, `10.2 MB`. Integer arithmetic: formatting
-/// floats would pull float-printing code into the page for this alone.
-pub fn format_size(bytes: usize) -> String {
-    let (unit, name) = match bytes {
-        0..=1023 => return format!("{bytes} B"),
-        1024..=1_048_575 => (1024, "KB"),
-        _ => (1_048_576, "MB"),
-    };
-    // u64: on wasm32 a usize times ten overflows past 429 MB.
-    let tenths = (bytes as u64 * 10 + unit / 2) / unit;
-    format!("{}.{} {name}", tenths / 10, tenths % 10)
-}
-
-/// Milliseconds for people, rounded to whole ones: `84 ms`.
-pub fn format_ms(ms: f64) -> String {
-    format!("{} ms", ms.round() as i64)
-}
-
 /// A body's bytes as `Response.text()` gives them: UTF-8, bad sequences replaced, a leading
 /// byte-order mark dropped.
 pub fn body_text(bytes: Vec<u8>) -> String {
@@ -128,6 +112,31 @@ pub fn body_text(bytes: Vec<u8>) -> String {
         text.drain(..'\u{feff}'.len_utf8()); // in place: the body may be 10 MB
     }
     text
+}
+
+fn header_names(headers: &[(String, String)]) -> Vec<&str> {
+    headers.iter().map(|(k, _)| k.as_str()).collect()
+}
+
+impl std::fmt::Debug for HttpRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("HttpRequest")
+            .field("method", &self.method)
+            .field("url", &self.url.split(['?', '#']).next().unwrap_or(""))
+            .field("headers", &header_names(&self.headers))
+            .field("body_bytes", &self.body.len())
+            .finish()
+    }
+}
+
+impl std::fmt::Debug for HttpResponse {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("HttpResponse")
+            .field("status", &self.status)
+            .field("headers", &header_names(&self.headers))
+            .field("body_bytes", &self.body.len())
+            .finish()
+    }
 }
 
 #[cfg(test)]
@@ -147,21 +156,18 @@ mod tests {
     }
 
     #[test]
-    fn sizes_and_reasons() {
-        assert_eq!(
-            (format_size(512), format_size(1536), format_size(10_700_000)),
-            ("512 B".into(), "1.5 KB".into(), "10.2 MB".into())
-        );
+    fn reasons_and_debug_without_secrets() {
         assert_eq!((reason_phrase(555), reason_phrase(404)), ("555", "Not Found"));
+        let r = HttpRequest::new("POST", "https://h/t?access_token=SECRET1")
+            .with_header("Authorization", "Basic SECRET2")
+            .with_body("client_secret=SECRET3");
+        let shown = format!("{r:?}");
         assert_eq!(
-            (format_size(1023), format_size(1024), format_size(1_048_575)),
-            ("1023 B".into(), "1.0 KB".into(), "1024.0 KB".into())
+            shown,
+            r#"HttpRequest { method: "POST", url: "https://h/t", headers: ["Authorization"], body_bytes: 21 }"#
         );
-        assert_eq!(
-            (format_size(1_048_576), format_size(500 * 1_048_576 + 52_429)),
-            ("1.0 MB".into(), "500.1 MB".into())
-        );
-        assert_eq!((format_ms(83.6), format_ms(0.2), format_ms(12.5)), ("84 ms".into(), "0 ms".into(), "13 ms".into()));
+        let response = HttpResponse { status: 200, reason: "OK".into(), headers: vec![], body: "SECRET4".into() };
+        assert!(!format!("{response:?}").contains("SECRET"));
     }
 
     #[test]

@@ -1,22 +1,37 @@
-//! The pure core of the ORDS Auth Playground: typed settings, request building for the
-//! OAuth2 `client_credentials` and HTTP Basic flows, response parsing and the notes shown
-//! to people. No IO: requests are values and the sender is whatever function is passed in.
+//! The pure core of the ORDS Auth Playground: the typed settings, request building for the
+//! OAuth2 `client_credentials` and HTTP Basic flows, the runs themselves against any sender,
+//! response parsing, diagnosis, generated code and the notes shown to people. No IO: requests
+//! are values and the sender is whatever function is passed in.
+//!
+//! Where things are: `config` (every non-secret setting and its text form), `settings` and
+//! `call` (what the two flows and the protected call need), `field` (checks of typed input),
+//! `request` (requests as values), `flow` and `run` (the runs), `credential` (where a secret
+//! may go), `response`, `collection`, `jwt` (reading answers), `diagnose`, `code`, `quote`
+//! (one quoting function per language), `history`, `format` (numbers for people).
 
+mod call;
 mod code;
 mod collection;
 mod compare;
+mod config;
+mod credential;
 mod curl;
+pub mod demo;
 mod diagnose;
 mod encode;
 mod exchange;
+mod field;
 mod flow;
+mod format;
+mod held_token;
 mod history;
 mod http;
 mod jwt;
 mod notes;
-mod options;
+pub mod quote;
 mod request;
 mod response;
+mod run;
 mod secret;
 mod settings;
 mod url;
@@ -24,31 +39,34 @@ mod url;
 /// What the screen shows in place of a secret.
 pub const MASK: &str = "••••••••";
 
-pub use body_lines::{BodyLines, Line, ROW_BYTES};
+/// Bodies above this size are read and laid out in tasks of their own, after the panel has
+/// shown the status and headers, so no single task holds the page for long.
+pub const LARGE_BODY_BYTES: usize = 256 * 1024;
+
+pub use body_lines::{check_json, BodyLines, JsonError, Line, MAX_DEPTH, ROW_BYTES};
+pub use call::{Method, ResourceCall};
 pub use code::{export_postman, generate, import_postman, CodeInput, CodeTarget, Plan, PostmanImport};
-pub use collection::CollectionPage;
+pub use collection::{follow_link, CollectionPage, LinkRefusal};
 pub use compare::{compare_calls, differences, CompareRow, OAuthSide};
-pub use curl::{curl_command, shell_quote};
+pub use config::{Decoded, Flow, Ignored, Key, PlaygroundConfig, Target};
+pub use credential::{Ask, Credential, Trust};
+pub use curl::curl_command;
 pub use diagnose::{cors_fixes, diagnose_inputs, diagnose_run, CorsFixes, Finding, Inputs, Probe, RunFacts, Severity};
 pub use encode::{basic_authorization, decode_basic, form_body, form_encode, parse_form};
 pub use exchange::{Exchange, Received, Step, TimedBy, TransportError};
+pub use field::{check_url, header_value_problem, is_token, parse_header_lines, Field, FieldError};
 pub use flow::{call_with_basic, call_with_oauth, get_token, OAuthCall, Purpose, TimelineEntry, TokenStep};
+pub use format::{format_countdown, format_ms, format_size};
+pub use held_token::HeldToken;
 pub use history::{remember, run_summary, RunRecord, HISTORY_LIMIT};
-pub use http::{body_text, find_header, format_ms, format_size, reason_phrase, HttpRequest, HttpResponse};
+pub use http::{body_text, find_header, reason_phrase, HttpRequest, HttpResponse};
 pub use jwt::{decode_jwt, Jwt};
 pub use notes::{contains_secret, cors_note, mask_secrets, status_meaning, CorsNote};
-pub use options::{
-    extra_param_problems, is_token, parse_header_lines, with_query, ExtraParam, ParamPlace, ResourceCall,
-    TokenPlacement,
-};
 pub use request::{basic_request, bearer_request, token_request, PreparedRequest};
 pub use response::{
-    body_view, indent_json, is_json, parse_error_body, parse_token_grant, BodyView, ErrorBody, TokenGrant,
-    TokenParseError,
+    indent_json, is_json, parse_error_body, parse_token_grant, ErrorBody, OAuthErrorCode, TokenGrant, TokenParseError,
 };
+pub use run::{run, Action, RunInputs, RunOutcome, TokenSource, NO_CALL_NOTE};
 pub use secret::{AccessToken, ClientSecret, Password};
-pub use settings::{
-    check_url, format_countdown, resource_problems, BasicSettings, ClientAuth, Field, FieldError, HeldToken,
-    OAuthSettings,
-};
-pub use url::{HttpUrl, UrlError};
+pub use settings::{BasicSettings, ClientAuth, ExtraParam, OAuthSettings, ParamPlace, TokenPlacement};
+pub use url::{origin_of, strip_user_info, with_query, HttpUrl, UrlError};

@@ -59,14 +59,10 @@ pub fn cors_note(page_origin: &str, failed_url: &str) -> CorsNote {
          (p_origins_allowed of OAUTH.CREATE_CLIENT / OAUTH.UPDATE_CLIENT). If curl reaches {target_origin} \
          but this page cannot, it is CORS; if curl cannot either, the server is unreachable."
     );
-    let quoted_origin = page_origin.replace('\'', "''");
-    let sql = target.as_ref().and_then(ords_alias_and_module).and_then(|(_, module)| {
-        let module = module?.replace('\'', "''");
-        Some(format!(
-            "BEGIN\n  ORDS.SET_MODULE_ORIGINS_ALLOWED(\n    p_module_name     => '{module}',\n    \
-             p_origins_allowed => '{quoted_origin}');\n  COMMIT;\nEND;\n/"
-        ))
-    });
+    let sql = target
+        .as_ref()
+        .and_then(ords_alias_and_module)
+        .and_then(|(_, module)| Some(crate::diagnose::module_origins_sql(&module?, page_origin)));
     CorsNote { text, sql }
 }
 
@@ -92,7 +88,9 @@ mod tests {
         assert_eq!(
             note.sql.as_deref(),
             Some(
-                "BEGIN\n  ORDS.SET_MODULE_ORIGINS_ALLOWED(\n    p_module_name     => 'hr',\n    \
+                "SET DEFINE OFF\n-- The module served at /hr/ (its name may differ from the path):\n\
+                 -- SELECT name FROM user_ords_modules WHERE uri_prefix = '/hr/';\n\
+                 BEGIN\n  ORDS.SET_MODULE_ORIGINS_ALLOWED(\n    p_module_name     => 'hr',\n    \
                  p_origins_allowed => 'http://127.0.0.1:8080');\n  COMMIT;\nEND;\n/"
             )
         );

@@ -1,30 +1,42 @@
 //! Builds the requests of both flows as values.
 //!
 //! Each builder returns the request to send and a copy for the screen with every secret
-//! masked. Masking happens here, on a copy, never on what goes over the wire.
+//! masked. Masking happens here, on a copy, never on what goes over the wire. Each request
+//! also says which credential it carries, so the page can ask before it goes somewhere new.
 
+use crate::call::ResourceCall;
+use crate::credential::Credential;
 use crate::encode::{basic_authorization, form_encode};
+use crate::field::FieldError;
+use crate::held_token::HeldToken;
 use crate::http::HttpRequest;
-use crate::options::{with_query, ParamPlace, ResourceCall, TokenPlacement};
-use crate::secret::AccessToken;
-use crate::settings::{BasicSettings, ClientAuth, FieldError, OAuthSettings};
-use crate::MASK;
+use crate::settings::{BasicSettings, ClientAuth, OAuthSettings, ParamPlace, TokenPlacement};
+use crate::url::with_query;
+use crate::{demo, MASK};
 
 const FORM: &str = "application/x-www-form-urlencoded";
 
-/// A request ready to send, plus the same request with secrets masked for display.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A request ready to send, the same request with secrets masked for display, and the
+/// credential it carries (`None` for none, or only the demo's public ones).
+#[derive(Clone, PartialEq, Eq)]
 pub struct PreparedRequest {
     pub wire: HttpRequest,
     pub shown: HttpRequest,
+    pub credential: Option<Credential>,
+}
+
+impl std::fmt::Debug for PreparedRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PreparedRequest").field("shown", &self.shown.to_text()).finish_non_exhaustive()
+    }
 }
 
 impl PreparedRequest {
-    fn both(f: impl Fn(&mut HttpRequest, bool), base: HttpRequest) -> Self {
+    fn both(f: impl Fn(&mut HttpRequest, bool), base: HttpRequest, credential: Option<Credential>) -> Self {
         let (mut wire, mut shown) = (base.clone(), base);
         f(&mut wire, false);
         f(&mut shown, true);
-        Self { wire, shown }
+        Self { wire, shown, credential }
     }
 }
 
@@ -36,21 +48,16 @@ fn refuse_if(problems: Vec<FieldError>) -> Result<(), Vec<FieldError>> {
     }
 }
 
-/// Form body where the value at `secret` (if any) is masked on screen, not encoded.
-fn form(pairs: &[(&str, &str)], secret: Option<usize>, masked: bool) -> String {
-    let encode_value = |i: usize, v: &str| if masked && Some(i) == secret { MASK.to_owned() } else { form_encode(v) };
-    pairs
-        .iter()
-        .enumerate()
-        .map(|(i, (k, v))| format!("{}={}", form_encode(k), encode_value(i, v)))
-        .collect::<Vec<_>>()
-        .join("&")
+/// The parts of the token request that are not secret, built once for the request itself and
+/// for the generated code: the URL (with query extras), the form pairs up to the client
+/// secret, and the headers other than `Authorization`.
+pub struct TokenForm<'a> {
+    pub url: String,
+    pub pairs: Vec<(&'a str, &'a str)>,
+    pub headers: Vec<(String, String)>,
 }
 
-/// `POST <Token URL>` with `grant_type=client_credentials`, the client authenticated as
-/// chosen, then scope and extra parameters where each one goes.
-pub fn token_request(s: &OAuthSettings) -> Result<PreparedRequest, Vec<FieldError>> {
-    refuse_if(s.problems())?;
+pub fn token_form(s: &OAuthSettings) -> TokenForm<'_> {
     let in_place = |place: ParamPlace| s.extra.iter().filter(move |p| p.place == place);
     let query: Vec<(&str, &str)> = in_place(ParamPlace::Query).map(|p| (p.name.as_str(), p.value.as_str())).collect();
     let mut pairs: Vec<(&str, &str)> = vec![("grant_type", "client_credentials")];
@@ -58,40 +65,56 @@ pub fn token_request(s: &OAuthSettings) -> Result<PreparedRequest, Vec<FieldErro
         pairs.push(("scope", s.scope.trim()));
     }
     pairs.extend(in_place(ParamPlace::Body).map(|p| (p.name.as_str(), p.value.as_str())));
-    let mut secret_at = None;
     if s.client_auth == ClientAuth::RequestBody {
         pairs.push(("client_id", &s.client_id));
-        secret_at = Some(pairs.len());
-        pairs.push(("client_secret", s.client_secret.secret()));
     }
-    let mut base = HttpRequest::new("POST", &with_query(&s.token_url, &query));
-    if s.client_auth == ClientAuth::BasicHeader {
+    let mut headers = vec![("Content-Type".to_owned(), FORM.to_owned()), ("Accept".into(), "application/json".into())];
+    headers.extend(in_place(ParamPlace::Header).map(|p| (p.name.clone(), p.value.clone())));
+    TokenForm { url: with_query(&s.token_url, &query), pairs, headers }
+}
+
+fn form(pairs: &[(&str, &str)]) -> String {
+    pairs.iter().map(|(k, v)| format!("{}={}", form_encode(k), form_encode(v))).collect::<Vec<_>>().join("&")
+}
+
+/// `POST <Token URL>` with `grant_type=client_credentials`, the client authenticated as
+/// chosen, then scope and extra parameters where each one goes.
+pub fn token_request(s: &OAuthSettings) -> Result<PreparedRequest, Vec<FieldError>> {
+    refuse_if(s.problems())?;
+    let parts = token_form(s);
+    let mut base = HttpRequest::new("POST", &parts.url);
+    let basic = s.client_auth == ClientAuth::BasicHeader;
+    if basic {
         base.headers.push(("Authorization".into(), String::new()));
     }
-    base = base.with_header("Content-Type", FORM).with_header("Accept", "application/json");
-    for p in in_place(ParamPlace::Header) {
-        base.headers.push((p.name.clone(), p.value.clone()));
-    }
+    base.headers.extend(parts.headers.iter().cloned());
     let (id, secret) = if s.encode_credentials {
         (form_encode(&s.client_id), form_encode(s.client_secret.secret()))
     } else {
         (s.client_id.clone(), s.client_secret.secret().to_owned())
     };
+    let public = s.client_secret.secret() == demo::CLIENT_SECRET;
+    let credential = (!public).then_some(Credential::ClientSecret);
     Ok(PreparedRequest::both(
         |r, masked| {
-            if s.client_auth == ClientAuth::BasicHeader {
+            if basic {
                 r.headers[0].1 =
                     if masked { format!("Basic base64({id}:{MASK})") } else { basic_authorization(&id, &secret) };
             }
-            r.body = form(&pairs, secret_at, masked);
+            r.body = form(&parts.pairs);
+            if !basic {
+                let value = if masked { MASK.to_owned() } else { form_encode(s.client_secret.secret()) };
+                r.body.push_str(&format!("&client_secret={value}"));
+            }
         },
         base,
+        credential,
     ))
 }
 
 /// The call's method, URL, headers and body; JSON bodies get `Content-Type: application/json`.
 fn call_base(call: &ResourceCall) -> HttpRequest {
-    let mut r = HttpRequest::new(&call.method, &call.url).with_header("Accept", "application/json");
+    let mut r = HttpRequest::new(call.method.as_str(), &call.url).with_header("Accept", "application/json");
     r.headers.extend(call.headers.iter().cloned());
     if !call.body.trim().is_empty() {
         if r.header("Content-Type").is_none() {
@@ -105,36 +128,37 @@ fn call_base(call: &ResourceCall) -> HttpRequest {
 /// The protected call with the access token placed as chosen (ORDS: `Authorization: Bearer …`).
 pub fn bearer_request(
     call: &ResourceCall,
-    token: &AccessToken,
+    token: &HeldToken,
     placement: &TokenPlacement,
 ) -> Result<PreparedRequest, Vec<FieldError>> {
     let mut problems = call.problems();
     problems.extend(placement.problems());
     refuse_if(problems)?;
+    let secret = token.access_token.secret();
+    let credential = Some(Credential::AccessToken { issuer: token.issuer.clone() });
     Ok(PreparedRequest::both(
         |r, masked| {
-            let value = if masked { MASK } else { token.secret() };
+            let value = if masked { MASK } else { secret };
             match placement {
                 TokenPlacement::Header { name, prefix } => {
                     let text = if prefix.is_empty() { value.to_owned() } else { format!("{prefix} {value}") };
                     r.headers.push((name.clone(), text));
                 }
+                // The mask is written as is (not form-encoded), so the screen shows it.
                 TokenPlacement::Query { name } if masked => {
-                    r.url = format!("{}{}{name}={MASK}", call.url, sep(&call.url))
+                    let (base, fragment) = call.url.split_once('#').unwrap_or((&call.url, ""));
+                    let separator = if base.contains('?') { '&' } else { '?' };
+                    r.url = format!("{base}{separator}{}={MASK}", form_encode(name));
+                    if !fragment.is_empty() {
+                        r.url = format!("{}#{fragment}", r.url);
+                    }
                 }
                 TokenPlacement::Query { name } => r.url = with_query(&call.url, &[(name, value)]),
             }
         },
         call_base(call),
+        credential,
     ))
-}
-
-fn sep(url: &str) -> char {
-    if url.contains('?') {
-        '&'
-    } else {
-        '?'
-    }
 }
 
 /// The protected call with `Authorization: Basic base64(utf8(user:password))` (RFC 7617).
@@ -142,6 +166,7 @@ pub fn basic_request(call: &ResourceCall, s: &BasicSettings) -> Result<PreparedR
     let mut problems = s.problems();
     problems.extend(call.problems());
     refuse_if(problems)?;
+    let public = s.password.secret() == demo::PASSWORD;
     Ok(PreparedRequest::both(
         |r, masked| {
             let value = if masked {
@@ -152,6 +177,7 @@ pub fn basic_request(call: &ResourceCall, s: &BasicSettings) -> Result<PreparedR
             r.headers.push(("Authorization".into(), value));
         },
         call_base(call),
+        (!public).then_some(Credential::Password),
     ))
 }
 

@@ -1,7 +1,7 @@
-//! What the person entered, typed, and checked before anything is sent.
+//! The settings of the two flows, as typed, and what each refuses before anything is sent.
 
-use crate::secret::{AccessToken, ClientSecret, Password};
-use crate::url::HttpUrl;
+use crate::field::{check_url, has_control, header_value_problem, is_token, Field, FieldError};
+use crate::secret::{ClientSecret, Password};
 
 /// How the OAuth2 client proves its identity at the token endpoint (RFC 6749 §2.3.1).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -14,6 +14,8 @@ pub enum ClientAuth {
 }
 
 impl ClientAuth {
+    pub const ALL: [Self; 2] = [Self::BasicHeader, Self::RequestBody];
+
     /// The visible label of the option.
     pub fn label(self) -> &'static str {
         match self {
@@ -22,12 +24,90 @@ impl ClientAuth {
         }
     }
 
-    /// The value of the `client_auth` URL parameter.
+    /// The value of the `client_auth` setting.
     pub fn key(self) -> &'static str {
         match self {
             Self::BasicHeader => "header",
             Self::RequestBody => "body",
         }
+    }
+
+    /// The other choice (what diagnosis suggests trying).
+    pub fn other(self) -> Self {
+        match self {
+            Self::BasicHeader => Self::RequestBody,
+            Self::RequestBody => Self::BasicHeader,
+        }
+    }
+}
+
+/// Where an extra token-request parameter is sent.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ParamPlace {
+    #[default]
+    Body,
+    Query,
+    Header,
+}
+
+impl ParamPlace {
+    pub const ALL: [Self; 3] = [Self::Body, Self::Query, Self::Header];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Body => "Body",
+            Self::Query => "Query string",
+            Self::Header => "Header",
+        }
+    }
+
+    /// Its name in the settings' text form.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Body => "body",
+            Self::Query => "query",
+            Self::Header => "header",
+        }
+    }
+}
+
+/// An extra parameter of the token request (`audience`, `resource`, anything a server needs).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ExtraParam {
+    pub name: String,
+    pub value: String,
+    pub place: ParamPlace,
+}
+
+/// How the access token is attached to the protected call.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TokenPlacement {
+    /// `<name>: <prefix> <token>` (ORDS: `Authorization: Bearer …`; an empty prefix sends the token alone).
+    Header { name: String, prefix: String },
+    /// `?<name>=<token>` (some gateways; ORDS does not read it).
+    Query { name: String },
+}
+
+impl Default for TokenPlacement {
+    fn default() -> Self {
+        Self::Header { name: "Authorization".into(), prefix: "Bearer".into() }
+    }
+}
+
+impl TokenPlacement {
+    /// A placement with an unusable name or prefix.
+    pub fn problems(&self) -> Vec<FieldError> {
+        let (Self::Header { name, .. } | Self::Query { name }) = self;
+        let mut out = Vec::new();
+        if !is_token(name) {
+            out.push(FieldError::new(Field::TokenPlacement, "Enter a valid header or parameter name for the token."));
+        }
+        if let Self::Header { prefix, .. } = self {
+            if let Some(why) = header_value_problem(prefix) {
+                out.push(FieldError::new(Field::TokenPlacement, format!("The token prefix {why}.")));
+            }
+        }
+        out
     }
 }
 
@@ -42,7 +122,7 @@ pub struct OAuthSettings {
     pub encode_credentials: bool,
     /// Optional `scope`, sent in the body when not empty.
     pub scope: String,
-    pub extra: Vec<crate::options::ExtraParam>,
+    pub extra: Vec<ExtraParam>,
 }
 
 /// Settings of HTTP Basic authentication on the resource.
@@ -52,59 +132,13 @@ pub struct BasicSettings {
     pub password: Password,
 }
 
-/// A form field, named by its visible label.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Field {
-    TokenUrl,
-    ClientId,
-    ClientSecret,
-    ResourceUrl,
-    Username,
-    Password,
-    ExtraParams,
-    TokenPlacement,
-    Method,
-    Headers,
-    Body,
-    OwnToken,
-}
-
-impl Field {
-    /// The visible label, as docs and tests refer to it.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::TokenUrl => "Token URL",
-            Self::ClientId => "Client ID",
-            Self::ClientSecret => "Client secret",
-            Self::ResourceUrl => "Resource URL",
-            Self::Username => "Username",
-            Self::Password => "Password",
-            Self::ExtraParams => "Extra parameters",
-            Self::TokenPlacement => "Token placement",
-            Self::Method => "Method",
-            Self::Headers => "Headers",
-            Self::Body => "Body",
-            Self::OwnToken => "Access token",
-        }
+fn nul(field: Field, text: &str, out: &mut Vec<FieldError>) {
+    if text.contains('\0') {
+        out.push(FieldError::new(
+            field,
+            format!("The {} contains a NUL character, which cannot be sent.", field.label()),
+        ));
     }
-}
-
-/// An input refused before sending, with the sentence shown next to the field.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FieldError {
-    pub field: Field,
-    pub message: String,
-}
-
-impl FieldError {
-    pub(crate) fn new(field: Field, message: impl Into<String>) -> Self {
-        Self { field, message: message.into() }
-    }
-}
-
-/// Checks a URL field; the parsed URL on success.
-pub fn check_url(field: Field, value: &str) -> Result<HttpUrl, FieldError> {
-    HttpUrl::parse(value).map_err(|e| FieldError::new(field, e.to_string()))
 }
 
 impl OAuthSettings {
@@ -116,6 +150,11 @@ impl OAuthSettings {
         }
         if self.client_id.trim().is_empty() {
             out.push(FieldError::new(Field::ClientId, "Enter the client ID (ORDS shows it in USER_ORDS_CLIENTS)."));
+        } else if has_control(&self.client_id) {
+            out.push(FieldError::new(
+                Field::ClientId,
+                "The Client ID contains a line break or control character; copy the id alone.",
+            ));
         } else if self.client_id.contains(':')
             && self.client_auth == ClientAuth::BasicHeader
             && !self.encode_credentials
@@ -128,7 +167,8 @@ impl OAuthSettings {
         if self.client_secret.is_empty() {
             out.push(FieldError::new(Field::ClientSecret, "Enter the client secret."));
         }
-        out.extend(crate::options::extra_param_problems(&self.extra));
+        nul(Field::ClientSecret, self.client_secret.secret(), &mut out);
+        out.extend(extra_param_problems(&self.extra));
         out
     }
 }
@@ -144,62 +184,29 @@ impl BasicSettings {
                 Field::Username,
                 "A user name cannot contain \":\" in HTTP Basic (the first \":\" ends the name).",
             ));
+        } else if has_control(&self.username) {
+            out.push(FieldError::new(Field::Username, "The user name contains a line break or control character."));
         }
+        nul(Field::Password, self.password.secret(), &mut out);
         out
     }
 }
 
-/// Problems with the resource URL (shared by both flows).
-pub fn resource_problems(resource_url: &str) -> Vec<FieldError> {
-    check_url(Field::ResourceUrl, resource_url).err().into_iter().collect()
-}
-
-/// A token the page holds, with when it arrived, so expiry can be counted down.
-#[derive(Clone, Debug)]
-pub struct HeldToken {
-    pub access_token: AccessToken,
-    pub token_type: String,
-    pub expires_in: Option<u64>,
-    /// Milliseconds since the epoch when the response arrived.
-    pub received_at_ms: f64,
-}
-
-impl HeldToken {
-    /// A token received at `received_at_ms`; without `expires_in`, a JWT's `exp` gives the lifetime.
-    pub fn new(access_token: AccessToken, token_type: String, expires_in: Option<u64>, received_at_ms: f64) -> Self {
-        let from_exp = || {
-            let exp = crate::jwt::decode_jwt(access_token.secret())?.exp?;
-            u64::try_from(exp - (received_at_ms / 1000.0).floor() as i64).ok()
-        };
-        let expires_in = expires_in.or_else(from_exp);
-        Self { access_token, token_type, expires_in, received_at_ms }
+/// Problems of the extra token-request parameters.
+pub fn extra_param_problems(extra: &[ExtraParam]) -> Vec<FieldError> {
+    let mut out = Vec::new();
+    for p in extra {
+        if p.name.is_empty() {
+            out.push(FieldError::new(Field::ExtraParams, "Every extra parameter needs a name."));
+        } else if p.place == ParamPlace::Header && !is_token(&p.name) {
+            out.push(FieldError::new(Field::ExtraParams, format!("\"{}\" is not a valid header name.", p.name)));
+        } else if let Some(why) = header_value_problem(&p.value).filter(|_| p.place == ParamPlace::Header) {
+            out.push(FieldError::new(Field::ExtraParams, format!("The value of header {} {why}.", p.name)));
+        } else if p.name.contains('\0') || p.value.contains('\0') {
+            out.push(FieldError::new(Field::ExtraParams, "An extra parameter contains a NUL character."));
+        }
     }
-
-    /// Whole seconds left at `now_ms`, or `None` when the server gave no lifetime. Never more
-    /// than the lifetime, even if `now_ms` comes from a clock read before the response arrived.
-    pub fn seconds_left(&self, now_ms: f64) -> Option<i64> {
-        let lifetime = self.expires_in?;
-        let left = ((self.received_at_ms + lifetime as f64 * 1000.0 - now_ms) / 1000.0).ceil() as i64;
-        Some(left.min(lifetime as i64))
-    }
-
-    /// True when the lifetime is known and has run out.
-    pub fn is_expired(&self, now_ms: f64) -> bool {
-        self.seconds_left(now_ms).is_some_and(|s| s <= 0)
-    }
-}
-
-/// `1h 02m 05s` style, for the countdown; `expired` at zero or below.
-pub fn format_countdown(seconds: i64) -> String {
-    if seconds <= 0 {
-        return "expired".to_owned();
-    }
-    let (h, m, s) = (seconds / 3600, seconds % 3600 / 60, seconds % 60);
-    match (h, m) {
-        (0, 0) => format!("{s}s"),
-        (0, _) => format!("{m}m {s:02}s"),
-        _ => format!("{h}h {m:02}m {s:02}s"),
-    }
+    out
 }
 
 #[cfg(test)]

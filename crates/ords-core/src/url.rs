@@ -2,7 +2,8 @@
 //!
 //! It accepts what a browser's fetch accepts for ORDS endpoints: `http` or `https`, a host,
 //! an optional port, then path, query and fragment. It rejects what would fail later in a
-//! less helpful way: spaces, missing scheme or host, user info (`user:pw@host`).
+//! less helpful way: spaces and control characters, missing scheme or host, characters no
+//! host name may hold, user info (`user:pw@host`).
 
 /// The parts of an accepted URL.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -21,9 +22,11 @@ pub struct HttpUrl {
 pub enum UrlError {
     Empty,
     HasWhitespace,
+    HasControl,
     NoScheme,
     UnsupportedScheme(String),
     NoHost,
+    BadHost(char),
     UserInfo,
     BadPort(String),
 }
@@ -33,9 +36,11 @@ impl std::fmt::Display for UrlError {
         match self {
             Self::Empty => f.write_str("Enter a URL."),
             Self::HasWhitespace => f.write_str("The URL contains spaces or line breaks; remove them."),
+            Self::HasControl => f.write_str("The URL contains a control character; retype it."),
             Self::NoScheme => f.write_str("Start the URL with https:// (or http:// for a local server)."),
             Self::UnsupportedScheme(s) => write!(f, "Only http and https URLs can be called, not {s}:."),
             Self::NoHost => f.write_str("The URL has no host name after the scheme."),
+            Self::BadHost(c) => write!(f, "A host name cannot contain \"{c}\"."),
             Self::UserInfo => {
                 f.write_str("Do not put credentials in the URL (user:password@host); use the credential fields.")
             }
@@ -54,6 +59,9 @@ impl HttpUrl {
         if input.chars().any(char::is_whitespace) {
             return Err(UrlError::HasWhitespace);
         }
+        if input.chars().any(char::is_control) {
+            return Err(UrlError::HasControl);
+        }
         let (scheme, rest) = input.split_once("://").ok_or(UrlError::NoScheme)?;
         let scheme = scheme.to_ascii_lowercase();
         if scheme != "http" && scheme != "https" {
@@ -68,6 +76,7 @@ impl HttpUrl {
         if host.is_empty() {
             return Err(UrlError::NoHost);
         }
+        check_host(host)?;
         let tail = tail.split('#').next().unwrap_or("");
         let (path, query) = match tail.split_once('?') {
             Some((p, q)) => (p, Some(q.to_owned())),
@@ -89,6 +98,50 @@ impl HttpUrl {
     pub fn segments(&self) -> Vec<&str> {
         self.path.split('/').filter(|s| !s.is_empty()).collect()
     }
+}
+
+/// WHATWG URL's forbidden domain code points, so fetch never throws on a host we accepted.
+fn check_host(host: &str) -> Result<(), UrlError> {
+    if let Some(inner) = host.strip_prefix('[') {
+        let ok = inner
+            .strip_suffix(']')
+            .is_some_and(|a| !a.is_empty() && a.chars().all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.'));
+        return if ok { Ok(()) } else { Err(UrlError::BadHost('[')) };
+    }
+    match host.chars().find(|c| "%<>[]\\^|".contains(*c) || *c == '\u{7f}') {
+        Some(c) => Err(UrlError::BadHost(c)),
+        None => Ok(()),
+    }
+}
+
+/// The origin (`scheme://host[:port]`) of an accepted URL.
+pub fn origin_of(url: &str) -> Option<String> {
+    HttpUrl::parse(url).ok().map(|u| u.origin())
+}
+
+/// The URL with any `user:password@` removed (for storage, links and code: never kept).
+pub fn strip_user_info(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else { return url.to_owned() };
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    match rest[..authority_end].rfind('@') {
+        Some(at) => format!("{scheme}://{}", &rest[at + 1..]),
+        None => url.to_owned(),
+    }
+}
+
+/// Appends form-encoded pairs to a URL's query string (before any fragment).
+pub fn with_query(url: &str, pairs: &[(&str, &str)]) -> String {
+    if pairs.is_empty() {
+        return url.to_owned();
+    }
+    let (base, fragment) = url.split_once('#').map(|(b, f)| (b, Some(f))).unwrap_or((url, None));
+    let separator = if base.contains('?') { '&' } else { '?' };
+    let mut out = format!("{base}{separator}{}", crate::encode::form_body(pairs));
+    if let Some(f) = fragment {
+        out.push('#');
+        out.push_str(f);
+    }
+    out
 }
 
 fn split_host_port(authority: &str) -> Result<(&str, Option<u16>), UrlError> {
@@ -139,5 +192,25 @@ mod tests {
         assert_eq!(HttpUrl::parse("https://a:b@host/"), Err(UrlError::UserInfo));
         assert_eq!(HttpUrl::parse("http://host:99999/"), Err(UrlError::BadPort("99999".into())));
         assert_eq!(UrlError::NoScheme.to_string(), "Start the URL with https:// (or http:// for a local server).");
+        assert_eq!(HttpUrl::parse("https://h/a\u{0}b"), Err(UrlError::HasControl));
+        assert_eq!(HttpUrl::parse("https://ex|ample/"), Err(UrlError::BadHost('|')));
+        assert_eq!(HttpUrl::parse("http://[::1/"), Err(UrlError::BadHost('[')));
+        assert_eq!(UrlError::BadHost('|').to_string(), "A host name cannot contain \"|\".");
+    }
+
+    #[test]
+    fn query_pairs_are_appended_and_encoded() {
+        assert_eq!(with_query("https://h/t", &[("audience", "a b")]), "https://h/t?audience=a+b");
+        assert_eq!(with_query("https://h/t?x=1#f", &[("r", "é")]), "https://h/t?x=1&r=%C3%A9#f");
+        assert_eq!(with_query("https://h/t", &[]), "https://h/t");
+    }
+
+    #[test]
+    fn user_info_is_stripped_and_origins_read() {
+        assert_eq!(strip_user_info("https://a:b@h:1/p?q=@x"), "https://h:1/p?q=@x");
+        assert_eq!(strip_user_info("https://h/p@x"), "https://h/p@x");
+        assert_eq!(strip_user_info("not a url"), "not a url");
+        assert_eq!(origin_of("HTTPS://Host:8443/x").as_deref(), Some("https://host:8443"));
+        assert_eq!(origin_of("nope"), None);
     }
 }

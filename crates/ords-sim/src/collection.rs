@@ -45,7 +45,8 @@ pub fn render(page: Page<'_>) -> HttpResponse {
     let offset = query_number(page.query, "offset").unwrap_or(0);
     let explicit_limit = query_number(page.query, "limit").filter(|l| *l > 0);
     let limit = explicit_limit.unwrap_or(page.page_size).min(100_000);
-    let end = (offset + limit).min(total);
+    // Both numbers come from the query string: saturate, never overflow.
+    let end = offset.saturating_add(limit).min(total);
     let start = offset.min(total);
     let has_more = end < total;
     let (rows, ids) = (page.rows)(start..end);

@@ -157,11 +157,11 @@ pub struct SimConfig {
 /// The role the `hr` module's privilege requires.
 pub const HR_ROLE: &str = "HR Reader";
 /// The demo client's id, in ORDS's shape (22 base64url characters and `..`).
-pub const DEMO_CLIENT_ID: &str = "Te8yn-qGmBoX6jzpPhnUXA..";
-/// The demo client's secret.
-pub const DEMO_CLIENT_SECRET: &str = "m2Qx7dVbUaE4kR9pLwT1sA..";
+pub const DEMO_CLIENT_ID: &str = ords_core::demo::CLIENT_ID;
+/// The demo client's secret (public: the page may send it anywhere).
+pub const DEMO_CLIENT_SECRET: &str = ords_core::demo::CLIENT_SECRET;
 /// The demo Basic user and password.
-pub const DEMO_USER: (&str, &str) = ("hr_user", "Welcome_1");
+pub const DEMO_USER: (&str, &str) = (ords_core::demo::USERNAME, ords_core::demo::PASSWORD);
 /// Page origins allowed by default: where `cargo xtask serve` serves the page.
 pub const DEMO_ORIGINS: [&str; 2] = ["http://127.0.0.1:8080", "http://localhost:8080"];
 

@@ -1,8 +1,9 @@
 //! A sans-IO model of ORDS: `handle(request, now) -> response`. The native `ords-sim` server
 //! and the page's in-browser demo transport both wrap this one model.
 //!
-//! Behaviour follows `shared/research/ords-wire.md`: documented facts by default, switches
-//! (see [`Switches`]) where ORDS's behaviour is not known for sure.
+//! Behaviour follows `docs/ords-behaviour.md`: documented facts by default, switches (see
+//! [`Switches`]) where ORDS's behaviour is not known for sure. No request can make it panic:
+//! numbers from requests saturate, and `tests/hostile.rs` feeds it arbitrary input.
 
 pub mod browser;
 mod catalog;
@@ -217,7 +218,8 @@ impl Sim {
             Ok(client) => {
                 let (client_id, lifetime) = (client.client_id.clone(), client.token_lifetime_s);
                 let token = self.rng.token();
-                let issued = Issued { client_id, alias: alias.to_owned(), expires_at_ms: now_ms + lifetime * 1000 };
+                let expires_at_ms = now_ms.saturating_add(lifetime.saturating_mul(1000));
+                let issued = Issued { client_id, alias: alias.to_owned(), expires_at_ms };
                 self.tokens.insert(token.clone(), issued, now_ms);
                 let mut r = token::grant_response(&token, lifetime);
                 if self.config.switches.cache_no_store {

@@ -61,8 +61,8 @@ impl Notes {
         if self.rows.len() >= MAX_NOTES {
             return Err(NoteError::Full);
         }
-        self.next_id += 1;
-        let id = self.next_id;
+        let id = self.next_id.checked_add(1).ok_or(NoteError::Full)?;
+        self.next_id = id;
         self.rows.push((id, text.clone()));
         let mut r = crate::problem::respond(201, "application/json", note_json(base, id, &text));
         r.headers.push(("Location".into(), format!("{base}/hr/notes/{id}")));

@@ -1,8 +1,11 @@
-//! A small HTTP/1.1 server around the model, for workshops and tests. Loopback only.
+//! A small HTTP/1.1 server around the model, for workshops and tests.
 //!
 //! Hand-written on std + httparse so every limit is ours: headers over 16 KiB get 431,
-//! bodies over 1 MiB get 413, malformed requests 400, all ORDS-shaped; connections are
-//! capped so a flood cannot exhaust threads.
+//! bodies over 1 MiB get 413, malformed requests 400, all ORDS-shaped. No client can take it
+//! down: connections are capped (503 beyond), each request and each response has a whole
+//! deadline (a client trickling bytes or never reading is cut off), a failed accept (out of
+//! file descriptors) is answered with 503 from a spare descriptor and never spins, and a
+//! poisoned model lock is recovered.
 
 use crate::problem::problem;
 use crate::Sim;
@@ -10,13 +13,16 @@ use ords_core::{reason_phrase, HttpRequest, HttpResponse};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 pub const MAX_HEADER_BYTES: usize = 16 * 1024;
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 const MAX_CONNECTIONS: usize = 512;
-const IDLE_TIMEOUT: Duration = Duration::from_secs(30);
+/// From waiting for a request to having read all of it.
+pub const REQUEST_DEADLINE: Duration = Duration::from_secs(30);
+/// For writing a whole response (a 10 MB page to a slow reader included).
+pub const RESPONSE_DEADLINE: Duration = Duration::from_secs(30);
 
 /// Wall-clock milliseconds since the epoch.
 pub fn now_ms() -> u64 {
@@ -34,20 +40,54 @@ pub fn os_seed() -> u64 {
 /// Serves until the process ends; one thread per connection.
 pub fn serve(listener: TcpListener, sim: Arc<Mutex<Sim>>) {
     let open = Arc::new(AtomicUsize::new(0));
-    for stream in listener.incoming().flatten() {
+    // A descriptor kept in reserve: when accept fails for lack of them, closing this one lets
+    // the waiting client be accepted and told 503, instead of the loop spinning on the error.
+    let mut spare = spare_descriptor();
+    loop {
+        let stream = match listener.accept() {
+            Ok((stream, _)) => stream,
+            Err(e) => {
+                if out_of_descriptors(&e) {
+                    drop(spare.take());
+                    if let Ok((mut stream, _)) = listener.accept() {
+                        refuse_busy(&mut stream, "Out of file descriptors");
+                    }
+                    spare = spare_descriptor();
+                }
+                std::thread::sleep(Duration::from_millis(20));
+                continue;
+            }
+        };
         if open.fetch_add(1, Ordering::SeqCst) >= MAX_CONNECTIONS {
             open.fetch_sub(1, Ordering::SeqCst);
             let mut stream = stream;
-            let busy = problem(503, "ServiceUnavailable", "Too many connections", "busy");
-            let _ = write_response(&mut stream, &busy, false);
+            refuse_busy(&mut stream, "Too many connections");
             continue;
         }
-        let (sim, open) = (Arc::clone(&sim), Arc::clone(&open));
-        std::thread::spawn(move || {
+        let (sim, open_count) = (Arc::clone(&sim), Arc::clone(&open));
+        let spawned = std::thread::Builder::new().spawn(move || {
             let _ = connection(stream, &sim);
-            open.fetch_sub(1, Ordering::SeqCst);
+            open_count.fetch_sub(1, Ordering::SeqCst);
         });
+        if spawned.is_err() {
+            open.fetch_sub(1, Ordering::SeqCst); // the stream was dropped with the closure: closed
+        }
     }
+}
+
+fn spare_descriptor() -> Option<std::fs::File> {
+    std::fs::File::open("/dev/null").ok()
+}
+
+fn out_of_descriptors(e: &std::io::Error) -> bool {
+    matches!(e.raw_os_error(), Some(23 | 24)) // ENFILE, EMFILE
+}
+
+fn refuse_busy(stream: &mut TcpStream, why: &str) {
+    let _ = stream.set_write_timeout(Some(Duration::from_secs(1)));
+    let mut busy = problem(503, "ServiceUnavailable", why, "busy");
+    busy.headers.push(("Retry-After".into(), "1".into()));
+    let _ = write_response(stream, &busy, false);
 }
 
 enum Incoming {
@@ -56,21 +96,63 @@ enum Incoming {
     Refuse(HttpResponse),
 }
 
+/// A stream whose reads and writes share one deadline: each call waits at most for the time
+/// left, so a client that trickles one byte at a time cannot hold a thread past it.
+struct Deadline {
+    stream: TcpStream,
+    until: Instant,
+}
+
+impl Deadline {
+    fn left(&self) -> std::io::Result<Duration> {
+        let left = self.until.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            Err(std::io::Error::new(std::io::ErrorKind::TimedOut, "deadline passed"))
+        } else {
+            Ok(left)
+        }
+    }
+}
+
+impl Read for Deadline {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        self.stream.set_read_timeout(Some(self.left()?))?;
+        self.stream.read(buf)
+    }
+}
+
+impl Write for Deadline {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.stream.set_write_timeout(Some(self.left()?))?;
+        self.stream.write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.stream.flush()
+    }
+}
+
 fn connection(stream: TcpStream, sim: &Mutex<Sim>) -> std::io::Result<()> {
-    stream.set_read_timeout(Some(IDLE_TIMEOUT))?;
     let _ = stream.set_nodelay(true);
-    let mut writer = stream.try_clone()?;
-    let mut reader = BufReader::new(stream);
+    let writer = stream.try_clone()?;
+    let mut reader = BufReader::new(Deadline { stream, until: Instant::now() + REQUEST_DEADLINE });
     loop {
-        match read_request(&mut reader)? {
+        reader.get_mut().until = Instant::now() + REQUEST_DEADLINE;
+        let incoming = match read_request(&mut reader) {
+            Ok(incoming) => incoming,
+            Err(e) if e.kind() == std::io::ErrorKind::TimedOut || e.kind() == std::io::ErrorKind::WouldBlock => {
+                let late = problem(408, "RequestTimeout", "The request took too long to arrive", "deadline");
+                let mut out = Deadline { stream: writer, until: Instant::now() + Duration::from_secs(1) };
+                return write_response(&mut out, &late, false);
+            }
+            Err(e) => return Err(e),
+        };
+        let mut out = Deadline { stream: writer.try_clone()?, until: Instant::now() + RESPONSE_DEADLINE };
+        match incoming {
             Incoming::Closed => return Ok(()),
-            Incoming::Refuse(response) => return write_response(&mut writer, &response, false),
+            Incoming::Refuse(response) => return write_response(&mut out, &response, false),
             Incoming::Request(request, keep_alive) => {
-                let response = sim
-                    .lock()
-                    .map(|mut s| s.handle(&request, now_ms()))
-                    .unwrap_or_else(|_| problem(500, "InternalServerError", "Internal Server Error", "poisoned"));
-                write_response(&mut writer, &response, keep_alive)?;
+                write_response(&mut out, &answer(sim, &request), keep_alive)?;
                 if !keep_alive {
                     return Ok(());
                 }
@@ -79,7 +161,16 @@ fn connection(stream: TcpStream, sim: &Mutex<Sim>) -> std::io::Result<()> {
     }
 }
 
-fn read_request(reader: &mut BufReader<TcpStream>) -> std::io::Result<Incoming> {
+/// The model's answer. A lock poisoned by an earlier panic is taken over (the model's state is
+/// plain data), and a panic here becomes a 500 for this request alone.
+fn answer(sim: &Mutex<Sim>, request: &HttpRequest) -> HttpResponse {
+    let handled = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        sim.lock().unwrap_or_else(PoisonError::into_inner).handle(request, now_ms())
+    }));
+    handled.unwrap_or_else(|_| problem(500, "InternalServerError", "Internal Server Error", "panic"))
+}
+
+fn read_request(reader: &mut BufReader<Deadline>) -> std::io::Result<Incoming> {
     let mut head = Vec::new();
     loop {
         let before = head.len();
@@ -130,7 +221,7 @@ fn read_request(reader: &mut BufReader<TcpStream>) -> std::io::Result<Incoming> 
     };
     let mut body = vec![0; length];
     reader.read_exact(&mut body)?;
-    let host = find("host").unwrap_or_else(|| "127.0.0.1".into());
+    let host = find("host").filter(|h| !h.is_empty()).unwrap_or_else(|| "127.0.0.1".into());
     let connection = find("connection").unwrap_or_default().to_ascii_lowercase();
     let keep_alive = if version == 0 { connection == "keep-alive" } else { connection != "close" };
     let request = HttpRequest {
@@ -142,7 +233,7 @@ fn read_request(reader: &mut BufReader<TcpStream>) -> std::io::Result<Incoming> 
     Ok(Incoming::Request(request, keep_alive))
 }
 
-fn write_response(stream: &mut TcpStream, response: &HttpResponse, keep_alive: bool) -> std::io::Result<()> {
+fn write_response(stream: &mut impl Write, response: &HttpResponse, keep_alive: bool) -> std::io::Result<()> {
     let reason = if response.reason.is_empty() { reason_phrase(response.status) } else { &response.reason };
     let mut out = format!("HTTP/1.1 {} {reason}\r\n", response.status);
     for (name, value) in &response.headers {

@@ -38,7 +38,7 @@ fn code(target: CodeTarget, oauth: &OAuthSettings, secret: &str, include: bool) 
     let basic = BasicSettings { username: format!("user {secret}"), password: Password::new(secret) };
     let call = ResourceCall {
         url: "http://127.0.0.1:9/ords/demo/hr/notes/".into(),
-        method: "POST".into(),
+        method: ords_core::Method::Post,
         headers: vec![("X-Note".into(), format!("note {}", secret.replace('\n', " ")))],
         body: serde_json::json!({ "text": secret }).to_string(),
     };

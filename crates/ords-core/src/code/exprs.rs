@@ -1,9 +1,10 @@
 //! The expressions JavaScript and Python build the same way, in C-like string syntax:
 //! the token request's Basic header and body, where the token goes, and the Basic call.
+//! Their string literals are the same in both languages (`quote::js` equals `quote::python`).
 
-use super::c_like as lit;
 use super::plan::Plan;
-use crate::options::TokenPlacement;
+use crate::quote::js as lit;
+use crate::settings::TokenPlacement;
 
 /// What a language calls its helpers and variables.
 pub(super) struct Names {

@@ -1,8 +1,8 @@
 //! JavaScript fetch, for Node 18+ (as an ES module) and browsers, with UTF-8-safe Base64.
 
-use super::c_like as lit;
 use super::exprs::{self, Names};
 use super::plan::{Plan, SecretRef};
+use crate::quote::js as lit;
 
 const NAMES: Names = Names {
     base64: "base64",
@@ -55,7 +55,7 @@ fn call(p: &Plan, var: &str, url: &str, auth: Option<String>) -> String {
     let body = if p.call_body.is_empty() { String::new() } else { format!("  body: {},\n", lit(&p.call_body)) };
     format!(
         "const {var} = await fetch({url}, {{\n  method: {},\n  headers: {{\n{}  }},\n{body}}});\nconsole.log({var}.status, await {var}.text());\n",
-        lit(&p.method),
+        lit(p.method.as_str()),
         header_lines(&p.call_headers, auth)
     )
 }

@@ -13,8 +13,8 @@ mod shell;
 pub use plan::Plan;
 pub use postman::{export_postman, import_postman, PostmanImport};
 
-use crate::options::{ResourceCall, TokenPlacement};
-use crate::settings::{BasicSettings, OAuthSettings};
+use crate::call::ResourceCall;
+use crate::settings::{BasicSettings, OAuthSettings, TokenPlacement};
 
 /// What the code is generated from.
 #[derive(Clone, Copy, Debug)]
@@ -63,16 +63,6 @@ pub fn generate(target: CodeTarget, input: &CodeInput<'_>) -> String {
         CodeTarget::PlSql => plsql::apex(&plan),
         CodeTarget::SetupSql => plsql::setup(&plan),
     }
-}
-
-/// A JavaScript or Python string literal: JSON's escaping is valid in both.
-pub(crate) fn c_like(text: &str) -> String {
-    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".into())
-}
-
-/// A PL/SQL string literal.
-pub(crate) fn plsql_literal(text: &str) -> String {
-    format!("'{}'", text.replace('\'', "''"))
 }
 
 #[cfg(test)]

@@ -2,21 +2,31 @@
 //! secret (a variable in the code).
 
 use super::CodeInput;
+use crate::call::Method;
 use crate::encode::{form_body, form_encode};
 use crate::notes::ords_alias_and_module;
-use crate::options::{with_query, ExtraParam, ParamPlace, TokenPlacement};
-use crate::settings::ClientAuth;
-use crate::url::HttpUrl;
+use crate::request::token_form;
+use crate::settings::{ClientAuth, ExtraParam, TokenPlacement};
+use crate::url::{strip_user_info, HttpUrl};
 
 /// A secret in generated code: the environment variable (or placeholder) named for it, or
-/// the value itself when the person included secrets.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// the value itself when the person included secrets. `Debug` never shows the value.
+#[derive(Clone, PartialEq, Eq)]
 pub struct SecretRef {
     pub env: &'static str,
     pub placeholder: &'static str,
     pub value: Option<String>,
 }
 
+impl std::fmt::Debug for SecretRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let value = if self.value.is_some() { "[included, redacted]" } else { "[placeholder]" };
+        f.debug_struct("SecretRef").field("env", &self.env).field("value", &value).finish()
+    }
+}
+
+/// Generated code's view of the settings. URLs never carry user info here (the page refuses
+/// such URLs, and code must not spread them).
 #[derive(Clone, Debug)]
 pub struct Plan {
     pub token_url: String,
@@ -32,7 +42,7 @@ pub struct Plan {
     pub client_id: String,
     pub scope: String,
     pub client_secret: SecretRef,
-    pub method: String,
+    pub method: Method,
     pub resource_url: String,
     /// Headers of the resource call except the token (Accept, the person's, Content-Type).
     pub call_headers: Vec<(String, String)>,
@@ -48,22 +58,8 @@ pub struct Plan {
 impl Plan {
     pub fn new(i: &CodeInput<'_>) -> Self {
         let o = i.oauth;
-        let place = |p: ParamPlace| o.extra.iter().filter(move |e| e.place == p);
-        let query: Vec<(&str, &str)> = place(ParamPlace::Query).map(|p| (p.name.as_str(), p.value.as_str())).collect();
-        let mut pairs: Vec<(&str, &str)> = vec![("grant_type", "client_credentials")];
-        if !o.scope.trim().is_empty() {
-            pairs.push(("scope", o.scope.trim()));
-        }
-        pairs.extend(place(ParamPlace::Body).map(|p| (p.name.as_str(), p.value.as_str())));
+        let form = token_form(o);
         let secret_in_body = o.client_auth == ClientAuth::RequestBody;
-        if secret_in_body {
-            pairs.push(("client_id", &o.client_id));
-        }
-        let mut token_headers = vec![
-            ("Content-Type".to_owned(), "application/x-www-form-urlencoded".to_owned()),
-            ("Accept".to_owned(), "application/json".to_owned()),
-        ];
-        token_headers.extend(place(ParamPlace::Header).map(|p| (p.name.clone(), p.value.clone())));
         let mut call_headers = vec![("Accept".to_owned(), "application/json".to_owned())];
         call_headers.extend(i.call.headers.iter().cloned());
         let has_body = !i.call.body.trim().is_empty();
@@ -76,17 +72,17 @@ impl Plan {
             value: i.include_secrets.then(|| value.to_owned()),
         };
         Self {
-            token_url: with_query(&o.token_url, &query),
-            token_headers,
-            token_body: form_body(&pairs),
+            token_url: strip_user_info(&form.url),
+            token_headers: form.headers,
+            token_body: form_body(&form.pairs),
             secret_in_body,
             client_id_for_basic: if o.encode_credentials { form_encode(&o.client_id) } else { o.client_id.clone() },
             encode_credentials: o.encode_credentials,
             client_id: o.client_id.clone(),
             scope: o.scope.trim().to_owned(),
             client_secret: secret("ORDS_CLIENT_SECRET", "<client secret>", o.client_secret.secret()),
-            method: i.call.method.clone(),
-            resource_url: i.call.url.clone(),
+            method: i.call.method,
+            resource_url: strip_user_info(&i.call.url),
             call_headers,
             call_body: if has_body { i.call.body.clone() } else { String::new() },
             placement: i.placement.clone(),

@@ -1,9 +1,8 @@
 //! PL/SQL for Oracle APEX (APEX_WEB_SERVICE) and the ORDS setup SQL that makes the calls work.
 
 use super::plan::{Plan, SecretRef};
-use super::plsql_literal as lit;
-use crate::options::TokenPlacement;
-use crate::settings::ClientAuth;
+use crate::quote::sql as lit;
+use crate::settings::{ClientAuth, TokenPlacement};
 
 fn secret(s: &SecretRef) -> String {
     lit(s.value.as_deref().unwrap_or(s.placeholder))
@@ -25,7 +24,7 @@ fn call(p: &Plan, url: &str, first: Option<(String, String)>, extra_args: &str) 
     out.push_str(&format!(
         "  l_body := apex_web_service.make_rest_request(\n    p_url         => {url},\n    p_http_method => {}{body}{extra_args});\n  \
          dbms_output.put_line(apex_web_service.g_status_code);\n  dbms_output.put_line(dbms_lob.substr(l_body, 4000, 1));\n",
-        lit(&p.method)
+        lit(p.method.as_str())
     ));
     out
 }
@@ -103,6 +102,7 @@ pub(super) fn setup(p: &Plan) -> String {
     format!(
         "-- ORDS setup that lets this page make these calls (run as the REST-enabled schema behind alias {alias}).\n\
          -- Role, privilege and client names are suggestions; change them to yours.\n\
+         SET DEFINE OFF\n\
          BEGIN\n  \
          ORDS.CREATE_ROLE(p_role_name => 'playground_role');\n  \
          ORDS.CREATE_PRIVILEGE(\n    p_name        => 'playground.priv',\n    p_role_name   => 'playground_role',\n    \

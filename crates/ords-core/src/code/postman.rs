@@ -2,9 +2,10 @@
 //! such a collection back into the form's settings.
 
 use super::plan::Plan;
-use crate::encode::form_body;
-use crate::options::{ParamPlace, TokenPlacement};
-use crate::settings::ClientAuth;
+use crate::call::Method;
+use crate::config::{Flow, PlaygroundConfig};
+use crate::secret::{ClientSecret, Password};
+use crate::settings::{ClientAuth, ExtraParam, ParamPlace, TokenPlacement};
 use serde_json::{json, Value};
 
 const SCHEMA: &str = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json";
@@ -15,7 +16,8 @@ fn kv(key: &str, value: impl Into<Value>) -> Value {
 
 fn request(p: &Plan, auth: Value) -> Value {
     let header: Vec<Value> = p.call_headers.iter().map(|(k, v)| json!({ "key": k, "value": v })).collect();
-    let mut r = json!({ "method": p.method, "header": header, "url": { "raw": p.resource_url }, "auth": auth });
+    let mut r =
+        json!({ "method": p.method.as_str(), "header": header, "url": { "raw": p.resource_url }, "auth": auth });
     if !p.call_body.is_empty() {
         r["body"] = json!({ "mode": "raw", "raw": p.call_body, "options": { "raw": { "language": "json" } } });
     }
@@ -71,12 +73,13 @@ pub fn export_postman(p: &Plan) -> String {
     serde_json::to_string_pretty(&collection).unwrap_or_default()
 }
 
-/// Settings read from a collection: the playground's URL parameters, plus secrets if present.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
+/// What a collection holds: the settings, and the secrets it carries (kept apart, so the page
+/// can put them only in the secret fields).
+#[derive(Clone, Debug, Default)]
 pub struct PostmanImport {
-    pub params: Vec<(String, String)>,
-    pub client_secret: Option<String>,
-    pub password: Option<String>,
+    pub config: PlaygroundConfig,
+    pub client_secret: Option<ClientSecret>,
+    pub password: Option<Password>,
 }
 
 /// The first request with OAuth2 or Basic auth (its own, or the collection's), as settings.
@@ -86,7 +89,7 @@ pub fn import_postman(text: &str) -> Result<PostmanImport, String> {
         return Err("This is not a Postman collection (no info.schema naming a collection format).".into());
     }
     let mut requests = Vec::new();
-    collect(&root, &mut requests);
+    collect(&root, &mut requests, 0);
     let inherited = root.get("auth");
     let pick = requests.iter().find_map(|r| {
         let auth = r.get("auth").filter(|a| a.get("type").and_then(Value::as_str) != Some("inherit")).or(inherited)?;
@@ -94,15 +97,14 @@ pub fn import_postman(text: &str) -> Result<PostmanImport, String> {
     });
     let (request, auth) = pick.ok_or("No request in the collection uses OAuth2 or Basic auth.")?;
     let mut out = PostmanImport::default();
-    let mut put = |k: &str, v: &str| out.params.push((k.to_owned(), v.to_owned()));
-    let url = match request.get("url") {
+    let c = &mut out.config;
+    c.resource_url = match request.get("url") {
         Some(Value::String(s)) => s.clone(),
         Some(u) => u.get("raw").and_then(Value::as_str).unwrap_or_default().to_owned(),
         None => String::new(),
     };
-    put("resource_url", &url);
-    if let Some(m) = request.get("method").and_then(Value::as_str) {
-        put("method", &m.to_ascii_uppercase());
+    if let Some(m) = request.get("method").and_then(Value::as_str).and_then(Method::parse) {
+        c.method = m;
     }
     let field = |list: &str, key: &str| -> Option<Value> {
         auth.get(list)?
@@ -114,9 +116,9 @@ pub fn import_postman(text: &str) -> Result<PostmanImport, String> {
     };
     let text_of = |v: Option<Value>| v.and_then(|v| v.as_str().map(str::to_owned));
     if auth["type"] == "basic" {
-        put("flow", "basic");
-        put("username", &text_of(field("basic", "username")).unwrap_or_default());
-        out.password = text_of(field("basic", "password"));
+        c.flow = Flow::Basic;
+        c.username = text_of(field("basic", "username")).unwrap_or_default();
+        out.password = text_of(field("basic", "password")).map(Password::new);
         return Ok(out);
     }
     let grant = text_of(field("oauth2", "grant_type")).unwrap_or_else(|| "authorization_code".into());
@@ -125,39 +127,45 @@ pub fn import_postman(text: &str) -> Result<PostmanImport, String> {
             "This collection's OAuth2 uses the {grant} grant; the playground runs client_credentials only."
         ));
     }
-    put("flow", "oauth2");
-    put("token_url", &text_of(field("oauth2", "accessTokenUrl")).unwrap_or_default());
-    put("client_id", &text_of(field("oauth2", "clientId")).unwrap_or_default());
+    c.flow = Flow::OAuth2;
+    c.token_url = text_of(field("oauth2", "accessTokenUrl")).unwrap_or_default();
+    c.client_id = text_of(field("oauth2", "clientId")).unwrap_or_default();
     let body = text_of(field("oauth2", "client_authentication")).as_deref() == Some("body");
-    put("client_auth", if body { ClientAuth::RequestBody.key() } else { ClientAuth::BasicHeader.key() });
-    put("scope", &text_of(field("oauth2", "scope")).unwrap_or_default());
+    c.client_auth = if body { ClientAuth::RequestBody } else { ClientAuth::BasicHeader };
+    c.scope = text_of(field("oauth2", "scope")).unwrap_or_default();
     if text_of(field("oauth2", "addTokenTo")).as_deref() == Some("queryParams") {
-        put("token_in_query", "1");
-        put("token_name", "access_token");
+        c.token_in_query = true;
+        c.token_name = "access_token".into();
     } else {
-        put("token_in_query", "0");
-        put("token_prefix", &text_of(field("oauth2", "headerPrefix")).unwrap_or_else(|| "Bearer".into()));
+        c.token_prefix = text_of(field("oauth2", "headerPrefix")).unwrap_or_else(|| "Bearer".into());
     }
-    for p in field("oauth2", "tokenRequestParams").and_then(|v| v.as_array().cloned()).unwrap_or_default() {
+    let params = field("oauth2", "tokenRequestParams").and_then(|v| v.as_array().cloned()).unwrap_or_default();
+    for p in params.iter().take(crate::config::MAX_EXTRAS) {
         let (Some(k), Some(v)) = (p.get("key").and_then(Value::as_str), p.get("value").and_then(Value::as_str)) else {
             continue;
         };
         let place = match p.get("send_as").and_then(Value::as_str) {
-            Some("request_url") => "Query string",
-            Some("request_header") => "Header",
-            _ => "Body",
+            Some("request_url") => ParamPlace::Query,
+            Some("request_header") => ParamPlace::Header,
+            _ => ParamPlace::Body,
         };
-        put("extra", &form_body(&[("n", k), ("v", v), ("p", place)]));
+        c.extra.push(ExtraParam { name: k.into(), value: v.into(), place });
     }
-    out.client_secret = text_of(field("oauth2", "clientSecret"));
+    out.client_secret = text_of(field("oauth2", "clientSecret")).map(ClientSecret::new);
     Ok(out)
 }
 
-fn collect<'a>(node: &'a Value, out: &mut Vec<&'a Value>) {
+/// Folders nest; a collection is walked at most this deep (a crafted file cannot go on forever).
+const MAX_FOLDER_DEPTH: usize = 32;
+
+fn collect<'a>(node: &'a Value, out: &mut Vec<&'a Value>, depth: usize) {
     if let Some(r) = node.get("request") {
         out.push(r);
     }
+    if depth >= MAX_FOLDER_DEPTH {
+        return;
+    }
     for item in node.get("item").and_then(Value::as_array).into_iter().flatten() {
-        collect(item, out);
+        collect(item, out, depth + 1);
     }
 }

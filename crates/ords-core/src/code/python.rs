@@ -1,8 +1,8 @@
 //! Python with requests: bodies sent as UTF-8 bytes, Base64 of UTF-8 for Basic.
 
-use super::c_like as lit;
 use super::exprs::{self, Names};
 use super::plan::{Plan, SecretRef};
+use crate::quote::python as lit;
 
 const NAMES: Names = Names {
     base64: "b64",
@@ -54,7 +54,7 @@ fn call(p: &Plan, var: &str, url: &str, auth: Option<String>) -> String {
         if p.call_body.is_empty() { "None".to_owned() } else { format!("{}.encode(\"utf-8\")", lit(&p.call_body)) };
     format!(
         "{var} = requests.request(\n    {},\n    {url},\n    headers={},\n    data={body},\n)\nprint({var}.status_code, {var}.text)\n",
-        lit(&p.method),
+        lit(p.method.as_str()),
         dict(&p.call_headers, auth)
     )
 }

@@ -1,8 +1,8 @@
 //! bash + curl: token request, the token captured with sed, the call; then Basic.
 
 use super::plan::{Plan, SecretRef};
-use crate::curl::shell_quote;
-use crate::options::TokenPlacement;
+use crate::quote::shell as shell_quote;
+use crate::settings::TokenPlacement;
 
 /// `NAME="${ENV:?…}"`, or `NAME='value'` when the secret is included.
 fn assign(var: &str, s: &SecretRef) -> String {
@@ -30,7 +30,7 @@ pub(super) fn curl(p: &Plan) -> String {
     if p.encode_credentials && !p.secret_in_body {
         out.push_str(FORM_ENCODE);
     }
-    let mut token = vec![format!("TOKEN=$(curl -sS -X POST {}", shell_quote(&p.token_url))];
+    let mut token = vec![format!("TOKEN=$(curl -sS -g -X POST {}", shell_quote(&p.token_url))];
     if !p.secret_in_body {
         let secret = if p.encode_credentials { "$(form_encode \"$CLIENT_SECRET\")" } else { "$CLIENT_SECRET" };
         token.push(basic_auth(&p.client_id_for_basic, secret, p.encode_credentials));
@@ -81,7 +81,7 @@ fn basic_auth(name: &str, secret: &str, encoded: bool) -> String {
 }
 
 fn call(p: &Plan, url: &str, auth: Option<String>) -> String {
-    let mut parts = vec![format!("curl -i -X {} {url}", p.method)];
+    let mut parts = vec![format!("curl -i -g -X {} {url}", p.method.as_str())];
     parts.extend(auth);
     headers(&mut parts, &p.call_headers);
     if !p.call_body.is_empty() {

@@ -1,7 +1,8 @@
 use super::*;
-use crate::options::{ExtraParam, ParamPlace};
+use crate::call::Method;
+use crate::config::Flow;
 use crate::secret::{ClientSecret, Password};
-use crate::settings::ClientAuth;
+use crate::settings::{ClientAuth, ExtraParam, ParamPlace};
 
 pub(crate) fn demo_settings() -> (OAuthSettings, BasicSettings, ResourceCall) {
     let oauth = OAuthSettings {
@@ -38,12 +39,12 @@ fn curl_with_the_seeds_shape_and_no_secret() {
          PASSWORD=\"${ORDS_PASSWORD:?export ORDS_PASSWORD='<password>' first}\"\n"
     ));
     assert!(text.contains(
-        "TOKEN=$(curl -sS -X POST 'http://127.0.0.1:8181/ords/demo/oauth/token' \\\n  --user 'Te8yn-qGmBoX6jzpPhnUXA..:'\"$CLIENT_SECRET\" \\\n  \
+        "TOKEN=$(curl -sS -g -X POST 'http://127.0.0.1:8181/ords/demo/oauth/token' \\\n  --user 'Te8yn-qGmBoX6jzpPhnUXA..:'\"$CLIENT_SECRET\" \\\n  \
          -H 'Content-Type: application/x-www-form-urlencoded' \\\n  -H 'Accept: application/json' \\\n  \
          --data-raw 'grant_type=client_credentials' \\\n  | sed -n 's/.*\"access_token\" *: *\"\\([^\"]*\\)\".*/\\1/p')\n"
     ));
-    assert!(text.contains("curl -i -X GET 'http://127.0.0.1:8181/ords/demo/hr/employees/' \\\n  -H 'Authorization: Bearer '\"$TOKEN\" \\\n  -H 'Accept: application/json'\n"));
-    assert!(text.ends_with("curl -i -X GET 'http://127.0.0.1:8181/ords/demo/hr/employees/' \\\n  --user 'hr_user:'\"$PASSWORD\" \\\n  -H 'Accept: application/json'\n"));
+    assert!(text.contains("curl -i -g -X GET 'http://127.0.0.1:8181/ords/demo/hr/employees/' \\\n  -H 'Authorization: Bearer '\"$TOKEN\" \\\n  -H 'Accept: application/json'\n"));
+    assert!(text.ends_with("curl -i -g -X GET 'http://127.0.0.1:8181/ords/demo/hr/employees/' \\\n  --user 'hr_user:'\"$PASSWORD\" \\\n  -H 'Accept: application/json'\n"));
     assert!(!text.contains("m2Qx7dVbUaE4kR9pLwT1sA..") && !text.contains("Welcome_1"));
     let included = code(CodeTarget::Curl, &oauth, true);
     assert!(included.contains("CLIENT_SECRET='m2Qx7dVbUaE4kR9pLwT1sA..'\nPASSWORD='Welcome_1'\n"));
@@ -56,7 +57,7 @@ fn every_target_reflects_the_settings() {
     oauth.scope = "hr.read".into();
     oauth.extra = vec![ExtraParam { name: "audience".into(), value: "a b".into(), place: ParamPlace::Query }];
     let curl = code(CodeTarget::Curl, &oauth, false);
-    assert!(curl.contains("-X POST 'http://127.0.0.1:8181/ords/demo/oauth/token?audience=a+b'"));
+    assert!(curl.contains("-g -X POST 'http://127.0.0.1:8181/ords/demo/oauth/token?audience=a+b'"));
     assert!(curl.contains("--data-raw 'grant_type=client_credentials&scope=hr.read&client_id=Te8yn-qGmBoX6jzpPhnUXA..' \\\n  --data-urlencode \"client_secret=$CLIENT_SECRET\""));
     let js = code(CodeTarget::Fetch, &oauth, false);
     assert!(js.contains("  body: \"grant_type=client_credentials&scope=hr.read&client_id=Te8yn-qGmBoX6jzpPhnUXA..\" + \"&client_secret=\" + formEncode(clientSecret),\n"));
@@ -98,17 +99,16 @@ fn postman_export_strips_secrets_and_imports_back() {
     let exported = export_postman(&plan(&oauth, false));
     assert!(!exported.contains("m2Qx7dVbUaE4kR9pLwT1sA..") && !exported.contains("Welcome_1"));
     assert!(exported.contains("\"schema\": \"https://schema.getpostman.com/json/collection/v2.1.0/collection.json\""));
-    let back = import_postman(&exported).unwrap();
-    let get = |k: &str| back.params.iter().find(|(key, _)| key == k).map(|(_, v)| v.as_str());
-    assert_eq!(get("flow"), Some("oauth2"));
-    assert_eq!(get("token_url"), Some("http://127.0.0.1:8181/ords/demo/oauth/token"));
-    assert_eq!(get("client_id"), Some("Te8yn-qGmBoX6jzpPhnUXA.."));
-    assert_eq!((get("client_auth"), get("scope")), (Some("body"), Some("hr.read")));
-    assert_eq!(get("extra"), Some("n=aud&v=x%26y&p=Header"));
-    assert_eq!(get("resource_url"), Some("http://127.0.0.1:8181/ords/demo/hr/employees/"));
-    assert_eq!(back.client_secret, None);
+    let back = import_postman(&exported).unwrap().config;
+    assert_eq!(back.flow, Flow::OAuth2);
+    assert_eq!(back.token_url, "http://127.0.0.1:8181/ords/demo/oauth/token");
+    assert_eq!(back.client_id, "Te8yn-qGmBoX6jzpPhnUXA..");
+    assert_eq!((back.client_auth, back.scope.as_str()), (ClientAuth::RequestBody, "hr.read"));
+    assert_eq!(back.extra, oauth.extra);
+    assert_eq!(back.resource_url, "http://127.0.0.1:8181/ords/demo/hr/employees/");
+    assert!(import_postman(&exported).unwrap().client_secret.is_none());
     let with_secrets = import_postman(&export_postman(&plan(&oauth, true))).unwrap();
-    assert_eq!(with_secrets.client_secret.as_deref(), Some("m2Qx7dVbUaE4kR9pLwT1sA.."));
+    assert_eq!(with_secrets.client_secret.map(|s| s.secret().to_owned()).as_deref(), Some("m2Qx7dVbUaE4kR9pLwT1sA.."));
 }
 
 /// Written by hand in Postman's documented v2.1 format: collection-level auth, inherited.
@@ -128,11 +128,10 @@ const HAND_WRITTEN: &str = r#"{
 
 #[test]
 fn a_hand_written_collection_imports_and_other_grants_are_refused() {
-    let found = import_postman(HAND_WRITTEN).unwrap();
-    let get = |k: &str| found.params.iter().find(|(key, _)| key == k).map(|(_, v)| v.as_str());
-    assert_eq!(get("token_url"), Some("https://apex.oracle.com/pls/apex/ws/oauth/token"));
-    assert_eq!((get("client_auth"), get("method")), (Some("header"), Some("GET")));
-    assert_eq!(get("resource_url"), Some("https://apex.oracle.com/pls/apex/ws/hr/employees/"));
+    let found = import_postman(HAND_WRITTEN).unwrap().config;
+    assert_eq!(found.token_url, "https://apex.oracle.com/pls/apex/ws/oauth/token");
+    assert_eq!((found.client_auth, found.method), (ClientAuth::BasicHeader, Method::Get));
+    assert_eq!(found.resource_url, "https://apex.oracle.com/pls/apex/ws/hr/employees/");
     let code_flow = HAND_WRITTEN.replace("\"client_credentials\"", "\"authorization_code\"");
     assert_eq!(
         import_postman(&code_flow).unwrap_err(),

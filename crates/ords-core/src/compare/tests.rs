@@ -1,9 +1,11 @@
 use super::*;
+use crate::call::ResourceCall;
 use crate::exchange::{Received, Step, TimedBy};
+use crate::held_token::HeldToken;
 use crate::http::HttpResponse;
-use crate::options::{ResourceCall, TokenPlacement};
 use crate::request::{basic_request, bearer_request, token_request};
 use crate::secret::{AccessToken, ClientSecret, Password};
+use crate::settings::TokenPlacement;
 use crate::settings::{BasicSettings, OAuthSettings};
 
 const URL: &str = "https://h/ords/hr/employees/";
@@ -28,8 +30,12 @@ fn oauth_run(status: u16, body: &str) -> Vec<Exchange> {
         ..Default::default()
     };
     let token = answered(Step::Token, token_request(&settings).unwrap(), 200, "{}", 50.0);
-    let request =
-        bearer_request(&ResourceCall::get(URL), &AccessToken::new("tok"), &TokenPlacement::default()).unwrap();
+    let request = bearer_request(
+        &ResourceCall::get(URL),
+        &HeldToken::new(AccessToken::new("tok"), String::new(), None, 0.0),
+        &TokenPlacement::default(),
+    )
+    .unwrap();
     vec![token, answered(Step::Resource, request, status, body, 25.0)]
 }
 

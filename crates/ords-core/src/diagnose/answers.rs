@@ -1,17 +1,17 @@
 //! Findings from what came back (or did not): the token step, then the resource call.
 
-use super::fixes::{cors_fixes, plsql};
+use super::fixes::cors_fixes;
 use super::{Finding, Inputs, Probe, RunFacts, Severity::*};
 use crate::exchange::{Exchange, Step, TransportError};
 use crate::flow::TimelineEntry;
 use crate::http::HttpResponse;
 use crate::notes::ords_alias_and_module;
-use crate::response::{is_json, parse_error_body, ErrorBody};
-use crate::settings::ClientAuth;
+use crate::quote::{shell, sql};
+use crate::response::{is_json, parse_error_body, ErrorBody, OAuthErrorCode};
 use crate::url::HttpUrl;
 use crate::CollectionPage;
 
-pub(super) fn check(i: &Inputs<'_>, timeline: &[TimelineEntry], facts: RunFacts) -> Vec<Finding> {
+pub(super) fn check(i: &Inputs, timeline: &[TimelineEntry], facts: RunFacts) -> Vec<Finding> {
     let mut out = Vec::new();
     let last = |step: Step| timeline.iter().rev().map(|e| &e.exchange).find(|e| e.step == step);
     if let Some(token) = last(Step::Token) {
@@ -29,21 +29,26 @@ pub(super) fn check(i: &Inputs<'_>, timeline: &[TimelineEntry], facts: RunFacts)
     out
 }
 
+/// The request as evidence names it: its method and its URL as shown (a token placed in the
+/// query is masked there).
 fn what(e: &Exchange) -> String {
     let name = if e.step == Step::Token { "token request" } else { "resource call" };
-    format!("{name} {} {}", e.request.wire.method, e.request.wire.url)
+    format!("{name} {} {}", e.request.shown.method, e.request.shown.url)
 }
 
-fn no_response(i: &Inputs<'_>, e: &Exchange, error: &TransportError, probe: Probe) -> Finding {
+fn no_response(i: &Inputs, e: &Exchange, error: &TransportError, probe: Probe) -> Finding {
     let evidence = format!("The {} got no response: {error}", what(e));
     let url = HttpUrl::parse(&e.request.wire.url).ok();
     let page_https = i.page_origin.starts_with("https:");
+    let curl = format!("curl -i -g {}", shell(&e.request.shown.url));
     match error {
         TransportError::Cancelled => Finding::new("cancelled", Info, "You cancelled the request.", evidence).fix("Press the button again to retry."),
         TransportError::TimedOut { .. } => Finding::new("timeout", Problem, "The server did not answer in time.", evidence)
             .fix("Check that the host and port are right and that ORDS (or its proxy) is up: curl -i the URL from a terminal."),
         TransportError::Refused { .. } => Finding::new("refused", Problem, "The browser refused to send the request as built.", evidence)
             .fix("A header name or value holds a character browsers forbid; remove it."),
+        TransportError::NotSent { .. } => Finding::new("not-sent", Info, "You chose not to send your credentials to this origin.", evidence)
+            .fix("If the URL is right, press the button again and choose Send; if not, correct the URL first."),
         TransportError::FetchFailed { detail } => {
             let evidence = format!("{evidence} Browser said: {detail}");
             if page_https && url.as_ref().is_some_and(|u| u.scheme == "http") {
@@ -52,7 +57,7 @@ fn no_response(i: &Inputs<'_>, e: &Exchange, error: &TransportError, probe: Prob
             }
             match probe {
                 Probe::Unreachable => Finding::new("unreachable", Problem, "Nothing answered at this address: the server is down, or the host or port is wrong.", format!("{evidence}. A no-cors probe to the same URL failed too."))
-                    .fix(format!("Check the host and port, and that ORDS is running: curl -i {}", e.request.wire.url)),
+                    .fix(format!("Check the host and port, and that ORDS is running: {curl}")),
                 Probe::ReachableWithoutCors if e.step == Step::Token && !wire_path(e).ends_with("/oauth/token") => {
                     Finding::new("token-path-cors", Problem, "The Token URL's path is wrong, and the server refused the browser's preflight for a URL it does not serve.", format!("{evidence}. A no-cors probe got an answer, so the server is up; the path is {}.", wire_path(e)))
                         .fix("Use https://<host>/ords/<alias>/oauth/token; a wrong path looks like a CORS error in a browser because nothing answers its OPTIONS request.")
@@ -76,8 +81,8 @@ impl Finding {
     }
 }
 
-fn cors_refused(i: &Inputs<'_>, e: &Exchange, evidence: String) -> Finding {
-    let fixes = cors_fixes(i.page_origin, i.resource_url, i.client_id);
+fn cors_refused(i: &Inputs, e: &Exchange, evidence: String) -> Finding {
+    let fixes = cors_fixes(&i.page_origin, &i.resource_url, &i.client_id);
     if e.step == Step::Token {
         Finding::new("token-cors", Problem, format!("The token endpoint did not allow this page's origin ({}).", i.page_origin), evidence)
             .fix(format!("Allow the origin on the OAuth client (SQL below, ORDS before 24.3). {} Or avoid CORS: serve the playground from the ORDS origin, or use Client authentication = Request body so no preflight is needed.", fixes.client_newer))
@@ -95,12 +100,9 @@ fn cors_refused(i: &Inputs<'_>, e: &Exchange, evidence: String) -> Finding {
     }
 }
 
-fn token_answer(i: &Inputs<'_>, e: &Exchange, r: &HttpResponse) -> Vec<Finding> {
+fn token_answer(i: &Inputs, e: &Exchange, r: &HttpResponse) -> Vec<Finding> {
     let evidence = format!("{} answered {} {}{}", what(e), r.status, r.reason, body_evidence(r));
-    let other = match i.client_auth {
-        ClientAuth::BasicHeader => ClientAuth::RequestBody,
-        ClientAuth::RequestBody => ClientAuth::BasicHeader,
-    };
+    let other = i.client_auth.other();
     let mut out = Vec::new();
     match r.status {
         401 => out.push(
@@ -125,25 +127,28 @@ fn token_answer(i: &Inputs<'_>, e: &Exchange, r: &HttpResponse) -> Vec<Finding> 
 fn oauth_error(evidence: String, r: &HttpResponse) -> Finding {
     let (code, description) = match parse_error_body(&r.body) {
         Some(ErrorBody::OAuth { error, description }) => (error, description),
-        _ => ("invalid_request".to_owned(), None),
+        _ => (OAuthErrorCode::InvalidRequest, None),
     };
-    let meaning = match code.as_str() {
-        "invalid_client" => {
+    let meaning = match code {
+        OAuthErrorCode::InvalidClient => {
             "the client could not be authenticated: wrong id or secret, or the wrong client authentication"
         }
-        "unsupported_grant_type" => {
+        OAuthErrorCode::UnsupportedGrantType => {
             "the server does not accept this grant type; the body must say grant_type=client_credentials"
         }
-        "invalid_scope" => {
+        OAuthErrorCode::InvalidScope => {
             "a requested scope is unknown or not granted to this client; leave Scope empty or use privilege names"
         }
-        "unauthorized_client" => {
+        OAuthErrorCode::UnauthorizedClient => {
             "this client may not use client_credentials; create it with p_grant_type => 'client_credentials'"
         }
-        "invalid_grant" => "the grant is invalid or expired",
-        _ => "the request is malformed: a parameter is missing, repeated or unsupported",
+        OAuthErrorCode::InvalidGrant => "the grant is invalid or expired",
+        OAuthErrorCode::InvalidRequest | OAuthErrorCode::Other(_) => {
+            "the request is malformed: a parameter is missing, repeated or unsupported"
+        }
     };
     let said = description.map(|d| format!(" (\"{d}\")")).unwrap_or_default();
+    let code = code.as_str();
     Finding::new("token-400", Problem, format!("The token endpoint said {code}{said}: {meaning}."), evidence)
         .fix("Fix what the error names, then request the token again.")
 }
@@ -157,7 +162,7 @@ fn body_evidence(r: &HttpResponse) -> String {
         Some(ErrorBody::OrdsProblem { code, message }) => {
             format!(", {{\"code\":\"{code}\",\"message\":\"{message}\"}}")
         }
-        Some(ErrorBody::OAuth { error, .. }) => format!(", {{\"error\":\"{error}\"}}"),
+        Some(ErrorBody::OAuth { error, .. }) => format!(", {{\"error\":\"{}\"}}", error.as_str()),
         None => String::new(),
     }
 }
@@ -184,7 +189,7 @@ fn challenge(r: &HttpResponse) -> Option<String> {
     Some(format!(" WWW-Authenticate: {}", if params.is_empty() { value.to_owned() } else { params.join(", ") }))
 }
 
-fn resource_answer(i: &Inputs<'_>, e: &Exchange, r: &HttpResponse, facts: RunFacts) -> Vec<Finding> {
+fn resource_answer(i: &Inputs, e: &Exchange, r: &HttpResponse, facts: RunFacts) -> Vec<Finding> {
     let evidence = format!(
         "{} answered {} {}{}{}",
         what(e),
@@ -193,7 +198,8 @@ fn resource_answer(i: &Inputs<'_>, e: &Exchange, r: &HttpResponse, facts: RunFac
         body_evidence(r),
         challenge(r).unwrap_or_default()
     );
-    let bearer = e.request.wire.header("authorization").is_some_and(|a| !a.starts_with("Basic ")) || !i.uses_basic;
+    let bearer =
+        e.request.wire.header("authorization").is_some_and(|a| !a.starts_with("Basic ")) || !i.flow.uses_basic();
     let mut out = Vec::new();
     match r.status {
         401 if bearer && facts.token_expired => out.push(
@@ -208,7 +214,7 @@ fn resource_answer(i: &Inputs<'_>, e: &Exchange, r: &HttpResponse, facts: RunFac
         403 => out.push(
             Finding::new("forbidden-origin", Problem, format!("ORDS refused the origin ({}) or the request looked cross-origin to it.", i.page_origin), evidence)
                 .fix("Allow the origin on the module (SQL below). Behind a reverse proxy, keep Host and scheme intact (ProxyPreserveHost On, X-Forwarded-Proto with security.forceHTTPS).")
-                .sql(cors_fixes(i.page_origin, i.resource_url, i.client_id).module_sql.unwrap_or_default())
+                .sql(cors_fixes(&i.page_origin, &i.resource_url, &i.client_id).module_sql.unwrap_or_default())
                 .cors(),
         ),
         405 => out.push(
@@ -222,7 +228,7 @@ fn resource_answer(i: &Inputs<'_>, e: &Exchange, r: &HttpResponse, facts: RunFac
         570 => out.push(
             Finding::new("account-locked", Problem, "The database account behind this schema is locked (ORDS 570, ORA-28000).", evidence)
                 .fix("A DBA unlocks it (and checks why it locked, e.g. failed logins).")
-                .sql(format!("ALTER USER {} ACCOUNT UNLOCK;", schema_guess(i))),
+                .sql(unlock_sql(i)),
         ),
         200 if i.resource_url.split('?').next().is_some_and(|p| p.ends_with('/')) && CollectionPage::parse(&r.body).is_none() && is_json(&r.body) => out.push(
             Finding::new("not-a-collection", Info, "The URL looks like a collection (it ends in /), but the JSON has no items array.", evidence)
@@ -234,22 +240,37 @@ fn resource_answer(i: &Inputs<'_>, e: &Exchange, r: &HttpResponse, facts: RunFac
     out
 }
 
-fn schema_guess(i: &Inputs<'_>) -> String {
-    let alias = HttpUrl::parse(i.resource_url).ok().as_ref().and_then(ords_alias_and_module).map(|p| p.0);
-    alias.map_or("<schema>".to_owned(), |a| format!("{} /* the schema behind alias {a} */", a.to_ascii_uppercase()))
+/// `ALTER USER … ACCOUNT UNLOCK`, naming the schema only when the alias is a plain identifier
+/// (anything else would be written into SQL outside a literal).
+fn unlock_sql(i: &Inputs) -> String {
+    let alias = HttpUrl::parse(&i.resource_url).ok().as_ref().and_then(ords_alias_and_module).map(|p| p.0);
+    let plain = |a: &str| {
+        a.len() <= 128
+            && a.starts_with(|c: char| c.is_ascii_alphabetic())
+            && a.bytes().all(|b| b.is_ascii_alphanumeric() || b"_$#".contains(&b))
+    };
+    match alias {
+        Some(a) if plain(&a) => format!(
+            "-- The schema behind alias {a} (often, but not always, the same name):\n\
+             -- SELECT parsing_schema FROM user_ords_schemas;\nALTER USER {} ACCOUNT UNLOCK;",
+            a.to_ascii_uppercase()
+        ),
+        _ => "-- SELECT parsing_schema FROM user_ords_schemas;\nALTER USER <schema> ACCOUNT UNLOCK;".to_owned(),
+    }
 }
 
-fn no_role(i: &Inputs<'_>, evidence: String) -> Finding {
-    let url = HttpUrl::parse(i.resource_url).ok();
+fn no_role(i: &Inputs, evidence: String) -> Finding {
+    let url = HttpUrl::parse(&i.resource_url).ok();
     let parts = url.as_ref().and_then(ords_alias_and_module);
     let module = parts.as_ref().and_then(|p| p.1.clone()).unwrap_or_else(|| "<module>".into());
-    let client = plsql(i.client_id);
     let sql = format!(
-        "-- Which roles and privileges does the client have?\n\
-         SELECT c.name, r.role_name FROM user_ords_clients c\n  LEFT JOIN user_ords_client_roles r ON r.client_name = c.name\n WHERE c.client_id = '{client}';\n\
-         BEGIN\n  ORDS.CREATE_PRIVILEGE_MAPPING(p_privilege_name => '<privilege>', p_pattern => '/{}/*');\n  \
+        "SET DEFINE OFF\n\
+         -- Which roles and privileges does the client have?\n\
+         SELECT c.name, r.role_name FROM user_ords_clients c\n  LEFT JOIN user_ords_client_roles r ON r.client_name = c.name\n WHERE c.client_id = {};\n\
+         BEGIN\n  ORDS.CREATE_PRIVILEGE_MAPPING(p_privilege_name => '<privilege>', p_pattern => {});\n  \
          OAUTH.GRANT_CLIENT_ROLE(p_client_name => '<client name>', p_role_name => '<role the privilege requires>');\n  COMMIT;\nEND;\n/",
-        plsql(&module)
+        sql(&i.client_id),
+        sql(&format!("/{module}/*"))
     );
     Finding::new("no-role", Problem, "A fresh token was refused: the client lacks the role, or the privilege does not cover this URL.", evidence)
         .fix(format!("Grant the client the privilege's role, and map the privilege to /{module}/* (patterns are relative to the alias). A token also works only under the alias that issued it."))

@@ -1,6 +1,7 @@
 //! The SQL and configuration that let a browser page call ORDS (the ORDS CORS note).
 
 use crate::notes::ords_alias_and_module;
+use crate::quote::sql;
 use crate::url::HttpUrl;
 
 /// Fixes for this page's origin, the alias and the module guessed from the URLs.
@@ -18,43 +19,45 @@ pub struct CorsFixes {
     pub client_newer: String,
 }
 
-/// A PL/SQL string literal's inside: `'` doubled.
-pub(crate) fn plsql(text: &str) -> String {
-    text.replace('\'', "''")
-}
-
 pub fn cors_fixes(page_origin: &str, resource_url: &str, client_id: &str) -> CorsFixes {
     let parts = HttpUrl::parse(resource_url).ok().as_ref().and_then(ords_alias_and_module);
     let (alias, module) = parts.map_or((None, None), |(a, m)| (Some(a), m));
-    let origin = plsql(page_origin);
-    let module_sql = module.as_ref().map(|m| {
-        let prefix = plsql(&format!("/{m}/"));
-        format!(
-            "-- The module served at /{m}/ (its name may differ from the path):\n\
-             -- SELECT name FROM user_ords_modules WHERE uri_prefix = '{prefix}';\n\
-             BEGIN\n  ORDS.SET_MODULE_ORIGINS_ALLOWED(\n    p_module_name     => '{}',\n    \
-             p_origins_allowed => '{origin}');\n  COMMIT;\nEND;\n/",
-            plsql(m)
-        )
-    });
+    let origin = sql(page_origin);
+    let module_sql = module.as_ref().map(|m| module_origins_sql(m, page_origin));
     let client_sql = format!(
-        "-- UPDATE_CLIENT sets every field: copy the current values first.\n\
+        "SET DEFINE OFF\n\
+         -- UPDATE_CLIENT sets every field: copy the current values first.\n\
          SELECT name, description, redirect_uri, support_email, support_uri\n  \
-         FROM user_ords_clients WHERE client_id = '{}';\n\
+         FROM user_ords_clients WHERE client_id = {};\n\
          BEGIN\n  OAUTH.UPDATE_CLIENT(\n    p_name            => '<name from the query>',\n    \
          p_description     => '<description from the query>',\n    \
-         p_origins_allowed => '{origin}',\n    \
+         p_origins_allowed => {origin},\n    \
          p_redirect_uri    => NULL,\n    \
          p_support_email   => '<support_email from the query>',\n    \
          p_support_uri     => NULL,\n    \
          p_privilege_names => '<the client''s privileges, comma-separated>');\n  COMMIT;\nEND;\n/",
-        plsql(client_id)
+        sql(client_id)
     );
     let client_newer = format!(
         "ORDS 24.3 and later (OAUTH is deprecated there and desupported from 25.3): add {page_origin} to the \
          client's allowed origins in Database Actions (REST > Security > OAuth Clients), or with the ORDS REST \
-         API: PUT …/rest/clients/{{id}} with \"allowed_origins\": \"{page_origin}\" (plus the required \"name\" \
-         and \"privilege_names\")."
+         API: PUT …/rest/clients/{{id}} with \"allowed_origins\": {} (plus the required \"name\" \
+         and \"privilege_names\").",
+        crate::quote::js(page_origin)
     );
     CorsFixes { origin: page_origin.to_owned(), alias, module, module_sql, client_sql, client_newer }
+}
+
+/// `ORDS.SET_MODULE_ORIGINS_ALLOWED` for the module served at `/<module>/`, for this origin.
+pub(crate) fn module_origins_sql(module: &str, page_origin: &str) -> String {
+    format!(
+        "SET DEFINE OFF\n\
+         -- The module served at /{module}/ (its name may differ from the path):\n\
+         -- SELECT name FROM user_ords_modules WHERE uri_prefix = {};\n\
+         BEGIN\n  ORDS.SET_MODULE_ORIGINS_ALLOWED(\n    p_module_name     => {},\n    \
+         p_origins_allowed => {});\n  COMMIT;\nEND;\n/",
+        sql(&format!("/{module}/")),
+        sql(module),
+        sql(page_origin)
+    )
 }

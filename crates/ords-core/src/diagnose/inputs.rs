@@ -5,10 +5,10 @@ use crate::notes::ords_alias_and_module;
 use crate::settings::ClientAuth;
 use crate::url::HttpUrl;
 
-pub(super) fn check(i: &Inputs<'_>) -> Vec<Finding> {
+pub(super) fn check(i: &Inputs) -> Vec<Finding> {
     let mut out = Vec::new();
-    let token = HttpUrl::parse(i.token_url).ok().filter(|_| i.uses_oauth);
-    let resource = HttpUrl::parse(i.resource_url).ok();
+    let token = HttpUrl::parse(&i.token_url).ok().filter(|_| i.flow.uses_oauth());
+    let resource = HttpUrl::parse(&i.resource_url).ok();
     if let Some(t) = &token {
         token_path(t, &mut out);
     }
@@ -24,9 +24,9 @@ pub(super) fn check(i: &Inputs<'_>) -> Vec<Finding> {
         }
     }
     for url in token.iter().chain(resource.iter()) {
-        page_and_target(i.page_origin, url, &mut out);
+        page_and_target(&i.page_origin, url, &mut out);
     }
-    if i.uses_oauth {
+    if i.flow.uses_oauth() {
         credentials(i, &mut out);
     }
     preflight(i, token.is_some(), &mut out);
@@ -100,8 +100,9 @@ fn lost_its_dots(id: &str) -> bool {
     core.len() == 22 && core.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') && !id.ends_with("..")
 }
 
-fn credentials(i: &Inputs<'_>, out: &mut Vec<Finding>) {
-    for (name, value) in [("Client ID", i.client_id), ("Client secret", i.client_secret)] {
+fn credentials(i: &Inputs, out: &mut Vec<Finding>) {
+    let (id, secret) = (i.client_id.as_str(), i.client_secret.secret());
+    for (name, value) in [("Client ID", id), ("Client secret", secret)] {
         if !value.is_empty() && value.trim() != value {
             out.push(
                 Finding::new(
@@ -114,7 +115,7 @@ fn credentials(i: &Inputs<'_>, out: &mut Vec<Finding>) {
             );
         }
     }
-    for (name, value) in [("Client ID", i.client_id), ("Client secret", i.client_secret)] {
+    for (name, value) in [("Client ID", id), ("Client secret", secret)] {
         if lost_its_dots(value.trim()) {
             out.push(
                 Finding::new(
@@ -127,7 +128,7 @@ fn credentials(i: &Inputs<'_>, out: &mut Vec<Finding>) {
             );
         }
     }
-    if !i.client_id.is_empty() && i.client_id.trim() == i.client_secret.trim() {
+    if !id.is_empty() && id.trim() == secret.trim() {
         out.push(
             Finding::new(
                 "secret-in-id",
@@ -140,7 +141,7 @@ fn credentials(i: &Inputs<'_>, out: &mut Vec<Finding>) {
     }
 }
 
-fn preflight(i: &Inputs<'_>, oauth: bool, out: &mut Vec<Finding>) {
+fn preflight(i: &Inputs, oauth: bool, out: &mut Vec<Finding>) {
     if oauth {
         let why = match i.client_auth {
             ClientAuth::BasicHeader => Some("it sends an Authorization header"),
@@ -154,21 +155,19 @@ fn preflight(i: &Inputs<'_>, oauth: bool, out: &mut Vec<Finding>) {
         }
     }
     let mut reasons = Vec::new();
-    if i.uses_oauth || i.uses_basic {
-        reasons.push("an Authorization header");
-    }
+    reasons.push("an Authorization header"); // every flow authenticates the call
     if i.sends_json {
         reasons.push("Content-Type: application/json");
     }
     if i.extra_headers {
         reasons.push("extra headers");
     }
-    if !matches!(i.method, "GET" | "HEAD" | "POST") {
+    if !i.method.is_cors_safelisted() {
         reasons.push("a method other than GET, HEAD or POST");
     }
     if !reasons.is_empty() {
         out.push(
-            Finding::new("preflight-resource", Info, format!("The resource call will be preflighted: it sends {}.", reasons.join(", ")), format!("{} {}", i.method, i.resource_url))
+            Finding::new("preflight-resource", Info, format!("The resource call will be preflighted: it sends {}.", reasons.join(", ")), format!("{} {}", i.method.as_str(), i.resource_url))
                 .fix("The browser first sends OPTIONS; ORDS answers it when this origin is allowed on the module (ORDS.SET_MODULE_ORIGINS_ALLOWED)."),
         );
     }

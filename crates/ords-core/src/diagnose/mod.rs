@@ -5,9 +5,13 @@ mod answers;
 mod fixes;
 mod inputs;
 
+use crate::call::Method;
+use crate::config::Flow;
 use crate::flow::TimelineEntry;
+use crate::secret::ClientSecret;
 use crate::settings::ClientAuth;
 
+pub(crate) use fixes::module_origins_sql;
 pub use fixes::{cors_fixes, CorsFixes};
 
 /// How much a finding matters.
@@ -79,17 +83,16 @@ impl Finding {
 }
 
 /// What the form says, read once. Secrets are only inspected (never copied into findings).
-#[derive(Clone, Copy, Debug)]
-pub struct Inputs<'a> {
-    pub page_origin: &'a str,
-    pub uses_oauth: bool,
-    pub uses_basic: bool,
-    pub token_url: &'a str,
-    pub resource_url: &'a str,
-    pub client_id: &'a str,
-    pub client_secret: &'a str,
+#[derive(Clone, Debug, Default)]
+pub struct Inputs {
+    pub page_origin: String,
+    pub flow: Flow,
+    pub token_url: String,
+    pub resource_url: String,
+    pub client_id: String,
+    pub client_secret: ClientSecret,
     pub client_auth: ClientAuth,
-    pub method: &'a str,
+    pub method: Method,
     /// The call sends a body with a non-safelisted content type (JSON).
     pub sends_json: bool,
     /// An extra header (or a token header other than Authorization) is sent.
@@ -116,12 +119,12 @@ pub struct RunFacts {
 }
 
 /// Findings from the inputs alone, before anything is sent.
-pub fn diagnose_inputs(inputs: &Inputs<'_>) -> Vec<Finding> {
+pub fn diagnose_inputs(inputs: &Inputs) -> Vec<Finding> {
     inputs::check(inputs)
 }
 
 /// Findings from a run: its exchanges in order, and what the probe found.
-pub fn diagnose_run(inputs: &Inputs<'_>, timeline: &[TimelineEntry], facts: RunFacts) -> Vec<Finding> {
+pub fn diagnose_run(inputs: &Inputs, timeline: &[TimelineEntry], facts: RunFacts) -> Vec<Finding> {
     let mut found = answers::check(inputs, timeline, facts);
     // Problems first, order kept within a severity: an insertion sort, as there are only a
     // few findings and the standard stable sort would add its code to the page.

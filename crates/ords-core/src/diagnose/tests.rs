@@ -2,12 +2,15 @@
 //! ORDS or ords-sim sent them).
 
 use super::*;
+use crate::call::{Method, ResourceCall};
+use crate::config::Flow;
 use crate::exchange::{Exchange, Received, Step, TimedBy, TransportError};
 use crate::flow::Purpose;
+use crate::held_token::HeldToken;
 use crate::http::HttpResponse;
-use crate::options::{ResourceCall, TokenPlacement};
 use crate::request::{basic_request, bearer_request, token_request};
 use crate::secret::{AccessToken, ClientSecret, Password};
+use crate::settings::TokenPlacement;
 use crate::settings::{BasicSettings, OAuthSettings};
 
 const ID: &str = "Te8yn-qGmBoX6jzpPhnUXA..";
@@ -15,17 +18,16 @@ const TOKEN_URL: &str = "http://127.0.0.1:8181/ords/demo/oauth/token";
 const RESOURCE_URL: &str = "http://127.0.0.1:8181/ords/demo/hr/employees/";
 const PAGE: &str = "http://127.0.0.1:8080";
 
-fn inputs() -> Inputs<'static> {
+fn inputs() -> Inputs {
     Inputs {
-        page_origin: PAGE,
-        uses_oauth: true,
-        uses_basic: false,
-        token_url: TOKEN_URL,
-        resource_url: RESOURCE_URL,
-        client_id: ID,
-        client_secret: "m2Qx7dVbUaE4kR9pLwT1sA..",
+        page_origin: PAGE.into(),
+        flow: Flow::OAuth2,
+        token_url: TOKEN_URL.into(),
+        resource_url: RESOURCE_URL.into(),
+        client_id: ID.into(),
+        client_secret: ClientSecret::new("m2Qx7dVbUaE4kR9pLwT1sA.."),
         client_auth: ClientAuth::BasicHeader,
-        method: "GET",
+        method: Method::Get,
         sends_json: false,
         extra_headers: false,
     }
@@ -51,7 +53,12 @@ fn token(result: Result<Received, TransportError>) -> TimelineEntry {
 
 fn bearer(result: Result<Received, TransportError>) -> TimelineEntry {
     let call = ResourceCall::get(RESOURCE_URL);
-    let request = bearer_request(&call, &AccessToken::new("tok"), &TokenPlacement::default()).unwrap();
+    let request = bearer_request(
+        &call,
+        &HeldToken::new(AccessToken::new("tok"), String::new(), None, 0.0),
+        &TokenPlacement::default(),
+    )
+    .unwrap();
     TimelineEntry { purpose: Purpose::Resource, exchange: Exchange { step: Step::Resource, request, result } }
 }
 
@@ -90,8 +97,8 @@ fn a_good_demo_setup_has_only_the_preflight_notes() {
 
 #[test]
 fn token_url_shapes() {
-    let check = |url| {
-        diagnose_inputs(&Inputs { token_url: url, ..inputs() })
+    let check = |url: &str| {
+        diagnose_inputs(&Inputs { token_url: url.into(), ..inputs() })
             .into_iter()
             .find(|f| f.id == "token-path" || f.id == "no-ords-context")
     };
@@ -107,24 +114,27 @@ fn token_url_shapes() {
 
 #[test]
 fn aliases_that_differ_are_named() {
-    let found = diagnose_inputs(&Inputs { resource_url: "http://127.0.0.1:8181/ords/sales/hr/employees/", ..inputs() });
+    let found =
+        diagnose_inputs(&Inputs { resource_url: "http://127.0.0.1:8181/ords/sales/hr/employees/".into(), ..inputs() });
     let f = found.iter().find(|f| f.id == "alias-mismatch").unwrap();
     assert_eq!(f.evidence, "Token URL alias \"demo\", Resource URL alias \"sales\".");
 }
 
 #[test]
 fn mixed_content_and_local_network_from_the_page_origin() {
-    let https_page = Inputs { page_origin: "https://docs.example.com", ..inputs() };
+    let https_page = Inputs { page_origin: "https://docs.example.com".into(), ..inputs() };
     let found = ids(&diagnose_inputs(&https_page));
     assert!(found.contains(&"mixed-content") && found.contains(&"local-network"), "{found:?}");
     assert_eq!(found.iter().filter(|id| **id == "mixed-content").count(), 1, "once, not per URL");
-    let public_http = Inputs { page_origin: "http://docs.example.com", ..inputs() };
+    let public_http = Inputs { page_origin: "http://docs.example.com".into(), ..inputs() };
     assert!(!ids(&diagnose_inputs(&public_http)).contains(&"mixed-content"));
 }
 
 #[test]
 fn credential_copy_mistakes() {
-    let found = |id, secret| ids(&diagnose_inputs(&Inputs { client_id: id, client_secret: secret, ..inputs() }));
+    let found = |id: &str, secret: &str| {
+        ids(&diagnose_inputs(&Inputs { client_id: id.into(), client_secret: ClientSecret::new(secret), ..inputs() }))
+    };
     assert!(found("Te8yn-qGmBoX6jzpPhnUXA.. ", "x..").contains(&"whitespace"));
     assert!(found("Te8yn-qGmBoX6jzpPhnUXA", "x..").contains(&"dropped-dots"));
     assert!(found("Te8yn-qGmBoX6jzpPhnUXA.", "x..").contains(&"dropped-dots"));
@@ -132,7 +142,10 @@ fn credential_copy_mistakes() {
     assert!(!found(ID, "m2Qx7dVbUaE4kR9pLwT1sA..")
         .iter()
         .any(|f| ["whitespace", "dropped-dots", "secret-in-id"].contains(f)));
-    let text = format!("{:?}", diagnose_inputs(&Inputs { client_secret: "m2Qx7dVbUaE4kR9pLwT1sA ", ..inputs() }));
+    let text = format!(
+        "{:?}",
+        diagnose_inputs(&Inputs { client_secret: ClientSecret::new("m2Qx7dVbUaE4kR9pLwT1sA "), ..inputs() })
+    );
     assert!(!text.contains("m2Qx7"), "a secret is never quoted in a finding");
 }
 
@@ -188,7 +201,7 @@ fn failed_fetches_are_told_apart_by_the_probe() {
         (down[0].id, down[0].fix.as_str()),
         (
             "unreachable",
-            "Check the host and port, and that ORDS is running: curl -i http://127.0.0.1:8181/ords/demo/oauth/token"
+            "Check the host and port, and that ORDS is running: curl -i -g 'http://127.0.0.1:8181/ords/demo/oauth/token'"
         )
     );
     let unknown = run(&[ok_token(), bearer(failed())], Probe::NotProbed, false);
@@ -197,7 +210,7 @@ fn failed_fetches_are_told_apart_by_the_probe() {
         .starts_with("CORS refusal or unreachable server (the browser does not say which): The module did not allow"));
     assert!(unknown[0].sql.as_deref().unwrap().contains("p_module_name     => 'hr'"));
     let mixed = diagnose_run(
-        &Inputs { page_origin: "https://p.example", ..inputs() },
+        &Inputs { page_origin: "https://p.example".into(), ..inputs() },
         &[token(failed())],
         RunFacts { probe: Probe::NotProbed, token_expired: false },
     );
@@ -235,7 +248,7 @@ fn basic_refused() {
         purpose: Purpose::Resource,
         exchange: Exchange { step: Step::Resource, request, result: response(401, &[], PROBLEM_401) },
     };
-    let basic = Inputs { uses_oauth: false, uses_basic: true, ..inputs() };
+    let basic = Inputs { flow: Flow::Basic, ..inputs() };
     let found = diagnose_run(&basic, &[entry], RunFacts { probe: Probe::NotProbed, token_expired: false });
     assert_eq!(ids(&found), ["basic-401"]);
 }
@@ -253,7 +266,74 @@ fn ords_statuses_and_formats() {
     assert_eq!(one(200, &[], r#"{"employee_id":100}"#), ["not-a-collection"]);
     assert_eq!(one(200, &[], r#"{"items":[],"count":0}"#), Vec::<&str>::new());
     let locked = run(&[ok_token(), bearer(response(570, &[], "{}"))], Probe::NotProbed, false);
-    assert_eq!(locked[0].sql.as_deref(), Some("ALTER USER DEMO /* the schema behind alias demo */ ACCOUNT UNLOCK;"));
+    assert_eq!(
+        locked[0].sql.as_deref(),
+        Some(
+            "-- The schema behind alias demo (often, but not always, the same name):\n\
+             -- SELECT parsing_schema FROM user_ords_schemas;\nALTER USER DEMO ACCOUNT UNLOCK;"
+        )
+    );
+}
+
+#[test]
+fn nothing_from_a_url_or_an_id_escapes_into_a_command_or_sql() {
+    let hostile = Inputs {
+        resource_url: "http://x.invalid/ords/a*/GRANT/;touch$IFS/tmp/p".into(),
+        client_id: "x\n/\nGRANT DBA TO mallory;\n--".into(),
+        ..inputs()
+    };
+    let call = ResourceCall::get(&hostile.resource_url);
+    let held = HeldToken::new(AccessToken::new("tok"), String::new(), None, 0.0);
+    let request = bearer_request(&call, &held, &TokenPlacement::default()).unwrap();
+    let entry = TimelineEntry {
+        purpose: Purpose::Resource,
+        exchange: Exchange { step: Step::Resource, request, result: failed() },
+    };
+    let down = diagnose_run(
+        &hostile,
+        std::slice::from_ref(&entry),
+        RunFacts { probe: Probe::Unreachable, token_expired: false },
+    );
+    assert!(down[0].fix.ends_with("curl -i -g 'http://x.invalid/ords/a*/GRANT/;touch$IFS/tmp/p'"), "{}", down[0].fix);
+    let entry = TimelineEntry {
+        purpose: Purpose::Resource,
+        exchange: Exchange { result: response(570, &[], "{}"), ..entry.exchange },
+    };
+    let locked = diagnose_run(
+        &hostile,
+        std::slice::from_ref(&entry),
+        RunFacts { probe: Probe::NotProbed, token_expired: false },
+    );
+    assert_eq!(
+        locked[0].sql.as_deref(),
+        Some("-- SELECT parsing_schema FROM user_ords_schemas;\nALTER USER <schema> ACCOUNT UNLOCK;")
+    );
+    let entry = TimelineEntry { exchange: Exchange { result: response(401, &[], "{}"), ..entry.exchange }, ..entry };
+    let refused = diagnose_run(&hostile, &[entry], RunFacts { probe: Probe::NotProbed, token_expired: false });
+    let sql = refused[0].sql.clone().unwrap();
+    assert!(sql.starts_with("SET DEFINE OFF\n"));
+    assert!(
+        sql.contains(
+            "WHERE c.client_id = 'x' || CHR(10) || '/' || CHR(10) || 'GRANT DBA TO mallory;' || CHR(10) || '--';"
+        ),
+        "{sql}"
+    );
+    assert!(!sql.lines().any(|l| l.trim() == "/" && !sql.ends_with(l)), "the only terminator is the block's own");
+}
+
+#[test]
+fn a_query_token_never_shows_in_evidence() {
+    let call = ResourceCall::get(RESOURCE_URL);
+    let held = HeldToken::new(AccessToken::new("SECRET-TOKEN"), String::new(), None, 0.0);
+    let placement = TokenPlacement::Query { name: "access_token".into() };
+    let request = bearer_request(&call, &held, &placement).unwrap();
+    let entry = TimelineEntry {
+        purpose: Purpose::Resource,
+        exchange: Exchange { step: Step::Resource, request, result: response(401, &[], "{}") },
+    };
+    let found = run(&[ok_token(), entry], Probe::NotProbed, false);
+    let text = format!("{found:?}");
+    assert!(!text.contains("SECRET-TOKEN") && text.contains("access_token=••••••••"), "{text}");
 }
 
 #[test]
@@ -262,7 +342,7 @@ fn the_cors_note_is_written_for_this_origin_alias_and_module() {
     assert_eq!((fixes.alias.as_deref(), fixes.module.as_deref()), (Some("demo"), Some("hr")));
     assert_eq!(
         fixes.module_sql.as_deref(),
-        Some("-- The module served at /hr/ (its name may differ from the path):\n-- SELECT name FROM user_ords_modules WHERE uri_prefix = '/hr/';\nBEGIN\n  ORDS.SET_MODULE_ORIGINS_ALLOWED(\n    p_module_name     => 'hr',\n    p_origins_allowed => 'http://o''k:8080');\n  COMMIT;\nEND;\n/")
+        Some("SET DEFINE OFF\n-- The module served at /hr/ (its name may differ from the path):\n-- SELECT name FROM user_ords_modules WHERE uri_prefix = '/hr/';\nBEGIN\n  ORDS.SET_MODULE_ORIGINS_ALLOWED(\n    p_module_name     => 'hr',\n    p_origins_allowed => 'http://o''k:8080');\n  COMMIT;\nEND;\n/")
     );
     assert!(fixes.client_sql.contains("WHERE client_id = 'Te8yn-qGmBoX6jzpPhnUXA..';"));
     assert!(fixes.client_sql.contains("COMMIT;"));

@@ -1,6 +1,11 @@
 use super::*;
-use crate::options::ExtraParam;
-use crate::secret::{ClientSecret, Password};
+use crate::call::Method;
+use crate::secret::{AccessToken, ClientSecret, Password};
+use crate::settings::ExtraParam;
+
+fn held(token: &str) -> HeldToken {
+    HeldToken::new(AccessToken::new(token), "bearer".into(), None, 0.0)
+}
 
 const TOKEN_URL: &str = "https://host/ords/hr_api/oauth/token";
 
@@ -61,12 +66,8 @@ fn token_request_refuses_bad_input_before_sending() {
 #[test]
 fn bearer_request_carries_the_token_and_masks_it_on_screen() {
     let url = "https://host/ords/hr_api/hr/employees/";
-    let p = bearer_request(
-        &ResourceCall::get(url),
-        &AccessToken::new("eUSBOqI47Pt7jI_hmfJjPQ"),
-        &TokenPlacement::default(),
-    )
-    .unwrap();
+    let p =
+        bearer_request(&ResourceCall::get(url), &held("eUSBOqI47Pt7jI_hmfJjPQ"), &TokenPlacement::default()).unwrap();
     assert_eq!(
         p.wire.headers,
         pairs(&[("Accept", "application/json"), ("Authorization", "Bearer eUSBOqI47Pt7jI_hmfJjPQ")])
@@ -135,7 +136,7 @@ fn scope_and_extra_parameters_go_where_each_is_placed() {
 #[test]
 fn token_placement_custom_header_no_prefix_and_query() {
     let call = ResourceCall::get("https://h/ords/a/hr/employees/?offset=25");
-    let token = AccessToken::new("tok");
+    let token = held("tok");
     let custom = TokenPlacement::Header { name: "X-Access-Token".into(), prefix: String::new() };
     let p = bearer_request(&call, &token, &custom).unwrap();
     assert_eq!(p.wire.header("X-Access-Token"), Some("tok"));
@@ -151,19 +152,40 @@ fn token_placement_custom_header_no_prefix_and_query() {
 fn protected_call_with_method_headers_and_json_body() {
     let call = ResourceCall {
         url: "https://h/ords/a/hr/notes/".into(),
-        method: "POST".into(),
+        method: Method::Post,
         headers: vec![("X-Trace".into(), "1".into())],
         body: r#"{"text":"é"}"#.into(),
     };
-    let p = bearer_request(&call, &AccessToken::new("tok"), &TokenPlacement::default()).unwrap();
+    let p = bearer_request(&call, &held("tok"), &TokenPlacement::default()).unwrap();
     assert_eq!(
         p.wire.to_text(),
         "POST https://h/ords/a/hr/notes/\nAccept: application/json\nX-Trace: 1\nContent-Type: application/json\n\
          Authorization: Bearer tok\n\n{\"text\":\"é\"}"
     );
     let bad = ResourceCall { body: "{".into(), ..call };
-    assert_eq!(
-        bearer_request(&bad, &AccessToken::new("t"), &TokenPlacement::default()).unwrap_err()[0].field.label(),
-        "Body"
-    );
+    assert_eq!(bearer_request(&bad, &held("t"), &TokenPlacement::default()).unwrap_err()[0].field.label(), "Body");
+}
+
+#[test]
+fn each_request_names_the_credential_it_carries() {
+    let p = token_request(&settings(ClientAuth::BasicHeader)).unwrap();
+    assert_eq!(p.credential, Some(Credential::ClientSecret));
+    let mut demo = settings(ClientAuth::BasicHeader);
+    demo.client_secret = ClientSecret::new(crate::demo::CLIENT_SECRET);
+    assert_eq!(token_request(&demo).unwrap().credential, None, "the demo secret is public");
+    let issued = held("t").issued_by(Some("https://host".into()));
+    let p = bearer_request(&ResourceCall::get("https://host/x"), &issued, &TokenPlacement::default()).unwrap();
+    assert_eq!(p.credential, Some(Credential::AccessToken { issuer: Some("https://host".into()) }));
+    assert!(!format!("{p:?}").contains("Bearer t\n"), "Debug shows the masked request only");
+}
+
+#[test]
+fn a_masked_query_token_keeps_a_fragment_after_it() {
+    let call = ResourceCall::get("https://h/x#top");
+    let query = TokenPlacement::Query { name: "access token".into() };
+    assert!(bearer_request(&call, &held("t"), &query).is_err(), "a name with a space is refused");
+    let query = TokenPlacement::Query { name: "access_token".into() };
+    let p = bearer_request(&call, &held("t"), &query).unwrap();
+    assert_eq!(p.shown.url, "https://h/x?access_token=••••••••#top");
+    assert_eq!(p.wire.url, "https://h/x?access_token=t#top");
 }

@@ -19,7 +19,6 @@ fn reads_the_ords_token_grant() {
     let grant = parse_token_grant(&r).unwrap();
     assert_eq!(grant.access_token.secret(), "eUSBOqI47Pt7jI_hmfJjPQ");
     assert_eq!((grant.token_type.as_str(), grant.expires_in), ("bearer", Some(3600)));
-    assert!(!grant.has_refresh_token);
 }
 
 #[test]
@@ -44,7 +43,7 @@ fn recognises_both_error_dialects() {
     );
     assert_eq!(
         parse_error_body(r#"{"error":"invalid_client"}"#),
-        Some(ErrorBody::OAuth { error: "invalid_client".into(), description: None })
+        Some(ErrorBody::OAuth { error: OAuthErrorCode::InvalidClient, description: None })
     );
     assert_eq!(parse_error_body("<html>"), None);
 }
@@ -53,12 +52,27 @@ fn recognises_both_error_dialects() {
 fn json_is_indented_in_server_order_with_numbers_untouched() {
     let body = r#"{"zeta":1.50,"alpha":[1,{"b":"x,\"y\"}"}],"e":{},"f":[ ]}"#;
     assert_eq!(
-        body_view(body),
-        BodyView::Json(
-            "{\n  \"zeta\": 1.50,\n  \"alpha\": [\n    1,\n    {\n      \"b\": \"x,\\\"y\\\"}\"\n    }\n  ],\n  \"e\": {},\n  \"f\": []\n}"
-                .into()
-        )
+        indent_json(body),
+        "{\n  \"zeta\": 1.50,\n  \"alpha\": [\n    1,\n    {\n      \"b\": \"x,\\\"y\\\"}\"\n    }\n  ],\n  \"e\": {},\n  \"f\": []\n}"
     );
-    assert_eq!(body_view("  "), BodyView::Empty);
-    assert_eq!(body_view("<h1>401</h1>"), BodyView::Text("<h1>401</h1>".into()));
+    assert!(is_json(body) && !is_json("<h1>401</h1>") && !is_json("  "));
+}
+
+#[test]
+fn a_token_no_header_can_carry_is_refused_with_the_reason() {
+    let newline = response(200, "application/json", r#"{"access_token":"abc\ndef","token_type":"bearer"}"#);
+    assert_eq!(
+        parse_token_grant(&newline).unwrap_err().to_string(),
+        "The token endpoint answered 200 but its access_token contains a line break, so no request can carry it; \
+         the server is not sending a usable token."
+    );
+    let empty = response(200, "application/json", r#"{"access_token":""}"#);
+    assert_eq!(parse_token_grant(&empty).unwrap_err(), TokenParseError::UnusableToken { why: "is empty".into() });
+}
+
+#[test]
+fn oauth_error_codes_are_named_and_others_kept() {
+    assert_eq!(OAuthErrorCode::parse("invalid_scope"), OAuthErrorCode::InvalidScope);
+    assert_eq!(OAuthErrorCode::parse("slow_down").as_str(), "slow_down");
+    assert_eq!(OAuthErrorCode::UnsupportedGrantType.as_str(), "unsupported_grant_type");
 }

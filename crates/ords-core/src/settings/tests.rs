@@ -1,4 +1,5 @@
 use super::*;
+use crate::field::Field;
 
 fn oauth(url: &str, id: &str, secret: &str) -> OAuthSettings {
     OAuthSettings {
@@ -38,37 +39,21 @@ fn basic_user_name_rules() {
     assert!(ok.problems().is_empty());
     let colon = BasicSettings { username: "a:b".into(), password: Password::new("") };
     assert_eq!(colon.problems()[0].field, Field::Username);
-    assert_eq!(resource_problems("nope")[0].field, Field::ResourceUrl);
 }
 
 #[test]
-fn countdown_from_expires_in() {
-    let t = HeldToken {
-        access_token: AccessToken::new("t"),
-        token_type: "bearer".into(),
-        expires_in: Some(3600),
-        received_at_ms: 1_000_000.0,
-    };
-    assert_eq!(t.seconds_left(1_000_000.0), Some(3600));
-    assert_eq!(t.seconds_left(999_000.0), Some(3600), "a stale clock never shows more than the lifetime");
-    assert_eq!(t.seconds_left(1_000_000.0 + 3_599_500.0), Some(1));
-    assert!(!t.is_expired(1_000_000.0 + 3_599_500.0));
-    assert!(t.is_expired(1_000_000.0 + 3_600_000.0));
-    assert_eq!(format_countdown(3725), "1h 02m 05s");
-    assert_eq!(format_countdown(65), "1m 05s");
-    assert_eq!(format_countdown(9), "9s");
-    assert_eq!(format_countdown(0), "expired");
-}
-
-#[test]
-fn a_jwt_exp_gives_the_lifetime_when_expires_in_is_missing() {
-    // claims {"sub":"app","scope":"hr.read","exp":1800000600}
-    let jwt =
-        "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJhcHAiLCJzY29wZSI6ImhyLnJlYWQiLCJleHAiOjE4MDAwMDA2MDB9.c2ln";
-    let t = HeldToken::new(AccessToken::new(jwt), "bearer".into(), None, 1_800_000_000_000.0);
-    assert_eq!(t.expires_in, Some(600));
-    let given = HeldToken::new(AccessToken::new(jwt), "bearer".into(), Some(60), 1_800_000_000_000.0);
-    assert_eq!(given.expires_in, Some(60), "expires_in wins over exp");
-    let opaque = HeldToken::new(AccessToken::new("eUSBOqI47Pt7jI_hmfJjPQ"), "bearer".into(), None, 0.0);
-    assert_eq!(opaque.expires_in, None);
+fn control_characters_and_nul_are_refused_where_nothing_can_carry_them() {
+    let mut s = oauth("https://h/ords/a/oauth/token", "x\n/\nGRANT DBA TO mallory;\n--", "ok");
+    assert_eq!(s.problems()[0].message, "The Client ID contains a line break or control character; copy the id alone.");
+    s.client_id = "x".into();
+    s.client_secret = ClientSecret::new("a\0b");
+    assert_eq!(s.problems()[0].message, "The Client secret contains a NUL character, which cannot be sent.");
+    s.client_secret = ClientSecret::new("multi\nline is fine");
+    assert!(s.problems().is_empty());
+    let user = BasicSettings { username: "a\rb".into(), password: Password::new("") };
+    assert_eq!(user.problems()[0].field, Field::Username);
+    let header = [ExtraParam { name: "X-A".into(), value: "1\n2".into(), place: ParamPlace::Header }];
+    assert_eq!(extra_param_problems(&header)[0].message, "The value of header X-A contains a line break.");
+    let prefix = TokenPlacement::Header { name: "Authorization".into(), prefix: "Bearer\n".into() };
+    assert_eq!(prefix.problems()[0].message, "The token prefix contains a line break.");
 }

@@ -2,7 +2,9 @@
 //! an emulation of the browser's CORS checks, after a small visible delay. Nothing leaves the
 //! browser.
 
-use super::{now_ms, page_origin, CANCELLED};
+use super::clock::{now_ms, sleep};
+use super::fetch::CANCELLED;
+use super::location::page_origin;
 use ords_core::{HttpRequest, Received, TimedBy, TransportError};
 use ords_sim::{browser::fetch_as_browser, Sim, SimConfig};
 use std::cell::RefCell;
@@ -12,30 +14,24 @@ thread_local! {
 }
 
 /// The demo ORDS, allowing this page's origin (as an instructor would configure it).
-fn with_sim<T>(f: impl FnOnce(&mut Sim) -> T) -> T {
-    SIM.with(|cell| {
-        let mut slot = cell.borrow_mut();
-        let sim = slot.get_or_insert_with(|| {
-            let mut config = SimConfig::demo();
-            config.set_origins(&[page_origin()]);
-            let seed = (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64 ^ now_ms() as u64;
-            Sim::new(config, seed)
-        });
-        f(sim)
-    })
+fn fresh() -> Sim {
+    let mut config = SimConfig::demo();
+    config.set_origins(&[page_origin()]);
+    let seed = (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64 ^ now_ms() as u64;
+    Sim::new(config, seed)
 }
 
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+fn with_sim<T>(f: impl FnOnce(&mut Sim) -> T) -> T {
+    SIM.with(|cell| f(cell.borrow_mut().get_or_insert_with(fresh)))
+}
+
+/// Starts the in-page ORDS afresh (its tokens and notes forgotten).
+pub fn reset_simulator() {
+    SIM.with(|cell| *cell.borrow_mut() = Some(fresh()));
 }
 
 /// Answers from the model as a browser on this page would see it.
-pub async fn send(request: HttpRequest) -> Result<Received, TransportError> {
+pub(super) async fn send(request: HttpRequest) -> Result<Received, TransportError> {
     let generation = CANCELLED.with(|c| c.get());
     let latency = 40.0 + js_sys::Math::random() * 80.0;
     sleep(latency as i32).await;

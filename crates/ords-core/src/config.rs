@@ -1,0 +1,175 @@
+//! Every non-secret setting of the page as one value, and its one text form: form-encoded
+//! `key=value` pairs. Links carry it in the URL fragment (older links in the query), the
+//! browser keeps it in storage, and history keeps one per run. Secrets are never part of it,
+//! and URLs lose any `user:password@` on the way out.
+
+mod codec;
+
+pub use codec::{Decoded, Ignored, Key, MAX_EXTRAS};
+
+use crate::call::Method;
+use crate::settings::{ClientAuth, ExtraParam, TokenPlacement};
+use crate::{demo, url::strip_user_info};
+
+/// Where requests go.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// The browser's own fetch, to the URLs entered.
+    Network,
+    /// The ORDS model compiled into the page; nothing leaves the browser.
+    Simulated,
+}
+
+impl Target {
+    pub const ALL: [Self; 2] = [Self::Network, Self::Simulated];
+
+    /// The visible label of the option.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Network => "Network (this browser's fetch)",
+            Self::Simulated => "Simulated ORDS (in this page)",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Network => "network",
+            Self::Simulated => "simulated",
+        }
+    }
+}
+
+/// Which flow the form runs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Flow {
+    #[default]
+    OAuth2,
+    Basic,
+    /// Both against the same Resource URL, run together.
+    Compare,
+}
+
+impl Flow {
+    pub const ALL: [Self; 3] = [Self::OAuth2, Self::Basic, Self::Compare];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::OAuth2 => "oauth2",
+            Self::Basic => "basic",
+            Self::Compare => "compare",
+        }
+    }
+
+    /// The visible label of the choice.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::OAuth2 => "OAuth2 client credentials",
+            Self::Basic => "Basic",
+            Self::Compare => "Compare both",
+        }
+    }
+
+    pub fn uses_oauth(self) -> bool {
+        self != Self::Basic
+    }
+
+    pub fn uses_basic(self) -> bool {
+        self != Self::OAuth2
+    }
+}
+
+/// The page's non-secret settings.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlaygroundConfig {
+    /// Where requests go, when chosen (by the person or a link); `None` lets the page decide.
+    pub target: Option<Target>,
+    pub flow: Flow,
+    pub token_url: String,
+    pub client_id: String,
+    pub client_auth: ClientAuth,
+    pub resource_url: String,
+    pub username: String,
+    /// Form-encode id and secret before Base64 (RFC 6749 §2.3.1).
+    pub encode_credentials: bool,
+    pub scope: String,
+    pub extra: Vec<ExtraParam>,
+    /// The token goes in a query parameter instead of a header.
+    pub token_in_query: bool,
+    /// The header (or query parameter) name, and the header's prefix.
+    pub token_name: String,
+    pub token_prefix: String,
+    /// Re-fetch the token when it expired, or once after a 401.
+    pub refetch: bool,
+    pub method: Method,
+}
+
+impl Default for PlaygroundConfig {
+    /// The demo: every URL on the simulator that `cargo xtask serve` starts.
+    fn default() -> Self {
+        Self {
+            target: None,
+            flow: Flow::OAuth2,
+            token_url: demo::token_url(),
+            client_id: demo::CLIENT_ID.into(),
+            client_auth: ClientAuth::BasicHeader,
+            resource_url: demo::resource_url(),
+            username: demo::USERNAME.into(),
+            encode_credentials: false,
+            scope: String::new(),
+            extra: Vec::new(),
+            token_in_query: false,
+            token_name: "Authorization".into(),
+            token_prefix: "Bearer".into(),
+            refetch: true,
+            method: Method::Get,
+        }
+    }
+}
+
+impl PlaygroundConfig {
+    /// Where the token goes on the protected call.
+    pub fn placement(&self) -> TokenPlacement {
+        let name = self.token_name.clone();
+        if self.token_in_query {
+            TokenPlacement::Query { name }
+        } else {
+            TokenPlacement::Header { name, prefix: self.token_prefix.clone() }
+        }
+    }
+
+    /// The demo's public secret and password, for the settings that point at the demo with its
+    /// own id and user; nothing for any other server.
+    pub fn demo_secrets(&self) -> (Option<&'static str>, Option<&'static str>) {
+        let on_demo = demo::is_demo_url(&self.token_url) && demo::is_demo_url(&self.resource_url);
+        (
+            (on_demo && self.client_id == demo::CLIENT_ID).then_some(demo::CLIENT_SECRET),
+            (on_demo && self.username == demo::USERNAME).then_some(demo::PASSWORD),
+        )
+    }
+
+    /// The same settings as they may leave memory: URLs without user info.
+    pub fn shareable(&self) -> Self {
+        let mut out = self.clone();
+        out.token_url = strip_user_info(&self.token_url);
+        out.resource_url = strip_user_info(&self.resource_url);
+        out
+    }
+
+    /// The origins that will receive credentials with these settings.
+    pub fn credential_hosts(&self) -> Vec<String> {
+        let mut urls = vec![&self.resource_url];
+        if self.flow.uses_oauth() {
+            urls.insert(0, &self.token_url);
+        }
+        let mut out: Vec<String> = Vec::new();
+        for origin in urls.into_iter().filter_map(|u| crate::url::origin_of(u)) {
+            if !out.contains(&origin) {
+                out.push(origin);
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests;

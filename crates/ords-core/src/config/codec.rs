@@ -1,0 +1,300 @@
+//! The text form of [`PlaygroundConfig`]: one table of keys, one writer, one reader.
+
+use super::{Flow, PlaygroundConfig, Target};
+use crate::call::Method;
+use crate::encode::{form_body, form_decode};
+use crate::settings::{ClientAuth, ExtraParam, ParamPlace};
+
+/// A documented setting key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Key {
+    Target,
+    Flow,
+    TokenUrl,
+    ClientId,
+    ClientAuth,
+    ResourceUrl,
+    Username,
+    Encode,
+    Scope,
+    Extra,
+    TokenInQuery,
+    TokenName,
+    TokenPrefix,
+    Refetch,
+    Method,
+}
+
+impl Key {
+    pub const ALL: [Self; 15] = [
+        Self::Target,
+        Self::Flow,
+        Self::TokenUrl,
+        Self::ClientId,
+        Self::ClientAuth,
+        Self::ResourceUrl,
+        Self::Username,
+        Self::Encode,
+        Self::Scope,
+        Self::Extra,
+        Self::TokenInQuery,
+        Self::TokenName,
+        Self::TokenPrefix,
+        Self::Refetch,
+        Self::Method,
+    ];
+
+    /// The key as written in links and storage.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Target => "target",
+            Self::Flow => "flow",
+            Self::TokenUrl => "token_url",
+            Self::ClientId => "client_id",
+            Self::ClientAuth => "client_auth",
+            Self::ResourceUrl => "resource_url",
+            Self::Username => "username",
+            Self::Encode => "encode",
+            Self::Scope => "scope",
+            Self::Extra => "extra",
+            Self::TokenInQuery => "token_in_query",
+            Self::TokenName => "token_name",
+            Self::TokenPrefix => "token_prefix",
+            Self::Refetch => "refetch",
+            Self::Method => "method",
+        }
+    }
+
+    /// The visible label of the control it sets.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Target => "Send requests to",
+            Self::Flow => "Authentication",
+            Self::TokenUrl => "Token URL",
+            Self::ClientId => "Client ID",
+            Self::ClientAuth => "Client authentication",
+            Self::ResourceUrl => "Resource URL",
+            Self::Username => "Username",
+            Self::Encode => "Form-encode the credentials",
+            Self::Scope => "Scope",
+            Self::Extra => "Extra parameters",
+            Self::TokenInQuery => "Token placement",
+            Self::TokenName => "Token name",
+            Self::TokenPrefix => "Token prefix",
+            Self::Refetch => "Re-fetch the token",
+            Self::Method => "Method",
+        }
+    }
+
+    /// The collapsed section that holds the control, if it is not on the form itself.
+    pub fn section(self) -> Option<&'static str> {
+        match self {
+            Self::Encode | Self::Scope | Self::Extra => Some("Token request options"),
+            Self::TokenInQuery | Self::TokenName | Self::TokenPrefix | Self::Refetch => Some("Token use"),
+            Self::Method => Some("Request options"),
+            _ => None,
+        }
+    }
+
+    fn named(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.name() == name)
+    }
+}
+
+/// A key=value a link held that was not used, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ignored {
+    pub key: String,
+    pub why: String,
+}
+
+/// What a text held: the settings, which keys set them, and what was left out.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Decoded {
+    pub config: PlaygroundConfig,
+    pub set: Vec<Key>,
+    pub ignored: Vec<Ignored>,
+}
+
+impl Decoded {
+    /// True when any documented key was present (the page is configured by its link).
+    pub fn is_configured(&self) -> bool {
+        !self.set.is_empty()
+    }
+}
+
+/// Longer texts are not read: a link is not a way to make the page work for minutes.
+pub const MAX_TEXT: usize = 64 * 1024;
+/// At most this many extra parameters are read.
+pub const MAX_EXTRAS: usize = 20;
+const MAX_VALUE: usize = 8 * 1024;
+const SECRET_KEYS: [&str; 6] = ["client_secret", "password", "own_token", "access_token", "token", "secret"];
+
+fn bit(on: bool) -> String {
+    if on { "1" } else { "0" }.to_owned()
+}
+
+fn flag(value: &str) -> Option<bool> {
+    match value {
+        "1" | "true" => Some(true),
+        "0" | "false" => Some(false),
+        _ => None,
+    }
+}
+
+fn encode_extra(p: &ExtraParam) -> String {
+    form_body(&[("n", &p.name), ("v", &p.value), ("p", p.place.key())])
+}
+
+/// `n=<name>&v=<value>&p=<place>` (older texts wrote the place's label).
+fn decode_extra(text: &str) -> Option<ExtraParam> {
+    let pairs = crate::encode::parse_form(text)?;
+    let get = |k: &str| pairs.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone());
+    let place_text = get("p").unwrap_or_default();
+    let place = ParamPlace::ALL.into_iter().find(|p| p.key() == place_text || p.label() == place_text)?;
+    Some(ExtraParam { name: get("n")?, value: get("v").unwrap_or_default(), place })
+}
+
+impl PlaygroundConfig {
+    /// Each setting that differs from the demo's, as `(key, value)` in key order.
+    pub fn pairs(&self) -> Vec<(Key, String)> {
+        let base = PlaygroundConfig::default();
+        let this = self.shareable();
+        let mut out = Vec::new();
+        let mut put = |key, value: String, default: String| {
+            if value != default {
+                out.push((key, value));
+            }
+        };
+        if let Some(target) = this.target {
+            put(Key::Target, target.key().into(), String::new());
+        }
+        put(Key::Flow, this.flow.key().into(), base.flow.key().into());
+        put(Key::TokenUrl, this.token_url, base.token_url);
+        put(Key::ClientId, this.client_id, base.client_id);
+        put(Key::ClientAuth, this.client_auth.key().into(), base.client_auth.key().into());
+        put(Key::ResourceUrl, this.resource_url, base.resource_url);
+        put(Key::Username, this.username, base.username);
+        put(Key::Encode, bit(this.encode_credentials), bit(base.encode_credentials));
+        put(Key::Scope, this.scope, base.scope);
+        for p in &this.extra {
+            put(Key::Extra, encode_extra(p), String::new());
+        }
+        put(Key::TokenInQuery, bit(this.token_in_query), bit(base.token_in_query));
+        put(Key::TokenName, this.token_name, base.token_name);
+        put(Key::TokenPrefix, this.token_prefix, base.token_prefix);
+        put(Key::Refetch, bit(this.refetch), bit(base.refetch));
+        put(Key::Method, this.method.as_str().into(), base.method.as_str().into());
+        out
+    }
+
+    /// The settings that differ from the demo's, as a person reads them: the control's label
+    /// (and the section holding it) and the value.
+    pub fn differences(&self) -> Vec<(Key, String)> {
+        let on_off = |v: &str| if v == "1" { "on" } else { "off" }.to_owned();
+        self.pairs()
+            .into_iter()
+            .map(|(key, value)| {
+                let shown = match key {
+                    Key::Target => self.target.map(Target::label).unwrap_or_default().to_owned(),
+                    Key::Flow => self.flow.label().to_owned(),
+                    Key::ClientAuth => self.client_auth.label().to_owned(),
+                    Key::Encode | Key::Refetch => on_off(&value),
+                    Key::TokenInQuery => if value == "1" { "Query parameter" } else { "Header" }.to_owned(),
+                    Key::Extra => decode_extra(&value)
+                        .map(|p| format!("{} = {} ({})", p.name, p.value, p.place.label()))
+                        .unwrap_or(value),
+                    _ => value,
+                };
+                (key, shown)
+            })
+            .collect()
+    }
+
+    /// The text form: form-encoded pairs of the settings that differ from the demo's.
+    pub fn encode(&self) -> String {
+        let pairs = self.pairs();
+        let borrowed: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (k.name(), v.as_str())).collect();
+        form_body(&borrowed)
+    }
+
+    /// Reads a text form (a link's fragment or query, or storage). Unknown keys, secrets and
+    /// bad values are listed as ignored; every other setting keeps the demo's value.
+    pub fn decode(text: &str) -> Decoded {
+        let mut out = Decoded::default();
+        let text = text.trim_start_matches(['#', '?']);
+        if text.len() > MAX_TEXT {
+            out.ignored.push(Ignored { key: "(everything)".into(), why: "the settings are longer than 64 KB".into() });
+            return out;
+        }
+        for part in text.split('&').filter(|p| !p.is_empty()) {
+            let (k, v) = part.split_once('=').unwrap_or((part, ""));
+            let (Some(key), Some(value)) = (form_decode(k), form_decode(v)) else {
+                out.ignored.push(Ignored { key: k.chars().take(40).collect(), why: "not valid URL encoding".into() });
+                continue;
+            };
+            if let Err(why) = out.apply(&key, &value) {
+                out.ignored.push(Ignored { key: key.chars().take(40).collect(), why });
+            }
+        }
+        out
+    }
+}
+
+impl Decoded {
+    fn apply(&mut self, name: &str, value: &str) -> Result<(), String> {
+        if SECRET_KEYS.contains(&name) {
+            return Err("secrets are never read from a link".into());
+        }
+        let key = Key::named(name).ok_or("not a setting of this page")?;
+        if value.len() > MAX_VALUE {
+            return Err("the value is longer than 8 KB".into());
+        }
+        let c = &mut self.config;
+        let pick = |choices: &[&str]| format!("not one of {}", choices.join(", "));
+        let bad_flag = || "not 1 or 0".to_owned();
+        match key {
+            Key::Target => {
+                c.target = Some(
+                    Target::ALL
+                        .into_iter()
+                        .find(|t| t.key() == value)
+                        .ok_or_else(|| pick(&["network", "simulated"]))?,
+                )
+            }
+            Key::Flow => {
+                c.flow = Flow::ALL
+                    .into_iter()
+                    .find(|f| f.key() == value)
+                    .ok_or_else(|| pick(&["oauth2", "basic", "compare"]))?
+            }
+            Key::TokenUrl => c.token_url = value.into(),
+            Key::ClientId => c.client_id = value.into(),
+            Key::ClientAuth => {
+                c.client_auth =
+                    ClientAuth::ALL.into_iter().find(|a| a.key() == value).ok_or_else(|| pick(&["header", "body"]))?
+            }
+            Key::ResourceUrl => c.resource_url = value.into(),
+            Key::Username => c.username = value.into(),
+            Key::Encode => c.encode_credentials = flag(value).ok_or_else(bad_flag)?,
+            Key::Scope => c.scope = value.into(),
+            Key::Extra => {
+                if c.extra.len() >= super::codec::MAX_EXTRAS {
+                    return Err(format!("more than {MAX_EXTRAS} extra parameters"));
+                }
+                c.extra.push(decode_extra(value).ok_or("not an extra parameter (n=…&v=…&p=body|query|header)")?)
+            }
+            Key::TokenInQuery => c.token_in_query = flag(value).ok_or_else(bad_flag)?,
+            Key::TokenName => c.token_name = value.into(),
+            Key::TokenPrefix => c.token_prefix = value.into(),
+            Key::Refetch => c.refetch = flag(value).ok_or_else(bad_flag)?,
+            Key::Method => {
+                c.method = Method::parse(value).ok_or_else(|| pick(&["GET", "POST", "PUT", "PATCH", "DELETE"]))?
+            }
+        }
+        if !self.set.contains(&key) {
+            self.set.push(key);
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,124 @@
+use super::codec::MAX_TEXT;
+use super::*;
+use crate::settings::ParamPlace;
+
+fn custom() -> PlaygroundConfig {
+    PlaygroundConfig {
+        target: Some(Target::Network),
+        flow: Flow::Compare,
+        token_url: "https://host/ords/hr_api/oauth/token".into(),
+        client_id: "abc..".into(),
+        client_auth: ClientAuth::RequestBody,
+        resource_url: "https://host/ords/hr_api/hr/employees/?q={\"a\":1}&x".into(),
+        username: "ana".into(),
+        encode_credentials: true,
+        scope: "hr.read emp".into(),
+        extra: vec![
+            ExtraParam { name: "audience".into(), value: "a&b=c".into(), place: ParamPlace::Body },
+            ExtraParam { name: "X-T".into(), value: "1".into(), place: ParamPlace::Header },
+        ],
+        token_in_query: true,
+        token_name: "access_token".into(),
+        token_prefix: "Token".into(),
+        refetch: false,
+        method: Method::Delete,
+    }
+}
+
+#[test]
+fn every_setting_survives_its_text_form() {
+    let config = custom();
+    let decoded = PlaygroundConfig::decode(&config.encode());
+    assert_eq!(decoded.config, config);
+    assert!(decoded.ignored.is_empty());
+    assert_eq!(decoded.set.len(), Key::ALL.len(), "every key was written because every value differs");
+    assert_eq!(PlaygroundConfig::decode(&format!("#{}", config.encode())).config, config, "a fragment");
+}
+
+#[test]
+fn the_demo_writes_nothing_and_reads_back_as_itself() {
+    assert_eq!(PlaygroundConfig::default().encode(), "");
+    let decoded = PlaygroundConfig::decode("");
+    assert_eq!(decoded.config, PlaygroundConfig::default());
+    assert!(!decoded.is_configured());
+}
+
+#[test]
+fn only_changed_settings_are_written_in_key_order() {
+    let mut c = PlaygroundConfig { method: Method::Post, ..Default::default() };
+    c.token_url = "https://h/ords/a/oauth/token".into();
+    assert_eq!(c.encode(), "token_url=https%3A%2F%2Fh%2Fords%2Fa%2Foauth%2Ftoken&method=POST");
+}
+
+#[test]
+fn user_info_never_leaves_in_the_text_form() {
+    let c = PlaygroundConfig { resource_url: "https://me:pw@host/ords/a/x/".into(), ..Default::default() };
+    assert_eq!(c.encode(), "resource_url=https%3A%2F%2Fhost%2Fords%2Fa%2Fx%2F");
+}
+
+#[test]
+fn unknown_keys_secrets_and_bad_values_are_listed_as_ignored() {
+    let decoded = PlaygroundConfig::decode(
+        "?flow=basic&client_secret=s3cr3t&colour=red&method=TRACE&refetch=maybe&extra=junk&bad=%zz&token_url=https%3A%2F%2Fa.example%2Ft",
+    );
+    assert_eq!(decoded.config.flow, Flow::Basic);
+    assert_eq!(decoded.config.token_url, "https://a.example/t");
+    assert_eq!(decoded.config.method, Method::Get, "a bad value keeps the default");
+    let why: Vec<(String, String)> = decoded.ignored.iter().map(|i| (i.key.clone(), i.why.clone())).collect();
+    assert_eq!(
+        why,
+        [
+            ("client_secret".into(), "secrets are never read from a link".into()),
+            ("colour".into(), "not a setting of this page".into()),
+            ("method".into(), "not one of GET, POST, PUT, PATCH, DELETE".into()),
+            ("refetch".into(), "not 1 or 0".into()),
+            ("extra".into(), "not an extra parameter (n=…&v=…&p=body|query|header)".into()),
+            ("bad".into(), "not valid URL encoding".into()),
+        ]
+    );
+    assert_eq!(decoded.set, [Key::Flow, Key::TokenUrl]);
+}
+
+#[test]
+fn older_links_with_place_labels_still_read() {
+    let decoded = PlaygroundConfig::decode("extra=n%3Dresource%26v%3Dx%26p%3DQuery%2Bstring&target=simulated");
+    assert_eq!(decoded.config.extra[0].place, ParamPlace::Query);
+    assert_eq!(decoded.config.target, Some(Target::Simulated));
+}
+
+#[test]
+fn reading_is_bounded() {
+    let many = (0..50).map(|_| "extra=n%3Da%26p%3Dbody").collect::<Vec<_>>().join("&");
+    let decoded = PlaygroundConfig::decode(&many);
+    assert_eq!(decoded.config.extra.len(), MAX_EXTRAS);
+    assert_eq!(decoded.ignored.len(), 30);
+    let huge = PlaygroundConfig::decode(&"a".repeat(MAX_TEXT + 1));
+    assert_eq!(huge.ignored[0].why, "the settings are longer than 64 KB");
+}
+
+#[test]
+fn differences_name_the_control_its_section_and_value() {
+    let c = PlaygroundConfig { method: Method::Delete, token_in_query: true, ..Default::default() };
+    let shown: Vec<(&str, Option<&str>, String)> =
+        c.differences().into_iter().map(|(k, v)| (k.label(), k.section(), v)).collect();
+    assert_eq!(
+        shown,
+        [
+            ("Token placement", Some("Token use"), "Query parameter".to_owned()),
+            ("Method", Some("Request options"), "DELETE".to_owned()),
+        ]
+    );
+    let extra = custom().differences().into_iter().find(|(k, _)| *k == Key::Extra).unwrap().1;
+    assert_eq!(extra, "audience = a&b=c (Body)");
+}
+
+#[test]
+fn credentials_go_to_the_token_and_resource_origins_and_demo_secrets_only_to_the_demo() {
+    assert_eq!(custom().credential_hosts(), ["https://host"]);
+    let basic = PlaygroundConfig { flow: Flow::Basic, ..custom() };
+    assert_eq!(basic.credential_hosts(), ["https://host"]);
+    let demo = PlaygroundConfig::default();
+    assert_eq!(demo.demo_secrets(), (Some(crate::demo::CLIENT_SECRET), Some(crate::demo::PASSWORD)));
+    let elsewhere = PlaygroundConfig { token_url: "https://attacker.example/ords/demo/oauth/token".into(), ..demo };
+    assert_eq!(elsewhere.demo_secrets(), (None, None));
+}

@@ -1,0 +1,17 @@
+//! The clipboard.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = ["navigator", "clipboard"], js_name = writeText, catch)]
+    fn clipboard_write_text(text: &str) -> Result<js_sys::Promise, JsValue>;
+}
+
+/// Copies text to the clipboard; false if the browser refused (or has no clipboard here).
+pub async fn copy_text(text: &str) -> bool {
+    match clipboard_write_text(text) {
+        Ok(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.is_ok(),
+        Err(_) => false,
+    }
+}

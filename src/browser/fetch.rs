@@ -1,0 +1,158 @@
+//! The browser's fetch, called through `web_sys` so that every failure is a value: a header
+//! the browser refuses, a URL it cannot parse, a network error. Nothing here can throw past
+//! the flow, so a run always ends. Requests can be cancelled and give up after 30 s.
+
+use super::clock::{monotonic_ms, now_ms};
+use ords_core::{HttpRequest, HttpResponse, Probe, Received, TimedBy, TransportError};
+use std::cell::{Cell, RefCell};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, RequestCredentials, RequestMode};
+
+/// Requests give up after this long (the person can also press Cancel).
+pub const TIMEOUT_MS: u32 = 30_000;
+
+thread_local! {
+    // The page is single-threaded; these track the requests in flight so Cancel can stop them.
+    static IN_FLIGHT: RefCell<Vec<AbortController>> = const { RefCell::new(Vec::new()) };
+    static TIMED_OUT: Cell<bool> = const { Cell::new(false) };
+    // Bumped by Cancel, so simulated requests waiting out their latency can notice.
+    pub(crate) static CANCELLED: Cell<u64> = const { Cell::new(0) };
+}
+
+/// Aborts every request in flight.
+pub fn cancel_all() {
+    CANCELLED.with(|c| c.set(c.get() + 1));
+    IN_FLIGHT.with(|list| list.borrow_mut().drain(..).for_each(|c| c.abort()));
+}
+
+/// What the browser said, as text (it is shown as evidence, never as markup).
+fn said(e: &JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.to_string()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| format!("{e:?}"))
+}
+
+/// The browser's own duration for the newest entry of this URL started after `since`
+/// (`performance.now()` time). Clears old entries so the browser's buffer never fills.
+fn resource_timing_ms(url: &str, since: f64) -> Option<f64> {
+    let performance = web_sys::window()?.performance()?;
+    let entries = performance.get_entries_by_name_with_entry_type(url, "resource");
+    let entry: web_sys::PerformanceEntry = entries.iter().last()?.dyn_into().ok()?;
+    let found = (entry.start_time() >= since - 1.0 && entry.duration() > 0.0).then(|| entry.duration());
+    if performance.get_entries_by_type("resource").length() > 200 {
+        performance.clear_resource_timings();
+    }
+    found
+}
+
+/// A `Request` (mode `cors`, no cookies), or why the browser refuses to build it.
+fn build(
+    request: &HttpRequest,
+    signal: Option<&web_sys::AbortSignal>,
+    mode: RequestMode,
+) -> Result<web_sys::Request, String> {
+    let init = web_sys::RequestInit::new();
+    init.set_method(&request.method);
+    init.set_mode(mode);
+    init.set_credentials(RequestCredentials::Omit);
+    init.set_signal(signal);
+    let headers = web_sys::Headers::new().map_err(|e| said(&e))?;
+    for (name, value) in &request.headers {
+        headers.append(name, value).map_err(|e| format!("the header {name}: {}", said(&e)))?;
+    }
+    init.set_headers(&headers);
+    if !request.body.is_empty() {
+        init.set_body(&JsValue::from_str(&request.body));
+    }
+    web_sys::Request::new_with_str_and_init(&request.url, &init).map_err(|e| said(&e))
+}
+
+/// Sends a request with the browser's fetch and reads the whole body.
+pub(super) async fn send(request: HttpRequest) -> Result<Received, TransportError> {
+    let refused = |detail: String| TransportError::Refused { detail };
+    let controller = AbortController::new().map_err(|e| refused(said(&e)))?;
+    let prepared = build(&request, Some(&controller.signal()), RequestMode::Cors).map_err(refused)?;
+    IN_FLIGHT.with(|list| list.borrow_mut().push(controller.clone()));
+    TIMED_OUT.with(|t| t.set(false));
+    let timer = {
+        let controller = controller.clone();
+        leptos::prelude::set_timeout_with_handle(
+            move || {
+                TIMED_OUT.with(|t| t.set(true));
+                controller.abort();
+            },
+            std::time::Duration::from_millis(TIMEOUT_MS as u64),
+        )
+        .ok()
+    };
+    let result = exchange(&request.url, prepared).await;
+    if let Some(timer) = timer {
+        timer.clear();
+    }
+    IN_FLIGHT.with(|list| list.borrow_mut().retain(|c| c != &controller));
+    result.map_err(|detail| {
+        if TIMED_OUT.with(Cell::get) {
+            TransportError::TimedOut { after_ms: TIMEOUT_MS }
+        } else if controller.signal().aborted() {
+            TransportError::Cancelled
+        } else {
+            TransportError::FetchFailed { detail }
+        }
+    })
+}
+
+async fn exchange(url: &str, prepared: web_sys::Request) -> Result<Received, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let started = monotonic_ms();
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_request(&prepared))
+        .await
+        .map_err(|e| said(&e))?
+        .dyn_into()
+        .map_err(|e| said(&e))?;
+    let status = response.status();
+    let reason = response.status_text();
+    let mut headers = Vec::new();
+    if let Ok(Some(entries)) = js_sys::try_iter(&response.headers()) {
+        for entry in entries.flatten() {
+            let pair: js_sys::Array = entry.unchecked_into();
+            headers.push((pair.get(0).as_string().unwrap_or_default(), pair.get(1).as_string().unwrap_or_default()));
+        }
+    }
+    // Read as bytes: a 10 MB body costs one copy instead of a UTF-16 round trip.
+    let buffer = JsFuture::from(response.array_buffer().map_err(|e| said(&e))?).await.map_err(|e| said(&e))?;
+    let body = ords_core::body_text(js_sys::Uint8Array::new(&buffer).to_vec());
+    let clock_ms = monotonic_ms() - started;
+    let (elapsed_ms, timed_by) = match resource_timing_ms(url, started) {
+        Some(ms) => (ms, TimedBy::ResourceTiming),
+        None => (clock_ms, TimedBy::PageClock),
+    };
+    Ok(Received {
+        response: HttpResponse { status, reason, headers, body },
+        elapsed_ms,
+        timed_by,
+        received_at_ms: now_ms(),
+    })
+}
+
+/// After a failed fetch: a `no-cors` GET to the same URL (no credentials, nothing read) tells
+/// a server that answers but refuses this origin from one that does not answer at all.
+pub async fn probe(url: &str) -> Probe {
+    let Ok(controller) = AbortController::new() else { return Probe::NotProbed };
+    let Ok(request) = build(&HttpRequest::new("GET", url), Some(&controller.signal()), RequestMode::NoCors) else {
+        return Probe::NotProbed;
+    };
+    let Some(window) = web_sys::window() else { return Probe::NotProbed };
+    let timer =
+        leptos::prelude::set_timeout_with_handle(move || controller.abort(), std::time::Duration::from_secs(5)).ok();
+    let answered = JsFuture::from(window.fetch_with_request(&request)).await.is_ok();
+    if let Some(timer) = timer {
+        timer.clear();
+    }
+    if answered {
+        Probe::ReachableWithoutCors
+    } else {
+        Probe::Unreachable
+    }
+}

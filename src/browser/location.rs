@@ -1,0 +1,24 @@
+//! The page's own address: its origin, and the settings a link put in it.
+
+/// This page's origin, e.g. `http://127.0.0.1:8080`.
+pub fn page_origin() -> String {
+    web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default()
+}
+
+/// The settings a link carries: the URL fragment (never sent to the server that hosts the
+/// page), or for older links the query string.
+pub fn page_settings_text() -> String {
+    let location = web_sys::window().map(|w| w.location());
+    let read = |hash: bool| {
+        location.as_ref().and_then(|l| if hash { l.hash().ok() } else { l.search().ok() }).unwrap_or_default()
+    };
+    let fragment = read(true);
+    let text = if fragment.len() > 1 { fragment } else { read(false) };
+    text.trim_start_matches(['#', '?']).to_owned()
+}
+
+/// True when the page itself is served from this machine (then a local ords-sim may be running).
+pub fn page_is_local() -> bool {
+    let origin = page_origin();
+    ["http://127.0.0.1:", "http://localhost:", "http://[::1]:"].iter().any(|p| origin.starts_with(p))
+}

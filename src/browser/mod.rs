@@ -1,0 +1,31 @@
+//! Every browser facility the page uses, one file each: fetch, the in-page simulated ORDS,
+//! storage, the clipboard, the clock, the page's location, files, and the notice shown if the
+//! page ever panics. No other module touches `web_sys` or `js_sys`, except to read DOM events.
+
+mod clipboard;
+mod clock;
+mod crash;
+mod fetch;
+mod files;
+mod location;
+mod simulated;
+mod storage;
+
+pub use clipboard::copy_text;
+pub use clock::{local_time, next_task, now_ms};
+pub use crash::{install_crash_notice, show_crash_notice, CRASH_NOTICE};
+pub use fetch::{cancel_all, probe, TIMEOUT_MS};
+pub use files::{data_url, read_chosen_file};
+pub use location::{page_is_local, page_origin, page_settings_text};
+pub use simulated::reset_simulator;
+pub use storage::{store_get, store_remove, store_set, Store};
+
+use ords_core::{HttpRequest, Received, Target, TransportError};
+
+/// Sends a request to the chosen target.
+pub async fn send(target: Target, request: HttpRequest) -> Result<Received, TransportError> {
+    match target {
+        Target::Network => fetch::send(request).await,
+        Target::Simulated => simulated::send(request).await,
+    }
+}
