@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
-import { startSim, openPlayground, sharedSession, tokenPanel, openDemo, DEMO_SECRET } from './harness.mjs';
+import { startSim, openPlayground, sharedSession, tokenPanel, openDemo, confirmSend, DEMO_SECRET } from './harness.mjs';
 
 const session = sharedSession();
 
@@ -59,9 +59,10 @@ test('token endpoint without CORS: token-cors, Basic suggested by the note', () 
   scenario(['--scenario', 'token-no-cors'], getToken, 'token-cors', ['token endpoint did not allow']));
 
 test('HTML error pages: set error.responseFormat', () =>
-  scenario(['--scenario', 'html-errors'], async (page) => {
+  scenario(['--scenario', 'html-errors'], async (page, sim) => {
     await page.getByLabel('Client secret').fill('wrong..');
     await getToken(page);
+    await confirmSend(page, new URL(sim.base).origin);
   }, 'html-errors', ['error.responseFormat', 'text/html']));
 
 test('555: the handler raised an error', () =>

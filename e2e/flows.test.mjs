@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startSim, sharedSession, tokenPanel, resourcePanel, assertNoLeaks, revealedToken, openDemo, DEMO_SECRET,
+  startSim, sharedSession, tokenPanel, resourcePanel, assertNoLeaks, revealedToken, openDemo, DEMO_SECRET, confirmSend,
 } from './harness.mjs';
 
 const DEMO_ID = 'Te8yn-qGmBoX6jzpPhnUXA..';
@@ -88,6 +88,7 @@ test('Basic with a password containing ":" and a non-ASCII character', async () 
     await page.getByLabel('Username').fill('ana');
     await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Call API' }).click();
+    await confirmSend(page, sim.base);
     const resource = resourcePanel(page);
     await resource.getByText('200 OK').waitFor();
     assert.match(await resource.getByTestId('body').textContent(), /"last_name": "Kochhar"/);
@@ -104,6 +105,7 @@ test('Wrong client secret: 401 with the ORDS error body, and no resource call', 
     const { page, consoleLines } = await playground(sim);
     await page.getByLabel('Client secret').fill('wrong-secret..');
     await page.getByRole('button', { name: 'Call API' }).click();
+    await confirmSend(page, sim.base);
     const token = tokenPanel(page);
     await token.getByText('401 Unauthorized').waitFor();
     const body = await token.getByTestId('body').textContent();
@@ -156,6 +158,7 @@ test('workshop scenario html-errors: an ORDS HTML error page is shown as text, n
     const { page } = await playground(sim);
     await page.getByLabel('Client secret').fill('wrong..');
     await page.getByRole('button', { name: 'Get token' }).click();
+    await confirmSend(page, sim.base);
     const token = tokenPanel(page);
     await token.getByTestId('status').getByText('401 Unauthorized').waitFor();
     assert.match(await token.getByTestId('body').textContent(), /^<!DOCTYPE html>/);

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
-import { openPlayground, tokenPanel, sharedSession } from './harness.mjs';
+import { openPlayground, tokenPanel, sharedSession, confirmSend } from './harness.mjs';
 
 const session = sharedSession();
 
@@ -32,6 +32,7 @@ test('a hanging request shows progress and can be cancelled', async () => {
     await page.getByLabel('Client secret').fill('x');
     const button = page.getByRole('button', { name: 'Get token' });
     await button.click();
+    await confirmSend(page, `http://127.0.0.1:${silent.address().port}`);
     await page.getByRole('status').getByText('Requesting a token').waitFor();
     assert.equal(await button.getAttribute('aria-busy'), 'true');
     assert.ok(await button.isDisabled());

@@ -127,3 +127,17 @@ export async function revealedToken(page) {
   await panel.getByRole('button', { name: 'Hide token' }).click();
   return token;
 }
+
+/** Answers the page's question before credentials go to an origin the person did not type:
+ * waits for the dialog and presses `Send to <origin>` (checked when `origin` is given). */
+export async function confirmSend(page, origin) {
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  const send = dialog.getByRole('button', { name: /^Send to / });
+  if (origin !== undefined) {
+    const name = await send.textContent();
+    if (name !== `Send to ${origin}`) throw new Error(`asked to send to "${name}", expected ${origin}`);
+  }
+  await send.click();
+  await dialog.waitFor({ state: 'hidden' });
+}

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startSim, sharedSession, tokenPanel, resourcePanel, assertNoLeaks, openDemo, DEMO_SECRET,
+  startSim, sharedSession, tokenPanel, resourcePanel, assertNoLeaks, openDemo, DEMO_SECRET, confirmSend,
 } from './harness.mjs';
 
 const session = sharedSession();
@@ -54,6 +54,7 @@ test('use my own token: no token request, the pasted token is sent and masked', 
     await page.getByLabel('Use my own token').check();
     await page.getByLabel('Access token').fill(grant.access_token);
     await page.getByRole('button', { name: 'Call API' }).click();
+    await confirmSend(page, sim.base);
     await resourcePanel(page).getByTestId('status').getByText('200 OK').waitFor();
     await tokenPanel(page).getByText('Using the token you pasted; no token request was made.').waitFor();
     assert.equal(await tokenPanel(page).getByTestId('request').count(), 0, 'no token exchange');
@@ -116,6 +117,7 @@ test('a pasted JWT is decoded, and its exp drives the countdown', async () => {
     await page.getByLabel('Use my own token').check();
     await page.getByLabel('Access token').fill(jwt);
     await page.getByRole('button', { name: 'Call API' }).click();
+    await confirmSend(page, sim.base);
     await resourcePanel(page).getByTestId('status').getByText('401 Unauthorized').waitFor();
     const token = tokenPanel(page);
     assert.match(await token.getByTestId('jwt-claims').textContent(), /"scope": "hr\.read"/);

@@ -74,7 +74,7 @@ test('a 401 with a held token re-fetches once and retries; copy as curl keeps se
     await entry.getByRole('button', { name: 'Copy as curl' }).click();
     await entry.getByText('Copied (secrets masked)').waitFor();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    assert.match(copied, /^curl -i 'http:\/\/127\.0\.0\.1:\d+\/ords\/demo\/oauth\/token' \\\n  -H 'Authorization: Basic base64\(Te8yn-qGmBoX6jzpPhnUXA\.\.:•+\)'/);
+    assert.match(copied, /^curl -i -g 'http:\/\/127\.0\.0\.1:\d+\/ords\/demo\/oauth\/token' \\\n  -H 'Authorization: Basic base64\(Te8yn-qGmBoX6jzpPhnUXA\.\.:•+\)'/);
     assert.ok(!copied.includes(DEMO_SECRET));
   } finally {
     await first.stop();

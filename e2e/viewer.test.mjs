@@ -1,7 +1,7 @@
 // The response viewer: folding, find, raw and preview views, and a 10 MB collection.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSim, openPlayground, sharedSession, tokenPanel, resourcePanel, DEMO_SECRET } from './harness.mjs';
+import { startSim, openPlayground, sharedSession, tokenPanel, resourcePanel, confirmSend, DEMO_SECRET } from './harness.mjs';
 
 const session = sharedSession();
 
@@ -55,6 +55,7 @@ test('an HTML error page is text by default; its preview runs no script and load
     const { page } = await playground(sim);
     await page.getByLabel('Client secret').fill('wrong-secret..');
     await page.getByRole('button', { name: 'Get token' }).click();
+    await confirmSend(page, sim.base);
     const token = tokenPanel(page);
     await token.getByTestId('status').getByText('401 Unauthorized').waitFor();
     assert.match(await token.getByTestId('body').textContent(), /^<!DOCTYPE html>/);

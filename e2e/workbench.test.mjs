@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startSim, sharedSession, resourcePanel, assertNoLeaks, revealedToken, openDemo, DEMO_SECRET,
+  startSim, sharedSession, resourcePanel, assertNoLeaks, revealedToken, openDemo, confirmSend, DEMO_SECRET,
 } from './harness.mjs';
 
 const session = sharedSession();
@@ -30,6 +30,7 @@ test('compare mode runs Basic and OAuth2 together and calls out what differs', a
 
     await page.getByLabel('Password').fill('wrong');
     await page.getByRole('button', { name: 'Call API' }).click();
+    await confirmSend(page, sim.base); // a password that is not the demo's public one
     // The held token is reused: one request each this time.
     await compare.getByText('Different: status, headers sent, body.').waitFor();
     assert.deepEqual(await cells(compare, 'Status'), ['401 Unauthorized', '200 OK']);

@@ -2,7 +2,7 @@
 //! request, so no secret reaches generated code unless the person revealed it.
 
 use crate::http::HttpRequest;
-use crate::quote::shell as shell_quote;
+use crate::quote::{shell as shell_quote, shell_header};
 
 /// `curl -i -g [-X METHOD] 'url' -H '…' --data-raw '…'`, one option per line. `-g` turns off
 /// curl's URL globbing, so `{…}` and `[…]` (ORDS filter queries) are sent as written.
@@ -14,7 +14,7 @@ pub fn curl_command(request: &HttpRequest) -> String {
     }
     parts[0].push_str(&format!(" {}", shell_quote(&request.url)));
     for (name, value) in &request.headers {
-        parts.push(format!("-H {}", shell_quote(&format!("{name}: {value}"))));
+        parts.push(format!("-H {}", shell_header(&format!("{name}: {value}"))));
     }
     if !request.body.is_empty() {
         parts.push(format!("--data-raw {}", shell_quote(&request.body)));

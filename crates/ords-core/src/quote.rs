@@ -9,6 +9,32 @@ pub fn shell(text: &str) -> String {
     format!("'{}'", text.replace('\'', r"'\''"))
 }
 
+/// A shell word for an HTTP header line, as bash reads it: like [`shell`], except that each
+/// character from U+0080 to U+00FF becomes its single Latin-1 byte (`$'\xE9'`), which is what a
+/// browser puts on the wire for it (curl would otherwise send the UTF-8 bytes of the argument).
+pub fn shell_header(text: &str) -> String {
+    if !text.chars().any(|c| ('\u{80}'..='\u{ff}').contains(&c)) {
+        return shell(text);
+    }
+    let mut out = String::new();
+    let mut plain = String::new();
+    for c in text.chars() {
+        if ('\u{80}'..='\u{ff}').contains(&c) {
+            if !plain.is_empty() {
+                out.push_str(&shell(&plain));
+                plain.clear();
+            }
+            out.push_str(&format!("$'\\x{:02X}'", u32::from(c)));
+        } else {
+            plain.push(c);
+        }
+    }
+    if !plain.is_empty() {
+        out.push_str(&shell(&plain));
+    }
+    out
+}
+
 /// A JavaScript string literal: JSON's escaping, which since ES2019 is valid JavaScript for
 /// every character (line and paragraph separators included).
 pub fn js(text: &str) -> String {
@@ -67,6 +93,13 @@ mod tests {
     #[test]
     fn shell_words_hold_anything() {
         assert_eq!(shell("it's $HOME `id`\n"), "'it'\\''s $HOME `id`\n'");
+    }
+
+    #[test]
+    fn header_words_carry_latin1_as_single_bytes() {
+        assert_eq!(shell_header("X-Note: plain"), "'X-Note: plain'");
+        assert_eq!(shell_header("X-Note: caf\u{e9}!"), "'X-Note: caf'$'\\xE9''!'");
+        assert_eq!(shell_header("A: ••"), "'A: ••'", "past Latin-1 (a mask) stays as written");
     }
 
     #[test]

@@ -18,11 +18,23 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 pub const MAX_HEADER_BYTES: usize = 16 * 1024;
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
-const MAX_CONNECTIONS: usize = 512;
-/// From waiting for a request to having read all of it.
-pub const REQUEST_DEADLINE: Duration = Duration::from_secs(30);
-/// For writing a whole response (a 10 MB page to a slow reader included).
-pub const RESPONSE_DEADLINE: Duration = Duration::from_secs(30);
+
+/// How much one client may take.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// Connections served at once; more get 503.
+    pub connections: usize,
+    /// From waiting for a request to having read all of it.
+    pub request_deadline: Duration,
+    /// For writing a whole response (a 10 MB page to a slow reader included).
+    pub response_deadline: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self { connections: 512, request_deadline: Duration::from_secs(30), response_deadline: Duration::from_secs(30) }
+    }
+}
 
 /// Wall-clock milliseconds since the epoch.
 pub fn now_ms() -> u64 {
@@ -37,36 +49,43 @@ pub fn os_seed() -> u64 {
     h.finish()
 }
 
-/// Serves until the process ends; one thread per connection.
+/// Serves until the process ends, with the default limits; one thread per connection.
 pub fn serve(listener: TcpListener, sim: Arc<Mutex<Sim>>) {
+    serve_with(listener, sim, Limits::default());
+}
+
+/// Serves until the process ends; one thread per connection.
+pub fn serve_with(listener: TcpListener, sim: Arc<Mutex<Sim>>, limits: Limits) {
     let open = Arc::new(AtomicUsize::new(0));
+    let refusing = Arc::new(AtomicUsize::new(0));
     // A descriptor kept in reserve: when accept fails for lack of them, closing this one lets
     // the waiting client be accepted and told 503, instead of the loop spinning on the error.
     let mut spare = spare_descriptor();
     loop {
+        if spare.is_none() {
+            spare = spare_descriptor();
+        }
         let stream = match listener.accept() {
             Ok((stream, _)) => stream,
             Err(e) => {
                 if out_of_descriptors(&e) {
                     drop(spare.take());
-                    if let Ok((mut stream, _)) = listener.accept() {
-                        refuse_busy(&mut stream, "Out of file descriptors");
+                    if let Ok((stream, _)) = listener.accept() {
+                        refuse_busy(stream, "Out of file descriptors", &refusing);
                     }
-                    spare = spare_descriptor();
                 }
                 std::thread::sleep(Duration::from_millis(20));
                 continue;
             }
         };
-        if open.fetch_add(1, Ordering::SeqCst) >= MAX_CONNECTIONS {
+        if open.fetch_add(1, Ordering::SeqCst) >= limits.connections {
             open.fetch_sub(1, Ordering::SeqCst);
-            let mut stream = stream;
-            refuse_busy(&mut stream, "Too many connections");
+            refuse_busy(stream, "Too many connections", &refusing);
             continue;
         }
         let (sim, open_count) = (Arc::clone(&sim), Arc::clone(&open));
         let spawned = std::thread::Builder::new().spawn(move || {
-            let _ = connection(stream, &sim);
+            let _ = connection(stream, &sim, limits);
             open_count.fetch_sub(1, Ordering::SeqCst);
         });
         if spawned.is_err() {
@@ -83,11 +102,36 @@ fn out_of_descriptors(e: &std::io::Error) -> bool {
     matches!(e.raw_os_error(), Some(23 | 24)) // ENFILE, EMFILE
 }
 
-fn refuse_busy(stream: &mut TcpStream, why: &str) {
-    let _ = stream.set_write_timeout(Some(Duration::from_secs(1)));
-    let mut busy = problem(503, "ServiceUnavailable", why, "busy");
-    busy.headers.push(("Retry-After".into(), "1".into()));
-    let _ = write_response(stream, &busy, false);
+/// At most this many refusals are written at once; beyond, a connection is just closed.
+const MAX_REFUSING: usize = 16;
+
+/// Answers 503 off the accept loop: the request is read first (briefly), so that closing the
+/// connection does not reset it before the client reads the answer.
+fn refuse_busy(stream: TcpStream, why: &'static str, refusing: &Arc<AtomicUsize>) {
+    if refusing.fetch_add(1, Ordering::SeqCst) >= MAX_REFUSING {
+        refusing.fetch_sub(1, Ordering::SeqCst);
+        return; // dropped: closed
+    }
+    let done = Arc::clone(refusing);
+    let spawned = std::thread::Builder::new().spawn(move || {
+        let mut conn = Deadline { stream, until: Instant::now() + Duration::from_millis(500) };
+        let (mut buf, mut seen) = ([0u8; 4096], Vec::new());
+        while let Ok(n) = conn.read(&mut buf) {
+            seen.extend_from_slice(&buf[..n]);
+            if n == 0 || seen.windows(4).any(|w| w == b"\r\n\r\n") || seen.len() > MAX_HEADER_BYTES {
+                break;
+            }
+        }
+        conn.until = Instant::now() + Duration::from_millis(500);
+        let mut busy = problem(503, "ServiceUnavailable", why, "busy");
+        busy.headers.push(("Retry-After".into(), "1".into()));
+        let _ = write_response(&mut conn, &busy, false);
+        let _ = conn.stream.shutdown(std::net::Shutdown::Write);
+        done.fetch_sub(1, Ordering::SeqCst);
+    });
+    if spawned.is_err() {
+        refusing.fetch_sub(1, Ordering::SeqCst);
+    }
 }
 
 enum Incoming {
@@ -132,12 +176,12 @@ impl Write for Deadline {
     }
 }
 
-fn connection(stream: TcpStream, sim: &Mutex<Sim>) -> std::io::Result<()> {
+fn connection(stream: TcpStream, sim: &Mutex<Sim>, limits: Limits) -> std::io::Result<()> {
     let _ = stream.set_nodelay(true);
     let writer = stream.try_clone()?;
-    let mut reader = BufReader::new(Deadline { stream, until: Instant::now() + REQUEST_DEADLINE });
+    let mut reader = BufReader::new(Deadline { stream, until: Instant::now() + limits.request_deadline });
     loop {
-        reader.get_mut().until = Instant::now() + REQUEST_DEADLINE;
+        reader.get_mut().until = Instant::now() + limits.request_deadline;
         let incoming = match read_request(&mut reader) {
             Ok(incoming) => incoming,
             Err(e) if e.kind() == std::io::ErrorKind::TimedOut || e.kind() == std::io::ErrorKind::WouldBlock => {
@@ -147,7 +191,7 @@ fn connection(stream: TcpStream, sim: &Mutex<Sim>) -> std::io::Result<()> {
             }
             Err(e) => return Err(e),
         };
-        let mut out = Deadline { stream: writer.try_clone()?, until: Instant::now() + RESPONSE_DEADLINE };
+        let mut out = Deadline { stream: writer.try_clone()?, until: Instant::now() + limits.response_deadline };
         match incoming {
             Incoming::Closed => return Ok(()),
             Incoming::Refuse(response) => return write_response(&mut out, &response, false),

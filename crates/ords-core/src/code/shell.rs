@@ -1,19 +1,19 @@
 //! bash + curl: token request, the token captured with sed, the call; then Basic.
 
 use super::plan::{Plan, SecretRef};
-use crate::quote::shell as shell_quote;
+use crate::quote::{shell as shell_quote, shell_header};
 use crate::settings::TokenPlacement;
 
 /// `NAME="${ENV:?…}"`, or `NAME='value'` when the secret is included.
 fn assign(var: &str, s: &SecretRef) -> String {
     match &s.value {
         Some(v) => format!("{var}={}", shell_quote(v)),
-        None => format!("{var}=\"${{{}:?export {}='{}' first}}\"", s.env, s.env, s.placeholder),
+        None => format!("{var}=\"${{{}?export {}='{}' first}}\"", s.env, s.env, s.placeholder),
     }
 }
 
 fn headers(out: &mut Vec<String>, headers: &[(String, String)]) {
-    out.extend(headers.iter().map(|(k, v)| format!("-H {}", shell_quote(&format!("{k}: {v}")))));
+    out.extend(headers.iter().map(|(k, v)| format!("-H {}", shell_header(&format!("{k}: {v}")))));
 }
 
 const FORM_ENCODE: &str = "# RFC 6749 §2.3.1: form-encode id and secret before Base64, byte by byte\n\

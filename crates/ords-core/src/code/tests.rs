@@ -35,8 +35,8 @@ fn curl_with_the_seeds_shape_and_no_secret() {
     let text = code(CodeTarget::Curl, &oauth, false);
     assert!(text.starts_with(
         "#!/usr/bin/env bash\n# OAuth2 client credentials against ORDS, the protected call, then the same call with HTTP Basic.\n\
-         set -euo pipefail\nCLIENT_SECRET=\"${ORDS_CLIENT_SECRET:?export ORDS_CLIENT_SECRET='<client secret>' first}\"\n\
-         PASSWORD=\"${ORDS_PASSWORD:?export ORDS_PASSWORD='<password>' first}\"\n"
+         set -euo pipefail\nCLIENT_SECRET=\"${ORDS_CLIENT_SECRET?export ORDS_CLIENT_SECRET='<client secret>' first}\"\n\
+         PASSWORD=\"${ORDS_PASSWORD?export ORDS_PASSWORD='<password>' first}\"\n"
     ));
     assert!(text.contains(
         "TOKEN=$(curl -sS -g -X POST 'http://127.0.0.1:8181/ords/demo/oauth/token' \\\n  --user 'Te8yn-qGmBoX6jzpPhnUXA..:'\"$CLIENT_SECRET\" \\\n  \

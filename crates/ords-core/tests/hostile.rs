@@ -1,0 +1,85 @@
+//! Nothing from outside makes the core panic or produce unbounded output: arbitrary text as a
+//! response body, a token, a URL, typed headers, a link's settings, an imported collection, a
+//! stored history line; arbitrary responses through the diagnosis.
+
+use ords_core::{
+    bearer_request, decode_jwt, diagnose_run, follow_link, import_postman, mask_secrets, parse_error_body,
+    parse_header_lines, parse_token_grant, AccessToken, CollectionPage, Exchange, HeldToken, HttpResponse, HttpUrl,
+    Inputs, PlaygroundConfig, Probe, Purpose, Received, ResourceCall, RunFacts, RunRecord, Step, TimedBy,
+    TimelineEntry, TokenPlacement,
+};
+use proptest::prelude::*;
+
+fn hostile() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        3 => proptest::sample::select(vec![
+            "[", "{", "\"", "\\", "%", "%zz", "&", "=", "#", "?", "://", "@", ".", "e30", "eyJ", "\n", "\0",
+            "18446744073709551615", "-9223372036854775808", "1e999", "access_token", "items", "offset", "links",
+            "\"href\":", "https://", "http://", "token_url=", "extra=", "&extra=n%3D", "%0A", "é", "🙂",
+        ]).prop_map(str::to_owned),
+        1 => any::<String>(),
+        1 => (1usize..2000).prop_map(|n| "[".repeat(n)),
+    ];
+    proptest::collection::vec(piece, 0..30).prop_map(|p| p.concat())
+}
+
+fn response(status: u16, body: String, headers: Vec<(String, String)>) -> HttpResponse {
+    HttpResponse { status, reason: String::new(), headers, body }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn response_readers_never_panic(body in hostile(), status in any::<u16>()) {
+        let r = response(status, body.clone(), vec![("Content-Type".into(), body.chars().take(40).collect())]);
+        let _ = parse_token_grant(&r);
+        let _ = parse_error_body(&body);
+        let _ = ords_core::is_json(&body);
+        if let Some(page) = CollectionPage::parse(&body) {
+            let shown = page.indicator();
+            prop_assert!(shown.len() < 200);
+            for (_, href) in &page.links {
+                let _ = follow_link("https://h/ords/a/e/", href);
+            }
+        }
+        if let Some(jwt) = decode_jwt(&body) {
+            prop_assert!(jwt.claims.len() <= body.len() * 4);
+            let held = HeldToken::new(AccessToken::new(body.clone()), String::new(), None, 1e12);
+            let _ = held.seconds_left(f64::MAX);
+        }
+    }
+
+    #[test]
+    fn typed_and_linked_text_never_panics(text in hostile()) {
+        let _ = HttpUrl::parse(&text);
+        let _ = follow_link(&text, &text);
+        let _ = parse_header_lines(&text);
+        let _ = import_postman(&text);
+        let _ = RunRecord::from_line(&text);
+        let decoded = PlaygroundConfig::decode(&text);
+        // Read back from its own text form, a link's settings are what the link set.
+        let again = PlaygroundConfig::decode(&decoded.config.encode());
+        prop_assert_eq!(again.config, decoded.config.shareable());
+        prop_assert!(decoded.ignored.len() <= text.len() + 1);
+        let masked = mask_secrets(&text, &[text.chars().take(3).collect::<String>()]);
+        prop_assert!(masked.len() <= text.len() * 9 + 24);
+    }
+
+    #[test]
+    fn any_answer_is_diagnosed_without_panic(body in hostile(), status in any::<u16>(), challenge in hostile(), url in hostile()) {
+        let call = ResourceCall::get("https://h/ords/a/hr/e/");
+        let held = HeldToken::new(AccessToken::new("t"), String::new(), None, 0.0);
+        let request = bearer_request(&call, &held, &TokenPlacement::default()).unwrap();
+        let headers = vec![("WWW-Authenticate".into(), challenge), ("Content-Type".into(), "text/html".into())];
+        let received = Received { response: response(status, body, headers), elapsed_ms: 1.0, timed_by: TimedBy::PageClock, received_at_ms: 0.0 };
+        let exchange = Exchange { step: Step::Resource, request, result: Ok(received) };
+        let _ = exchange.issued_token();
+        let inputs = Inputs { resource_url: url.clone(), token_url: url, ..Default::default() };
+        let entries = [TimelineEntry { purpose: Purpose::Resource, exchange }];
+        for probe in [Probe::NotProbed, Probe::Unreachable] {
+            let found = diagnose_run(&inputs, &entries, RunFacts { probe, token_expired: status % 2 == 0 });
+            prop_assert!(found.len() < 10);
+        }
+    }
+}
