@@ -94,7 +94,7 @@ fn a_trickling_client_is_cut_off_at_the_deadline() {
 fn answered_quietly(address: &str) {
     use std::sync::atomic::{AtomicUsize, Ordering};
     static N: AtomicUsize = AtomicUsize::new(0);
-    if N.fetch_add(1, Ordering::SeqCst) % 10 == 0 {
+    if N.fetch_add(1, Ordering::SeqCst).is_multiple_of(10) {
         answered(address);
     }
 }
