@@ -53,3 +53,17 @@ test('a page configured by its URL ignores and does not overwrite stored setting
   await page.getByRole('button', { name: 'Call API' }).waitFor();
   assert.equal(await page.getByLabel('Client ID').inputValue(), 'stored-id..');
 });
+
+test('remembered secrets are never restored into a page opened from a link', async () => {
+  const { page } = await openPlayground(session.browser, session.web.origin);
+  await page.getByLabel('Client secret').fill('remembered..');
+  await page.getByLabel('Remember secrets for this tab').check();
+  await page.goto(`${session.web.origin}/#client_id=from-a-link..`);
+  await page.getByRole('region', { name: 'Configured by a link' }).waitFor();
+  assert.equal(await page.getByLabel('Client ID').inputValue(), 'from-a-link..', 'read from the fragment');
+  assert.equal(await page.getByLabel('Client secret').inputValue(), '', 'not restored into the link page');
+  await page.goto(`${session.web.origin}/`);
+  await page.getByRole('button', { name: 'Call API' }).waitFor();
+  assert.equal(await page.getByLabel('Client secret').inputValue(), 'remembered..', 'still remembered for this tab');
+  await page.getByRole('button', { name: 'Forget secrets' }).click();
+});

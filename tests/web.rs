@@ -178,3 +178,16 @@ async fn find_counts_matching_lines_and_marks_them() {
     assert!(root.text_content().unwrap().contains("No match"));
     assert!(root.query_selector("mark").unwrap().is_none());
 }
+
+#[wasm_bindgen_test]
+fn a_panic_leaves_a_visible_notice_not_a_dead_page() {
+    // The panic hook calls this after logging; a panic itself would abort the test's wasm.
+    ords_playground::browser::show_crash_notice();
+    ords_playground::browser::show_crash_notice();
+    let notices = document().query_selector_all("#crash-notice").unwrap();
+    assert_eq!(notices.length(), 1, "shown once");
+    let notice: web_sys::Element = notices.get(0).unwrap().unchecked_into();
+    assert_eq!(notice.get_attribute("role").as_deref(), Some("alert"));
+    assert_eq!(notice.text_content().as_deref(), Some(ords_playground::browser::CRASH_NOTICE));
+    notice.remove();
+}

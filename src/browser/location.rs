@@ -22,3 +22,18 @@ pub fn page_is_local() -> bool {
     let origin = page_origin();
     ["http://127.0.0.1:", "http://localhost:", "http://[::1]:"].iter().any(|p| origin.starts_with(p))
 }
+
+/// A link with new settings opened in this tab only changes the fragment, which does not load
+/// the page again: reload it, so the link's settings are read (and shown in the banner) as if
+/// the page had been opened from it.
+pub fn reload_when_the_fragment_changes() {
+    use wasm_bindgen::{closure::Closure, JsCast};
+    let Some(window) = web_sys::window() else { return };
+    let reload = Closure::<dyn Fn()>::new(|| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().reload();
+        }
+    });
+    let _ = window.add_event_listener_with_callback("hashchange", reload.as_ref().unchecked_ref());
+    reload.forget(); // for the page's life
+}

@@ -16,7 +16,7 @@ pub use clock::{local_time, next_task, now_ms};
 pub use crash::{install_crash_notice, show_crash_notice, CRASH_NOTICE};
 pub use fetch::{cancel_all, probe, TIMEOUT_MS};
 pub use files::{data_url, read_chosen_file};
-pub use location::{page_is_local, page_origin, page_settings_text};
+pub use location::{page_is_local, page_origin, page_settings_text, reload_when_the_fragment_changes};
 pub use simulated::reset_simulator;
 pub use storage::{store_get, store_remove, store_set, Store};
 

@@ -40,12 +40,14 @@ pub fn BodyRows(
     };
     let offset = move || {
         let start = first().saturating_sub(MARGIN).min(visible.with(Vec::len));
-        format!("top: {}px", start as i32 * ROW_PX)
+        format!("{}px", start as i32 * ROW_PX)
     };
     view! {
         <div class="rows-scroll" node_ref=scroll on:scroll=move |ev| top.set(event_target::<web_sys::Element>(&ev).scroll_top())>
-            <div class="rows-spacer" style=move || format!("height: {}px", visible.with(Vec::len) as i32 * ROW_PX)>
-                <pre class="wire body rows" data-testid="body" style=offset>{rows}</pre>
+            // style: properties (set through the CSSOM), never a style attribute: the page's
+            // Content-Security-Policy allows no inline styles.
+            <div class="rows-spacer" style:height=move || format!("{}px", visible.with(Vec::len) as i32 * ROW_PX)>
+                <pre class="wire body rows" data-testid="body" style:top=offset>{rows}</pre>
             </div>
         </div>
     }

@@ -3,6 +3,7 @@
 
 mod bench;
 mod bench_report;
+mod csp;
 mod run;
 mod serve;
 mod test;
@@ -17,6 +18,7 @@ usage: cargo xtask <command>
           Chromium, the release build and end-to-end tests; ends with `N passed, N failed`
   bench   install what is missing, then measure transfer size and load time beside Swagger UI,
           flow overhead, a 10 MB collection and ords-sim throughput; prints a table
+  csp     write the Content-Security-Policy into a built index.html (Trunk's post-build hook)
 ";
 
 fn main() {
@@ -25,6 +27,7 @@ fn main() {
         Some("serve") => serve::serve(&args[1..]),
         Some("test") => test::test(),
         Some("bench") => bench::bench(),
+        Some("csp") => csp::csp(&args[1..]),
         _ => {
             eprint!("{USAGE}");
             2

@@ -31,7 +31,10 @@ impl Tally {
 
 pub fn test() -> i32 {
     let started = std::time::Instant::now();
-    if let Err(message) = tools::ensure_build_tools().and_then(|()| tools::ensure_browser()) {
+    let ready = tools::ensure_build_tools()
+        .and_then(|()| tools::ensure_browser())
+        .and_then(|()| tools::ensure_python_requests());
+    if let Err(message) = ready {
         eprintln!("xtask: {message}");
         println!("0 passed, 1 failed");
         return 1;

@@ -50,6 +50,19 @@ pub fn ensure_build_tools() -> Result<(), String> {
     Ok(())
 }
 
+/// Python's `requests` (PyPI), which the generated Python snippet imports: the tests run it.
+pub fn ensure_python_requests() -> Result<(), String> {
+    if status(command("python3", &["-c", "import requests"])) {
+        return Ok(());
+    }
+    let install = ["-m", "pip", "install", "--user", "--quiet", "requests"];
+    if status(command("python3", &install)) {
+        Ok(())
+    } else {
+        Err("could not install the Python package requests with pip".into())
+    }
+}
+
 /// Debian's Chromium and ChromeDriver (never a test tool's own browser download).
 pub fn ensure_browser() -> Result<(), String> {
     let have = |p: &str| std::path::Path::new(p).exists();

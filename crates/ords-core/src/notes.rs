@@ -105,18 +105,26 @@ mod tests {
     }
 }
 
+/// Each secret as it can appear in a body: as is, and escaped inside a JSON string (a token
+/// with a quote or a line break is written escaped in the JSON that carries it).
+fn forms(secrets: &[String]) -> impl Iterator<Item = String> + '_ {
+    secrets.iter().filter(|s| !s.is_empty()).flat_map(|s| {
+        let json = crate::quote::js(s);
+        let escaped = json[1..json.len() - 1].to_owned();
+        let extra = (escaped != *s).then_some(escaped);
+        std::iter::once(s.clone()).chain(extra)
+    })
+}
+
 /// True when any non-empty secret occurs in the text: a search, where masking a 10 MB body
 /// and comparing would copy it twice.
 pub fn contains_secret(text: &str, secrets: &[String]) -> bool {
-    secrets.iter().any(|s| !s.is_empty() && text.contains(s.as_str()))
+    forms(secrets).any(|s| text.contains(s.as_str()))
 }
 
 /// Replaces every occurrence of each non-empty secret with the mask, for display.
 pub fn mask_secrets(text: &str, secrets: &[String]) -> String {
-    secrets
-        .iter()
-        .filter(|s| !s.is_empty())
-        .fold(text.to_owned(), |acc, secret| acc.replace(secret.as_str(), crate::MASK))
+    forms(secrets).fold(text.to_owned(), |acc, secret| acc.replace(secret.as_str(), crate::MASK))
 }
 
 #[cfg(test)]
@@ -128,6 +136,14 @@ mod mask_tests {
             super::mask_secrets(body, &["abc123".into(), String::new()]),
             r#"{"access_token":"••••••••","echo":"••••••••"}"#
         );
+    }
+
+    #[test]
+    fn a_secret_escaped_in_json_is_masked_too() {
+        let body = r#"{"access_token":"abc\ndef"}"#;
+        let secrets = ["abc\ndef".to_owned()];
+        assert!(super::contains_secret(body, &secrets));
+        assert_eq!(super::mask_secrets(body, &secrets), r#"{"access_token":"••••••••"}"#);
     }
 
     #[test]
