@@ -84,6 +84,9 @@ export async function openPlayground(browser, pageOrigin, params = {}) {
   const consoleLines = [];
   page.on('console', (msg) => consoleLines.push(msg.text()));
   page.on('pageerror', (err) => consoleLines.push(`pageerror: ${err.message}`));
+  await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => {
+    console.error(`Content-Security-Policy violation: ${e.violatedDirective} ${e.blockedURI}`);
+  }));
   const query = new URLSearchParams(params).toString();
   await page.goto(`${pageOrigin}/${query ? `?${query}` : ''}`);
   await page.getByRole('button', { name: 'Call API' }).waitFor();
@@ -107,8 +110,11 @@ export async function openDemo(session, alias, params = {}, { secret = DEMO_SECR
 export const tokenPanel = (page) => page.getByRole('region', { name: 'Token response' });
 export const resourcePanel = (page) => page.getByRole('region', { name: 'Protected resource' });
 
-/** Asserts that none of the secrets reached storage, the URL or the console. */
+/** Asserts that none of the secrets reached storage, the URL or the console, and that nothing
+ * broke the page's Content-Security-Policy. */
 export async function assertNoLeaks(page, consoleLines, secrets) {
+  const violations = consoleLines.filter((l) => /Content.Security.Policy/i.test(l));
+  if (violations.length) throw new Error(`CSP violations: ${violations.join('\n')}`);
   const stored = await page.evaluate(() => {
     const dump = (s) => Array.from({ length: s.length }, (_, i) => `${s.key(i)}=${s.getItem(s.key(i))}`).join('\n');
     return `${dump(localStorage)}\n${dump(sessionStorage)}\n${location.href}\n${history.length}`;

@@ -83,3 +83,26 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn no_type_holding_a_secret_prints_it_through_debug() {
+    use ords_core::{
+        token_request, BasicSettings, ClientSecret, CodeInput, OAuthSettings, Password, Plan, PostmanImport,
+    };
+    let oauth = OAuthSettings {
+        token_url: "https://h/ords/a/oauth/token".into(),
+        client_id: "id".into(),
+        client_secret: ClientSecret::new("SECRET-1"),
+        ..Default::default()
+    };
+    let basic = BasicSettings { username: "u".into(), password: Password::new("SECRET-2") };
+    let call = ResourceCall::get("https://h/ords/a/x/");
+    let inputs = Inputs { client_secret: ClientSecret::new("SECRET-4"), ..Default::default() };
+    let placement = TokenPlacement::default();
+    let code = CodeInput { oauth: &oauth, basic: &basic, call: &call, placement: &placement, include_secrets: true, page_origin: "o" };
+    let held = HeldToken::new(AccessToken::new("SECRET-5"), String::new(), None, 0.0);
+    let imported = PostmanImport { client_secret: Some(ClientSecret::new("SECRET-6")), password: Some(Password::new("SECRET-7")), ..Default::default() };
+    let request = token_request(&oauth).unwrap();
+    let printed = format!("{oauth:?}{basic:?}{inputs:?}{:?}{held:?}{imported:?}{request:?}{:?}", Plan::new(&code), request.wire);
+    assert!(!printed.contains("SECRET"), "{printed}");
+}
