@@ -92,17 +92,17 @@ fn no_type_holding_a_secret_prints_it_through_debug() {
     let oauth = OAuthSettings {
         token_url: "https://h/ords/a/oauth/token".into(),
         client_id: "id".into(),
-        client_secret: ClientSecret::new("SECRET-1"),
+        client_secret: ClientSecret::new("S3KR1T-1"),
         ..Default::default()
     };
-    let basic = BasicSettings { username: "u".into(), password: Password::new("SECRET-2") };
+    let basic = BasicSettings { username: "u".into(), password: Password::new("S3KR1T-2") };
     let call = ResourceCall::get("https://h/ords/a/x/");
-    let inputs = Inputs { client_secret: ClientSecret::new("SECRET-4"), ..Default::default() };
+    let inputs = Inputs { client_secret: ClientSecret::new("S3KR1T-4"), ..Default::default() };
     let placement = TokenPlacement::default();
     let code = CodeInput { oauth: &oauth, basic: &basic, call: &call, placement: &placement, include_secrets: true, page_origin: "o" };
-    let held = HeldToken::new(AccessToken::new("SECRET-5"), String::new(), None, 0.0);
-    let imported = PostmanImport { client_secret: Some(ClientSecret::new("SECRET-6")), password: Some(Password::new("SECRET-7")), ..Default::default() };
+    let held = HeldToken::new(AccessToken::new("S3KR1T-5"), String::new(), None, 0.0);
+    let imported = PostmanImport { client_secret: Some(ClientSecret::new("S3KR1T-6")), password: Some(Password::new("S3KR1T-7")), ..Default::default() };
     let request = token_request(&oauth).unwrap();
     let printed = format!("{oauth:?}{basic:?}{inputs:?}{:?}{held:?}{imported:?}{request:?}{:?}", Plan::new(&code), request.wire);
-    assert!(!printed.contains("SECRET"), "{printed}");
+    assert!(!printed.contains("S3KR1T"), "{printed}");
 }
