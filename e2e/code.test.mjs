@@ -8,6 +8,13 @@ import { startSim, openPlayground, sharedSession, DEMO_SECRET } from './harness.
 const session = sharedSession();
 const code = (page) => page.getByRole('region', { name: 'Code' });
 
+/** The code text once it shows `marker` (it is written by the page's helper, after a moment). */
+async function codeText(page, marker) {
+  const text = code(page).getByTestId('code').filter({ hasText: marker });
+  await text.waitFor();
+  return text.textContent();
+}
+
 test('the curl code names the secret as a placeholder, and runs against ords-sim as shown', async () => {
   const sim = await startSim(['--allow-origin', session.web.origin]);
   try {
@@ -15,7 +22,7 @@ test('the curl code names the secret as a placeholder, and runs against ords-sim
       token_url: `${sim.alias}/oauth/token`, resource_url: `${sim.alias}/hr/employees/`,
     });
     await page.getByLabel('Client secret').fill(DEMO_SECRET);
-    const shown = await code(page).getByTestId('code').textContent();
+    const shown = await codeText(page, '#!/usr/bin/env bash');
     assert.ok(shown.includes(`--user 'Te8yn-qGmBoX6jzpPhnUXA..:'"$CLIENT_SECRET"`), shown);
     assert.ok(!shown.includes(DEMO_SECRET), 'no secret unless asked');
     const { stdout } = await promisify(execFile)('bash', ['-c', shown], {
@@ -23,9 +30,9 @@ test('the curl code names the secret as a placeholder, and runs against ords-sim
     });
     assert.equal(stdout.match(/HTTP\/1\.1 200 OK/g)?.length, 2, stdout);
     await code(page).getByLabel('Include secrets').check();
-    assert.ok((await code(page).getByTestId('code').textContent()).includes(`CLIENT_SECRET='${DEMO_SECRET}'`));
+    await codeText(page, `CLIENT_SECRET='${DEMO_SECRET}'`);
     await code(page).getByRole('tab', { name: 'PL/SQL (APEX)' }).click();
-    assert.match(await code(page).getByTestId('code').textContent(), /p_client_secret => 'm2Qx7dVbUaE4kR9pLwT1sA\.\.'/);
+    await codeText(page, "p_client_secret => 'm2Qx7dVbUaE4kR9pLwT1sA..'");
   } finally {
     await sim.stop();
   }
@@ -36,7 +43,7 @@ test('a Postman export imports back into the form; other grants are refused', as
     token_url: 'https://h.example/ords/hr/oauth/token', resource_url: 'https://h.example/ords/hr/emp/', client_auth: 'body',
   });
   await code(page).getByRole('tab', { name: 'Postman collection' }).click();
-  const exported = await code(page).getByTestId('code').textContent();
+  const exported = await codeText(page, '"schema":');
   assert.equal(JSON.parse(exported).item[0].request.auth.type, 'oauth2');
   await page.getByLabel('Token URL').fill('https://elsewhere.example/x');
   await page.getByLabel('Client authentication').selectOption({ label: 'Basic auth header' });

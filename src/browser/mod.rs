@@ -1,12 +1,13 @@
-//! Every browser facility the page uses, one file each: fetch, the in-page simulated ORDS,
-//! storage, the clipboard, the clock, the page's location, files, and the notice shown if the
-//! page ever panics. No other module touches `web_sys` or `js_sys`, except to read DOM events.
+//! Every browser facility the page uses, one file each: fetch, the page's helper (a worker
+//! holding the in-page simulated ORDS and the code generators), storage, the clipboard, the
+//! clock, the page's location, files, and the notice shown if the page ever panics. No other module touches `web_sys` or `js_sys`, except to read DOM events.
 
 mod clipboard;
 mod clock;
 mod crash;
 mod fetch;
 mod files;
+mod helper;
 mod location;
 mod simulated;
 mod storage;
@@ -16,6 +17,7 @@ pub use clock::{local_time, next_task, now_ms};
 pub use crash::{install_crash_notice, show_crash_notice, CRASH_NOTICE};
 pub use fetch::{cancel_all, probe, TIMEOUT_MS};
 pub use files::{data_url, read_chosen_file};
+pub use helper::{ask as ask_helper, warm_up as warm_up_helper};
 pub use location::{page_is_local, page_origin, page_settings_text, reload_when_the_fragment_changes};
 pub use simulated::reset_simulator;
 pub use storage::{store_get, store_remove, store_set, Store};

@@ -1,33 +1,21 @@
-//! The in-page demo transport: requests go to the ORDS model compiled into the page, through
-//! an emulation of the browser's CORS checks, after a small visible delay. Nothing leaves the
-//! browser.
+//! The in-page demo transport: requests go to the ORDS model in the page's helper (a worker),
+//! through an emulation of the browser's CORS checks, after a small visible delay. Nothing
+//! leaves the browser.
 
 use super::clock::{now_ms, sleep};
 use super::fetch::CANCELLED;
 use super::location::page_origin;
-use ords_core::{HttpRequest, Received, TimedBy, TransportError};
-use ords_sim::{browser::fetch_as_browser, Sim, SimConfig};
-use std::cell::RefCell;
-
-thread_local! {
-    static SIM: RefCell<Option<Sim>> = const { RefCell::new(None) };
-}
-
-/// The demo ORDS, allowing this page's origin (as an instructor would configure it).
-fn fresh() -> Sim {
-    let mut config = SimConfig::demo();
-    config.set_origins(&[page_origin()]);
-    let seed = (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64 ^ now_ms() as u64;
-    Sim::new(config, seed)
-}
-
-fn with_sim<T>(f: impl FnOnce(&mut Sim) -> T) -> T {
-    SIM.with(|cell| f(cell.borrow_mut().get_or_insert_with(fresh)))
-}
+use ords_core::{HttpRequest, HttpResponse, Received, TimedBy, TransportError};
+use serde_json::{json, Value};
 
 /// Starts the in-page ORDS afresh (its tokens and notes forgotten).
-pub fn reset_simulator() {
-    SIM.with(|cell| *cell.borrow_mut() = Some(fresh()));
+pub async fn reset_simulator() -> Result<(), String> {
+    super::helper::ask(json!({ "do": "sim_reset", "origin": page_origin() })).await.map(|_| ())
+}
+
+fn pairs(value: Option<&Value>) -> Vec<(String, String)> {
+    let list = value.and_then(Value::as_array).cloned().unwrap_or_default();
+    list.iter().filter_map(|p| Some((p.get(0)?.as_str()?.to_owned(), p.get(1)?.as_str()?.to_owned()))).collect()
 }
 
 /// Answers from the model as a browser on this page would see it.
@@ -38,13 +26,17 @@ pub(super) async fn send(request: HttpRequest) -> Result<Received, TransportErro
     if CANCELLED.with(|c| c.get()) != generation {
         return Err(TransportError::Cancelled);
     }
-    let now = now_ms();
-    match with_sim(|sim| fetch_as_browser(sim, &request, &page_origin(), now as u64)) {
-        Ok(response) => {
-            Ok(Received { response, elapsed_ms: latency, timed_by: TimedBy::Simulated, received_at_ms: now })
-        }
-        Err(why) => {
-            Err(TransportError::FetchFailed { detail: format!("TypeError: Failed to fetch (simulated: {why})") })
-        }
+    let job = json!({
+        "do": "sim", "method": request.method, "url": request.url, "headers": request.headers,
+        "body": request.body, "origin": page_origin(),
+    });
+    let answer = super::helper::ask(job).await.map_err(|detail| TransportError::Refused { detail })?;
+    if let Some(why) = answer.get("refused").and_then(Value::as_str) {
+        return Err(TransportError::FetchFailed { detail: format!("TypeError: Failed to fetch (simulated: {why})") });
     }
+    let text = |k: &str| answer.get(k).and_then(Value::as_str).unwrap_or_default().to_owned();
+    let status = answer.get("status").and_then(Value::as_u64).and_then(|s| u16::try_from(s).ok()).unwrap_or(0);
+    let response =
+        HttpResponse { status, reason: text("reason"), headers: pairs(answer.get("headers")), body: text("body") };
+    Ok(Received { response, elapsed_ms: latency, timed_by: TimedBy::Simulated, received_at_ms: now_ms() })
 }

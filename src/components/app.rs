@@ -30,6 +30,8 @@ pub fn App() -> impl IntoView {
     provide_context(results);
     provide_context(consent);
     provide_context(Page { form, results, consent });
+    // The helper (simulator, code) loads once the form is up, not as part of the first load.
+    set_timeout(browser::warm_up_helper, Duration::from_millis(300));
     if let Ok(tick) = set_interval_with_handle(move || results.now_ms.set(browser::now_ms()), Duration::from_secs(1)) {
         on_cleanup(move || tick.clear());
     }

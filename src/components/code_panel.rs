@@ -1,11 +1,14 @@
 //! The `Code` section: the current settings as curl, fetch, Python, PL/SQL and ORDS setup
-//! SQL, and as a Postman collection (export and import).
+//! SQL, and as a Postman collection (export and import). The text is written by the page's
+//! helper (a worker, loaded after the form), from the settings' text form and, only when
+//! `Include secrets` is ticked, the secrets.
 
 use super::controls::CopyButton;
 use crate::browser;
 use crate::state::{Form, Source};
 use leptos::prelude::*;
-use ords_core::{export_postman, generate, import_postman, CodeInput, CodeTarget, Plan, ResourceCall};
+use ords_core::{CodeTarget, PlaygroundConfig};
+use serde_json::{json, Value};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Tab {
@@ -18,21 +21,42 @@ pub fn CodePanel() -> impl IntoView {
     let form = expect_context::<Form>();
     let tab = RwSignal::new(Tab::Code(CodeTarget::Curl));
     let include = RwSignal::new(false);
-    let text = Memo::new(move |_| {
-        let (oauth, basic, placement) = (form.oauth(), form.basic(), form.placement());
-        let call = form.call().unwrap_or_else(|_| ResourceCall::get(&form.resource_url.get()));
-        let input = CodeInput {
-            oauth: &oauth,
-            basic: &basic,
-            call: &call,
-            placement: &placement,
-            include_secrets: include.get(),
-            page_origin: &browser::page_origin(),
+    let text = RwSignal::new(String::from("Writing the code…"));
+    let job = Memo::new(move |_| {
+        let call = form.call().ok();
+        let (what, target) = match tab.get() {
+            Tab::Code(target) => ("code", target.key()),
+            Tab::Postman => ("postman_export", ""),
         };
-        match tab.get() {
-            Tab::Code(target) => generate(target, &input),
-            Tab::Postman => export_postman(&Plan::new(&input)),
-        }
+        let secrets = include.get().then(|| (form.client_secret.get(), form.password.get()));
+        json!({
+            "do": what,
+            "target": target,
+            "config": form.config().encode(),
+            "client_secret": secrets.as_ref().map(|s| s.0.clone()),
+            "password": secrets.map(|s| s.1),
+            "include": include.get(),
+            "page_origin": browser::page_origin(),
+            "headers": call.as_ref().map(|c| c.headers.clone()).unwrap_or_default(),
+            "body": call.map(|c| c.body).unwrap_or_default(),
+        })
+    });
+    // Answers can arrive out of order while the person types: only the newest is shown.
+    let latest = StoredValue::new(0u64);
+    Effect::new(move || {
+        let job = job.get();
+        latest.update_value(|n| *n += 1);
+        let asked = latest.get_value();
+        leptos::task::spawn_local(async move {
+            let answer = browser::ask_helper(job).await;
+            if latest.get_value() == asked {
+                text.set(match answer {
+                    Ok(Value::String(code)) => code,
+                    Ok(_) => String::new(),
+                    Err(why) => format!("(The code could not be written: {why})"),
+                });
+            }
+        });
     });
     let tabs = CodeTarget::ALL
         .iter()
@@ -81,18 +105,23 @@ fn PostmanImport() -> impl IntoView {
     let pasted = RwSignal::new(String::new());
     let message = RwSignal::new(None::<(bool, String)>);
     // The collection's URLs are not the person's: credentials go there only after the question.
-    let apply = move |text: String| match import_postman(&text) {
-        Ok(found) => {
-            form.apply(&found.config, Source::Import);
-            if let Some(secret) = found.client_secret {
-                form.client_secret.set(secret.secret().to_owned());
+    let apply = move |text: String| {
+        leptos::task::spawn_local(async move {
+            match browser::ask_helper(json!({ "do": "postman_import", "text": text })).await {
+                Ok(found) => {
+                    let field = |k: &str| found.get(k).and_then(Value::as_str).map(str::to_owned);
+                    form.apply(&PlaygroundConfig::decode(&field("config").unwrap_or_default()).config, Source::Import);
+                    if let Some(secret) = field("client_secret") {
+                        form.client_secret.set(secret);
+                    }
+                    if let Some(password) = field("password") {
+                        form.password.set(password);
+                    }
+                    message.set(Some((true, "Imported into the form above.".into())));
+                }
+                Err(why) => message.set(Some((false, why))),
             }
-            if let Some(password) = found.password {
-                form.password.set(password.secret().to_owned());
-            }
-            message.set(Some((true, "Imported into the form above.".into())));
-        }
-        Err(why) => message.set(Some((false, why))),
+        });
     };
     let from_file = move |ev: leptos::ev::Event| {
         leptos::task::spawn_local(async move {

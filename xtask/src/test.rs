@@ -51,6 +51,8 @@ pub fn test() -> i32 {
         "--locked",
         "-p",
         "ords-playground",
+        "-p",
+        "ords-worker",
         "--all-targets",
         "--target",
         "wasm32-unknown-unknown",
@@ -59,7 +61,20 @@ pub fn test() -> i32 {
         "warnings",
     ];
     t.check("clippy (wasm32)", status(command("cargo", &clippy_wasm)));
-    let native = ["test", "--locked", "-p", "body-lines", "-p", "ords-core", "-p", "ords-sim", "-p", "xtask"];
+    let native = [
+        "test",
+        "--locked",
+        "-p",
+        "body-lines",
+        "-p",
+        "ords-core",
+        "-p",
+        "ords-sim",
+        "-p",
+        "ords-worker",
+        "-p",
+        "xtask",
+    ];
     t.tests("native tests", captured(command("cargo", &native)));
 
     let mut wasm = command(

@@ -99,10 +99,22 @@ fn no_type_holding_a_secret_prints_it_through_debug() {
     let call = ResourceCall::get("https://h/ords/a/x/");
     let inputs = Inputs { client_secret: ClientSecret::new("S3KR1T-4"), ..Default::default() };
     let placement = TokenPlacement::default();
-    let code = CodeInput { oauth: &oauth, basic: &basic, call: &call, placement: &placement, include_secrets: true, page_origin: "o" };
+    let code = CodeInput {
+        oauth: &oauth,
+        basic: &basic,
+        call: &call,
+        placement: &placement,
+        include_secrets: true,
+        page_origin: "o",
+    };
     let held = HeldToken::new(AccessToken::new("S3KR1T-5"), String::new(), None, 0.0);
-    let imported = PostmanImport { client_secret: Some(ClientSecret::new("S3KR1T-6")), password: Some(Password::new("S3KR1T-7")), ..Default::default() };
+    let imported = PostmanImport {
+        client_secret: Some(ClientSecret::new("S3KR1T-6")),
+        password: Some(Password::new("S3KR1T-7")),
+        ..Default::default()
+    };
     let request = token_request(&oauth).unwrap();
-    let printed = format!("{oauth:?}{basic:?}{inputs:?}{:?}{held:?}{imported:?}{request:?}{:?}", Plan::new(&code), request.wire);
+    let printed =
+        format!("{oauth:?}{basic:?}{inputs:?}{:?}{held:?}{imported:?}{request:?}{:?}", Plan::new(&code), request.wire);
     assert!(!printed.contains("S3KR1T"), "{printed}");
 }

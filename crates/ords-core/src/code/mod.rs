@@ -42,6 +42,17 @@ pub enum CodeTarget {
 impl CodeTarget {
     pub const ALL: [Self; 5] = [Self::Curl, Self::Fetch, Self::Python, Self::PlSql, Self::SetupSql];
 
+    /// Its name in messages to the page's helper.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Curl => "curl",
+            Self::Fetch => "fetch",
+            Self::Python => "python",
+            Self::PlSql => "plsql",
+            Self::SetupSql => "setup-sql",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Self::Curl => "curl",

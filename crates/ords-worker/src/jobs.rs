@@ -1,0 +1,166 @@
+//! The helper's jobs, as plain functions from a JSON message to a JSON answer, so they are
+//! tested natively: `sim` (a request to the in-page ORDS, seen as a browser on the page's
+//! origin would), `sim_reset`, `code`, `postman_export` and `postman_import`.
+
+use ords_core::{
+    export_postman, generate, import_postman, BasicSettings, ClientSecret, CodeInput, CodeTarget, HttpRequest,
+    OAuthSettings, Password, Plan, PlaygroundConfig, ResourceCall,
+};
+use ords_sim::{browser::fetch_as_browser, Sim, SimConfig};
+use serde_json::{json, Value};
+use std::cell::RefCell;
+
+thread_local! {
+    static SIM: RefCell<Option<Sim>> = const { RefCell::new(None) };
+}
+
+/// Answers one message (`now_ms` and `random` come from the worker's clock and `Math.random`).
+pub fn answer(message: &str, now_ms: f64, random: f64) -> String {
+    let parsed: Value = serde_json::from_str(message).unwrap_or(Value::Null);
+    let id = parsed.get("id").cloned().unwrap_or(Value::Null);
+    let job = parsed.get("job").cloned().unwrap_or(Value::Null);
+    match run(&job, now_ms, random) {
+        Ok(ok) => json!({ "id": id, "ok": ok }),
+        Err(error) => json!({ "id": id, "error": error }),
+    }
+    .to_string()
+}
+
+fn text<'a>(job: &'a Value, key: &str) -> &'a str {
+    job.get(key).and_then(Value::as_str).unwrap_or_default()
+}
+
+fn pairs(value: Option<&Value>) -> Vec<(String, String)> {
+    let list = value.and_then(Value::as_array).cloned().unwrap_or_default();
+    list.iter().filter_map(|p| Some((p.get(0)?.as_str()?.to_owned(), p.get(1)?.as_str()?.to_owned()))).collect()
+}
+
+fn run(job: &Value, now_ms: f64, random: f64) -> Result<Value, String> {
+    match text(job, "do") {
+        "sim" => Ok(sim(job, now_ms, random)),
+        "sim_reset" => {
+            SIM.with(|cell| *cell.borrow_mut() = Some(fresh(text(job, "origin"), now_ms, random)));
+            Ok(Value::Null)
+        }
+        "code" | "postman_export" => Ok(Value::from(code(job))),
+        "postman_import" => postman_import(text(job, "text")),
+        "ping" => Ok(Value::Null),
+        other => Err(format!("unknown job {other:?}")),
+    }
+}
+
+/// The demo ORDS, allowing the page's origin (as an instructor would configure it).
+fn fresh(origin: &str, now_ms: f64, random: f64) -> Sim {
+    let mut config = SimConfig::demo();
+    config.set_origins(&[origin.to_owned()]);
+    let seed = (random * 9_007_199_254_740_992.0) as u64 ^ now_ms as u64;
+    Sim::new(config, seed)
+}
+
+fn sim(job: &Value, now_ms: f64, random: f64) -> Value {
+    let request = HttpRequest {
+        method: text(job, "method").to_owned(),
+        url: text(job, "url").to_owned(),
+        headers: pairs(job.get("headers")),
+        body: text(job, "body").to_owned(),
+    };
+    let origin = text(job, "origin");
+    let answer = SIM.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        let sim = slot.get_or_insert_with(|| fresh(origin, now_ms, random));
+        fetch_as_browser(sim, &request, origin, now_ms as u64)
+    });
+    match answer {
+        Ok(r) => json!({ "status": r.status, "reason": r.reason, "headers": r.headers, "body": r.body }),
+        Err(why) => json!({ "refused": why }),
+    }
+}
+
+fn code(job: &Value) -> String {
+    let config = PlaygroundConfig::decode(text(job, "config")).config;
+    let oauth = OAuthSettings {
+        token_url: config.token_url.clone(),
+        client_id: config.client_id.clone(),
+        client_secret: ClientSecret::new(text(job, "client_secret")),
+        client_auth: config.client_auth,
+        encode_credentials: config.encode_credentials,
+        scope: config.scope.clone(),
+        extra: config.extra.clone(),
+    };
+    let basic = BasicSettings { username: config.username.clone(), password: Password::new(text(job, "password")) };
+    let call = ResourceCall {
+        url: config.resource_url.clone(),
+        method: config.method,
+        headers: pairs(job.get("headers")),
+        body: text(job, "body").to_owned(),
+    };
+    let placement = config.placement();
+    let input = CodeInput {
+        oauth: &oauth,
+        basic: &basic,
+        call: &call,
+        placement: &placement,
+        include_secrets: job.get("include").and_then(Value::as_bool).unwrap_or(false),
+        page_origin: text(job, "page_origin"),
+    };
+    if text(job, "do") == "postman_export" {
+        return export_postman(&Plan::new(&input));
+    }
+    let target = CodeTarget::ALL.into_iter().find(|t| t.key() == text(job, "target")).unwrap_or(CodeTarget::Curl);
+    generate(target, &input)
+}
+
+fn postman_import(text: &str) -> Result<Value, String> {
+    let found = import_postman(text)?;
+    Ok(json!({
+        "config": found.config.encode(),
+        "client_secret": found.client_secret.map(|s| s.secret().to_owned()),
+        "password": found.password.map(|p| p.secret().to_owned()),
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ask(job: Value) -> Value {
+        serde_json::from_str(&answer(&json!({ "id": 3, "job": job }).to_string(), 1.8e12, 0.5)).unwrap()
+    }
+
+    #[test]
+    fn the_simulator_answers_as_a_browser_on_the_page_would_see_it() {
+        let origin = "http://127.0.0.1:8080";
+        let token = ask(json!({
+            "do": "sim", "method": "POST", "url": "http://127.0.0.1:8181/ords/demo/oauth/token", "origin": origin,
+            "headers": [["Authorization", "Basic VGU4eW4tcUdtQm9YNmp6cFBoblVYQS4uOm0yUXg3ZFZiVWFFNGtSOXBMd1Qxc0EuLg=="],
+                        ["Content-Type", "application/x-www-form-urlencoded"]],
+            "body": "grant_type=client_credentials",
+        }));
+        assert_eq!(token["id"], 3);
+        assert_eq!(token["ok"]["status"], 200);
+        assert!(token["ok"]["body"].as_str().unwrap().contains("\"token_type\":\"bearer\""));
+        let refused = ask(json!({ "do": "sim", "method": "GET", "url": "https://elsewhere/x", "origin": origin }));
+        assert!(refused["ok"]["refused"].as_str().unwrap().contains("no Access-Control-Allow-Origin"), "{refused}");
+        assert_eq!(ask(json!({ "do": "sim_reset", "origin": origin }))["ok"], Value::Null);
+    }
+
+    #[test]
+    fn code_is_written_from_the_settings_text_and_the_secrets() {
+        let config = PlaygroundConfig { client_id: "abc..".into(), ..Default::default() }.encode();
+        let curl =
+            ask(json!({ "do": "code", "target": "curl", "config": config, "client_secret": "s3", "include": true }));
+        let text = curl["ok"].as_str().unwrap();
+        assert!(text.contains("CLIENT_SECRET='s3'") && text.contains("--user 'abc..:'"), "{text}");
+        let hidden =
+            ask(json!({ "do": "code", "target": "curl", "config": config, "client_secret": "s3", "include": false }));
+        assert!(!hidden["ok"].as_str().unwrap().contains("s3'"));
+        let collection = ask(json!({ "do": "postman_export", "config": config }))["ok"].as_str().unwrap().to_owned();
+        let back = ask(json!({ "do": "postman_import", "text": collection }));
+        assert_eq!(PlaygroundConfig::decode(back["ok"]["config"].as_str().unwrap()).config.client_id, "abc..");
+        assert!(ask(json!({ "do": "postman_import", "text": "nope" }))["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("Not JSON"));
+        assert!(ask(json!({ "do": "nothing" }))["error"].is_string());
+    }
+}
