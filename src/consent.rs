@@ -73,7 +73,10 @@ impl Consent {
     /// Before sending: `Ok` to send, or `NotSent` when the person answered Cancel.
     pub async fn clear(&self, request: &PreparedRequest, form: Form) -> Result<(), TransportError> {
         loop {
-            let Some(ask) = self.trust.with_value(|t| t.ask_before(request)) else { return Ok(()) };
+            let Some(ask) = self.trust.with_value(|t| t.ask_before(&request.wire.url, request.credential.as_ref()))
+            else {
+                return Ok(());
+            };
             if let Some(waiting) = self.asking.with_untracked(|q| q.first().map(|q| q.id)) {
                 // Another question is open (Compare sends two requests at once): wait for it,
                 // then look again; the answer may have been about this same origin.

@@ -21,12 +21,14 @@ pub struct Start {
 /// The link's settings (an embed or a shared link, which must behave the same every time),
 /// else what this browser stored, else the demo.
 pub fn start(link_text: &str) -> Start {
-    let link = PlaygroundConfig::decode(link_text);
+    let link = PlaygroundConfig::from_fragment(link_text);
     if link.is_configured() || !link.ignored.is_empty() {
         return Start { config: link.config.clone(), source: Source::Link, link: Some(link) };
     }
     match store_get(Store::Local, FORM_KEY) {
-        Some(text) => Start { config: PlaygroundConfig::decode(&text).config, source: Source::Stored, link: None },
+        Some(text) => {
+            Start { config: PlaygroundConfig::from_fragment(&text).config, source: Source::Stored, link: None }
+        }
         None => Start { config: PlaygroundConfig::default(), source: Source::Default, link: None },
     }
 }
@@ -46,7 +48,7 @@ pub fn keep(form: Form, from_link: bool) {
         _ => {}
     }
     Effect::new(move || {
-        let text = form.config().encode();
+        let text = form.config().to_fragment();
         if !from_link {
             store_set(Store::Local, FORM_KEY, &text);
         }

@@ -32,7 +32,7 @@ pub fn CodePanel() -> impl IntoView {
         json!({
             "do": what,
             "target": target,
-            "config": form.config().encode(),
+            "config": form.config().to_fragment(),
             "client_secret": secrets.as_ref().map(|s| s.0.clone()),
             "password": secrets.map(|s| s.1),
             "include": include.get(),
@@ -110,7 +110,10 @@ fn PostmanImport() -> impl IntoView {
             match browser::ask_helper(json!({ "do": "postman_import", "text": text })).await {
                 Ok(found) => {
                     let field = |k: &str| found.get(k).and_then(Value::as_str).map(str::to_owned);
-                    form.apply(&PlaygroundConfig::decode(&field("config").unwrap_or_default()).config, Source::Import);
+                    form.apply(
+                        &PlaygroundConfig::from_fragment(&field("config").unwrap_or_default()).config,
+                        Source::Import,
+                    );
                     if let Some(secret) = field("client_secret") {
                         form.client_secret.set(secret);
                     }

@@ -41,7 +41,7 @@ fn FindingList(findings: Vec<Finding>) -> impl IntoView {
             {findings.into_iter().map(|f| {
                 let class = format!("finding {}", f.severity.label().to_ascii_lowercase());
                 view! {
-                    <li class=class data-finding=f.id>
+                    <li class=class data-finding=f.id.key()>
                         <p class="cause"><span class="severity">{f.severity.label()}</span>" "{f.cause}</p>
                         <p class="evidence">"Evidence: "{f.evidence}</p>
                         {(!f.fix.is_empty()).then(|| view! { <p class="fix">"Fix: "{f.fix}</p> })}

@@ -3,7 +3,6 @@
 //! (an origin from a link, an import, a history entry, a response's links), the page asks.
 //! The demo's public values belong to no one and never need asking.
 
-use crate::request::PreparedRequest;
 use crate::url::origin_of;
 
 /// The secret a request carries.
@@ -79,10 +78,10 @@ impl Trust {
         }
     }
 
-    /// What to ask before sending this request, if anything.
-    pub fn ask_before(&self, request: &PreparedRequest) -> Option<Ask> {
-        let credential = request.credential.clone()?;
-        let origin = origin_of(&request.wire.url)?;
+    /// What to ask before a request to `url` carrying `credential` is sent, if anything.
+    pub fn ask_before(&self, url: &str, credential: Option<&Credential>) -> Option<Ask> {
+        let credential = credential?.clone();
+        let origin = origin_of(url)?;
         let back_to_issuer =
             matches!(&credential, Credential::AccessToken { issuer: Some(i) } if i.eq_ignore_ascii_case(&origin));
         (!back_to_issuer && !self.trusts(&origin)).then_some(Ask { origin, credential })

@@ -28,7 +28,7 @@ impl RunRecord {
             ("at", &at),
             ("action", self.action.key()),
             ("summary", &self.summary),
-            ("params", &self.config.encode()),
+            ("params", &self.config.to_fragment()),
         ])
     }
 
@@ -41,7 +41,7 @@ impl RunRecord {
             at_ms: get("at")?.parse().ok()?,
             action: Action::parse(get("action")?)?,
             summary: get("summary")?.to_owned(),
-            config: PlaygroundConfig::decode(get("params")?).config,
+            config: PlaygroundConfig::from_fragment(get("params")?).config,
         })
     }
 }

@@ -51,7 +51,9 @@ pub use compare::{compare_calls, differences, CompareRow, OAuthSide};
 pub use config::{Decoded, Flow, Ignored, Key, PlaygroundConfig, Target};
 pub use credential::{Ask, Credential, Trust};
 pub use curl::curl_command;
-pub use diagnose::{cors_fixes, diagnose_inputs, diagnose_run, CorsFixes, Finding, Inputs, Probe, RunFacts, Severity};
+pub use diagnose::{
+    cors_fixes, diagnose_inputs, diagnose_run, CorsFixes, Finding, FindingId, Inputs, Probe, RunFacts, Severity,
+};
 pub use encode::{basic_authorization, decode_basic, form_body, form_encode, parse_form};
 pub use exchange::{Exchange, Received, Step, TimedBy, TransportError};
 pub use field::{check_url, header_value_problem, is_token, parse_header_lines, Field, FieldError};

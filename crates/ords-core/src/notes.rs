@@ -1,6 +1,6 @@
 //! Sentences for people: what a status means, and the ORDS CORS note.
 
-use crate::url::HttpUrl;
+use crate::url::{ords_alias_and_module, HttpUrl};
 
 /// One line on what a status means for an ORDS API.
 pub fn status_meaning(status: u16) -> &'static str {
@@ -37,18 +37,6 @@ pub struct CorsNote {
     pub sql: Option<String>,
 }
 
-/// `(alias, module base path)` from `/ords/<alias>/<module>/…` or `/pls/apex/<alias>/<module>/…`.
-pub fn ords_alias_and_module(url: &HttpUrl) -> Option<(String, Option<String>)> {
-    let segments = url.segments();
-    let start = match segments.as_slice() {
-        ["pls", "apex", ..] => 2,
-        _ => segments.iter().position(|s| *s == "ords")? + 1,
-    };
-    let alias = segments.get(start)?.to_string();
-    let module = segments.get(start + 1).filter(|m| !matches!(**m, "oauth" | "oauth2")).map(|m| m.to_string());
-    Some((alias, module))
-}
-
 /// Builds the note for this page's origin and the URL that failed.
 pub fn cors_note(page_origin: &str, failed_url: &str) -> CorsNote {
     let target = HttpUrl::parse(failed_url).ok();
@@ -69,15 +57,6 @@ pub fn cors_note(page_origin: &str, failed_url: &str) -> CorsNote {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn alias_and_module_from_ords_urls() {
-        let parts = |u: &str| ords_alias_and_module(&HttpUrl::parse(u).unwrap());
-        assert_eq!(parts("https://h/ords/hr_api/hr/employees/"), Some(("hr_api".into(), Some("hr".into()))));
-        assert_eq!(parts("https://h/ords/hr_api/oauth/token"), Some(("hr_api".into(), None)));
-        assert_eq!(parts("https://apex.oracle.com/pls/apex/ws/api/x"), Some(("ws".into(), Some("api".into()))));
-        assert_eq!(parts("https://h/api/x"), None);
-    }
 
     #[test]
     fn cors_note_names_the_origin_and_the_module() {

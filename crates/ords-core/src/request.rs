@@ -146,10 +146,8 @@ pub fn bearer_request(
                 }
                 // The mask is written as is (not form-encoded), so the screen shows it.
                 TokenPlacement::Query { name } if masked => {
-                    let (base, fragment) = call.url.split_once('#').unwrap_or((&call.url, ""));
-                    let separator = if base.contains('?') { '&' } else { '?' };
-                    r.url = format!("{base}{separator}{}={MASK}", form_encode(name));
-                    if !fragment.is_empty() {
+                    r.url = format!("{}{MASK}", crate::url::query_lead(&call.url, name));
+                    if let Some((_, fragment)) = call.url.split_once('#') {
                         r.url = format!("{}#{fragment}", r.url);
                     }
                 }

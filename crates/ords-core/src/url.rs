@@ -100,6 +100,18 @@ impl HttpUrl {
     }
 }
 
+/// `(alias, module base path)` from `/ords/<alias>/<module>/…` or `/pls/apex/<alias>/<module>/…`.
+pub fn ords_alias_and_module(url: &HttpUrl) -> Option<(String, Option<String>)> {
+    let segments = url.segments();
+    let start = match segments.as_slice() {
+        ["pls", "apex", ..] => 2,
+        _ => segments.iter().position(|s| *s == "ords")? + 1,
+    };
+    let alias = segments.get(start)?.to_string();
+    let module = segments.get(start + 1).filter(|m| !matches!(**m, "oauth" | "oauth2")).map(|m| m.to_string());
+    Some((alias, module))
+}
+
 /// WHATWG URL's forbidden domain code points, so fetch never throws on a host we accepted.
 fn check_host(host: &str) -> Result<(), UrlError> {
     if let Some(inner) = host.strip_prefix('[') {
@@ -127,6 +139,14 @@ pub fn strip_user_info(url: &str) -> String {
         Some(at) => format!("{scheme}://{}", &rest[at + 1..]),
         None => url.to_owned(),
     }
+}
+
+/// The URL up to a query parameter's value, `url?name=` (or `…&name=`), the name form-encoded
+/// and any fragment dropped: for code and screens that append a value known only later.
+pub fn query_lead(url: &str, name: &str) -> String {
+    let base = url.split('#').next().unwrap_or(url);
+    let separator = if base.contains('?') { '&' } else { '?' };
+    format!("{base}{separator}{}=", crate::encode::form_encode(name))
 }
 
 /// Appends form-encoded pairs to a URL's query string (before any fragment).
@@ -199,10 +219,20 @@ mod tests {
     }
 
     #[test]
+    fn alias_and_module_from_ords_urls() {
+        let parts = |u: &str| ords_alias_and_module(&HttpUrl::parse(u).unwrap());
+        assert_eq!(parts("https://h/ords/hr_api/hr/employees/"), Some(("hr_api".into(), Some("hr".into()))));
+        assert_eq!(parts("https://h/ords/hr_api/oauth/token"), Some(("hr_api".into(), None)));
+        assert_eq!(parts("https://apex.oracle.com/pls/apex/ws/api/x"), Some(("ws".into(), Some("api".into()))));
+        assert_eq!(parts("https://h/api/x"), None);
+    }
+
+    #[test]
     fn query_pairs_are_appended_and_encoded() {
         assert_eq!(with_query("https://h/t", &[("audience", "a b")]), "https://h/t?audience=a+b");
         assert_eq!(with_query("https://h/t?x=1#f", &[("r", "é")]), "https://h/t?x=1&r=%C3%A9#f");
         assert_eq!(with_query("https://h/t", &[]), "https://h/t");
+        assert_eq!(query_lead("https://h/t?a=1#f", "access token"), "https://h/t?a=1&access+token=");
     }
 
     #[test]

@@ -57,9 +57,9 @@ proptest! {
         let _ = parse_header_lines(&text);
         let _ = import_postman(&text);
         let _ = RunRecord::from_line(&text);
-        let decoded = PlaygroundConfig::decode(&text);
+        let decoded = PlaygroundConfig::from_fragment(&text);
         // Read back from its own text form, a link's settings are what the link set.
-        let again = PlaygroundConfig::decode(&decoded.config.encode());
+        let again = PlaygroundConfig::from_fragment(&decoded.config.to_fragment());
         prop_assert_eq!(again.config, decoded.config.shareable());
         prop_assert!(decoded.ignored.len() <= text.len() + 1);
         let masked = mask_secrets(&text, &[text.chars().take(3).collect::<String>()]);

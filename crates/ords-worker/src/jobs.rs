@@ -77,7 +77,7 @@ fn sim(job: &Value, now_ms: f64, random: f64) -> Value {
 }
 
 fn code(job: &Value) -> String {
-    let config = PlaygroundConfig::decode(text(job, "config")).config;
+    let config = PlaygroundConfig::from_fragment(text(job, "config")).config;
     let oauth = OAuthSettings {
         token_url: config.token_url.clone(),
         client_id: config.client_id.clone(),
@@ -113,7 +113,7 @@ fn code(job: &Value) -> String {
 fn postman_import(text: &str) -> Result<Value, String> {
     let found = import_postman(text)?;
     Ok(json!({
-        "config": found.config.encode(),
+        "config": found.config.to_fragment(),
         "client_secret": found.client_secret.map(|s| s.secret().to_owned()),
         "password": found.password.map(|p| p.secret().to_owned()),
     }))
@@ -146,7 +146,7 @@ mod tests {
 
     #[test]
     fn code_is_written_from_the_settings_text_and_the_secrets() {
-        let config = PlaygroundConfig { client_id: "abc..".into(), ..Default::default() }.encode();
+        let config = PlaygroundConfig { client_id: "abc..".into(), ..Default::default() }.to_fragment();
         let curl =
             ask(json!({ "do": "code", "target": "curl", "config": config, "client_secret": "s3", "include": true }));
         let text = curl["ok"].as_str().unwrap();
@@ -156,7 +156,7 @@ mod tests {
         assert!(!hidden["ok"].as_str().unwrap().contains("s3'"));
         let collection = ask(json!({ "do": "postman_export", "config": config }))["ok"].as_str().unwrap().to_owned();
         let back = ask(json!({ "do": "postman_import", "text": collection }));
-        assert_eq!(PlaygroundConfig::decode(back["ok"]["config"].as_str().unwrap()).config.client_id, "abc..");
+        assert_eq!(PlaygroundConfig::from_fragment(back["ok"]["config"].as_str().unwrap()).config.client_id, "abc..");
         assert!(ask(json!({ "do": "postman_import", "text": "nope" }))["error"]
             .as_str()
             .unwrap()

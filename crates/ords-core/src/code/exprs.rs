@@ -47,8 +47,7 @@ pub(super) fn token_target(p: &Plan, n: &Names) -> (String, Option<String>) {
             (lit(&p.resource_url), Some(format!("{}: {} + token", lit(name), lit(&lead))))
         }
         TokenPlacement::Query { name } => {
-            let sep = if p.resource_url.contains('?') { '&' } else { '?' };
-            let head = format!("{}{sep}{}=", p.resource_url, crate::encode::form_encode(name));
+            let head = crate::url::query_lead(&p.resource_url, name);
             (format!("{} + {}", lit(&head), n.url_encoded_token), None)
         }
     }

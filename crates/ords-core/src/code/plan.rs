@@ -4,10 +4,9 @@
 use super::CodeInput;
 use crate::call::Method;
 use crate::encode::{form_body, form_encode};
-use crate::notes::ords_alias_and_module;
 use crate::request::token_form;
 use crate::settings::{ClientAuth, ExtraParam, TokenPlacement};
-use crate::url::{strip_user_info, HttpUrl};
+use crate::url::{ords_alias_and_module, strip_user_info, HttpUrl};
 
 /// A secret in generated code: the environment variable (or placeholder) named for it, or
 /// the value itself when the person included secrets. `Debug` never shows the value.

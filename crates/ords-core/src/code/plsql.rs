@@ -64,11 +64,8 @@ pub(super) fn apex(p: &Plan) -> String {
             out.push_str(&call(p, &lit(&p.resource_url), Some((lit(name), value)), ""));
         }
         TokenPlacement::Query { name } => {
-            let sep = if p.resource_url.contains('?') { '&' } else { '?' };
-            let url = format!(
-                "{} || utl_url.escape({token}, TRUE)",
-                lit(&format!("{}{sep}{}=", p.resource_url, crate::encode::form_encode(name)))
-            );
+            let url =
+                format!("{} || utl_url.escape({token}, TRUE)", lit(&crate::url::query_lead(&p.resource_url, name)));
             out.push_str(&call(p, &url, None, ""));
         }
     }

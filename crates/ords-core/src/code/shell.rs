@@ -50,14 +50,7 @@ pub(super) fn curl(p: &Plan) -> String {
             (shell_quote(&p.resource_url), Some(format!("-H {}\"$TOKEN\"", shell_quote(&lead))))
         }
         TokenPlacement::Query { name } => {
-            let sep = if p.resource_url.contains('?') { '&' } else { '?' };
-            (
-                format!(
-                    "{}\"$TOKEN\"",
-                    shell_quote(&format!("{}{sep}{}=", p.resource_url, crate::encode::form_encode(name)))
-                ),
-                None,
-            )
+            (format!("{}\"$TOKEN\"", shell_quote(&crate::url::query_lead(&p.resource_url, name))), None)
         }
     };
     out.push_str(&call(p, &url, token_header));

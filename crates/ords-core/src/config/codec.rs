@@ -211,16 +211,18 @@ impl PlaygroundConfig {
             .collect()
     }
 
-    /// The text form: form-encoded pairs of the settings that differ from the demo's.
-    pub fn encode(&self) -> String {
+    /// The text form: form-encoded pairs of the settings that differ from the demo's. Links
+    /// carry it after `#`; storage and history keep it as is.
+    pub fn to_fragment(&self) -> String {
         let pairs = self.pairs();
         let borrowed: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (k.name(), v.as_str())).collect();
         form_body(&borrowed)
     }
 
-    /// Reads a text form (a link's fragment or query, or storage). Unknown keys, secrets and
-    /// bad values are listed as ignored; every other setting keeps the demo's value.
-    pub fn decode(text: &str) -> Decoded {
+    /// Reads a text form: a link's fragment (`#…`), an older link's query (`?…`), or storage.
+    /// Unknown keys, secrets and bad values are listed as ignored; every other setting keeps
+    /// the demo's value.
+    pub fn from_fragment(text: &str) -> Decoded {
         let mut out = Decoded::default();
         let text = text.trim_start_matches(['#', '?']);
         if text.len() > MAX_TEXT {

@@ -28,17 +28,17 @@ fn custom() -> PlaygroundConfig {
 #[test]
 fn every_setting_survives_its_text_form() {
     let config = custom();
-    let decoded = PlaygroundConfig::decode(&config.encode());
+    let decoded = PlaygroundConfig::from_fragment(&config.to_fragment());
     assert_eq!(decoded.config, config);
     assert!(decoded.ignored.is_empty());
     assert_eq!(decoded.set.len(), Key::ALL.len(), "every key was written because every value differs");
-    assert_eq!(PlaygroundConfig::decode(&format!("#{}", config.encode())).config, config, "a fragment");
+    assert_eq!(PlaygroundConfig::from_fragment(&format!("#{}", config.to_fragment())).config, config, "a fragment");
 }
 
 #[test]
 fn the_demo_writes_nothing_and_reads_back_as_itself() {
-    assert_eq!(PlaygroundConfig::default().encode(), "");
-    let decoded = PlaygroundConfig::decode("");
+    assert_eq!(PlaygroundConfig::default().to_fragment(), "");
+    let decoded = PlaygroundConfig::from_fragment("");
     assert_eq!(decoded.config, PlaygroundConfig::default());
     assert!(!decoded.is_configured());
 }
@@ -47,18 +47,18 @@ fn the_demo_writes_nothing_and_reads_back_as_itself() {
 fn only_changed_settings_are_written_in_key_order() {
     let mut c = PlaygroundConfig { method: Method::Post, ..Default::default() };
     c.token_url = "https://h/ords/a/oauth/token".into();
-    assert_eq!(c.encode(), "token_url=https%3A%2F%2Fh%2Fords%2Fa%2Foauth%2Ftoken&method=POST");
+    assert_eq!(c.to_fragment(), "token_url=https%3A%2F%2Fh%2Fords%2Fa%2Foauth%2Ftoken&method=POST");
 }
 
 #[test]
 fn user_info_never_leaves_in_the_text_form() {
     let c = PlaygroundConfig { resource_url: "https://me:pw@host/ords/a/x/".into(), ..Default::default() };
-    assert_eq!(c.encode(), "resource_url=https%3A%2F%2Fhost%2Fords%2Fa%2Fx%2F");
+    assert_eq!(c.to_fragment(), "resource_url=https%3A%2F%2Fhost%2Fords%2Fa%2Fx%2F");
 }
 
 #[test]
 fn unknown_keys_secrets_and_bad_values_are_listed_as_ignored() {
-    let decoded = PlaygroundConfig::decode(
+    let decoded = PlaygroundConfig::from_fragment(
         "?flow=basic&client_secret=s3cr3t&colour=red&method=TRACE&refetch=maybe&extra=junk&bad=%zz&token_url=https%3A%2F%2Fa.example%2Ft",
     );
     assert_eq!(decoded.config.flow, Flow::Basic);
@@ -81,7 +81,7 @@ fn unknown_keys_secrets_and_bad_values_are_listed_as_ignored() {
 
 #[test]
 fn older_links_with_place_labels_still_read() {
-    let decoded = PlaygroundConfig::decode("extra=n%3Dresource%26v%3Dx%26p%3DQuery%2Bstring&target=simulated");
+    let decoded = PlaygroundConfig::from_fragment("extra=n%3Dresource%26v%3Dx%26p%3DQuery%2Bstring&target=simulated");
     assert_eq!(decoded.config.extra[0].place, ParamPlace::Query);
     assert_eq!(decoded.config.target, Some(Target::Simulated));
 }
@@ -89,10 +89,10 @@ fn older_links_with_place_labels_still_read() {
 #[test]
 fn reading_is_bounded() {
     let many = (0..50).map(|_| "extra=n%3Da%26p%3Dbody").collect::<Vec<_>>().join("&");
-    let decoded = PlaygroundConfig::decode(&many);
+    let decoded = PlaygroundConfig::from_fragment(&many);
     assert_eq!(decoded.config.extra.len(), MAX_EXTRAS);
     assert_eq!(decoded.ignored.len(), 30);
-    let huge = PlaygroundConfig::decode(&"a".repeat(MAX_TEXT + 1));
+    let huge = PlaygroundConfig::from_fragment(&"a".repeat(MAX_TEXT + 1));
     assert_eq!(huge.ignored[0].why, "the settings are longer than 64 KB");
 }
 

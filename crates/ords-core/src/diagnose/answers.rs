@@ -1,14 +1,13 @@
 //! Findings from what came back (or did not): the token step, then the resource call.
 
 use super::fixes::cors_fixes;
-use super::{Finding, Inputs, Probe, RunFacts, Severity::*};
+use super::{Finding, FindingId, Inputs, Probe, RunFacts, Severity::*};
 use crate::exchange::{Exchange, Step, TransportError};
 use crate::flow::TimelineEntry;
 use crate::http::HttpResponse;
-use crate::notes::ords_alias_and_module;
 use crate::quote::{shell, sql};
 use crate::response::{is_json, parse_error_body, ErrorBody, OAuthErrorCode};
-use crate::url::HttpUrl;
+use crate::url::{ords_alias_and_module, HttpUrl};
 use crate::CollectionPage;
 
 pub(super) fn check(i: &Inputs, timeline: &[TimelineEntry], facts: RunFacts) -> Vec<Finding> {
@@ -42,24 +41,24 @@ fn no_response(i: &Inputs, e: &Exchange, error: &TransportError, probe: Probe) -
     let page_https = i.page_origin.starts_with("https:");
     let curl = format!("curl -i -g {}", shell(&e.request.shown.url));
     match error {
-        TransportError::Cancelled => Finding::new("cancelled", Info, "You cancelled the request.", evidence).fix("Press the button again to retry."),
-        TransportError::TimedOut { .. } => Finding::new("timeout", Problem, "The server did not answer in time.", evidence)
+        TransportError::Cancelled => Finding::new(FindingId::Cancelled, Info, "You cancelled the request.", evidence).fix("Press the button again to retry."),
+        TransportError::TimedOut { .. } => Finding::new(FindingId::Timeout, Problem, "The server did not answer in time.", evidence)
             .fix("Check that the host and port are right and that ORDS (or its proxy) is up: curl -i the URL from a terminal."),
-        TransportError::Refused { .. } => Finding::new("refused", Problem, "The browser refused to send the request as built.", evidence)
+        TransportError::Refused { .. } => Finding::new(FindingId::Refused, Problem, "The browser refused to send the request as built.", evidence)
             .fix("A header name or value holds a character browsers forbid; remove it."),
-        TransportError::NotSent { .. } => Finding::new("not-sent", Info, "You chose not to send your credentials to this origin.", evidence)
+        TransportError::NotSent { .. } => Finding::new(FindingId::NotSent, Info, "You chose not to send your credentials to this origin.", evidence)
             .fix("If the URL is right, press the button again and choose Send; if not, correct the URL first."),
         TransportError::FetchFailed { detail } => {
             let evidence = format!("{evidence} Browser said: {detail}");
             if page_https && url.as_ref().is_some_and(|u| u.scheme == "http") {
-                return Finding::new("mixed-content", Problem, "Blocked as mixed content: an https page cannot call an http URL.", evidence)
+                return Finding::new(FindingId::MixedContent, Problem, "Blocked as mixed content: an https page cannot call an http URL.", evidence)
                     .fix("Use the https URL of ORDS, or run the playground over http locally.");
             }
             match probe {
-                Probe::Unreachable => Finding::new("unreachable", Problem, "Nothing answered at this address: the server is down, or the host or port is wrong.", format!("{evidence}. A no-cors probe to the same URL failed too."))
+                Probe::Unreachable => Finding::new(FindingId::Unreachable, Problem, "Nothing answered at this address: the server is down, or the host or port is wrong.", format!("{evidence}. A no-cors probe to the same URL failed too."))
                     .fix(format!("Check the host and port, and that ORDS is running: {curl}")),
                 Probe::ReachableWithoutCors if e.step == Step::Token && !wire_path(e).ends_with("/oauth/token") => {
-                    Finding::new("token-path-cors", Problem, "The Token URL's path is wrong, and the server refused the browser's preflight for a URL it does not serve.", format!("{evidence}. A no-cors probe got an answer, so the server is up; the path is {}.", wire_path(e)))
+                    Finding::new(FindingId::TokenPathCors, Problem, "The Token URL's path is wrong, and the server refused the browser's preflight for a URL it does not serve.", format!("{evidence}. A no-cors probe got an answer, so the server is up; the path is {}.", wire_path(e)))
                         .fix("Use https://<host>/ords/<alias>/oauth/token; a wrong path looks like a CORS error in a browser because nothing answers its OPTIONS request.")
                 }
                 Probe::ReachableWithoutCors => cors_refused(i, e, format!("{evidence}. A no-cors probe to the same URL got an answer, so the server is up.")),
@@ -84,13 +83,13 @@ impl Finding {
 fn cors_refused(i: &Inputs, e: &Exchange, evidence: String) -> Finding {
     let fixes = cors_fixes(&i.page_origin, &i.resource_url, &i.client_id);
     if e.step == Step::Token {
-        Finding::new("token-cors", Problem, format!("The token endpoint did not allow this page's origin ({}).", i.page_origin), evidence)
+        Finding::new(FindingId::TokenCors, Problem, format!("The token endpoint did not allow this page's origin ({}).", i.page_origin), evidence)
             .fix(format!("Allow the origin on the OAuth client (SQL below, ORDS before 24.3). {} Or avoid CORS: serve the playground from the ORDS origin, or use Client authentication = Request body so no preflight is needed.", fixes.client_newer))
             .sql(fixes.client_sql)
             .cors()
     } else {
         let module = fixes.module.clone().unwrap_or_else(|| "<module>".into());
-        let finding = Finding::new("resource-cors", Problem, format!("The module did not allow this page's origin ({}).", i.page_origin), evidence)
+        let finding = Finding::new(FindingId::ResourceCors, Problem, format!("The module did not allow this page's origin ({}).", i.page_origin), evidence)
             .fix(format!("Allow the origin on the module {module} (SQL below), or serve the playground from the same origin as ORDS."))
             .cors();
         match fixes.module_sql {
@@ -106,16 +105,16 @@ fn token_answer(i: &Inputs, e: &Exchange, r: &HttpResponse) -> Vec<Finding> {
     let mut out = Vec::new();
     match r.status {
         401 => out.push(
-            Finding::new("token-401", Problem, "The token endpoint refused the client id or secret.", evidence)
+            Finding::new(FindingId::Token401, Problem, "The token endpoint refused the client id or secret.", evidence)
                 .fix(format!("Copy both exactly from USER_ORDS_CLIENTS (ids and secrets end in \"..\"); check the secret was not rotated or revoked; or try Client authentication = {}.", other.label())),
         ),
         400 => out.push(oauth_error(evidence, r)),
         404 => out.push(
-            Finding::new("token-404", Problem, "No token endpoint at this URL: the path or the alias is wrong.", evidence)
+            Finding::new(FindingId::Token404, Problem, "No token endpoint at this URL: the path or the alias is wrong.", evidence)
                 .fix("Use https://<host>/ords/<alias>/oauth/token, with the schema's alias (not its name)."),
         ),
         200 if !is_json(&r.body) => out.push(
-            Finding::new("token-not-json", Problem, "The token endpoint answered 200 with something that is not JSON (a sign-in or proxy page?).", evidence)
+            Finding::new(FindingId::TokenNotJson, Problem, "The token endpoint answered 200 with something that is not JSON (a sign-in or proxy page?).", evidence)
                 .fix("Check that the Token URL ends in /oauth/token and reaches ORDS directly."),
         ),
         _ => {}
@@ -149,7 +148,7 @@ fn oauth_error(evidence: String, r: &HttpResponse) -> Finding {
     };
     let said = description.map(|d| format!(" (\"{d}\")")).unwrap_or_default();
     let code = code.as_str();
-    Finding::new("token-400", Problem, format!("The token endpoint said {code}{said}: {meaning}."), evidence)
+    Finding::new(FindingId::Token400, Problem, format!("The token endpoint said {code}{said}: {meaning}."), evidence)
         .fix("Fix what the error names, then request the token again.")
 }
 
@@ -170,7 +169,7 @@ fn body_evidence(r: &HttpResponse) -> String {
 fn html_errors(e: &Exchange, r: &HttpResponse) -> Option<Finding> {
     let html = r.media_type().is_some_and(|m| m.contains("html"));
     (r.status >= 400 && html).then(|| {
-        Finding::new("html-errors", Warning, "ORDS sent its error as an HTML page, where a JSON client expects JSON.", format!("{} answered {} with Content-Type: text/html", what(e), r.status))
+        Finding::new(FindingId::HtmlErrors, Warning, "ORDS sent its error as an HTML page, where a JSON client expects JSON.", format!("{} answered {} with Content-Type: text/html", what(e), r.status))
             .fix("Set error.responseFormat to json on the ORDS server (ords config set error.responseFormat json), or make clients tolerate text/html errors.")
     })
 }
@@ -203,35 +202,35 @@ fn resource_answer(i: &Inputs, e: &Exchange, r: &HttpResponse, facts: RunFacts) 
     let mut out = Vec::new();
     match r.status {
         401 if bearer && facts.token_expired => out.push(
-            Finding::new("expired", Problem, "The token had expired when it was sent (its countdown had reached zero).", evidence)
+            Finding::new(FindingId::Expired, Problem, "The token had expired when it was sent (its countdown had reached zero).", evidence)
                 .fix("Get a new token (the playground does this itself when re-fetch is on); tokens last security.oauth.tokenLifetime seconds, 3600 by default."),
         ),
         401 if bearer => out.push(no_role(i, evidence)),
         401 => out.push(
-            Finding::new("basic-401", Problem, "ORDS refused the username or password.", evidence)
+            Finding::new(FindingId::Basic401, Problem, "ORDS refused the username or password.", evidence)
                 .fix("Check both; a database user can only call its own schema's alias with Basic; an ORDS user needs a role that the privilege requires."),
         ),
         403 => out.push(
-            Finding::new("forbidden-origin", Problem, format!("ORDS refused the origin ({}) or the request looked cross-origin to it.", i.page_origin), evidence)
+            Finding::new(FindingId::ForbiddenOrigin, Problem, format!("ORDS refused the origin ({}) or the request looked cross-origin to it.", i.page_origin), evidence)
                 .fix("Allow the origin on the module (SQL below). Behind a reverse proxy, keep Host and scheme intact (ProxyPreserveHost On, X-Forwarded-Proto with security.forceHTTPS).")
                 .sql(cors_fixes(&i.page_origin, &i.resource_url, &i.client_id).module_sql.unwrap_or_default())
                 .cors(),
         ),
         405 => out.push(
-            Finding::new("method-not-allowed", Problem, format!("No {} handler on this template.", e.request.wire.method), format!("{evidence}. Allow: {}", r.header("allow").unwrap_or("(not sent)")))
+            Finding::new(FindingId::MethodNotAllowed, Problem, format!("No {} handler on this template.", e.request.wire.method), format!("{evidence}. Allow: {}", r.header("allow").unwrap_or("(not sent)")))
                 .fix("Use a method the Allow header lists, or define that handler with ORDS.DEFINE_HANDLER."),
         ),
         555 => out.push(
-            Finding::new("handler-error", Problem, "The handler's SQL or PL/SQL raised an error (ORDS 555).", evidence)
+            Finding::new(FindingId::HandlerError, Problem, "The handler's SQL or PL/SQL raised an error (ORDS 555).", evidence)
                 .fix("Run the handler's source in SQL with the same binds; the ORDS log (or debug.printDebugToScreen) shows the ORA- error."),
         ),
         570 => out.push(
-            Finding::new("account-locked", Problem, "The database account behind this schema is locked (ORDS 570, ORA-28000).", evidence)
+            Finding::new(FindingId::AccountLocked, Problem, "The database account behind this schema is locked (ORDS 570, ORA-28000).", evidence)
                 .fix("A DBA unlocks it (and checks why it locked, e.g. failed logins).")
                 .sql(unlock_sql(i)),
         ),
         200 if i.resource_url.split('?').next().is_some_and(|p| p.ends_with('/')) && CollectionPage::parse(&r.body).is_none() && is_json(&r.body) => out.push(
-            Finding::new("not-a-collection", Info, "The URL looks like a collection (it ends in /), but the JSON has no items array.", evidence)
+            Finding::new(FindingId::NotACollection, Info, "The URL looks like a collection (it ends in /), but the JSON has no items array.", evidence)
                 .fix("Fine if this handler returns one object; ORDS collections (json/collection, AutoREST) carry items, hasMore and links."),
         ),
         _ => {}
@@ -272,7 +271,7 @@ fn no_role(i: &Inputs, evidence: String) -> Finding {
         sql(&i.client_id),
         sql(&format!("/{module}/*"))
     );
-    Finding::new("no-role", Problem, "A fresh token was refused: the client lacks the role, or the privilege does not cover this URL.", evidence)
+    Finding::new(FindingId::NoRole, Problem, "A fresh token was refused: the client lacks the role, or the privilege does not cover this URL.", evidence)
         .fix(format!("Grant the client the privilege's role, and map the privilege to /{module}/* (patterns are relative to the alias). A token also works only under the alias that issued it."))
         .sql(sql)
 }

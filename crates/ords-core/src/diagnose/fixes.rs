@@ -1,8 +1,7 @@
 //! The SQL and configuration that let a browser page call ORDS (the ORDS CORS note).
 
-use crate::notes::ords_alias_and_module;
 use crate::quote::sql;
-use crate::url::HttpUrl;
+use crate::url::{ords_alias_and_module, HttpUrl};
 
 /// Fixes for this page's origin, the alias and the module guessed from the URLs.
 #[derive(Clone, Debug, PartialEq, Eq)]

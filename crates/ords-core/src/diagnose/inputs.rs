@@ -1,9 +1,8 @@
 //! Checks of the inputs alone: URL shapes, credential copy mistakes, what the browser will do.
 
-use super::{Finding, Inputs, Severity::*};
-use crate::notes::ords_alias_and_module;
+use super::{Finding, FindingId, Inputs, Severity::*};
 use crate::settings::ClientAuth;
-use crate::url::HttpUrl;
+use crate::url::{ords_alias_and_module, HttpUrl};
 
 pub(super) fn check(i: &Inputs) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -17,7 +16,7 @@ pub(super) fn check(i: &Inputs) -> Vec<Finding> {
         if let (Some(ta), Some(ra)) = (ta, ra) {
             if ta != ra {
                 out.push(
-                    Finding::new("alias-mismatch", Warning, "The Token URL and the Resource URL are under different ORDS aliases.", format!("Token URL alias \"{ta}\", Resource URL alias \"{ra}\"."))
+                    Finding::new(FindingId::AliasMismatch, Warning, "The Token URL and the Resource URL are under different ORDS aliases.", format!("Token URL alias \"{ta}\", Resource URL alias \"{ra}\"."))
                         .fix(format!("A token is valid only for the schema (alias) that issued it: use …/ords/{ra}/oauth/token, or call a resource under /ords/{ta}/.")),
                 );
             }
@@ -38,7 +37,7 @@ fn token_path(t: &HttpUrl, out: &mut Vec<Finding>) {
     if path.ends_with("/oauth2/token") {
         out.push(
             Finding::new(
-                "token-path",
+                FindingId::TokenPath,
                 Problem,
                 "The Token URL ends in /oauth2/token; ORDS serves /oauth/token.",
                 format!("Token URL path: {}", t.path),
@@ -47,13 +46,13 @@ fn token_path(t: &HttpUrl, out: &mut Vec<Finding>) {
         );
     } else if !path.ends_with("/oauth/token") {
         out.push(
-            Finding::new("token-path", Warning, "The Token URL does not end in /oauth/token, where ORDS issues tokens.", format!("Token URL path: {}", t.path))
+            Finding::new(FindingId::TokenPath, Warning, "The Token URL does not end in /oauth/token, where ORDS issues tokens.", format!("Token URL path: {}", t.path))
                 .fix("ORDS token URLs look like https://<host>/ords/<alias>/oauth/token (apex.oracle.com: /pls/apex/<workspace>/oauth/token)."),
         );
     } else if ords_alias_and_module(t).is_none() {
         out.push(
             Finding::new(
-                "no-ords-context",
+                FindingId::NoOrdsContext,
                 Warning,
                 "The Token URL has no /ords/ (or /pls/apex/) part before the alias.",
                 format!("Token URL path: {}", t.path),
@@ -75,10 +74,10 @@ fn is_local_host(host: &str) -> bool {
 fn page_and_target(page_origin: &str, url: &HttpUrl, out: &mut Vec<Finding>) {
     let Ok(page) = HttpUrl::parse(page_origin) else { return };
     let target = url.origin();
-    if page.scheme == "https" && url.scheme == "http" && !out.iter().any(|f| f.id == "mixed-content") {
+    if page.scheme == "https" && url.scheme == "http" && !out.iter().any(|f| f.id == FindingId::MixedContent) {
         out.push(
             Finding::new(
-                "mixed-content",
+                FindingId::MixedContent,
                 Problem,
                 "This page is https and the URL is http: browsers block such mixed-content requests outright.",
                 format!("Page {page_origin}, URL {target}"),
@@ -86,9 +85,9 @@ fn page_and_target(page_origin: &str, url: &HttpUrl, out: &mut Vec<Finding>) {
             .fix("Use the https URL of ORDS, or open the playground over http (e.g. locally with cargo xtask serve)."),
         );
     }
-    if !is_local_host(&page.host) && is_local_host(&url.host) && !out.iter().any(|f| f.id == "local-network") {
+    if !is_local_host(&page.host) && is_local_host(&url.host) && !out.iter().any(|f| f.id == FindingId::LocalNetwork) {
         out.push(
-            Finding::new("local-network", Warning, "A public page is calling a private or loopback address: Chrome asks for Local Network Access permission, or blocks it.", format!("Page {page_origin}, URL {target}"))
+            Finding::new(FindingId::LocalNetwork, Warning, "A public page is calling a private or loopback address: Chrome asks for Local Network Access permission, or blocks it.", format!("Page {page_origin}, URL {target}"))
                 .fix("Allow the prompt, or run the playground locally (cargo xtask serve) next to that server."),
         );
     }
@@ -106,7 +105,7 @@ fn credentials(i: &Inputs, out: &mut Vec<Finding>) {
         if !value.is_empty() && value.trim() != value {
             out.push(
                 Finding::new(
-                    "whitespace",
+                    FindingId::Whitespace,
                     Problem,
                     format!("The {name} starts or ends with a space or line break."),
                     format!("{name}: {} characters, whitespace at an end", value.chars().count()),
@@ -119,7 +118,7 @@ fn credentials(i: &Inputs, out: &mut Vec<Finding>) {
         if lost_its_dots(value.trim()) {
             out.push(
                 Finding::new(
-                    "dropped-dots",
+                    FindingId::DroppedDots,
                     Warning,
                     format!("The {name} looks like an ORDS value that lost its trailing \"..\"."),
                     format!("{name}: 22 characters without the final \"..\""),
@@ -131,7 +130,7 @@ fn credentials(i: &Inputs, out: &mut Vec<Finding>) {
     if !id.is_empty() && id.trim() == secret.trim() {
         out.push(
             Finding::new(
-                "secret-in-id",
+                FindingId::SecretInId,
                 Problem,
                 "The Client ID and the Client secret are the same value: one of them was pasted into the wrong field.",
                 "Both fields hold the same text",
@@ -149,7 +148,7 @@ fn preflight(i: &Inputs, oauth: bool, out: &mut Vec<Finding>) {
         };
         if let Some(why) = why {
             out.push(
-                Finding::new("preflight-token", Info, format!("The token request will be preflighted: {why}."), format!("POST {}", i.token_url))
+                Finding::new(FindingId::PreflightToken, Info, format!("The token request will be preflighted: {why}."), format!("POST {}", i.token_url))
                     .fix("The browser first sends OPTIONS; ORDS must answer it for this origin. With Client authentication = Request body the token request is a simple one and needs no preflight."),
             );
         }
@@ -167,7 +166,7 @@ fn preflight(i: &Inputs, oauth: bool, out: &mut Vec<Finding>) {
     }
     if !reasons.is_empty() {
         out.push(
-            Finding::new("preflight-resource", Info, format!("The resource call will be preflighted: it sends {}.", reasons.join(", ")), format!("{} {}", i.method.as_str(), i.resource_url))
+            Finding::new(FindingId::PreflightResource, Info, format!("The resource call will be preflighted: it sends {}.", reasons.join(", ")), format!("{} {}", i.method.as_str(), i.resource_url))
                 .fix("The browser first sends OPTIONS; ORDS answers it when this origin is allowed on the module (ORDS.SET_MODULE_ORIGINS_ALLOWED)."),
         );
     }

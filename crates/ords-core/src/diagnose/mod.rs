@@ -35,11 +35,85 @@ impl Severity {
     }
 }
 
+/// What a finding is about: a closed set, each with a stable key (for tests, links and the
+/// page's `data-finding` attribute).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FindingId {
+    AccountLocked,
+    AliasMismatch,
+    Basic401,
+    Cancelled,
+    DroppedDots,
+    Expired,
+    ForbiddenOrigin,
+    HandlerError,
+    HtmlErrors,
+    LocalNetwork,
+    MethodNotAllowed,
+    MixedContent,
+    NoOrdsContext,
+    NoRole,
+    NotACollection,
+    NotSent,
+    PreflightResource,
+    PreflightToken,
+    Refused,
+    ResourceCors,
+    SecretInId,
+    Timeout,
+    Token400,
+    Token401,
+    Token404,
+    TokenCors,
+    TokenNotJson,
+    TokenPath,
+    TokenPathCors,
+    Unreachable,
+    Whitespace,
+}
+
+impl FindingId {
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::AccountLocked => "account-locked",
+            Self::AliasMismatch => "alias-mismatch",
+            Self::Basic401 => "basic-401",
+            Self::Cancelled => "cancelled",
+            Self::DroppedDots => "dropped-dots",
+            Self::Expired => "expired",
+            Self::ForbiddenOrigin => "forbidden-origin",
+            Self::HandlerError => "handler-error",
+            Self::HtmlErrors => "html-errors",
+            Self::LocalNetwork => "local-network",
+            Self::MethodNotAllowed => "method-not-allowed",
+            Self::MixedContent => "mixed-content",
+            Self::NoOrdsContext => "no-ords-context",
+            Self::NoRole => "no-role",
+            Self::NotACollection => "not-a-collection",
+            Self::NotSent => "not-sent",
+            Self::PreflightResource => "preflight-resource",
+            Self::PreflightToken => "preflight-token",
+            Self::Refused => "refused",
+            Self::ResourceCors => "resource-cors",
+            Self::SecretInId => "secret-in-id",
+            Self::Timeout => "timeout",
+            Self::Token400 => "token-400",
+            Self::Token401 => "token-401",
+            Self::Token404 => "token-404",
+            Self::TokenCors => "token-cors",
+            Self::TokenNotJson => "token-not-json",
+            Self::TokenPath => "token-path",
+            Self::TokenPathCors => "token-path-cors",
+            Self::Unreachable => "unreachable",
+            Self::Whitespace => "whitespace",
+        }
+    }
+}
+
 /// One cause, with its evidence and fix.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
-    /// A stable name, for tests and links (e.g. `token-401`).
-    pub id: &'static str,
+    pub id: FindingId,
     pub severity: Severity,
     /// One line: what most likely happened.
     pub cause: String,
@@ -54,7 +128,7 @@ pub struct Finding {
 }
 
 impl Finding {
-    fn new(id: &'static str, severity: Severity, cause: impl Into<String>, evidence: impl Into<String>) -> Self {
+    fn new(id: FindingId, severity: Severity, cause: impl Into<String>, evidence: impl Into<String>) -> Self {
         Self {
             id,
             severity,

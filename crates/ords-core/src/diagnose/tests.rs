@@ -77,7 +77,7 @@ fn run(timeline: &[TimelineEntry], probe: Probe, expired: bool) -> Vec<Finding> 
 }
 
 fn ids(found: &[Finding]) -> Vec<&'static str> {
-    found.iter().map(|f| f.id).collect()
+    found.iter().map(|f| f.id.key()).collect()
 }
 
 fn failed() -> Result<Received, TransportError> {
@@ -100,15 +100,15 @@ fn token_url_shapes() {
     let check = |url: &str| {
         diagnose_inputs(&Inputs { token_url: url.into(), ..inputs() })
             .into_iter()
-            .find(|f| f.id == "token-path" || f.id == "no-ords-context")
+            .find(|f| matches!(f.id, FindingId::TokenPath | FindingId::NoOrdsContext))
     };
     let oauth2 = check("https://h/ords/demo/oauth2/token").unwrap();
     assert_eq!(
         (oauth2.severity, oauth2.cause.as_str()),
         (Severity::Problem, "The Token URL ends in /oauth2/token; ORDS serves /oauth/token.")
     );
-    assert_eq!(check("https://h/ords/demo/token").unwrap().id, "token-path");
-    assert_eq!(check("https://h/demo/oauth/token").unwrap().id, "no-ords-context");
+    assert_eq!(check("https://h/ords/demo/token").unwrap().id, FindingId::TokenPath);
+    assert_eq!(check("https://h/demo/oauth/token").unwrap().id, FindingId::NoOrdsContext);
     assert_eq!(check("https://apex.oracle.com/pls/apex/ws/oauth/token"), None);
 }
 
@@ -116,7 +116,7 @@ fn token_url_shapes() {
 fn aliases_that_differ_are_named() {
     let found =
         diagnose_inputs(&Inputs { resource_url: "http://127.0.0.1:8181/ords/sales/hr/employees/".into(), ..inputs() });
-    let f = found.iter().find(|f| f.id == "alias-mismatch").unwrap();
+    let f = found.iter().find(|f| f.id == FindingId::AliasMismatch).unwrap();
     assert_eq!(f.evidence, "Token URL alias \"demo\", Resource URL alias \"sales\".");
 }
 
@@ -182,7 +182,7 @@ fn a_missing_token_endpoint_and_a_sign_in_page() {
 #[test]
 fn failed_fetches_are_told_apart_by_the_probe() {
     let cors = run(&[token(failed())], Probe::ReachableWithoutCors, false);
-    assert_eq!((cors[0].id, cors[0].cors), ("token-cors", true));
+    assert_eq!((cors[0].id.key(), cors[0].cors), ("token-cors", true));
     assert!(cors[0].sql.as_deref().unwrap().contains("p_origins_allowed => 'http://127.0.0.1:8080'"));
     assert!(cors[0].evidence.ends_with("A no-cors probe to the same URL got an answer, so the server is up."));
     let wrong_path = OAuthSettings {
@@ -198,7 +198,7 @@ fn failed_fetches_are_told_apart_by_the_probe() {
     assert_eq!(ids(&run(&[entry], Probe::ReachableWithoutCors, false)), ["token-path-cors"]);
     let down = run(&[token(failed())], Probe::Unreachable, false);
     assert_eq!(
-        (down[0].id, down[0].fix.as_str()),
+        (down[0].id.key(), down[0].fix.as_str()),
         (
             "unreachable",
             "Check the host and port, and that ORDS is running: curl -i -g 'http://127.0.0.1:8181/ords/demo/oauth/token'"
@@ -214,7 +214,7 @@ fn failed_fetches_are_told_apart_by_the_probe() {
         &[token(failed())],
         RunFacts { probe: Probe::NotProbed, token_expired: false },
     );
-    assert_eq!(mixed[0].id, "mixed-content");
+    assert_eq!(mixed[0].id, FindingId::MixedContent);
     assert_eq!(
         ids(&run(&[token(Err(TransportError::TimedOut { after_ms: 30000 }))], Probe::NotProbed, false)),
         ["timeout"]
