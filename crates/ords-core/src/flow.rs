@@ -1,5 +1,4 @@
-//! The two flows, written once against any sender:
-//! `Fn(PreparedRequest) -> Future<Result<Received, _>>`. The page passes browser fetch (or the
+//! The two flows, written once against any [`Sender`]. The page passes browser fetch (or the
 //! in-page simulator), behind its question about where credentials go; tests pass a closure.
 
 use crate::call::ResourceCall;
@@ -10,6 +9,21 @@ use crate::request::{basic_request, bearer_request, token_request, PreparedReque
 use crate::response::{parse_token_grant, TokenGrant, TokenParseError};
 use crate::settings::{BasicSettings, OAuthSettings, TokenPlacement};
 use std::future::Future;
+
+/// Whatever sends a request and reads the answer: any `Fn(PreparedRequest) -> impl Future`.
+pub trait Sender {
+    fn send(&self, request: PreparedRequest) -> impl Future<Output = Result<Received, TransportError>>;
+}
+
+impl<S, F> Sender for S
+where
+    S: Fn(PreparedRequest) -> F,
+    F: Future<Output = Result<Received, TransportError>>,
+{
+    fn send(&self, request: PreparedRequest) -> impl Future<Output = Result<Received, TransportError>> {
+        self(request)
+    }
+}
 
 /// The outcome of asking the token endpoint.
 #[derive(Clone, Debug)]
@@ -80,21 +94,13 @@ pub struct OAuthCall {
     pub timeline: Vec<TimelineEntry>,
 }
 
-async fn exchange<S, F>(step: Step, request: PreparedRequest, send: &S) -> Exchange
-where
-    S: Fn(PreparedRequest) -> F,
-    F: Future<Output = Result<Received, TransportError>>,
-{
-    let result = send(request.clone()).await;
+async fn exchange(step: Step, request: PreparedRequest, send: &impl Sender) -> Exchange {
+    let result = send.send(request.clone()).await;
     Exchange { step, request, result }
 }
 
 /// `POST <Token URL>`; the grant is read when the status is 2xx.
-pub async fn get_token<S, F>(settings: &OAuthSettings, send: &S) -> Result<TokenStep, Vec<FieldError>>
-where
-    S: Fn(PreparedRequest) -> F,
-    F: Future<Output = Result<Received, TransportError>>,
-{
+pub async fn get_token(settings: &OAuthSettings, send: &impl Sender) -> Result<TokenStep, Vec<FieldError>> {
     let request = token_request(settings)?;
     let exchange = exchange(Step::Token, request, send).await;
     let grant = exchange.response().filter(|r| (200..300).contains(&r.status)).map(parse_token_grant);
@@ -107,20 +113,16 @@ where
 /// `on_token` hears of each token step as soon as it is done, so a page can show the token
 /// while the protected call is still on its way.
 #[allow(clippy::too_many_arguments)] // each is one independent knob of the call
-pub async fn call_with_oauth<S, F>(
+pub async fn call_with_oauth(
     settings: &OAuthSettings,
     call: &ResourceCall,
     placement: &TokenPlacement,
     held: Option<&HeldToken>,
     now_ms: f64,
     refetch: bool,
-    send: &S,
+    send: &impl Sender,
     on_token: &dyn Fn(&TokenStep),
-) -> Result<OAuthCall, Vec<FieldError>>
-where
-    S: Fn(PreparedRequest) -> F,
-    F: Future<Output = Result<Received, TransportError>>,
-{
+) -> Result<OAuthCall, Vec<FieldError>> {
     let expired = held.is_some_and(|t| t.is_expired(now_ms));
     let usable = held.filter(|_| !expired || !refetch).cloned();
     let mut problems = call.problems();
@@ -153,17 +155,13 @@ where
 }
 
 impl OAuthCall {
-    async fn fetch_token<S, F>(
+    async fn fetch_token(
         &mut self,
         settings: &OAuthSettings,
         purpose: Purpose,
-        send: &S,
+        send: &impl Sender,
         on_token: &dyn Fn(&TokenStep),
-    ) -> Result<Option<HeldToken>, Vec<FieldError>>
-    where
-        S: Fn(PreparedRequest) -> F,
-        F: Future<Output = Result<Received, TransportError>>,
-    {
+    ) -> Result<Option<HeldToken>, Vec<FieldError>> {
         let step = get_token(settings, send).await?;
         self.timeline.push(TimelineEntry { purpose, exchange: step.exchange.clone() });
         let token = step.held();
@@ -172,18 +170,14 @@ impl OAuthCall {
         Ok(token)
     }
 
-    async fn call<S, F>(
+    async fn call(
         &mut self,
         call: &ResourceCall,
         token: &HeldToken,
         placement: &TokenPlacement,
         purpose: Purpose,
-        send: &S,
-    ) -> Result<Exchange, Vec<FieldError>>
-    where
-        S: Fn(PreparedRequest) -> F,
-        F: Future<Output = Result<Received, TransportError>>,
-    {
+        send: &impl Sender,
+    ) -> Result<Exchange, Vec<FieldError>> {
         let request = bearer_request(call, token, placement)?;
         let done = exchange(Step::Resource, request, send).await;
         self.timeline.push(TimelineEntry { purpose, exchange: done.clone() });
@@ -193,15 +187,11 @@ impl OAuthCall {
 }
 
 /// The protected call with HTTP Basic credentials.
-pub async fn call_with_basic<S, F>(
+pub async fn call_with_basic(
     settings: &BasicSettings,
     call: &ResourceCall,
-    send: &S,
-) -> Result<Exchange, Vec<FieldError>>
-where
-    S: Fn(PreparedRequest) -> F,
-    F: Future<Output = Result<Received, TransportError>>,
-{
+    send: &impl Sender,
+) -> Result<Exchange, Vec<FieldError>> {
     let request = basic_request(call, settings)?;
     Ok(exchange(Step::Resource, request, send).await)
 }

@@ -57,7 +57,7 @@ pub use diagnose::{
 pub use encode::{basic_authorization, decode_basic, form_body, form_encode, parse_form};
 pub use exchange::{Exchange, Received, Step, TimedBy, TransportError};
 pub use field::{check_url, header_value_problem, is_token, parse_header_lines, Field, FieldError};
-pub use flow::{call_with_basic, call_with_oauth, get_token, OAuthCall, Purpose, TimelineEntry, TokenStep};
+pub use flow::{call_with_basic, call_with_oauth, get_token, OAuthCall, Purpose, Sender, TimelineEntry, TokenStep};
 pub use format::{format_countdown, format_ms, format_size};
 pub use held_token::HeldToken;
 pub use history::{remember, run_summary, RunRecord, HISTORY_LIMIT};

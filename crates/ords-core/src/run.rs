@@ -4,11 +4,10 @@
 use crate::call::ResourceCall;
 use crate::compare::{compare_calls, CompareRow, OAuthSide};
 use crate::config::Flow;
-use crate::exchange::{Exchange, Received, TransportError};
+use crate::exchange::Exchange;
 use crate::field::FieldError;
-use crate::flow::{call_with_basic, call_with_oauth, get_token, Purpose, TimelineEntry, TokenStep};
+use crate::flow::{call_with_basic, call_with_oauth, get_token, Purpose, Sender, TimelineEntry, TokenStep};
 use crate::held_token::HeldToken;
-use crate::request::PreparedRequest;
 use crate::settings::{BasicSettings, OAuthSettings, TokenPlacement};
 use std::future::Future;
 
@@ -87,15 +86,11 @@ pub struct RunOutcome {
 pub const NO_CALL_NOTE: &str = "No resource call was made: the token request failed (see Token response).";
 
 /// Runs the action. `on_token` hears of each token step as soon as it is done.
-pub async fn run<S, F>(
+pub async fn run(
     inputs: &RunInputs,
-    send: &S,
+    send: &impl Sender,
     on_token: &dyn Fn(&TokenStep),
-) -> Result<RunOutcome, Vec<FieldError>>
-where
-    S: Fn(PreparedRequest) -> F,
-    F: Future<Output = Result<Received, TransportError>>,
-{
+) -> Result<RunOutcome, Vec<FieldError>> {
     if inputs.action == Action::GetToken {
         let step = get_token(&inputs.oauth, send).await?;
         on_token(&step);
