@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use ords_core::{
     parse_header_lines, AccessToken, BasicSettings, ClientAuth, ClientSecret, CompareRow, Exchange, ExtraParam, Field,
     FieldError, Finding, Flow, HeldToken, Method, OAuthSettings, Password, PlaygroundConfig, ResourceCall, RunRecord,
-    Target, TimelineEntry, TokenPlacement, TokenStep,
+    Section, Target, Theme, TimelineEntry, TokenPlacement, TokenStep,
 };
 
 /// Where a setting's value came from: the question before credentials go somewhere names it.
@@ -80,6 +80,10 @@ pub struct Form {
     /// Extra request headers, one `Name: value` per line.
     pub headers: RwSignal<String>,
     pub body: RwSignal<String>,
+    /// The compact layout for an iframe, and the sections it shows (set by the page's link).
+    pub embed: RwSignal<bool>,
+    pub sections: RwSignal<Vec<Section>>,
+    pub theme: RwSignal<Theme>,
 }
 
 impl Form {
@@ -112,6 +116,9 @@ impl Form {
             method: RwSignal::new(Method::Get),
             headers: RwSignal::new(String::new()),
             body: RwSignal::new(String::new()),
+            embed: RwSignal::new(false),
+            sections: RwSignal::new(Vec::new()),
+            theme: RwSignal::new(Theme::Auto),
         };
         form.apply(config, source);
         form
@@ -135,7 +142,15 @@ impl Form {
             token_prefix: self.token_prefix.get(),
             refetch: self.refetch.get(),
             method: self.method.get(),
+            embed: self.embed.get(),
+            sections: self.sections.get(),
+            theme: self.theme.get(),
         }
+    }
+
+    /// True when the page shows this section (always, unless an embed leaves it out).
+    pub fn shows(&self, section: Section) -> bool {
+        !self.embed.get() || self.sections.with(|s| s.contains(&section))
     }
 
     /// Sets every non-secret setting from `config`, which came from `source`; secrets are left
@@ -167,6 +182,9 @@ impl Form {
             self.token_prefix.set(config.token_prefix.clone());
             self.refetch.set(config.refetch);
             self.method.set(config.method);
+            self.embed.set(config.embed);
+            self.sections.set(config.sections.clone());
+            self.theme.set(config.theme);
         });
     }
 

@@ -9,6 +9,7 @@ mod fetch;
 mod files;
 mod helper;
 mod location;
+mod page;
 mod simulated;
 mod storage;
 
@@ -19,6 +20,7 @@ pub use fetch::{cancel_all, probe, TIMEOUT_MS};
 pub use files::{data_url, read_chosen_file};
 pub use helper::{ask as ask_helper, warm_up as warm_up_helper};
 pub use location::{page_is_local, page_origin, page_settings_text, reload_when_the_fragment_changes};
+pub use page::{apply_theme, in_frame, page_address, report_height_to_host};
 pub use simulated::reset_simulator;
 pub use storage::{store_get, store_remove, store_set, Store};
 

@@ -1,16 +1,17 @@
 use super::{
     code_panel::CodePanel, compare_panel::ComparePanel, consent_dialog::ConsentDialog, diagnosis_panel::DiagnosisPanel,
-    form::FormPanel, history_panel::HistoryPanel, link_banner::LinkBanner, resource_panel::ResourcePanel,
-    timeline::Timeline, token_panel::TokenPanel,
+    fields::ChoiceField, form::FormPanel, history_panel::HistoryPanel, link_banner::LinkBanner,
+    resource_panel::ResourcePanel, share::SharePanel, timeline::Timeline, token_panel::TokenPanel,
 };
 use crate::actions::{self, Page};
 use crate::browser;
 use crate::consent::Consent;
 use crate::state::{Form, Results};
 use leptos::prelude::*;
+use ords_core::{Section, Theme};
 use std::time::Duration;
 
-/// The whole page: the form, then the two result panels side by side.
+/// The whole page: the form, then the two result panels side by side, then the sections.
 #[component]
 pub fn App() -> impl IntoView {
     let start = crate::persist::start(&browser::page_settings_text());
@@ -30,30 +31,50 @@ pub fn App() -> impl IntoView {
     provide_context(results);
     provide_context(consent);
     provide_context(Page { form, results, consent });
+    Effect::new(move || browser::apply_theme(form.theme.get()));
+    browser::report_height_to_host();
     // The helper (simulator, code) loads once the form is up, not as part of the first load.
     set_timeout(browser::warm_up_helper, Duration::from_millis(300));
     if let Ok(tick) = set_interval_with_handle(move || results.now_ms.set(browser::now_ms()), Duration::from_secs(1)) {
         on_cleanup(move || tick.clear());
     }
+    let embed = form.embed.get_untracked();
+    let shows = move |s: Section| form.shows(s);
+    let full_link = move || super::share::link(&browser::page_address(), &form.config().full_page());
     view! {
-        <header class="top">
+        <header class="top" class:embed=embed>
             <h1>"ORDS Auth Playground"</h1>
-            <p class="tagline">
-                "Run OAuth2 client credentials or HTTP Basic against an ORDS API from this browser, and see every exchange."
-            </p>
+            {if embed {
+                view! {
+                    <a class="full" href=full_link target="_blank" rel="noopener">"Open in full playground"</a>
+                }.into_any()
+            } else {
+                view! {
+                    <p class="tagline">
+                        "Run OAuth2 client credentials or HTTP Basic against an ORDS API from this browser, and see every exchange."
+                    </p>
+                    <div class="page-tools">
+                        <div class="field theme">
+                            <ChoiceField label="Theme" id="theme" value=form.theme
+                                options=Theme::ALL.iter().map(|t| (*t, t.key(), t.label())).collect() />
+                        </div>
+                        <SharePanel />
+                    </div>
+                }.into_any()
+            }}
         </header>
-        <main>
-            {start.link.map(|link| view! { <LinkBanner link /> })}
+        <main class:embed=embed>
+            {start.link.map(|link| view! { <LinkBanner link compact=embed /> })}
             <FormPanel />
             <div class="panels">
                 <TokenPanel />
                 <ResourcePanel />
             </div>
-            <DiagnosisPanel />
+            <Show when=move || shows(Section::Diagnosis)><DiagnosisPanel /></Show>
             <ComparePanel />
-            <Timeline />
-            <CodePanel />
-            <HistoryPanel />
+            <Show when=move || shows(Section::Timeline)><Timeline /></Show>
+            <Show when=move || shows(Section::Code)><CodePanel /></Show>
+            <Show when=move || shows(Section::History)><HistoryPanel /></Show>
         </main>
         <ConsentDialog />
     }

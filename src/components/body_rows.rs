@@ -6,7 +6,7 @@ use ords_core::BodyLines;
 use std::collections::BTreeSet;
 
 /// One row's height in CSS pixels (`.rows` sets the same line-height).
-pub const ROW_PX: i32 = 18;
+pub const ROW_PX: i32 = 24;
 /// Rows rendered at once: more than fill the viewport, so fast scrolling shows no gap.
 const WINDOW: usize = 80;
 const MARGIN: usize = 20;

@@ -5,21 +5,24 @@ use crate::state::Form;
 use leptos::prelude::*;
 use ords_core::{Decoded, Key};
 
+/// In an embed (`compact`), the details start closed: the hosts stay in view.
 #[component]
-pub fn LinkBanner(link: Decoded) -> impl IntoView {
+pub fn LinkBanner(link: Decoded, compact: bool) -> impl IntoView {
     let form = expect_context::<Form>();
     let hosts = Memo::new(move |_| form.config().credential_hosts());
     let changed: Vec<(Key, String)> = link.config.differences();
     let ignored = link.ignored;
     view! {
-        <section class="link-banner" aria-labelledby="link-banner-title">
+        <section class="link-banner" class:compact=compact aria-labelledby="link-banner-title">
             <h2 id="link-banner-title">"Configured by a link"</h2>
-            <p>"This page was opened with settings in its link. Check them before you type a secret: nothing is sent until you press a button, and the page asks before credentials go to a server you did not type."</p>
+            {(!compact).then(|| view! {
+                <p>"This page was opened with settings in its link. Check them before you type a secret: nothing is sent until you press a button, and the page asks before credentials go to a server you did not type."</p>
+            })}
             <p class="hosts">"Credentials will go to: "
                 {move || hosts.with(|h| if h.is_empty() { "(no valid URL yet)".to_owned() } else { h.join(", ") })}
             </p>
             {(!changed.is_empty()).then(|| view! {
-                <details open>
+                <details open=!compact>
                     <summary>{format!("Settings the link changed ({})", changed.len())}</summary>
                     <ul>
                         {changed.into_iter().map(|(key, value)| {
@@ -30,14 +33,16 @@ pub fn LinkBanner(link: Decoded) -> impl IntoView {
                 </details>
             })}
             {(!ignored.is_empty()).then(|| view! {
-                <details open>
+                <details open=!compact>
                     <summary>{format!("Ignored ({})", ignored.len())}</summary>
                     <ul>
                         {ignored.into_iter().map(|i| view! { <li><code>{i.key}</code>{format!(": {}", i.why)}</li> }).collect_view()}
                     </ul>
                 </details>
             })}
-            <p class="hint">"Secrets remembered in this tab are never restored into a page opened from a link."</p>
+            {(!compact).then(|| view! {
+                <p class="hint">"Secrets remembered in this tab are never restored into a page opened from a link."</p>
+            })}
         </section>
     }
 }

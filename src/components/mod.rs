@@ -13,6 +13,7 @@ mod history_panel;
 mod link_banner;
 mod options;
 mod resource_panel;
+mod share;
 mod timeline;
 mod token_panel;
 

@@ -78,6 +78,68 @@ impl Flow {
     }
 }
 
+/// The page's colours.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    /// Follows the system's light or dark preference.
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub const ALL: [Self; 3] = [Self::Auto, Self::Light, Self::Dark];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Auto => "auto",
+            Self::Light => "light",
+            Self::Dark => "dark",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Auto => "Auto (system)",
+            Self::Light => "Light",
+            Self::Dark => "Dark",
+        }
+    }
+}
+
+/// The sections below the two result panels, which an embed shows only when listed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Section {
+    Diagnosis,
+    Timeline,
+    Code,
+    History,
+}
+
+impl Section {
+    pub const ALL: [Self; 4] = [Self::Diagnosis, Self::Timeline, Self::Code, Self::History];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Diagnosis => "diagnosis",
+            Self::Timeline => "timeline",
+            Self::Code => "code",
+            Self::History => "history",
+        }
+    }
+
+    /// The section's heading.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Diagnosis => "Diagnosis",
+            Self::Timeline => "Timeline",
+            Self::Code => "Code",
+            Self::History => "History",
+        }
+    }
+}
+
 /// The page's non-secret settings.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PlaygroundConfig {
@@ -101,6 +163,11 @@ pub struct PlaygroundConfig {
     /// Re-fetch the token when it expired, or once after a 401.
     pub refetch: bool,
     pub method: Method,
+    /// The compact layout for an iframe in someone's documentation.
+    pub embed: bool,
+    /// In an embed, the sections shown below the two panels (none by default).
+    pub sections: Vec<Section>,
+    pub theme: Theme,
 }
 
 impl Default for PlaygroundConfig {
@@ -122,6 +189,9 @@ impl Default for PlaygroundConfig {
             token_prefix: "Bearer".into(),
             refetch: true,
             method: Method::Get,
+            embed: false,
+            sections: Vec::new(),
+            theme: Theme::Auto,
         }
     }
 }
@@ -153,6 +223,16 @@ impl PlaygroundConfig {
         out.token_url = strip_user_info(&self.token_url);
         out.resource_url = strip_user_info(&self.resource_url);
         out
+    }
+
+    /// True when the page shows this section: always in the full page, in an embed only if listed.
+    pub fn shows(&self, section: Section) -> bool {
+        !self.embed || self.sections.contains(&section)
+    }
+
+    /// The same settings for the full page (what `Open in full playground` opens).
+    pub fn full_page(&self) -> Self {
+        Self { embed: false, sections: Vec::new(), ..self.clone() }
     }
 
     /// The origins that will receive credentials with these settings.

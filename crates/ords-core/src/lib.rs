@@ -48,7 +48,7 @@ pub use call::{Method, ResourceCall};
 pub use code::{export_postman, generate, import_postman, CodeInput, CodeTarget, Plan, PostmanImport};
 pub use collection::{follow_link, CollectionPage, LinkRefusal};
 pub use compare::{compare_calls, differences, CompareRow, OAuthSide};
-pub use config::{Decoded, Flow, Ignored, Key, PlaygroundConfig, Target};
+pub use config::{Decoded, Flow, Ignored, Key, PlaygroundConfig, Section, Target, Theme};
 pub use credential::{Ask, Credential, Trust};
 pub use curl::curl_command;
 pub use diagnose::{

@@ -1,6 +1,6 @@
 //! The text form of [`PlaygroundConfig`]: one table of keys, one writer, one reader.
 
-use super::{Flow, PlaygroundConfig, Target};
+use super::{Flow, PlaygroundConfig, Section, Target, Theme};
 use crate::call::Method;
 use crate::encode::{form_body, form_decode};
 use crate::settings::{ClientAuth, ExtraParam, ParamPlace};
@@ -23,10 +23,13 @@ pub enum Key {
     TokenPrefix,
     Refetch,
     Method,
+    Embed,
+    Sections,
+    Theme,
 }
 
 impl Key {
-    pub const ALL: [Self; 15] = [
+    pub const ALL: [Self; 18] = [
         Self::Target,
         Self::Flow,
         Self::TokenUrl,
@@ -42,6 +45,9 @@ impl Key {
         Self::TokenPrefix,
         Self::Refetch,
         Self::Method,
+        Self::Embed,
+        Self::Sections,
+        Self::Theme,
     ];
 
     /// The key as written in links and storage.
@@ -62,6 +68,9 @@ impl Key {
             Self::TokenPrefix => "token_prefix",
             Self::Refetch => "refetch",
             Self::Method => "method",
+            Self::Embed => "embed",
+            Self::Sections => "sections",
+            Self::Theme => "theme",
         }
     }
 
@@ -83,6 +92,9 @@ impl Key {
             Self::TokenPrefix => "Token prefix",
             Self::Refetch => "Re-fetch the token",
             Self::Method => "Method",
+            Self::Embed => "Embed layout",
+            Self::Sections => "Sections shown in the embed",
+            Self::Theme => "Theme",
         }
     }
 
@@ -185,6 +197,9 @@ impl PlaygroundConfig {
         put(Key::TokenPrefix, this.token_prefix, base.token_prefix);
         put(Key::Refetch, bit(this.refetch), bit(base.refetch));
         put(Key::Method, this.method.as_str().into(), base.method.as_str().into());
+        put(Key::Embed, bit(this.embed), bit(base.embed));
+        put(Key::Sections, this.sections.iter().map(|s| s.key()).collect::<Vec<_>>().join(","), String::new());
+        put(Key::Theme, this.theme.key().into(), base.theme.key().into());
         out
     }
 
@@ -199,7 +214,9 @@ impl PlaygroundConfig {
                     Key::Target => self.target.map(Target::label).unwrap_or_default().to_owned(),
                     Key::Flow => self.flow.label().to_owned(),
                     Key::ClientAuth => self.client_auth.label().to_owned(),
-                    Key::Encode | Key::Refetch => on_off(&value),
+                    Key::Encode | Key::Refetch | Key::Embed => on_off(&value),
+                    Key::Theme => self.theme.label().to_owned(),
+                    Key::Sections => self.sections.iter().map(|s| s.label()).collect::<Vec<_>>().join(", "),
                     Key::TokenInQuery => if value == "1" { "Query parameter" } else { "Header" }.to_owned(),
                     Key::Extra => decode_extra(&value)
                         .map(|p| format!("{} = {} ({})", p.name, p.value, p.place.label()))
@@ -292,6 +309,19 @@ impl Decoded {
             Key::Refetch => c.refetch = flag(value).ok_or_else(bad_flag)?,
             Key::Method => {
                 c.method = Method::parse(value).ok_or_else(|| pick(&["GET", "POST", "PUT", "PATCH", "DELETE"]))?
+            }
+            Key::Embed => c.embed = flag(value).ok_or_else(bad_flag)?,
+            Key::Sections => {
+                let keys = Section::ALL.map(Section::key);
+                c.sections = value
+                    .split(',')
+                    .filter(|s| !s.is_empty())
+                    .map(|s| Section::ALL.into_iter().find(|x| x.key() == s).ok_or_else(|| pick(&keys)))
+                    .collect::<Result<_, _>>()?
+            }
+            Key::Theme => {
+                c.theme =
+                    Theme::ALL.into_iter().find(|t| t.key() == value).ok_or_else(|| pick(&["auto", "light", "dark"]))?
             }
         }
         if !self.set.contains(&key) {

@@ -22,6 +22,9 @@ fn custom() -> PlaygroundConfig {
         token_prefix: "Token".into(),
         refetch: false,
         method: Method::Delete,
+        embed: true,
+        sections: vec![Section::Timeline, Section::Code],
+        theme: Theme::Dark,
     }
 }
 
@@ -121,4 +124,17 @@ fn credentials_go_to_the_token_and_resource_origins_and_demo_secrets_only_to_the
     assert_eq!(demo.demo_secrets(), (Some(crate::demo::CLIENT_SECRET), Some(crate::demo::PASSWORD)));
     let elsewhere = PlaygroundConfig { token_url: "https://attacker.example/ords/demo/oauth/token".into(), ..demo };
     assert_eq!(elsewhere.demo_secrets(), (None, None));
+}
+
+#[test]
+fn embed_settings_choose_the_sections_and_the_full_page_drops_them() {
+    let decoded = PlaygroundConfig::from_fragment("embed=1&sections=diagnosis,timeline,code&theme=dark");
+    let c = decoded.config;
+    assert!(c.embed && c.shows(Section::Timeline) && !c.shows(Section::History));
+    assert_eq!(c.theme, Theme::Dark);
+    assert_eq!(c.full_page().to_fragment(), "theme=dark");
+    assert!(PlaygroundConfig::default().shows(Section::History), "the full page shows everything");
+    let bad = PlaygroundConfig::from_fragment("sections=code,nope&theme=neon");
+    assert_eq!(bad.ignored[0].why, "not one of diagnosis, timeline, code, history");
+    assert_eq!(bad.ignored[1].why, "not one of auto, light, dark");
 }
