@@ -13,6 +13,7 @@ const KEPT_KEY: &str = "ords-playground:history-kept";
 pub fn record(results: Results, action: Action, config: PlaygroundConfig, timeline: &[TimelineEntry]) {
     let number = results.runs.with_untracked(|runs| runs.first().map_or(1, |r| r.number.saturating_add(1)));
     let summary = run_summary(timeline);
+    results.announcement.set(format!("Finished: {summary}."));
     let record = RunRecord { number, at_ms: browser::now_ms(), action, config: config.shareable(), summary };
     results.runs.update(|runs| remember(runs, record));
 }

@@ -275,6 +275,8 @@ pub struct Results {
     pub history_kept: RwSignal<bool>,
     /// A sentence about something the page did on its own (e.g. leaving the simulator).
     pub notice: RwSignal<Option<String>>,
+    /// How the last run ended, in one sentence, for the status line (a live region).
+    pub announcement: RwSignal<String>,
 }
 
 impl Results {
@@ -294,6 +296,7 @@ impl Results {
             runs: RwSignal::new(Vec::new()),
             history_kept: RwSignal::new(false),
             notice: RwSignal::new(None),
+            announcement: RwSignal::new(String::new()),
         }
     }
 

@@ -1,6 +1,7 @@
 //! Every browser facility the page uses, one file each: fetch, the page's helper (a worker
 //! holding the in-page simulated ORDS and the code generators), storage, the clipboard, the
-//! clock, the page's location, files, and the notice shown if the page ever panics. No other module touches `web_sys` or `js_sys`, except to read DOM events.
+//! clock, the page's location, files, the offline copy (service worker), and the notice
+//! shown if the page ever panics. No other module touches `web_sys` or `js_sys`, except to read DOM events.
 
 mod clipboard;
 mod clock;
@@ -9,6 +10,7 @@ mod fetch;
 mod files;
 mod helper;
 mod location;
+mod offline;
 mod page;
 mod simulated;
 mod storage;
@@ -20,6 +22,7 @@ pub use fetch::{cancel_all, probe, TIMEOUT_MS};
 pub use files::{data_url, read_chosen_file};
 pub use helper::{ask as ask_helper, warm_up as warm_up_helper};
 pub use location::{page_is_local, page_origin, page_settings_text, reload_when_the_fragment_changes};
+pub use offline::{apply_update, keep_offline_copy};
 pub use page::{apply_theme, in_frame, page_address, report_height_to_host};
 pub use simulated::reset_simulator;
 pub use storage::{store_get, store_remove, store_set, Store};

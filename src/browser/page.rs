@@ -26,9 +26,10 @@ pub fn in_frame() -> bool {
 
 fn post_height(last: &std::cell::Cell<i32>) {
     let Some(window) = web_sys::window() else { return };
-    let Some(root) = window.document().and_then(|d| d.document_element()) else { return };
-    // The whole document's height, so the host can size the frame with no inner scrollbar.
-    let height = root.scroll_height().max(root.get_bounding_client_rect().height().ceil() as i32);
+    let Some(body) = window.document().and_then(|d| d.body()) else { return };
+    // The body's own height, not the document's: that is never less than the frame, so it
+    // could grow but never shrink. The body has no margin (style/main.css).
+    let height = body.scroll_height().max(body.get_bounding_client_rect().height().ceil() as i32);
     if height == last.get() {
         return;
     }

@@ -33,14 +33,17 @@ pub fn App() -> impl IntoView {
     provide_context(Page { form, results, consent });
     Effect::new(move || browser::apply_theme(form.theme.get()));
     browser::report_height_to_host();
-    // The helper (simulator, code) loads once the form is up, not as part of the first load.
+    // The helper (simulator, code) loads once the form is up, not as part of the first load;
+    // then the offline copy, which fetches every file once more.
     set_timeout(browser::warm_up_helper, Duration::from_millis(300));
+    let update_ready = RwSignal::new(false);
+    set_timeout(move || browser::keep_offline_copy(move || update_ready.set(true)), Duration::from_secs(2));
     if let Ok(tick) = set_interval_with_handle(move || results.now_ms.set(browser::now_ms()), Duration::from_secs(1)) {
         on_cleanup(move || tick.clear());
     }
     let embed = form.embed.get_untracked();
     let shows = move |s: Section| form.shows(s);
-    let full_link = move || super::share::link(&browser::page_address(), &form.config().full_page());
+    let full_link = move || ords_core::share_link(&browser::page_address(), &form.config().full_page());
     view! {
         <header class="top" class:embed=embed>
             <h1>"ORDS Auth Playground"</h1>
@@ -64,6 +67,12 @@ pub fn App() -> impl IntoView {
             }}
         </header>
         <main class:embed=embed>
+            <Show when=move || update_ready.get()>
+                <p class="notice" role="status">
+                    "A newer version of the playground is ready (reloading keeps saved settings, not typed secrets). "
+                    <button type="button" class="small" on:click=|_| browser::apply_update()>"Reload to update"</button>
+                </p>
+            </Show>
             {start.link.map(|link| view! { <LinkBanner link compact=embed /> })}
             <FormPanel />
             <div class="panels">

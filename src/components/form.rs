@@ -108,11 +108,13 @@ pub fn FormPanel() -> impl IntoView {
                 <Show when=move || !idle()>
                     <button type="button" class="cancel" on:click=move |_| actions::cancel(page)>"Cancel"</button>
                 </Show>
+                // Always in the page, so screen readers announce each change: the step under
+                // way, then how the run ended.
                 <span class="status-line" role="status">
                     {move || match results.busy.get() {
-                        Some(Busy::Token) => "Requesting a token…",
-                        Some(Busy::Call) => "Calling the API…",
-                        None => "",
+                        Some(Busy::Token) => "Requesting a token…".to_owned(),
+                        Some(Busy::Call) => "Calling the API…".to_owned(),
+                        None => results.announcement.get(),
                     }}
                 </span>
             </div>

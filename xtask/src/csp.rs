@@ -1,5 +1,5 @@
 //! The page's Content-Security-Policy, written into the built `index.html` after each build
-//! (Trunk's post-build hook runs `cargo xtask csp`): scripts only from the page's own origin,
+//! (Trunk's post-build hook runs `cargo xtask post-build`): scripts only from the page's own origin,
 //! WebAssembly compilation, and Trunk's inline loader by its hash; no plugins, no `<base>`, no
 //! form posts, no inline styles. `connect-src` stays open: people call any ORDS they type.
 //! `frame-ancestors` cannot be set from a `<meta>`; hosts send it as a header (README).
@@ -61,24 +61,11 @@ pub fn with_policy(html: &str) -> String {
     }
 }
 
-/// `cargo xtask csp [DIR]`: adds the policy to DIR/index.html (default: Trunk's staging dir).
-pub fn csp(args: &[String]) -> i32 {
-    let dir =
-        args.first().cloned().or_else(|| std::env::var("TRUNK_STAGING_DIR").ok()).unwrap_or_else(|| "dist".into());
-    let file = Path::new(&dir).join("index.html");
-    match std::fs::read_to_string(&file) {
-        Ok(html) => match std::fs::write(&file, with_policy(&html)) {
-            Ok(()) => 0,
-            Err(e) => {
-                eprintln!("xtask csp: cannot write {}: {e}", file.display());
-                1
-            }
-        },
-        Err(e) => {
-            eprintln!("xtask csp: cannot read {}: {e}", file.display());
-            1
-        }
-    }
+/// Adds the policy to `dir/index.html`.
+pub fn write_policy(dir: &Path) -> Result<(), String> {
+    let file = dir.join("index.html");
+    let html = std::fs::read_to_string(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+    std::fs::write(&file, with_policy(&html)).map_err(|e| format!("cannot write {}: {e}", file.display()))
 }
 
 #[cfg(test)]

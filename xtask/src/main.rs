@@ -1,9 +1,11 @@
-//! The project's task runner: `cargo xtask serve`, `cargo xtask test`.
+//! The project's task runner: `cargo xtask serve`, `test`, `bench`, `dist`.
 //! Each command installs what is missing first, so a fresh machine needs nothing else.
 
 mod bench;
 mod bench_report;
 mod csp;
+mod dist;
+mod offline;
 mod run;
 mod serve;
 mod test;
@@ -18,7 +20,11 @@ usage: cargo xtask <command>
           Chromium, the release build and end-to-end tests; ends with `N passed, N failed`
   bench   install what is missing, then measure transfer size and load time beside Swagger UI,
           flow overhead, a 10 MB collection and ords-sim throughput; prints a table
-  csp     write the Content-Security-Policy into a built index.html (Trunk's post-build hook)
+  dist    install what is missing, then build the page for hosting into target/dist/ords-playground
+          (and a .tar.gz); --public-url /path/ for an absolute prefix (default ./, works anywhere)
+  post-build
+          Trunk's post-build hook: the Content-Security-Policy into index.html and, in release
+          builds, the service worker with the build's file list
 ";
 
 fn main() {
@@ -27,11 +33,31 @@ fn main() {
         Some("serve") => serve::serve(&args[1..]),
         Some("test") => test::test(),
         Some("bench") => bench::bench(),
-        Some("csp") => csp::csp(&args[1..]),
+        Some("dist") => dist::dist(&args[1..]),
+        Some("post-build") => post_build(&args[1..]),
         _ => {
             eprint!("{USAGE}");
             2
         }
     };
     std::process::exit(code);
+}
+
+/// `cargo xtask post-build [DIR]` (DIR defaults to Trunk's staging dir, then `dist`).
+fn post_build(args: &[String]) -> i32 {
+    let dir =
+        args.first().cloned().or_else(|| std::env::var("TRUNK_STAGING_DIR").ok()).unwrap_or_else(|| "dist".into());
+    let dir = std::path::Path::new(&dir);
+    if let Err(message) = csp::write_policy(dir) {
+        eprintln!("xtask post-build: {message}");
+        return 1;
+    }
+    // Development builds get none: a cached page would hide every rebuild.
+    if std::env::var("TRUNK_PROFILE").is_ok_and(|p| p == "release") {
+        if let Err(message) = offline::write_service_worker(dir) {
+            eprintln!("xtask post-build: {message}");
+            return 1;
+        }
+    }
+    0
 }

@@ -1,7 +1,10 @@
 //! `cargo xtask test`: every check, in order of cost, then one summary line.
 
 use crate::run::{captured, command, count_results, root, status, target_dir};
-use crate::tools;
+use crate::{dist, tools};
+
+/// The path prefix of the absolute-URL build (a GitHub Pages project site's).
+const PAGES_PREFIX: &str = "/ords-auth-playground/";
 
 struct Tally {
     passed: u32,
@@ -33,7 +36,8 @@ pub fn test() -> i32 {
     let started = std::time::Instant::now();
     let ready = tools::ensure_build_tools()
         .and_then(|()| tools::ensure_browser())
-        .and_then(|()| tools::ensure_python_requests());
+        .and_then(|()| tools::ensure_python_requests())
+        .and_then(|()| tools::ensure_nginx());
     if let Err(message) = ready {
         eprintln!("xtask: {message}");
         println!("0 passed, 1 failed");
@@ -86,11 +90,17 @@ pub fn test() -> i32 {
     t.tests("wasm component tests (headless Chromium)", captured(wasm));
 
     let sim_built = status(command("cargo", &["build", "--locked", "-p", "ords-sim", "--bin", "ords-sim"]));
-    let page_built = status(command("trunk", &["build", "--release", "--offline", "--locked"]));
-    t.check("release page build (trunk)", sim_built && page_built);
-    if sim_built && page_built {
+    // The end-to-end tests drive what `cargo xtask dist` makes (relative links), and a build
+    // for an absolute prefix, as the GitHub Pages workflow makes it.
+    let page_built = dist::package("./");
+    t.check("release page build (cargo xtask dist)", sim_built && page_built);
+    let pages = target_dir().join("dist").join("pages");
+    let pages_built = dist::build(PAGES_PREFIX, &pages);
+    t.check("release page build for /ords-auth-playground/", pages_built);
+    if sim_built && page_built && pages_built {
         let mut e2e = command("node", &["--test", "--test-concurrency=2", "e2e/"]);
         e2e.env("ORDS_SIM_BIN", target_dir().join("debug").join("ords-sim"));
+        e2e.env("PLAYGROUND_DIST", dist::folder()).env("PAGES_DIST", &pages).env("PAGES_PREFIX", PAGES_PREFIX);
         t.tests("end-to-end (headless Chromium vs ords-sim)", captured(e2e));
     }
 

@@ -72,6 +72,15 @@ pub fn ensure_browser() -> Result<(), String> {
     ensure_apt(&["chromium", "chromium-driver"])
 }
 
+/// Debian's nginx, which runs the README's hosting recipe (`docs/nginx.conf`) in the tests.
+/// Looked for by path: `/usr/sbin` is not on a normal user's PATH.
+pub fn ensure_nginx() -> Result<(), String> {
+    if std::path::Path::new("/usr/sbin/nginx").exists() {
+        return Ok(());
+    }
+    ensure_apt(&["nginx-light"])
+}
+
 fn ensure_cargo_tool(binary: &str, expected_version: &str, install_args: &[&str]) -> Result<(), String> {
     if output(binary, &["--version"]).is_some_and(|v| v.starts_with(expected_version)) {
         return Ok(());

@@ -7,7 +7,8 @@
 //! `call` (what the two flows and the protected call need), `field` (checks of typed input),
 //! `request` (requests as values), `flow` and `run` (the runs), `credential` (where a secret
 //! may go), `response`, `collection`, `jwt` (reading answers), `diagnose`, `code`, `quote`
-//! (one quoting function per language), `history`, `format` (numbers for people).
+//! (one quoting function per language), `history`, `share` (links and embed snippets), `format`
+//! (numbers for people).
 
 mod call;
 mod code;
@@ -34,6 +35,7 @@ mod response;
 mod run;
 mod secret;
 mod settings;
+mod share;
 mod url;
 
 /// What the screen shows in place of a secret.
@@ -71,4 +73,5 @@ pub use response::{
 pub use run::{run, Action, RunInputs, RunOutcome, TokenSource, NO_CALL_NOTE};
 pub use secret::{AccessToken, ClientSecret, Password};
 pub use settings::{BasicSettings, ClientAuth, ExtraParam, OAuthSettings, ParamPlace, TokenPlacement};
+pub use share::{embed_snippet, share_link, FRAME_TITLE, HOST_SCRIPT};
 pub use url::{origin_of, strip_user_info, with_query, HttpUrl, UrlError};

@@ -32,6 +32,8 @@ USAGE: ords-sim [OPTIONS]
   --cache-no-store        send Cache-Control: no-store on token responses
   --preflight-max-age S   send Access-Control-Max-Age on preflight answers
   --prev-link             add a prev link to collection pages after the first
+  --doc-root DIR          also serve DIR's files outside /ords/, as ORDS standalone's
+                          standalone.doc.root does (a built playground there needs no CORS)
   --scenario NAME         start in a workshop failure scenario (see --list-scenarios)
   --list-scenarios        explain the scenarios
   --help                  this text
@@ -52,6 +54,8 @@ pub struct Options {
     pub config: SimConfig,
     /// The workshop scenario applied, if any.
     pub scenario: Option<&'static str>,
+    /// Static files served beside the API (`--doc-root`).
+    pub doc_root: Option<std::path::PathBuf>,
 }
 
 /// Parses the arguments after the program name.
@@ -79,6 +83,7 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
     let (mut clients, mut users, mut origins) = (Vec::new(), Vec::new(), Vec::new());
     let mut lifetime = None;
     let mut scenario = None;
+    let mut doc_root = None;
     let mut iter = args.iter();
     while let Some(flag) = iter.next() {
         let mut value = |name: &str| iter.next().cloned().ok_or_else(|| format!("{name} needs a value"));
@@ -129,6 +134,7 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
                 let age = text.parse().map_err(|_| format!("--preflight-max-age {text}: expected seconds"))?;
                 config.switches.preflight_max_age = Some(age);
             }
+            "--doc-root" => doc_root = Some(crate::doc_root::checked_root(&value("--doc-root")?)?),
             "--scenario" => {
                 let name = value("--scenario")?;
                 let found = scenarios::find(&name)
@@ -156,7 +162,7 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
     if let Some(scenario) = scenario {
         scenario.apply(&mut config);
     }
-    Ok(Options { listen, config, scenario: scenario_name })
+    Ok(Options { listen, config, scenario: scenario_name, doc_root })
 }
 
 /// Splits at the first `:` (passwords and secrets may contain more).

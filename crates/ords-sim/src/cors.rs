@@ -13,11 +13,16 @@ pub enum Cors {
 }
 
 /// Decides by exact origin (module origins) or URL prefix (OAuth client `allowed_origins`).
+/// An `Origin` equal to the request's own scheme, host and port is not cross-origin (browsers
+/// send it on a same-origin POST; ORDS refuses it only when a proxy rewrote `Host`).
 pub fn decide(request: &HttpRequest, allowed: &[String]) -> Cors {
     let Some(origin) = request.header("Origin") else {
         return Cors::SameOrigin;
     };
-    let origin_lower = origin.to_ascii_lowercase();
+    let origin_lower = origin.trim_end_matches('/').to_ascii_lowercase();
+    if ords_core::origin_of(&request.url).is_some_and(|own| own.to_ascii_lowercase() == origin_lower) {
+        return Cors::SameOrigin;
+    }
     let matches = allowed.iter().any(|entry| {
         let entry = entry.trim().trim_end_matches('/').to_ascii_lowercase();
         entry == origin_lower || entry.starts_with(&format!("{origin_lower}/"))
@@ -58,4 +63,41 @@ pub fn preflight_ok(request: &HttpRequest, origin: &str, methods: &str) -> HttpR
     }
     headers.push(("Vary".into(), "Origin".into()));
     HttpResponse { status: 200, reason: "OK".into(), headers, body: String::new() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn post(url: &str, origin: &str) -> HttpRequest {
+        HttpRequest {
+            method: "POST".into(),
+            url: url.into(),
+            headers: vec![("Origin".into(), origin.into())],
+            body: String::new(),
+        }
+    }
+
+    #[test]
+    fn the_request_s_own_origin_is_not_cross_origin() {
+        let allowed = ["http://127.0.0.1:8080".to_owned()];
+        assert_eq!(
+            decide(&post("http://127.0.0.1:8181/ords/demo/oauth/token", "http://127.0.0.1:8181"), &allowed),
+            Cors::SameOrigin
+        );
+        assert_eq!(
+            decide(&post("http://127.0.0.1:8181/ords/demo/oauth/token", "http://127.0.0.1:8182"), &allowed),
+            Cors::Denied("http://127.0.0.1:8182".into()),
+            "another port is another origin"
+        );
+        assert_eq!(
+            decide(&post("https://127.0.0.1:8181/x", "http://127.0.0.1:8181"), &allowed),
+            Cors::Denied("http://127.0.0.1:8181".into()),
+            "so is another scheme (a proxy ending TLS looks like this)"
+        );
+        assert_eq!(
+            decide(&post("http://h/x", "http://127.0.0.1:8080"), &allowed),
+            Cors::Allowed("http://127.0.0.1:8080".into())
+        );
+    }
 }

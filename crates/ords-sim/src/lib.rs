@@ -14,6 +14,8 @@ mod config;
 #[cfg(feature = "server")]
 pub mod config_file;
 mod cors;
+#[cfg(feature = "server")]
+pub mod doc_root;
 mod hr;
 mod json;
 mod notes;

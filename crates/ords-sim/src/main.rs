@@ -47,6 +47,9 @@ fn main() {
         println!("  Scenario      {}: {}", scenario.name, scenario.failure);
         println!("  Try           {}", scenario.try_it);
     }
+    if let Some(root) = &options.doc_root {
+        println!("  Doc root      {}  (files at http://{address}/...)", root.display());
+    }
     let sim = Arc::new(Mutex::new(Sim::new(options.config, server::os_seed())));
-    server::serve(listener, sim);
+    server::serve_site(listener, sim, server::Limits::default(), options.doc_root);
 }

@@ -5,13 +5,16 @@
 //! down: connections are capped (503 beyond), each request and each response has a whole
 //! deadline (a client trickling bytes or never reading is cut off), a failed accept (out of
 //! file descriptors) is answered with 503 from a spare descriptor and never spins, and a
-//! poisoned model lock is recovered.
+//! poisoned model lock is recovered. With a document root (`--doc-root`) it also serves static
+//! files outside `/ords/`, as ORDS standalone does (see `doc_root`).
 
+use crate::doc_root::{self, Found};
 use crate::problem::problem;
 use crate::Sim;
 use ords_core::{reason_phrase, HttpRequest, HttpResponse};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -56,6 +59,12 @@ pub fn serve(listener: TcpListener, sim: Arc<Mutex<Sim>>) {
 
 /// Serves until the process ends; one thread per connection.
 pub fn serve_with(listener: TcpListener, sim: Arc<Mutex<Sim>>, limits: Limits) {
+    serve_site(listener, sim, limits, None);
+}
+
+/// Serves the model and, when given, the static files of a document root.
+pub fn serve_site(listener: TcpListener, sim: Arc<Mutex<Sim>>, limits: Limits, doc_root: Option<PathBuf>) {
+    let doc_root = Arc::new(doc_root);
     let open = Arc::new(AtomicUsize::new(0));
     let refusing = Arc::new(AtomicUsize::new(0));
     // A descriptor kept in reserve: when accept fails for lack of them, closing this one lets
@@ -83,9 +92,9 @@ pub fn serve_with(listener: TcpListener, sim: Arc<Mutex<Sim>>, limits: Limits) {
             refuse_busy(stream, "Too many connections", &refusing);
             continue;
         }
-        let (sim, open_count) = (Arc::clone(&sim), Arc::clone(&open));
+        let (sim, open_count, doc_root) = (Arc::clone(&sim), Arc::clone(&open), Arc::clone(&doc_root));
         let spawned = std::thread::Builder::new().spawn(move || {
-            let _ = connection(stream, &sim, limits);
+            let _ = connection(stream, &sim, limits, doc_root.as_deref());
             open_count.fetch_sub(1, Ordering::SeqCst);
         });
         if spawned.is_err() {
@@ -176,7 +185,12 @@ impl Write for Deadline {
     }
 }
 
-fn connection(stream: TcpStream, sim: &Mutex<Sim>, limits: Limits) -> std::io::Result<()> {
+fn connection(
+    stream: TcpStream,
+    sim: &Mutex<Sim>,
+    limits: Limits,
+    doc_root: Option<&std::path::Path>,
+) -> std::io::Result<()> {
     let _ = stream.set_nodelay(true);
     let writer = stream.try_clone()?;
     let mut reader = BufReader::new(Deadline { stream, until: Instant::now() + limits.request_deadline });
@@ -196,7 +210,10 @@ fn connection(stream: TcpStream, sim: &Mutex<Sim>, limits: Limits) -> std::io::R
             Incoming::Closed => return Ok(()),
             Incoming::Refuse(response) => return write_response(&mut out, &response, false),
             Incoming::Request(request, keep_alive) => {
-                write_response(&mut out, &answer(sim, &request), keep_alive)?;
+                match doc_root.map(|root| static_file(root, &request)) {
+                    Some(Some((head, bytes))) => write_raw(&mut out, &head, &bytes, keep_alive)?,
+                    _ => write_response(&mut out, &answer(sim, &request), keep_alive)?,
+                }
                 if !keep_alive {
                     return Ok(());
                 }
@@ -277,15 +294,40 @@ fn read_request(reader: &mut BufReader<Deadline>) -> std::io::Result<Incoming> {
     Ok(Incoming::Request(request, keep_alive))
 }
 
+/// A static file's answer (head, body) for a GET or HEAD under the document root.
+fn static_file(root: &std::path::Path, request: &HttpRequest) -> Option<(HttpResponse, Vec<u8>)> {
+    let head_only = request.method == "HEAD";
+    if request.method != "GET" && !head_only {
+        return None;
+    }
+    let target = request.url.splitn(4, '/').nth(3).map(|rest| format!("/{rest}")).unwrap_or_else(|| "/".into());
+    let (status, headers, bytes) = match doc_root::find(root, &target) {
+        Found::Nothing => return None,
+        Found::Redirect(location) => (301, vec![("Location".to_owned(), location)], Vec::new()),
+        Found::File { bytes, content_type } => (200, vec![("Content-Type".to_owned(), content_type.to_owned())], bytes),
+    };
+    let reason = if status == 301 { "Moved Permanently" } else { "OK" };
+    let mut head = HttpResponse { status, reason: reason.into(), headers, body: String::new() };
+    head.headers.push(("Cache-Control".into(), "no-cache".into()));
+    head.headers.push(("X-Content-Type-Options".into(), "nosniff".into()));
+    let body = if head_only { Vec::new() } else { bytes };
+    Some((head, body))
+}
+
 fn write_response(stream: &mut impl Write, response: &HttpResponse, keep_alive: bool) -> std::io::Result<()> {
-    let reason = if response.reason.is_empty() { reason_phrase(response.status) } else { &response.reason };
-    let mut out = format!("HTTP/1.1 {} {reason}\r\n", response.status);
-    for (name, value) in &response.headers {
+    write_raw(stream, response, response.body.as_bytes(), keep_alive)
+}
+
+/// The status line and headers of `head`, then `body` (bytes: static files are not text).
+fn write_raw(stream: &mut impl Write, head: &HttpResponse, body: &[u8], keep_alive: bool) -> std::io::Result<()> {
+    let reason = if head.reason.is_empty() { reason_phrase(head.status) } else { &head.reason };
+    let mut out = format!("HTTP/1.1 {} {reason}\r\n", head.status);
+    for (name, value) in &head.headers {
         out.push_str(&format!("{name}: {value}\r\n"));
     }
     let connection = if keep_alive { "keep-alive" } else { "close" };
-    out.push_str(&format!("Content-Length: {}\r\nConnection: {connection}\r\n\r\n", response.body.len()));
-    out.push_str(&response.body);
+    out.push_str(&format!("Content-Length: {}\r\nConnection: {connection}\r\n\r\n", body.len()));
     stream.write_all(out.as_bytes())?;
+    stream.write_all(body)?;
     stream.flush()
 }
