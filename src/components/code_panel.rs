@@ -91,7 +91,7 @@ pub fn CodePanel() -> impl IntoView {
                     <a class="small button" download="ords-playground.postman_collection.json" href=download>"Download collection"</a>
                 </Show>
             </div>
-            <pre class="wire code-text" data-testid="code">{move || text.get()}</pre>
+            <pre class="wire code-text" data-testid="code" tabindex="0">{move || text.get()}</pre>
             <Show when=move || tab.get() == Tab::Postman>
                 <PostmanImport />
             </Show>

@@ -29,7 +29,7 @@ pub fn ExchangeView(exchange: Exchange, #[prop(optional)] secrets: Vec<String>) 
                 <h3>"Request sent"</h3>
                 {has_secret.then(|| view! { <RevealToggle revealed show="Show secrets" hide="Hide secrets" /> })}
             </div>
-            <pre class="wire request" data-testid="request">
+            <pre class="wire request" data-testid="request" tabindex="0">
                 {move || if revealed.get() { wire.clone() } else { shown.clone() }}
             </pre>
             <p class="hint">"The browser adds its own headers too (Origin, User-Agent, Accept-Language…)."</p>

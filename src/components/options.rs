@@ -60,7 +60,7 @@ pub fn TokenOptions() -> impl IntoView {
                 <h3>"Preview of the token request"</h3>
                 <RevealToggle revealed show="Show secret" hide="Hide secret" />
             </div>
-            <pre class="wire" data-testid="token-preview">{preview}</pre>
+            <pre class="wire" data-testid="token-preview" tabindex="0">{preview}</pre>
         </details>
     }
 }

@@ -80,9 +80,9 @@ fn HeldTokenView(held: HeldToken) -> impl IntoView {
             <details class="jwt" open>
                 <summary>"Decoded JWT"</summary>
                 <h4>"Header"</h4>
-                <pre class="wire" data-testid="jwt-header">{jwt.header}</pre>
+                <pre class="wire" data-testid="jwt-header" tabindex="0">{jwt.header}</pre>
                 <h4>"Claims"</h4>
-                <pre class="wire" data-testid="jwt-claims">{jwt.claims}</pre>
+                <pre class="wire" data-testid="jwt-claims" tabindex="0">{jwt.claims}</pre>
             </details>
         })}
     }
