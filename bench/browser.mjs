@@ -1,8 +1,11 @@
 // Browser figures for `cargo xtask bench`, printed as one JSON object on stdout:
-// load to usable (ours vs Swagger UI), flow overhead, and the 10 MB collection.
+// load to usable (ours vs Swagger UI), embed mode's load to usable and bytes transferred when
+// served by nginx with the README's recipe (docs/nginx.conf, gzip on), flow overhead, and the
+// 10 MB collection.
 // Usage: node bench/browser.mjs <playground dist> <swagger page dir>  (ORDS_SIM_BIN: a release ords-sim)
 import { fileURLToPath } from 'node:url';
 import { launch, startPage, startSim } from '../e2e/harness.mjs';
+import { startNginx } from '../e2e/nginx.mjs';
 
 const [ours, theirs] = process.argv.slice(2);
 const LOADS = 15, FLOWS = 30, LARGE = 5, ROWS = 42000;
@@ -13,8 +16,13 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.le
 const stats = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs), n: xs.length });
 
 /** Milliseconds from navigation start until `usable()` first holds, in a cold context. */
-async function loadToUsable(browser, url, usable) {
-  const context = await browser.newContext();
+async function loadToUsable(browser, url, usable, viewport) {
+  return (await loadMeasured(browser, url, usable, viewport)).ms;
+}
+
+/** Load to usable, and the bytes on the wire by then (Resource Timing transfer sizes). */
+async function loadMeasured(browser, url, usable, viewport = { width: 1280, height: 720 }) {
+  const context = await browser.newContext({ viewport });
   await context.addInitScript(`(() => {
     const usable = ${usable};
     const check = () => { if (window.__usable === undefined && usable()) window.__usable = performance.now(); };
@@ -24,8 +32,11 @@ async function loadToUsable(browser, url, usable) {
   await page.goto(url);
   await page.waitForFunction(() => window.__usable !== undefined, null, { timeout: 30000 });
   const ms = await page.evaluate(() => window.__usable);
+  const bytes = await page.evaluate(() => performance.getEntries()
+    .filter((e) => e.entryType === 'navigation' || (e.entryType === 'resource' && e.responseEnd <= window.__usable))
+    .reduce((sum, e) => sum + (e.transferSize ?? 0), 0));
   await context.close();
-  return ms;
+  return { ms, bytes };
 }
 
 /** Flow overhead in one page: each run forgets the held token, so every run is a token POST and
@@ -108,6 +119,17 @@ for (let i = 0; i < (parts.includes('load') ? LOADS : 0); i++) { // interleaved,
   load.ours.push(await loadToUsable(browser, `${oursWeb.origin}/?target=network`, "() => { const f = document.querySelector('#token-url'); return !!f && !f.disabled; }"));
   load.theirs.push(await loadToUsable(browser, `${theirsWeb.origin}/`, "() => !!document.querySelector('.btn.authorize')"));
 }
+// Embed mode in a 720 px frame's width, served as the README says (nginx, gzip): the time to
+// usable and what crossed the wire by then.
+const nginx = parts.includes('load') ? await startNginx(ours) : null;
+const embed = [];
+const full = [];
+const tokenUrlReady = "() => { const f = document.querySelector('#token-url'); return !!f && !f.disabled; }";
+for (let i = 0; i < (parts.includes('load') ? LOADS : 0); i++) {
+  embed.push(await loadMeasured(browser, `${nginx.page}#embed=1&target=network`, tokenUrlReady, { width: 720, height: 640 }));
+  full.push(await loadMeasured(browser, `${nginx.page}#target=network`, tokenUrlReady));
+}
+await nginx?.stop();
 const sim = await startSim(['--allow-origin', oursWeb.origin]);
 // Warm: one page, the first run (code compiled on first use) reported apart.
 const [firstFlow, ...flows] = parts.includes('flow') ? await flowOverhead(browser, oursWeb.origin, sim, FLOWS + 1) : [{}];
@@ -123,6 +145,9 @@ await theirsWeb.close();
 console.log(JSON.stringify({
   load_ours: stats(load.ours),
   load_theirs: stats(load.theirs),
+  load_embed: stats(embed.map((e) => e.ms)),
+  transfer_embed: median(embed.map((e) => e.bytes)),
+  transfer_full: median(full.map((e) => e.bytes)),
   flow_overhead: stats(flows.map((f) => f.painted - f.network)),
   flow_overhead_dom: stats(flows.map((f) => f.dom - f.network)),
   flow_total: stats(flows.map((f) => f.painted)),

@@ -79,11 +79,11 @@ pub fn App() -> impl IntoView {
                 <TokenPanel />
                 <ResourcePanel />
             </div>
-            <Show when=move || shows(Section::Diagnosis)><DiagnosisPanel /></Show>
+            <div class="section-slot" hidden=move || !shows(Section::Diagnosis)><DiagnosisPanel /></div>
             <ComparePanel />
-            <Show when=move || shows(Section::Timeline)><Timeline /></Show>
-            <Show when=move || shows(Section::Code)><CodePanel /></Show>
-            <Show when=move || shows(Section::History)><HistoryPanel /></Show>
+            <div class="section-slot" hidden=move || !shows(Section::Timeline)><Timeline /></div>
+            <div class="section-slot" hidden=move || !shows(Section::Code)><CodePanel /></div>
+            <div class="section-slot" hidden=move || !shows(Section::History)><HistoryPanel /></div>
         </main>
         <ConsentDialog />
     }

@@ -35,8 +35,7 @@ pub fn SharePanel() -> impl IntoView {
     view! {
         <button type="button" class="small" aria-expanded=move || open.get().to_string() aria-controls="share"
             on:click=move |_| open.update(|o| *o = !*o)>"Share"</button>
-        <Show when=move || open.get()>
-            <section id="share" class="share panel" aria-label="Share">
+        <section id="share" class="share panel" aria-label="Share" hidden=move || !open.get()>
                 <p class="hint">"Secrets are never in the link or the snippet: whoever opens it types their own."</p>
                 <label class="field" for="share-link">"Link to these settings"</label>
                 <textarea id="share-link" rows="2" readonly prop:value=move || shown_link.get()></textarea>
@@ -48,7 +47,6 @@ pub fn SharePanel() -> impl IntoView {
                 <label class="field" for="share-snippet">"Embed in a page (iframe and the script that sizes it)"</label>
                 <textarea id="share-snippet" rows="8" readonly prop:value=move || shown_snippet.get()></textarea>
                 <CopyButton label="Copy snippet" text=Callback::new(move |()| shown_snippet.get_untracked()) />
-            </section>
-        </Show>
+        </section>
     }
 }

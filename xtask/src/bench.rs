@@ -150,6 +150,7 @@ pub(crate) fn kb(bytes: u64) -> String {
 pub fn bench() -> i32 {
     let prepared = tools::ensure_build_tools()
         .and_then(|()| tools::ensure_browser())
+        .and_then(|()| tools::ensure_nginx())
         .and_then(|()| tools::ensure_apt_commands(&[("brotli", "brotli"), ("wrk", "wrk"), ("gzip", "gzip")]));
     if let Err(message) = prepared {
         eprintln!("xtask: {message}");

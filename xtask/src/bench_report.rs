@@ -100,7 +100,26 @@ impl Report {
                 errors == 0,
             ),
         ];
-        for (i, what, measured, target, ok) in rows {
+        let (embed_ms, embed_bytes, full_bytes) =
+            (n(&b["load_embed"]["median"]), n(&b["transfer_embed"]), n(&b["transfer_full"]));
+        let budget = 315.0 * 1024.0;
+        let rows_more = [
+            (
+                "6",
+                "Embed mode (720 px), load to usable, median, served by nginx (docs/nginx.conf)",
+                format!("{embed_ms:.0} ms ({})", spread(&b["load_embed"])),
+                "figure",
+                true,
+            ),
+            (
+                "7",
+                "Bytes on the wire until usable (Resource Timing, nginx gzip): full page / embed",
+                format!("{} / {}", kb(full_bytes as u64), kb(embed_bytes as u64)),
+                "< 315 KB",
+                full_bytes < budget && embed_bytes < budget,
+            ),
+        ];
+        for (i, what, measured, target, ok) in rows.into_iter().chain(rows_more) {
             out.push_str(&format!("| {i} | {what} | {measured} | {target} | {} |\n", verdict(ok)));
         }
         out.push_str(&format!(
