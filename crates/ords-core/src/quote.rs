@@ -46,6 +46,29 @@ pub fn python(text: &str) -> String {
     js(text)
 }
 
+/// A header value for Python's requests, sent as the same bytes a browser sends (Latin-1).
+/// Past ASCII it is a bytes literal: requests refuses a `str` value that starts with what
+/// Python calls whitespace (U+00A0 included), while its check on bytes knows ASCII only.
+pub fn python_header(text: &str) -> String {
+    // Past Latin-1 no browser sends it (the page refuses it): written as typed.
+    if text.is_ascii() || text.chars().any(|c| u32::from(c) > 0xff) {
+        return python(text);
+    }
+    let mut out = String::from("b\"");
+    for c in text.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            ' '..='~' => out.push(c),
+            _ => out.push_str(&format!("\\x{:02x}", u32::from(c))),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// Longest literal piece on one line: SQL*Plus ignores input lines over 2499 characters.
 const SQL_PIECE: usize = 1000;
 
@@ -100,6 +123,12 @@ mod tests {
         assert_eq!(shell_header("X-Note: plain"), "'X-Note: plain'");
         assert_eq!(shell_header("X-Note: caf\u{e9}!"), "'X-Note: caf'$'\\xE9''!'");
         assert_eq!(shell_header("A: ••"), "'A: ••'", "past Latin-1 (a mask) stays as written");
+    }
+
+    #[test]
+    fn python_header_values_past_ascii_are_latin1_bytes() {
+        assert_eq!(python_header("plain \"v\""), "\"plain \\\"v\\\"\"");
+        assert_eq!(python_header("\u{a0}caf\u{e9} \"\\"), "b\"\\xa0caf\\xe9 \\\"\\\\\"");
     }
 
     #[test]

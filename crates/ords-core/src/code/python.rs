@@ -21,7 +21,7 @@ fn assign(var: &str, s: &SecretRef) -> String {
 
 fn dict(headers: &[(String, String)], first: Option<String>) -> String {
     let mut items: Vec<String> = first.into_iter().collect();
-    items.extend(headers.iter().map(|(k, v)| format!("{}: {}", lit(k), lit(v))));
+    items.extend(headers.iter().map(|(k, v)| format!("{}: {}", lit(k), crate::quote::python_header(v))));
     format!("{{\n{}    }}", items.iter().map(|i| format!("        {i},\n")).collect::<String>())
 }
 
