@@ -33,9 +33,13 @@ async function open(fragment, width = 1280) {
 for (const layout of ['full', 'embed']) {
   for (const theme of ['light', 'dark']) {
     test(`axe: ${layout} page, ${theme} theme: idle, success and failure have no violations`, async () => {
-      const fragment = `theme=${theme}${layout === 'embed' ? '&embed=1&sections=diagnosis,timeline,code' : ''}`;
+      // The full page with a lesson open (its steps, goal and hints are part of the page).
+      const fragment = `theme=${theme}${layout === 'embed' ? '&embed=1&sections=diagnosis,timeline,code' : '&lesson=first-token'}`;
       const { page, context } = await open(fragment, layout === 'embed' ? 720 : 1280);
       const report = {};
+      if (layout === 'full') {
+        await page.getByRole('region', { name: 'Lessons' }).getByRole('button', { name: 'Show a hint' }).click();
+      }
       report.idle = await violations(page);
       await page.getByLabel('Client secret').fill(DEMO_SECRET);
       await page.getByRole('button', { name: 'Call API' }).click();

@@ -17,6 +17,7 @@ pub struct Page {
     pub form: Form,
     pub results: Results,
     pub consent: Consent,
+    pub workshop: crate::workshop::Workshop,
 }
 
 /// With no configuration, use the local ords-sim when it answers, else the in-page simulator.
@@ -39,7 +40,7 @@ pub fn choose_default_target(form: Form) {
 /// The person typed or pasted into a URL field: the origin becomes theirs, and a server other
 /// than the demo's never ends in the simulator unless they chose it themselves.
 pub fn url_typed(page: Page, source: RwSignal<Source>, before: &str, after: &str) {
-    let Page { form, results, consent } = page;
+    let Page { form, results, consent, .. } = page;
     consent.typed(before, after);
     let origin = origin_of(after);
     if origin.is_some() && origin != origin_of(before) {
@@ -84,7 +85,7 @@ fn gather(page: Page, action: Action, now_ms: f64) -> Result<RunInputs, Vec<Fiel
 
 /// `Get token` or `Call API`.
 pub fn press(page: Page, action: Action) {
-    let Page { form, results, consent } = page;
+    let Page { form, results, consent, workshop } = page;
     let now = browser::now_ms();
     let inputs = match untrack(|| gather(page, action, now)) {
         Ok(inputs) => inputs,
@@ -121,6 +122,7 @@ pub fn press(page: Page, action: Action) {
                     results.resource.set(outcome.resource);
                 }
                 diagnosis::after_run(results, facts, target, outcome.sent_expired_token).await;
+                crate::workshop::after_run(page, workshop, inputs.flow);
             }
             Err(problems) => results.field_errors.set(problems),
         }

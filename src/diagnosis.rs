@@ -1,10 +1,14 @@
-//! Feeds the core's diagnosis: the form's inputs, and after a run that failed without a
-//! response, a probe that tells an unreachable server from a CORS refusal.
+//! Feeds the core's diagnosis, which runs in the page's helper (a worker: its rules and texts
+//! are not part of the first load): the form's inputs as they change, and after a run that
+//! failed without a response, a probe that tells an unreachable server from a CORS refusal.
 
 use crate::browser;
 use crate::state::{Form, Results};
 use leptos::prelude::*;
-use ords_core::{diagnose_inputs, diagnose_run, Finding, Inputs, Probe, RunFacts, Target};
+use ords_core::diagnosis_wire as wire;
+use ords_core::{CorsFixes, Finding, Inputs, Probe, RunFacts, Target};
+use serde_json::json;
+use std::cell::Cell;
 
 /// The form's inputs (tracked: call inside a reactive closure to follow edits).
 pub fn inputs(form: &Form) -> Inputs {
@@ -22,9 +26,31 @@ pub fn inputs(form: &Form) -> Inputs {
     }
 }
 
-/// What the inputs alone say.
-pub fn before_sending(form: &Form) -> Vec<Finding> {
-    diagnose_inputs(&inputs(form))
+thread_local! {
+    static ASKED: Cell<u64> = const { Cell::new(0) };
+}
+
+/// Keeps `results.input_findings` (what the inputs alone say) in step with the form; only
+/// the newest answer is kept.
+pub fn keep_inputs_diagnosed(form: Form, results: Results) {
+    Effect::new(move || {
+        let job = json!({ "do": "diagnose_inputs", "inputs": wire::inputs_to_json(&inputs(&form)) });
+        let asked = ASKED.with(|a| a.get() + 1);
+        ASKED.with(|a| a.set(asked));
+        leptos::task::spawn_local(async move {
+            if let Ok(answer) = browser::ask_helper(job).await {
+                if ASKED.with(Cell::get) == asked {
+                    results.input_findings.set(wire::findings_from_json(&answer));
+                }
+            }
+        });
+    });
+}
+
+/// The SQL and settings that allow this page's origin (for the ORDS CORS note).
+pub async fn cors_fixes(resource_url: String, client_id: String) -> Option<CorsFixes> {
+    let job = json!({ "do": "cors_fixes", "origin": browser::page_origin(), "resource_url": resource_url, "client_id": client_id });
+    browser::ask_helper(job).await.ok().map(|v| wire::cors_fixes_from_json(&v))
 }
 
 /// Diagnoses a finished run into `results.findings`, probing first when a fetch failed.
@@ -39,7 +65,14 @@ pub async fn after_run(results: Results, inputs: Inputs, target: Target, token_e
         Some(url) => browser::probe(&url).await,
         None => Probe::NotProbed,
     };
-    let findings =
-        results.timeline.with_untracked(|timeline| diagnose_run(&inputs, timeline, RunFacts { probe, token_expired }));
+    let timeline = results.timeline.with_untracked(|t| wire::timeline_to_json(t));
+    let job = json!({
+        "do": "diagnose_run", "inputs": wire::inputs_to_json(&inputs), "timeline": timeline,
+        "facts": wire::facts_to_json(RunFacts { probe, token_expired }),
+    });
+    let findings: Vec<Finding> = match browser::ask_helper(job).await {
+        Ok(answer) => wire::findings_from_json(&answer),
+        Err(_) => Vec::new(),
+    };
     results.findings.set(findings);
 }

@@ -3,7 +3,7 @@
 //! Where things go: `state` (the signals: the form and the results), `actions` (what the
 //! buttons do, wiring the form to `ords_core::run`), `consent` (the question before credentials
 //! go somewhere new), `persist`, `history`, `diagnosis` (glue to storage and the core's
-//! diagnosis), `browser` (every browser facility), `components` (the views).
+//! diagnosis), `workshop` (scenarios, lessons and progress), `browser` (every browser facility), `components` (the views).
 
 mod actions;
 pub mod browser;
@@ -13,6 +13,7 @@ mod diagnosis;
 mod history;
 mod persist;
 pub mod state;
+mod workshop;
 
 pub use components::app::App;
 pub use components::exchange_view::ExchangeView;

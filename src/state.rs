@@ -84,6 +84,12 @@ pub struct Form {
     pub embed: RwSignal<bool>,
     pub sections: RwSignal<Vec<Section>>,
     pub theme: RwSignal<Theme>,
+    /// The in-page simulator's workshop scenario (empty: healthy).
+    pub scenario: RwSignal<String>,
+    /// The lesson open in `Lessons` (empty: none).
+    pub lesson: RwSignal<String>,
+    /// The projector view.
+    pub present: RwSignal<bool>,
 }
 
 impl Form {
@@ -119,6 +125,9 @@ impl Form {
             embed: RwSignal::new(false),
             sections: RwSignal::new(Vec::new()),
             theme: RwSignal::new(Theme::Auto),
+            scenario: RwSignal::new(String::new()),
+            lesson: RwSignal::new(String::new()),
+            present: RwSignal::new(false),
         };
         form.apply(config, source);
         form
@@ -145,6 +154,9 @@ impl Form {
             embed: self.embed.get(),
             sections: self.sections.get(),
             theme: self.theme.get(),
+            scenario: self.scenario.get(),
+            lesson: self.lesson.get(),
+            present: self.present.get(),
         }
     }
 
@@ -185,6 +197,9 @@ impl Form {
             self.embed.set(config.embed);
             self.sections.set(config.sections.clone());
             self.theme.set(config.theme);
+            self.scenario.set(config.scenario.clone());
+            self.lesson.set(config.lesson.clone());
+            self.present.set(config.present);
         });
     }
 
@@ -269,6 +284,8 @@ pub struct Results {
     pub comparison: RwSignal<Option<Vec<CompareRow>>>,
     /// What the diagnosis found in the last run.
     pub findings: RwSignal<Vec<Finding>>,
+    /// What the diagnosis says about the form's inputs alone, before sending.
+    pub input_findings: RwSignal<Vec<Finding>>,
     /// Past runs, newest first (settings and outcomes only).
     pub runs: RwSignal<Vec<RunRecord>>,
     /// `Keep history in this browser`: runs also go to localStorage.
@@ -293,6 +310,7 @@ impl Results {
             timeline: RwSignal::new(Vec::new()),
             comparison: RwSignal::new(None),
             findings: RwSignal::new(Vec::new()),
+            input_findings: RwSignal::new(Vec::new()),
             runs: RwSignal::new(Vec::new()),
             history_kept: RwSignal::new(false),
             notice: RwSignal::new(None),

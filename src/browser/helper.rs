@@ -110,8 +110,21 @@ impl Future for Reply {
     }
 }
 
+/// How long after the first job the helper starts loading: the form renders first, and the
+/// helper is not part of the first load.
+const START_DELAY_MS: i32 = 300;
+
+thread_local! {
+    static STARTING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// Sends a job to the helper (starting it if needed) and waits for its answer.
 pub async fn ask(job: Value) -> Answer {
+    if HELPER.with(|h| h.borrow().is_none()) {
+        let first = !STARTING.with(|s| s.replace(true));
+        // Jobs asked while the page is still coming up wait for it.
+        super::clock::sleep(if first { START_DELAY_MS } else { START_DELAY_MS + 1 }).await;
+    }
     let sent = HELPER.with(|cell| {
         let mut slot = cell.borrow_mut();
         if slot.is_none() {
@@ -131,12 +144,4 @@ pub async fn ask(job: Value) -> Answer {
         Ok(reply) => reply.await,
         Err(why) => Err(format!("The page's helper could not be started: {why}")),
     }
-}
-
-/// Starts the helper ahead of need (after the form is usable), so the first simulated request
-/// or code tab does not wait for it to load.
-pub fn warm_up() {
-    leptos::task::spawn_local(async {
-        let _ = ask(json!({ "do": "ping" })).await;
-    });
 }

@@ -1,15 +1,24 @@
-//! The document itself: its colour theme, its address without settings (for links), and, in
+//! The document itself: its colour theme and projector view, its address without settings (for links), and, in
 //! an iframe, its content height reported to the host page.
 
 use ords_core::Theme;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
-/// Sets `data-theme` on `<html>` (`auto` follows `prefers-color-scheme` in the stylesheet).
-pub fn apply_theme(theme: Theme) {
+fn set_root_attribute(name: &str, value: &str) {
     let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element());
     if let Some(root) = root {
-        let _ = root.set_attribute("data-theme", theme.key());
+        let _ = root.set_attribute(name, value);
     }
+}
+
+/// Sets `data-theme` on `<html>` (`auto` follows `prefers-color-scheme` in the stylesheet).
+pub fn apply_theme(theme: Theme) {
+    set_root_attribute("data-theme", theme.key());
+}
+
+/// Sets `data-present` on `<html>`: the stylesheet's projector view.
+pub fn apply_presentation(on: bool) {
+    set_root_attribute("data-present", if on { "1" } else { "0" });
 }
 
 /// The page's address without fragment or query, e.g. `https://docs.example/playground/`.

@@ -8,9 +8,18 @@ use super::location::page_origin;
 use ords_core::{HttpRequest, HttpResponse, Received, TimedBy, TransportError};
 use serde_json::{json, Value};
 
-/// Starts the in-page ORDS afresh (its tokens and notes forgotten).
-pub async fn reset_simulator() -> Result<(), String> {
-    super::helper::ask(json!({ "do": "sim_reset", "origin": page_origin() })).await.map(|_| ())
+thread_local! {
+    /// The scenario the in-page ORDS runs (the helper starts it on first use, so every request
+    /// names it too).
+    static SCENARIO: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// Starts the in-page ORDS afresh (its tokens and notes forgotten), in `scenario` (empty:
+/// the healthy demo).
+pub async fn reset_simulator(scenario: &str) -> Result<(), String> {
+    SCENARIO.with(|s| scenario.clone_into(&mut s.borrow_mut()));
+    let job = json!({ "do": "sim_reset", "origin": page_origin(), "scenario": scenario });
+    super::helper::ask(job).await.map(|_| ())
 }
 
 fn pairs(value: Option<&Value>) -> Vec<(String, String)> {
@@ -28,7 +37,7 @@ pub(super) async fn send(request: HttpRequest) -> Result<Received, TransportErro
     }
     let job = json!({
         "do": "sim", "method": request.method, "url": request.url, "headers": request.headers,
-        "body": request.body, "origin": page_origin(),
+        "body": request.body, "origin": page_origin(), "scenario": SCENARIO.with(|s| s.borrow().clone()),
     });
     let answer = super::helper::ask(job).await.map_err(|detail| TransportError::Refused { detail })?;
     if let Some(why) = answer.get("refused").and_then(Value::as_str) {

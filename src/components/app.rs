@@ -1,14 +1,15 @@
 use super::{
     code_panel::CodePanel, compare_panel::ComparePanel, consent_dialog::ConsentDialog, diagnosis_panel::DiagnosisPanel,
-    fields::ChoiceField, form::FormPanel, history_panel::HistoryPanel, link_banner::LinkBanner,
+    fields::ChoiceField, form::FormPanel, history_panel::HistoryPanel, lessons::LessonsPanel, link_banner::LinkBanner,
     resource_panel::ResourcePanel, share::SharePanel, timeline::Timeline, token_panel::TokenPanel,
 };
 use crate::actions::{self, Page};
 use crate::browser;
 use crate::consent::Consent;
 use crate::state::{Form, Results};
+use crate::workshop::Workshop;
 use leptos::prelude::*;
-use ords_core::{Section, Theme};
+use ords_core::{Key, Section, Theme};
 use std::time::Duration;
 
 /// The whole page: the form, then the two result panels side by side, then the sections.
@@ -27,15 +28,39 @@ pub fn App() -> impl IntoView {
         actions::choose_default_target(form);
     }
     let consent = Consent::new(&browser::page_origin());
+    let workshop = Workshop::new();
     provide_context(form);
     provide_context(results);
     provide_context(consent);
-    provide_context(Page { form, results, consent });
+    provide_context(workshop);
+    let page = Page { form, results, consent, workshop };
+    provide_context(page);
     Effect::new(move || browser::apply_theme(form.theme.get()));
+    Effect::new(move || browser::apply_presentation(form.present.get()));
+    crate::workshop::keep_scenario(form, results);
+    crate::diagnosis::keep_inputs_diagnosed(form, results);
+    // A link naming a lesson but not its scenario (`#lesson=expired-token`) opens it staged.
+    let stage_linked =
+        start.link.as_ref().is_some_and(|l| l.set.contains(&Key::Lesson) && !l.set.contains(&Key::Scenario));
+    if stage_linked {
+        Effect::new(move |staged: Option<bool>| {
+            if staged == Some(true) {
+                return true;
+            }
+            let Some(lesson) =
+                workshop.lesson(&form.lesson.get_untracked()).filter(|_| workshop.lessons.with(|l| !l.is_empty()))
+            else {
+                workshop.lessons.track();
+                return false;
+            };
+            crate::workshop::stage(page, workshop, &lesson);
+            true
+        });
+    }
     browser::report_height_to_host();
     // The helper (simulator, code) loads once the form is up, not as part of the first load;
     // then the offline copy, which fetches every file once more.
-    set_timeout(browser::warm_up_helper, Duration::from_millis(300));
+    set_timeout(move || workshop.load(), Duration::from_millis(300));
     let update_ready = RwSignal::new(false);
     set_timeout(move || browser::keep_offline_copy(move || update_ready.set(true)), Duration::from_secs(2));
     if let Ok(tick) = set_interval_with_handle(move || results.now_ms.set(browser::now_ms()), Duration::from_secs(1)) {
@@ -61,6 +86,8 @@ pub fn App() -> impl IntoView {
                             <ChoiceField label="Theme" id="theme" value=form.theme
                                 options=Theme::ALL.iter().map(|t| (*t, t.key(), t.label())).collect() />
                         </div>
+                        <button type="button" class="small present-toggle" aria-pressed=move || form.present.get().to_string()
+                            on:click=move |_| form.present.update(|p| *p = !*p)>"Presentation"</button>
                         <SharePanel />
                     </div>
                 }.into_any()
@@ -74,16 +101,17 @@ pub fn App() -> impl IntoView {
                 </p>
             </Show>
             {start.link.map(|link| view! { <LinkBanner link compact=embed /> })}
+            <div class="section-slot" data-section="lessons" hidden=move || !shows(Section::Lessons)><LessonsPanel /></div>
             <FormPanel />
             <div class="panels">
                 <TokenPanel />
                 <ResourcePanel />
             </div>
-            <div class="section-slot" hidden=move || !shows(Section::Diagnosis)><DiagnosisPanel /></div>
+            <div class="section-slot" data-section="diagnosis" hidden=move || !shows(Section::Diagnosis)><DiagnosisPanel /></div>
             <ComparePanel />
-            <div class="section-slot" hidden=move || !shows(Section::Timeline)><Timeline /></div>
-            <div class="section-slot" hidden=move || !shows(Section::Code)><CodePanel /></div>
-            <div class="section-slot" hidden=move || !shows(Section::History)><HistoryPanel /></div>
+            <div class="section-slot" data-section="timeline" hidden=move || !shows(Section::Timeline)><Timeline /></div>
+            <div class="section-slot" data-section="code" hidden=move || !shows(Section::Code)><CodePanel /></div>
+            <div class="section-slot" data-section="history" hidden=move || !shows(Section::History)><HistoryPanel /></div>
         </main>
         <ConsentDialog />
     }

@@ -1,17 +1,13 @@
 //! The `Diagnosis` section: what the inputs and the last run say, each finding with its
 //! evidence and fix, and the ORDS CORS note (open when CORS is a likely cause).
 
-use crate::browser;
-use crate::diagnosis::before_sending;
 use crate::state::{Form, Results};
 use leptos::prelude::*;
-use ords_core::{cors_fixes, Finding};
+use ords_core::{CorsFixes, Finding};
 
 #[component]
 pub fn DiagnosisPanel() -> impl IntoView {
-    let form = expect_context::<Form>();
     let results = expect_context::<Results>();
-    let inputs = Memo::new(move |_| before_sending(&form));
     let cors_likely = move || results.findings.with(|f| f.iter().any(|f| f.cors));
     view! {
         <section class="panel diagnosis" aria-label="Diagnosis">
@@ -22,7 +18,7 @@ pub fn DiagnosisPanel() -> impl IntoView {
             }}
             <h3>"Before sending"</h3>
             {move || {
-                let found = inputs.get();
+                let found = results.input_findings.get();
                 if found.is_empty() {
                     view! { <p class="empty">"Nothing to say about these settings."</p> }.into_any()
                 } else {
@@ -57,13 +53,22 @@ fn FindingList(findings: Vec<Finding>) -> impl IntoView {
 #[component]
 fn CorsNote(open: Signal<bool>) -> impl IntoView {
     let form = expect_context::<Form>();
-    let fixes =
-        Memo::new(move |_| cors_fixes(&browser::page_origin(), &form.resource_url.get(), &form.client_id.get()));
+    // Written by the page's helper; the newest answer wins.
+    let fixes = RwSignal::new(None::<CorsFixes>);
+    Effect::new(move || {
+        let (url, id) = (form.resource_url.get(), form.client_id.get());
+        leptos::task::spawn_local(async move {
+            let answer = crate::diagnosis::cors_fixes(url.clone(), id.clone()).await;
+            if form.resource_url.with_untracked(|u| *u == url) && form.client_id.with_untracked(|c| *c == id) {
+                fixes.set(answer);
+            }
+        });
+    });
     view! {
         <details class="cors-note" prop:open=move || open.get()>
             <summary>"ORDS CORS note"</summary>
             <p>"CORS is how a browser asks a server whether a page from another origin may read its answers; the server says yes with Access-Control-Allow-Origin. curl and Postman are not browsers, so they never ask, which is why a call can work there and fail here."</p>
-            {move || fixes.with(|f| view! {
+            {move || fixes.with(|f| f.as_ref().map(|f| view! {
                 <p>{format!("For this page ({}) ORDS needs:", f.origin)}</p>
                 <ol>
                     <li>
@@ -78,7 +83,7 @@ fn CorsNote(open: Signal<bool>) -> impl IntoView {
                         <p>{f.client_newer.clone()}</p>
                     </li>
                 </ol>
-            })}
+            }))}
             <p>"Or avoid CORS altogether: serve the playground from the same origin as ORDS (ORDS standalone static files, or one reverse proxy for both that keeps Host and scheme intact), or run it locally with Trunk's dev proxy."</p>
             <p class="warning">"A client secret in a browser is for testing, not production: anyone can read it in the developer tools. Real apps get tokens on a backend."</p>
         </details>

@@ -1,5 +1,6 @@
 use super::fields::{ChoiceField, SecretField, TextField};
 use super::options::{CallOptions, OptionErrors, TokenOptions, TokenUse};
+use super::scenario_field::ScenarioField;
 use crate::actions::{self, Page};
 use crate::state::{Busy, Form, Results, Source};
 use leptos::prelude::*;
@@ -40,6 +41,7 @@ pub fn FormPanel() -> impl IntoView {
                 />
                 <Show when=move || form.target.get() == Target::Simulated>
                     <p class="hint">"Requests go to an ORDS model inside this page (CORS emulated for this page's origin); nothing leaves the browser."</p>
+                    <ScenarioField />
                 </Show>
                 {move || results.notice.get().map(|n| view! { <p class="notice" role="status">{n}</p> })}
             </div>

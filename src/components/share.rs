@@ -24,9 +24,10 @@ pub fn SharePanel() -> impl IntoView {
         view! {
             <label class="check">
                 <input type="checkbox" prop:checked=move || sections.with(|s| s.contains(&section))
-                    on:change=move |_| sections.update(|s| match s.iter().position(|x| *x == section) {
-                        Some(i) => { s.remove(i); }
-                        None => { s.push(section); s.sort_by_key(|x| Section::ALL.iter().position(|a| a == x)); }
+                    on:change=move |_| sections.update(|s| {
+                        // Kept in the order of Section::ALL (no sort: it would add its code to the page).
+                        let was = s.contains(&section);
+                        *s = Section::ALL.into_iter().filter(|x| if *x == section { !was } else { s.contains(x) }).collect();
                     }) />
                 {section.label()}
             </label>

@@ -147,7 +147,13 @@ impl BodyLines {
 
     /// Every opener below the top level (what `Collapse all` folds).
     pub fn inner_openers(&self) -> BTreeSet<u32> {
-        (0..at(self.lines.len())).filter(|&i| self.folds(i) && self.line(i).depth > 0).collect()
+        // Inserted one by one: collecting into a set sorts first, and a sort adds its code to
+        // the page (the rows come in order anyway).
+        let mut set = BTreeSet::new();
+        for i in (0..at(self.lines.len())).filter(|&i| self.folds(i) && self.line(i).depth > 0) {
+            set.insert(i);
+        }
+        set
     }
 
     /// The rows shown when the `collapsed` openers are folded: a folded opener stands for

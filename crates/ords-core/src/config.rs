@@ -111,6 +111,7 @@ impl Theme {
 /// The sections below the two result panels, which an embed shows only when listed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Section {
+    Lessons,
     Diagnosis,
     Timeline,
     Code,
@@ -118,10 +119,11 @@ pub enum Section {
 }
 
 impl Section {
-    pub const ALL: [Self; 4] = [Self::Diagnosis, Self::Timeline, Self::Code, Self::History];
+    pub const ALL: [Self; 5] = [Self::Lessons, Self::Diagnosis, Self::Timeline, Self::Code, Self::History];
 
     pub fn key(self) -> &'static str {
         match self {
+            Self::Lessons => "lessons",
             Self::Diagnosis => "diagnosis",
             Self::Timeline => "timeline",
             Self::Code => "code",
@@ -132,6 +134,7 @@ impl Section {
     /// The section's heading.
     pub fn label(self) -> &'static str {
         match self {
+            Self::Lessons => "Lessons",
             Self::Diagnosis => "Diagnosis",
             Self::Timeline => "Timeline",
             Self::Code => "Code",
@@ -168,6 +171,12 @@ pub struct PlaygroundConfig {
     /// In an embed, the sections shown below the two panels (none by default).
     pub sections: Vec<Section>,
     pub theme: Theme,
+    /// The in-page simulator's workshop scenario (as `ords-sim --scenario`); empty: healthy.
+    pub scenario: String,
+    /// The lesson open in `Lessons`; empty: none.
+    pub lesson: String,
+    /// The projector view: large request, response and lesson text, nothing else.
+    pub present: bool,
 }
 
 impl Default for PlaygroundConfig {
@@ -192,6 +201,9 @@ impl Default for PlaygroundConfig {
             embed: false,
             sections: Vec::new(),
             theme: Theme::Auto,
+            scenario: String::new(),
+            lesson: String::new(),
+            present: false,
         }
     }
 }

@@ -64,6 +64,31 @@ pub enum Purpose {
 }
 
 impl Purpose {
+    pub const ALL: [Self; 6] = [
+        Self::Token,
+        Self::TokenAfterExpiry,
+        Self::TokenAfter401,
+        Self::Resource,
+        Self::ResourceRetry,
+        Self::BasicCall,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Token => "token",
+            Self::TokenAfterExpiry => "token-after-expiry",
+            Self::TokenAfter401 => "token-after-401",
+            Self::Resource => "resource",
+            Self::ResourceRetry => "resource-retry",
+            Self::BasicCall => "basic-call",
+        }
+    }
+
+    /// A request for a token (first or re-fetched).
+    pub fn is_token(self) -> bool {
+        matches!(self, Self::Token | Self::TokenAfterExpiry | Self::TokenAfter401)
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Self::Token => "Token request",

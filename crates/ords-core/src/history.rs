@@ -38,7 +38,9 @@ impl RunRecord {
         let get = |k: &str| pairs.iter().find(|(key, _)| key == k).map(|(_, v)| v.as_str());
         Some(Self {
             number: get("n")?.parse().ok()?,
-            at_ms: get("at")?.parse().ok()?,
+            // Whole milliseconds, as written; read as an integer (a float parser would add
+            // its code to the page).
+            at_ms: get("at")?.parse::<i64>().ok()? as f64,
             action: Action::parse(get("action")?)?,
             summary: get("summary")?.to_owned(),
             config: PlaygroundConfig::from_fragment(get("params")?).config,

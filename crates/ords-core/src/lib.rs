@@ -7,7 +7,7 @@
 //! `call` (what the two flows and the protected call need), `field` (checks of typed input),
 //! `request` (requests as values), `flow` and `run` (the runs), `credential` (where a secret
 //! may go), `response`, `collection`, `jwt` (reading answers), `diagnose`, `code`, `quote`
-//! (one quoting function per language), `history`, `share` (links and embed snippets), `format`
+//! (one quoting function per language), `history`, `share` (links and embed snippets), `lessons` (the workshop's path), `format`
 //! (numbers for people).
 
 mod call;
@@ -28,6 +28,7 @@ mod held_token;
 mod history;
 mod http;
 mod jwt;
+pub mod lessons;
 mod notes;
 pub mod quote;
 mod request;
@@ -53,6 +54,8 @@ pub use compare::{compare_calls, differences, CompareRow, OAuthSide};
 pub use config::{Decoded, Flow, Ignored, Key, PlaygroundConfig, Section, Target, Theme};
 pub use credential::{Ask, Credential, Trust};
 pub use curl::curl_command;
+/// The diagnosis as JSON, for the page's helper.
+pub use diagnose::wire as diagnosis_wire;
 pub use diagnose::{
     cors_fixes, diagnose_inputs, diagnose_run, CorsFixes, Finding, FindingId, Inputs, Probe, RunFacts, Severity,
 };

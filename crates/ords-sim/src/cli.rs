@@ -12,7 +12,11 @@ USAGE: ords-sim [OPTIONS]
 
   --config FILE           a TOML file over the built-in demo (see crates/ords-sim/demo.toml);
                           the other flags override it
-  --listen ADDR:PORT      loopback address to listen on (default 127.0.0.1:8181; port 0 picks one)
+  --listen ADDR:PORT      address to listen on (default 127.0.0.1:8181; port 0 picks one); loopback
+                          only, unless --allow-remote
+  --allow-remote          allow a non-loopback --listen address, for a workshop room's network:
+                          anyone on that network can then reach it (its credentials are public
+                          demo values); pair it with --allow-origin for the hosted page
   --alias NAME            schema alias in /ords/<alias>/... (default demo)
   --client ID:SECRET      an OAuth client with the HR Reader role (repeatable; replaces the demo client)
   --user NAME:PASSWORD    a Basic user with the HR Reader role (repeatable; replaces the demo user;
@@ -56,6 +60,8 @@ pub struct Options {
     pub scenario: Option<&'static str>,
     /// Static files served beside the API (`--doc-root`).
     pub doc_root: Option<std::path::PathBuf>,
+    /// `--allow-remote`: a non-loopback `--listen` address was allowed.
+    pub allow_remote: bool,
 }
 
 /// Parses the arguments after the program name.
@@ -84,6 +90,7 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
     let mut lifetime = None;
     let mut scenario = None;
     let mut doc_root = None;
+    let allow_remote = args.iter().any(|a| a == "--allow-remote");
     let mut iter = args.iter();
     while let Some(flag) = iter.next() {
         let mut value = |name: &str| iter.next().cloned().ok_or_else(|| format!("{name} needs a value"));
@@ -91,10 +98,13 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
             "--listen" => {
                 let text = value("--listen")?;
                 listen = text.parse().map_err(|_| format!("--listen {text}: expected ADDRESS:PORT"))?;
-                if !listen.ip().is_loopback() {
-                    return Err(format!("--listen {text}: ords-sim only listens on loopback (127.0.0.1 or ::1)"));
+                if !listen.ip().is_loopback() && !allow_remote {
+                    return Err(format!(
+                        "--listen {text}: ords-sim only listens on loopback (127.0.0.1 or ::1) unless --allow-remote is given"
+                    ));
                 }
             }
+            "--allow-remote" => {} // read above, before --listen
             "--config" => {
                 value("--config")?; // read above, before the flags that override it
             }
@@ -162,7 +172,7 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
     if let Some(scenario) = scenario {
         scenario.apply(&mut config);
     }
-    Ok(Options { listen, config, scenario: scenario_name, doc_root })
+    Ok(Options { listen, config, scenario: scenario_name, doc_root, allow_remote })
 }
 
 /// Splits at the first `:` (passwords and secrets may contain more).
@@ -228,6 +238,15 @@ mod tests {
             .unwrap_err()
             .starts_with("--config /nonexistent.toml"));
         let _ = std::fs::remove_file(path);
+    }
+
+    #[test]
+    fn a_room_s_network_address_only_with_allow_remote() {
+        assert!(parse(&args(&["--listen", "0.0.0.0:8181"])).unwrap_err().contains("unless --allow-remote"));
+        let o = parse(&args(&["--listen", "0.0.0.0:8181", "--allow-remote"])).unwrap();
+        assert_eq!((o.listen.to_string().as_str(), o.allow_remote), ("0.0.0.0:8181", true));
+        let o = parse(&args(&["--allow-remote", "--listen", "192.168.1.20:8181"])).unwrap();
+        assert!(!o.listen.ip().is_loopback());
     }
 
     #[test]

@@ -26,6 +26,12 @@ fn main() {
         std::process::exit(1);
     });
     let address = listener.local_addr().map(|a| a.to_string()).unwrap_or_default();
+    if !options.listen.ip().is_loopback() {
+        eprintln!(
+            "ords-sim: WARNING: listening on {address}, beyond this machine: anyone on this network can reach it. \
+             Its credentials are public demo values; never put real data or secrets in it. Stop it after the workshop."
+        );
+    }
     let c = &options.config;
     let base = format!("http://{address}/ords/{}", c.alias);
     println!("ords-sim listening on http://{address}");

@@ -1,17 +1,31 @@
 //! The helper's jobs, as plain functions from a JSON message to a JSON answer, so they are
 //! tested natively: `sim` (a request to the in-page ORDS, seen as a browser on the page's
-//! origin would), `sim_reset`, `code`, `postman_export` and `postman_import`.
+//! origin would), `sim_reset` (optionally into a workshop scenario), `scenarios`, `lessons`,
+//! `lesson_check` (a run's evidence against a step), `diagnose_inputs`, `diagnose_run` and
+//! `cors_fixes` (the diagnosis, see `ords_core::diagnosis_wire`), `code`, `postman_export` and
+//! `postman_import`.
 
+use ords_core::diagnosis_wire as wire;
+use ords_core::lessons::{self, RunEvidence, LESSONS};
+use ords_core::{cors_fixes, diagnose_inputs, diagnose_run};
 use ords_core::{
     export_postman, generate, import_postman, BasicSettings, ClientSecret, CodeInput, CodeTarget, HttpRequest,
     OAuthSettings, Password, Plan, PlaygroundConfig, ResourceCall,
 };
-use ords_sim::{browser::fetch_as_browser, Sim, SimConfig};
+use ords_sim::{browser::fetch_as_browser, scenarios, Sim, SimConfig};
 use serde_json::{json, Value};
 use std::cell::RefCell;
 
 thread_local! {
     static SIM: RefCell<Option<Sim>> = const { RefCell::new(None) };
+}
+
+/// The scenario a job names, if it is one (an empty name or `healthy` is the demo).
+fn scenario_of(job: &Value) -> Result<Option<&'static scenarios::Scenario>, String> {
+    match text(job, "scenario") {
+        "" | "healthy" => Ok(None),
+        name => scenarios::find(name).map(Some).ok_or_else(|| format!("unknown scenario {name:?}")),
+    }
 }
 
 /// Answers one message (`now_ms` and `random` come from the worker's clock and `Math.random`).
@@ -39,9 +53,31 @@ fn run(job: &Value, now_ms: f64, random: f64) -> Result<Value, String> {
     match text(job, "do") {
         "sim" => Ok(sim(job, now_ms, random)),
         "sim_reset" => {
-            SIM.with(|cell| *cell.borrow_mut() = Some(fresh(text(job, "origin"), now_ms, random)));
+            let scenario = scenario_of(job)?;
+            SIM.with(|cell| *cell.borrow_mut() = Some(fresh(text(job, "origin"), scenario, now_ms, random)));
             Ok(Value::Null)
         }
+        "scenarios" => Ok(scenarios::SCENARIOS
+            .iter()
+            .map(|s| json!({ "name": s.name, "failure": s.failure, "try": s.try_it }))
+            .collect()),
+        "lessons" => Ok(LESSONS.iter().map(lesson_json).collect()),
+        "lesson_check" => lesson_check(job),
+        "diagnose_inputs" => {
+            let inputs = wire::inputs_from_json(job.get("inputs").unwrap_or(&Value::Null));
+            Ok(wire::findings_to_json(&diagnose_inputs(&inputs)))
+        }
+        "diagnose_run" => {
+            let inputs = wire::inputs_from_json(job.get("inputs").unwrap_or(&Value::Null));
+            let timeline = wire::timeline_from_json(job.get("timeline").unwrap_or(&Value::Null));
+            let facts = wire::facts_from_json(job.get("facts").unwrap_or(&Value::Null));
+            Ok(wire::findings_to_json(&diagnose_run(&inputs, &timeline, facts)))
+        }
+        "cors_fixes" => Ok(wire::cors_fixes_to_json(&cors_fixes(
+            text(job, "origin"),
+            text(job, "resource_url"),
+            text(job, "client_id"),
+        ))),
         "code" | "postman_export" => Ok(Value::from(code(job))),
         "postman_import" => postman_import(text(job, "text")),
         "ping" => Ok(Value::Null),
@@ -49,10 +85,14 @@ fn run(job: &Value, now_ms: f64, random: f64) -> Result<Value, String> {
     }
 }
 
-/// The demo ORDS, allowing the page's origin (as an instructor would configure it).
-fn fresh(origin: &str, now_ms: f64, random: f64) -> Sim {
+/// The demo ORDS, allowing the page's origin (as an instructor would configure it), then
+/// changed by the scenario (which may take that origin away again).
+fn fresh(origin: &str, scenario: Option<&scenarios::Scenario>, now_ms: f64, random: f64) -> Sim {
     let mut config = SimConfig::demo();
     config.set_origins(&[origin.to_owned()]);
+    if let Some(scenario) = scenario {
+        scenario.apply(&mut config);
+    }
     let seed = (random * 9_007_199_254_740_992.0) as u64 ^ now_ms as u64;
     Sim::new(config, seed)
 }
@@ -67,13 +107,38 @@ fn sim(job: &Value, now_ms: f64, random: f64) -> Value {
     let origin = text(job, "origin");
     let answer = SIM.with(|cell| {
         let mut slot = cell.borrow_mut();
-        let sim = slot.get_or_insert_with(|| fresh(origin, now_ms, random));
+        let sim = slot.get_or_insert_with(|| fresh(origin, scenario_of(job).ok().flatten(), now_ms, random));
         fetch_as_browser(sim, &request, origin, now_ms as u64)
     });
     match answer {
         Ok(r) => json!({ "status": r.status, "reason": r.reason, "headers": r.headers, "body": r.body }),
         Err(why) => json!({ "refused": why }),
     }
+}
+
+fn lesson_json(lesson: &lessons::Lesson) -> Value {
+    let steps: Vec<Value> = lesson
+        .steps
+        .iter()
+        .map(|step| {
+            json!({
+                "id": step.id, "title": step.title, "goal": step.goal, "hints": step.hints,
+                "marks": step.marks.iter().map(|m| m.describe()).collect::<Vec<_>>(),
+                "shows": step.shows.map(|s| s.key()),
+            })
+        })
+        .collect();
+    json!({
+        "id": lesson.id, "title": lesson.title, "scenario": lesson.scenario, "stage": lesson.stage,
+        "intro": lesson.intro, "minutes": lesson.minutes, "steps": steps,
+    })
+}
+
+/// Which of a step's marks one run shows.
+fn lesson_check(job: &Value) -> Result<Value, String> {
+    let lesson = lessons::lesson(text(job, "lesson")).ok_or("unknown lesson")?;
+    let step = lesson.steps.iter().find(|s| s.id == text(job, "step")).ok_or("unknown step")?;
+    Ok(json!(step.marks_met(&RunEvidence::from_text(text(job, "evidence")))))
 }
 
 fn code(job: &Value) -> String {
@@ -142,6 +207,52 @@ mod tests {
         let refused = ask(json!({ "do": "sim", "method": "GET", "url": "https://elsewhere/x", "origin": origin }));
         assert!(refused["ok"]["refused"].as_str().unwrap().contains("no Access-Control-Allow-Origin"), "{refused}");
         assert_eq!(ask(json!({ "do": "sim_reset", "origin": origin }))["ok"], Value::Null);
+    }
+
+    #[test]
+    fn scenarios_and_lessons_come_from_their_crates_and_reset_the_simulator() {
+        let origin = "http://127.0.0.1:8080";
+        let names: Vec<String> =
+            ask(json!({ "do": "scenarios" }))["ok"].as_array().unwrap().iter().map(|s| s["name"].to_string()).collect();
+        assert_eq!(names.len(), scenarios::SCENARIOS.len());
+        let token = || {
+            ask(json!({
+                "do": "sim", "method": "POST", "url": "http://127.0.0.1:8181/ords/demo/oauth/token", "origin": origin,
+                "headers": [["Authorization", "Basic VGU4eW4tcUdtQm9YNmp6cFBoblVYQS4uOm0yUXg3ZFZiVWFFNGtSOXBMd1Qxc0EuLg=="],
+                            ["Content-Type", "application/x-www-form-urlencoded"]],
+                "body": "grant_type=client_credentials",
+            }))["ok"]["status"]
+                .clone()
+        };
+        assert_eq!(
+            ask(json!({ "do": "sim_reset", "origin": origin, "scenario": "rotated-secret" }))["ok"],
+            Value::Null
+        );
+        assert_eq!(token(), 401, "the demo secret was rotated away");
+        assert_eq!(ask(json!({ "do": "sim_reset", "origin": origin, "scenario": "healthy" }))["ok"], Value::Null);
+        assert_eq!(token(), 200);
+        assert!(ask(json!({ "do": "sim_reset", "origin": origin, "scenario": "nope" }))["error"].is_string());
+        // Every lesson's scenario is one the simulator has.
+        let lessons = ask(json!({ "do": "lessons" }))["ok"].clone();
+        for lesson in lessons.as_array().unwrap() {
+            if let Some(name) = lesson["scenario"].as_str() {
+                assert!(scenarios::find(name).is_some(), "{name}");
+            }
+            assert!(!lesson["steps"][0]["marks"][0].as_str().unwrap().is_empty());
+        }
+        let rotated = ords_core::lessons::lesson("rotated-secret").unwrap();
+        assert!(
+            rotated.steps[1].hints.iter().any(|h| h.contains(scenarios::ROTATED_SECRET)),
+            "the hint gives the new secret"
+        );
+        let met = |evidence: &str| {
+            ask(json!({ "do": "lesson_check", "lesson": "first-token", "step": "get-token", "evidence": evidence }))
+                ["ok"]
+                .clone()
+        };
+        assert_eq!(met("flow=oauth2&x=token%3A200"), json!([true]));
+        assert_eq!(met("flow=oauth2&x=token%3A401&f=token-401"), json!([false]));
+        assert!(ask(json!({ "do": "lesson_check", "lesson": "nope", "step": "x" }))["error"].is_string());
     }
 
     #[test]

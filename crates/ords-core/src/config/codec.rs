@@ -26,10 +26,13 @@ pub enum Key {
     Embed,
     Sections,
     Theme,
+    Scenario,
+    Lesson,
+    Present,
 }
 
 impl Key {
-    pub const ALL: [Self; 18] = [
+    pub const ALL: [Self; 21] = [
         Self::Target,
         Self::Flow,
         Self::TokenUrl,
@@ -48,6 +51,9 @@ impl Key {
         Self::Embed,
         Self::Sections,
         Self::Theme,
+        Self::Scenario,
+        Self::Lesson,
+        Self::Present,
     ];
 
     /// The key as written in links and storage.
@@ -71,6 +77,9 @@ impl Key {
             Self::Embed => "embed",
             Self::Sections => "sections",
             Self::Theme => "theme",
+            Self::Scenario => "scenario",
+            Self::Lesson => "lesson",
+            Self::Present => "present",
         }
     }
 
@@ -95,6 +104,9 @@ impl Key {
             Self::Embed => "Embed layout",
             Self::Sections => "Sections shown in the embed",
             Self::Theme => "Theme",
+            Self::Scenario => "Scenario",
+            Self::Lesson => "Lesson",
+            Self::Present => "Presentation",
         }
     }
 
@@ -154,6 +166,17 @@ fn flag(value: &str) -> Option<bool> {
     }
 }
 
+/// A scenario or lesson name: lower-case letters, digits and dashes (the names themselves are
+/// checked by the page against the lists it gets, which live in the simulator and the lessons).
+fn slug(value: &str) -> Result<String, String> {
+    let ok = value.len() <= 40 && value.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if ok {
+        Ok(if value == "healthy" { String::new() } else { value.to_owned() })
+    } else {
+        Err("not a name (lower-case letters, digits and -)".into())
+    }
+}
+
 fn encode_extra(p: &ExtraParam) -> String {
     form_body(&[("n", &p.name), ("v", &p.value), ("p", p.place.key())])
 }
@@ -200,6 +223,9 @@ impl PlaygroundConfig {
         put(Key::Embed, bit(this.embed), bit(base.embed));
         put(Key::Sections, this.sections.iter().map(|s| s.key()).collect::<Vec<_>>().join(","), String::new());
         put(Key::Theme, this.theme.key().into(), base.theme.key().into());
+        put(Key::Scenario, this.scenario, base.scenario);
+        put(Key::Lesson, this.lesson, base.lesson);
+        put(Key::Present, bit(this.present), bit(base.present));
         out
     }
 
@@ -214,7 +240,7 @@ impl PlaygroundConfig {
                     Key::Target => self.target.map(Target::label).unwrap_or_default().to_owned(),
                     Key::Flow => self.flow.label().to_owned(),
                     Key::ClientAuth => self.client_auth.label().to_owned(),
-                    Key::Encode | Key::Refetch | Key::Embed => on_off(&value),
+                    Key::Encode | Key::Refetch | Key::Embed | Key::Present => on_off(&value),
                     Key::Theme => self.theme.label().to_owned(),
                     Key::Sections => self.sections.iter().map(|s| s.label()).collect::<Vec<_>>().join(", "),
                     Key::TokenInQuery => if value == "1" { "Query parameter" } else { "Header" }.to_owned(),
@@ -319,6 +345,9 @@ impl Decoded {
                     .map(|s| Section::ALL.into_iter().find(|x| x.key() == s).ok_or_else(|| pick(&keys)))
                     .collect::<Result<_, _>>()?
             }
+            Key::Scenario => c.scenario = slug(value)?,
+            Key::Lesson => c.lesson = slug(value)?,
+            Key::Present => c.present = flag(value).ok_or_else(bad_flag)?,
             Key::Theme => {
                 c.theme =
                     Theme::ALL.into_iter().find(|t| t.key() == value).ok_or_else(|| pick(&["auto", "light", "dark"]))?

@@ -25,7 +25,19 @@ fn custom() -> PlaygroundConfig {
         embed: true,
         sections: vec![Section::Timeline, Section::Code],
         theme: Theme::Dark,
+        scenario: "expired-token".into(),
+        lesson: "expired-token".into(),
+        present: true,
     }
+}
+
+#[test]
+fn scenario_and_lesson_names_are_names_and_healthy_is_none() {
+    let d = PlaygroundConfig::from_fragment("scenario=healthy&lesson=call-api&present=1");
+    assert_eq!((d.config.scenario.as_str(), d.config.lesson.as_str(), d.config.present), ("", "call-api", true));
+    let bad = PlaygroundConfig::from_fragment("scenario=%3Cscript%3E&lesson=A");
+    assert_eq!(bad.ignored.len(), 2);
+    assert_eq!(bad.config.scenario, "");
 }
 
 #[test]
@@ -135,6 +147,6 @@ fn embed_settings_choose_the_sections_and_the_full_page_drops_them() {
     assert_eq!(c.full_page().to_fragment(), "theme=dark");
     assert!(PlaygroundConfig::default().shows(Section::History), "the full page shows everything");
     let bad = PlaygroundConfig::from_fragment("sections=code,nope&theme=neon");
-    assert_eq!(bad.ignored[0].why, "not one of diagnosis, timeline, code, history");
+    assert_eq!(bad.ignored[0].why, "not one of lessons, diagnosis, timeline, code, history");
     assert_eq!(bad.ignored[1].why, "not one of auto, light, dark");
 }

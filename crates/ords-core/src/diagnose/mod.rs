@@ -4,6 +4,7 @@
 mod answers;
 mod fixes;
 mod inputs;
+pub mod wire;
 
 use crate::call::Method;
 use crate::config::Flow;
@@ -73,6 +74,44 @@ pub enum FindingId {
 }
 
 impl FindingId {
+    pub const ALL: [Self; 31] = [
+        Self::AccountLocked,
+        Self::AliasMismatch,
+        Self::Basic401,
+        Self::Cancelled,
+        Self::DroppedDots,
+        Self::Expired,
+        Self::ForbiddenOrigin,
+        Self::HandlerError,
+        Self::HtmlErrors,
+        Self::LocalNetwork,
+        Self::MethodNotAllowed,
+        Self::MixedContent,
+        Self::NoOrdsContext,
+        Self::NoRole,
+        Self::NotACollection,
+        Self::NotSent,
+        Self::PreflightResource,
+        Self::PreflightToken,
+        Self::Refused,
+        Self::ResourceCors,
+        Self::SecretInId,
+        Self::Timeout,
+        Self::Token400,
+        Self::Token401,
+        Self::Token404,
+        Self::TokenCors,
+        Self::TokenNotJson,
+        Self::TokenPath,
+        Self::TokenPathCors,
+        Self::Unreachable,
+        Self::Whitespace,
+    ];
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.key() == key)
+    }
+
     pub fn key(self) -> &'static str {
         match self {
             Self::AccountLocked => "account-locked",

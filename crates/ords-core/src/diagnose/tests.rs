@@ -72,8 +72,19 @@ fn ok_token() -> TimelineEntry {
 
 const PROBLEM_401: &str = r#"{"code":"Unauthorized","message":"Unauthorized","type":"tag:oracle.com,2020:error/Unauthorized","instance":"tag:oracle.com,2020:ecid/x"}"#;
 
+/// The findings, checked to be the same when the run travels to the page's helper as JSON
+/// (where the page has the diagnosis run).
 fn run(timeline: &[TimelineEntry], probe: Probe, expired: bool) -> Vec<Finding> {
-    diagnose_run(&inputs(), timeline, RunFacts { probe, token_expired: expired })
+    let facts = RunFacts { probe, token_expired: expired };
+    let found = diagnose_run(&inputs(), timeline, facts);
+    let (i, t, f) = (
+        wire::inputs_from_json(&wire::inputs_to_json(&inputs())),
+        wire::timeline_from_json(&wire::timeline_to_json(timeline)),
+        wire::facts_from_json(&wire::facts_to_json(facts)),
+    );
+    let travelled = diagnose_run(&i, &t, f);
+    assert_eq!(wire::findings_from_json(&wire::findings_to_json(&travelled)), found, "the same through JSON");
+    found
 }
 
 fn ids(found: &[Finding]) -> Vec<&'static str> {
@@ -347,4 +358,28 @@ fn the_cors_note_is_written_for_this_origin_alias_and_module() {
     assert!(fixes.client_sql.contains("WHERE client_id = 'Te8yn-qGmBoX6jzpPhnUXA..';"));
     assert!(fixes.client_sql.contains("COMMIT;"));
     assert_eq!(cors_fixes(PAGE, "https://h/api/x", ID).module_sql, None);
+}
+
+#[test]
+fn inputs_and_cors_fixes_travel_as_json_unchanged() {
+    for i in [
+        inputs(),
+        Inputs { flow: Flow::Compare, client_auth: ClientAuth::RequestBody, method: Method::Delete, ..inputs() },
+        Inputs { sends_json: true, extra_headers: true, client_secret: ClientSecret::new(" x.. "), ..inputs() },
+    ] {
+        let back = wire::inputs_from_json(&wire::inputs_to_json(&i));
+        assert_eq!(diagnose_inputs(&back), diagnose_inputs(&i));
+        assert_eq!(back.client_secret.secret(), i.client_secret.secret());
+    }
+    let fixes = cors_fixes(PAGE, RESOURCE_URL, ID);
+    assert_eq!(wire::cors_fixes_from_json(&wire::cors_fixes_to_json(&fixes)), fixes);
+}
+
+#[test]
+fn a_body_over_the_limit_is_cut_at_a_character_boundary() {
+    let body = format!("{}é", "a".repeat(wire::MAX_BODY - 1));
+    let entry = bearer(response(200, &[], &body));
+    let back = wire::timeline_from_json(&wire::timeline_to_json(&[entry]));
+    let kept = back[0].exchange.response().map(|r| r.body.len());
+    assert_eq!(kept, Some(wire::MAX_BODY - 1), "the two-byte é does not fit");
 }

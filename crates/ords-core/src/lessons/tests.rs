@@ -1,0 +1,69 @@
+use super::*;
+use crate::config::PlaygroundConfig;
+
+fn run(flow: Flow, exchanges: &[(Purpose, Option<u16>)], findings: &[FindingId]) -> RunEvidence {
+    RunEvidence { flow, exchanges: exchanges.to_vec(), findings: findings.to_vec() }
+}
+
+#[test]
+fn each_mark_is_met_by_its_run_and_not_by_its_near_misses() {
+    use Purpose::*;
+    let token_ok = run(Flow::OAuth2, &[(Token, Some(200))], &[]);
+    let token_401 = run(Flow::OAuth2, &[(Token, Some(401))], &[FindingId::Token401]);
+    let bearer = run(Flow::OAuth2, &[(Token, Some(200)), (Resource, Some(200))], &[]);
+    let bearer_401 = run(Flow::OAuth2, &[(Token, Some(200)), (Resource, Some(401))], &[FindingId::NoRole]);
+    let basic = run(Flow::Basic, &[(Resource, Some(200))], &[]);
+    let compare = run(Flow::Compare, &[(Token, Some(200)), (Resource, Some(200)), (BasicCall, Some(200))], &[]);
+    let compare_half = run(Flow::Compare, &[(Token, Some(200)), (Resource, Some(200)), (BasicCall, Some(401))], &[]);
+    let refetched = run(Flow::OAuth2, &[(TokenAfterExpiry, Some(200)), (Resource, Some(200))], &[]);
+    let retried =
+        run(Flow::OAuth2, &[(Resource, Some(401)), (TokenAfter401, Some(200)), (ResourceRetry, Some(200))], &[]);
+    let refetch_failed = run(Flow::OAuth2, &[(TokenAfterExpiry, Some(200)), (Resource, Some(555))], &[]);
+    let no_response = run(Flow::OAuth2, &[(Token, None)], &[FindingId::TokenCors]);
+
+    let cases: [(Mark, &[&RunEvidence], &[&RunEvidence]); 7] = [
+        (Mark::TokenOk, &[&token_ok, &bearer, &refetched], &[&token_401, &basic, &no_response]),
+        (Mark::BearerOk, &[&bearer, &compare, &retried], &[&token_ok, &bearer_401, &basic]),
+        (Mark::BasicOk, &[&basic, &compare], &[&bearer, &compare_half, &token_ok]),
+        (Mark::ComparedOk, &[&compare], &[&compare_half, &bearer, &basic]),
+        (Mark::RefetchedOk, &[&refetched, &retried], &[&bearer, &refetch_failed, &token_ok]),
+        (Mark::Named(&[FindingId::Token401]), &[&token_401], &[&token_ok, &bearer_401]),
+        (Mark::Named(&[FindingId::TokenCors, FindingId::ResourceCors]), &[&no_response], &[&token_401, &bearer]),
+    ];
+    for (mark, right, wrong) in cases {
+        for r in right {
+            assert!(mark.met_by(r), "{mark:?} should be met by {r:?}");
+        }
+        for w in wrong {
+            assert!(!mark.met_by(w), "{mark:?} should not be met by {w:?}");
+        }
+    }
+}
+
+#[test]
+fn the_path_is_whole_and_its_stages_are_settings_the_page_reads() {
+    let mut ids: Vec<&str> = Vec::new();
+    let mut minutes = 0;
+    for lesson in &LESSONS {
+        assert!(!ids.contains(&lesson.id), "lesson ids are unique: {}", lesson.id);
+        ids.push(lesson.id);
+        minutes += u32::from(lesson.minutes);
+        let stage = PlaygroundConfig::from_fragment(lesson.stage);
+        assert!(stage.ignored.is_empty(), "{}: {:?}", lesson.id, stage.ignored);
+        assert!(!lesson.steps.is_empty());
+        let mut steps: Vec<&str> = Vec::new();
+        for step in lesson.steps {
+            assert!(!steps.contains(&step.id), "{}: step ids are unique", lesson.id);
+            steps.push(step.id);
+            assert!(!step.marks.is_empty() && !step.hints.is_empty(), "{}/{}", lesson.id, step.id);
+            for mark in step.marks {
+                assert!(!mark.describe().is_empty());
+            }
+        }
+        if let Some(scenario) = lesson.scenario {
+            assert_eq!(scenario, lesson.id, "a scenario's lesson has the scenario's name");
+        }
+    }
+    assert!((60..=90).contains(&minutes), "a 60-90 minute workshop: {minutes}");
+    assert!(lesson("expired-token").is_some() && lesson("nope").is_none());
+}

@@ -1,0 +1,231 @@
+//! Workshop glue: the scenario list and the lesson path come from the page's helper (they live
+//! in the simulator crate and the core, so the first load does not carry their text); progress
+//! is kept in `localStorage` (lesson and step ids only); after each run the current step is
+//! checked against the run's evidence by the helper.
+
+use crate::actions::Page;
+use crate::browser::{self, store_get, store_set, Store};
+use crate::state::{Form, Results, Source};
+use leptos::prelude::*;
+use ords_core::lessons::RunEvidence;
+use ords_core::{Flow, PlaygroundConfig, Target};
+use serde_json::{json, Value};
+
+const PROGRESS_KEY: &str = "ords-playground:lessons";
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScenarioInfo {
+    pub name: String,
+    pub failure: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct StepInfo {
+    pub id: String,
+    pub title: String,
+    pub goal: String,
+    pub hints: Vec<String>,
+    pub marks: Vec<String>,
+    pub shows: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct LessonInfo {
+    pub id: String,
+    pub title: String,
+    pub scenario: String,
+    pub stage: String,
+    pub intro: String,
+    pub minutes: u64,
+    pub steps: Vec<StepInfo>,
+}
+
+/// The workshop's state beside the form.
+#[derive(Clone, Copy)]
+pub struct Workshop {
+    pub scenarios: RwSignal<Vec<ScenarioInfo>>,
+    pub lessons: RwSignal<Vec<LessonInfo>>,
+    /// Steps done, as `lesson/step`.
+    pub done: RwSignal<Vec<String>>,
+    /// Hints shown for the current step.
+    pub hints: RwSignal<usize>,
+    /// Which marks of the current step some run has shown.
+    pub met: RwSignal<Vec<bool>>,
+    /// The last thing the workshop said (a live region).
+    pub said: RwSignal<String>,
+}
+
+fn text(v: &Value, key: &str) -> String {
+    v.get(key).and_then(Value::as_str).unwrap_or_default().to_owned()
+}
+
+fn texts(v: &Value, key: &str) -> Vec<String> {
+    v.get(key)
+        .and_then(Value::as_array)
+        .map(|a| a.iter().filter_map(Value::as_str).map(str::to_owned).collect())
+        .unwrap_or_default()
+}
+
+fn lesson_info(v: &Value) -> LessonInfo {
+    let steps = v.get("steps").and_then(Value::as_array).cloned().unwrap_or_default();
+    LessonInfo {
+        id: text(v, "id"),
+        title: text(v, "title"),
+        scenario: text(v, "scenario"),
+        stage: text(v, "stage"),
+        intro: text(v, "intro"),
+        minutes: v.get("minutes").and_then(Value::as_u64).unwrap_or(0),
+        steps: steps
+            .iter()
+            .map(|s| StepInfo {
+                id: text(s, "id"),
+                title: text(s, "title"),
+                goal: text(s, "goal"),
+                hints: texts(s, "hints"),
+                marks: texts(s, "marks"),
+                shows: s.get("shows").and_then(Value::as_str).map(str::to_owned),
+            })
+            .collect(),
+    }
+}
+
+impl Workshop {
+    pub fn new() -> Self {
+        let done = store_get(Store::Local, PROGRESS_KEY)
+            .map(|t| t.lines().filter(|l| l.len() < 100).take(200).map(str::to_owned).collect())
+            .unwrap_or_default();
+        let workshop = Self {
+            scenarios: RwSignal::new(Vec::new()),
+            lessons: RwSignal::new(Vec::new()),
+            done: RwSignal::new(done),
+            hints: RwSignal::new(0),
+            met: RwSignal::new(Vec::new()),
+            said: RwSignal::new(String::new()),
+        };
+        Effect::new(move || {
+            let lines = workshop.done.with(|d| d.join("\n"));
+            store_set(Store::Local, PROGRESS_KEY, &lines);
+        });
+        workshop
+    }
+
+    /// Asks the helper for the scenarios and the lessons.
+    pub fn load(self) {
+        leptos::task::spawn_local(async move {
+            if let Ok(list) = browser::ask_helper(json!({ "do": "scenarios" })).await {
+                let all = list.as_array().cloned().unwrap_or_default();
+                self.scenarios.set(
+                    all.iter().map(|s| ScenarioInfo { name: text(s, "name"), failure: text(s, "failure") }).collect(),
+                );
+            }
+            if let Ok(list) = browser::ask_helper(json!({ "do": "lessons" })).await {
+                self.lessons.set(list.as_array().cloned().unwrap_or_default().iter().map(lesson_info).collect());
+            }
+        });
+    }
+
+    pub fn lesson(self, id: &str) -> Option<LessonInfo> {
+        self.lessons.with(|all| all.iter().find(|l| l.id == id).cloned())
+    }
+
+    pub fn is_done(self, lesson: &str, step: &str) -> bool {
+        self.done.with(|d| d.iter().any(|k| k == &format!("{lesson}/{step}")))
+    }
+
+    /// The first step of the lesson not done yet.
+    pub fn current_step(self, lesson: &LessonInfo) -> Option<StepInfo> {
+        lesson.steps.iter().find(|s| !self.is_done(&lesson.id, &s.id)).cloned()
+    }
+
+    pub fn clear_progress(self) {
+        self.done.set(Vec::new());
+        self.met.set(Vec::new());
+        self.hints.set(0);
+        self.said.set("Progress cleared.".into());
+    }
+}
+
+/// Opens a lesson: the form as the lesson stages it (on the in-page simulator, in its
+/// scenario, with the demo's public secrets), the lesson's progress forgotten.
+pub fn stage(page: Page, workshop: Workshop, lesson: &LessonInfo) {
+    let Page { form, results, .. } = page;
+    let keep = form.config();
+    let base = format!("target=simulated&scenario={}&lesson={}&{}", lesson.scenario, lesson.id, lesson.stage);
+    let staged = PlaygroundConfig {
+        embed: keep.embed,
+        sections: keep.sections,
+        theme: keep.theme,
+        present: keep.present,
+        ..PlaygroundConfig::from_fragment(&base).config
+    };
+    form.apply(&staged, Source::Typed);
+    form.client_secret.set(ords_core::demo::CLIENT_SECRET.into());
+    form.password.set(ords_core::demo::PASSWORD.into());
+    workshop.done.update(|d| d.retain(|k| !k.starts_with(&format!("{}/", lesson.id))));
+    workshop.met.set(Vec::new());
+    workshop.hints.set(0);
+    forget_results(results);
+    workshop.said.set(format!("Lesson {} started.", lesson.title));
+}
+
+fn forget_results(results: Results) {
+    results.held.set(None);
+    results.token_step.set(None);
+    results.resource.set(None);
+    results.resource_note.set(None);
+    results.timeline.set(Vec::new());
+    results.findings.set(Vec::new());
+    results.comparison.set(None);
+}
+
+/// Keeps the in-page simulator in the form's scenario: restarted (its tokens forgotten, so the
+/// page forgets the one it holds from it) whenever the scenario changes.
+pub fn keep_scenario(form: Form, results: Results) {
+    Effect::new(move |before: Option<String>| {
+        let scenario = form.scenario.get();
+        if before.as_ref() != Some(&scenario) {
+            let name = scenario.clone();
+            leptos::task::spawn_local(async move {
+                if let Err(why) = browser::reset_simulator(&name).await {
+                    results.notice.set(Some(format!(
+                        "The simulated ORDS could not start that scenario ({why}); it runs healthy."
+                    )));
+                    form.scenario.set(String::new());
+                }
+            });
+            if before.is_some() && untrack(|| results.held_from.get()) == Target::Simulated {
+                results.held.set(None);
+            }
+        }
+        scenario
+    });
+}
+
+/// After a run: checks the current lesson step against what the run showed.
+pub fn after_run(page: Page, workshop: Workshop, flow: Flow) {
+    let Page { form, results, .. } = page;
+    let Some(lesson) = workshop.lesson(&form.lesson.get_untracked()) else { return };
+    let Some(step) = workshop.current_step(&lesson) else { return };
+    let mut findings = results.input_findings.get_untracked();
+    results.findings.with_untracked(|f| findings.extend(f.iter().cloned()));
+    let evidence = results.timeline.with_untracked(|t| RunEvidence::from_run(flow, t, &findings)).to_text();
+    leptos::task::spawn_local(async move {
+        let job = json!({ "do": "lesson_check", "lesson": lesson.id, "step": step.id, "evidence": evidence });
+        let Ok(answer) = browser::ask_helper(job).await else { return };
+        let this_run: Vec<bool> =
+            answer.as_array().map(|a| a.iter().map(|m| m.as_bool() == Some(true)).collect()).unwrap_or_default();
+        let mut met = workshop.met.get_untracked();
+        met.resize(this_run.len(), false);
+        for (seen, now) in met.iter_mut().zip(&this_run) {
+            *seen |= *now;
+        }
+        if !met.is_empty() && met.iter().all(|m| *m) {
+            workshop.done.update(|d| d.push(format!("{}/{}", lesson.id, step.id)));
+            workshop.met.set(Vec::new());
+            workshop.hints.set(0);
+            workshop.said.set(format!("Step done: {}.", step.title));
+        } else {
+            workshop.met.set(met);
+        }
+    });
+}
