@@ -207,3 +207,17 @@ fn a_scenario_lesson_s_failure_is_not_met_in_the_healthy_simulator() {
         }
     }
 }
+
+#[test]
+fn the_instructor_s_guide_links_every_lesson_and_scenario() {
+    let guide = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/workshop.md")).unwrap();
+    for lesson in &LESSONS {
+        assert!(guide.contains(&format!("`#lesson={}`", lesson.id)), "docs/workshop.md links {}", lesson.id);
+        assert!(guide.contains(&format!("| {} | {} |", lesson.title, lesson.minutes)) || guide.contains(lesson.title));
+    }
+    for scenario in &scenarios::SCENARIOS {
+        assert!(guide.contains(&format!("`{}`", scenario.name)), "docs/workshop.md names {}", scenario.name);
+    }
+    let total: u32 = LESSONS.iter().map(|l| u32::from(l.minutes)).sum();
+    assert!(guide.contains(&format!("({total} in all)")), "the guide's total is {total}");
+}
