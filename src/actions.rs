@@ -100,6 +100,8 @@ pub fn press(page: Page, action: Action) {
         results.held.set(Some(pasted.clone()));
     }
     results.busy.set(Some(if action == Action::GetToken { Busy::Token } else { Busy::Call }));
+    let run = results.run_number.get_untracked().wrapping_add(1);
+    results.run_number.set(run);
     results.findings.set(Vec::new());
     results.notice.set(None);
     leptos::task::spawn_local(async move {
@@ -121,8 +123,13 @@ pub fn press(page: Page, action: Action) {
                     results.resource_note.set(outcome.resource_note.map(str::to_owned));
                     results.resource.set(outcome.resource);
                 }
-                diagnosis::after_run(results, facts, target, outcome.sent_expired_token).await;
-                crate::workshop::after_run(page, workshop, inputs.flow);
+                // The run is over: the buttons come back now; the diagnosis (in the helper)
+                // and the lesson check follow, and only this run's answer is kept.
+                results.busy.set(None);
+                diagnosis::after_run(results, facts, target, outcome.sent_expired_token, run).await;
+                if results.run_number.get_untracked() == run {
+                    crate::workshop::after_run(page, workshop, inputs.flow);
+                }
             }
             Err(problems) => results.field_errors.set(problems),
         }

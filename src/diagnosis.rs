@@ -53,8 +53,9 @@ pub async fn cors_fixes(resource_url: String, client_id: String) -> Option<CorsF
     browser::ask_helper(job).await.ok().map(|v| wire::cors_fixes_from_json(&v))
 }
 
-/// Diagnoses a finished run into `results.findings`, probing first when a fetch failed.
-pub async fn after_run(results: Results, inputs: Inputs, target: Target, token_expired: bool) {
+/// Diagnoses a finished run into `results.findings`, probing first when a fetch failed; kept
+/// only if no other run has started since (`run` is the run's number).
+pub async fn after_run(results: Results, inputs: Inputs, target: Target, token_expired: bool, run: u64) {
     // Read from the stored timeline, not a copy: a response body may be 10 MB.
     let failed_url = results.timeline.with_untracked(|timeline| {
         timeline.iter().rev().find(|e| e.exchange.failed_to_fetch()).map(|e| e.exchange.request.wire.url.clone())
@@ -74,5 +75,7 @@ pub async fn after_run(results: Results, inputs: Inputs, target: Target, token_e
         Ok(answer) => wire::findings_from_json(&answer),
         Err(_) => Vec::new(),
     };
-    results.findings.set(findings);
+    if results.run_number.get_untracked() == run {
+        results.findings.set(findings);
+    }
 }

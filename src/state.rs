@@ -294,6 +294,8 @@ pub struct Results {
     pub notice: RwSignal<Option<String>>,
     /// How the last run ended, in one sentence, for the status line (a live region).
     pub announcement: RwSignal<String>,
+    /// Counts the runs started, so late answers about an earlier run are dropped.
+    pub run_number: RwSignal<u64>,
 }
 
 impl Results {
@@ -315,6 +317,7 @@ impl Results {
             history_kept: RwSignal::new(false),
             notice: RwSignal::new(None),
             announcement: RwSignal::new(String::new()),
+            run_number: RwSignal::new(0),
         }
     }
 
