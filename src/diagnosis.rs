@@ -23,6 +23,7 @@ pub fn inputs(form: &Form) -> Inputs {
         method: form.method.get(),
         sends_json: !form.body.with(|b| b.trim().is_empty()),
         extra_headers: !form.headers.with(|h| h.trim().is_empty()) || form.token_name.with(|n| n != "Authorization"),
+        ..Default::default()
     }
 }
 

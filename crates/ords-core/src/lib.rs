@@ -7,7 +7,8 @@
 //! `call` (what the two flows and the protected call need), `field` (checks of typed input),
 //! `request` (requests as values), `flow` and `run` (the runs), `credential` (where a secret
 //! may go), `response`, `collection`, `jwt` (reading answers), `diagnose`, `code`, `quote`
-//! (one quoting function per language), `history`, `share` (links and embed snippets), `lessons` (the workshop's path), `format`
+//! (one quoting function per language), `history`, `share` (links and embed snippets), `lessons` (the workshop's path), `jwt_profile`
+//! (ORDS JWT profiles and the checks of external tokens), `format`
 //! (numbers for people).
 
 mod call;
@@ -28,8 +29,10 @@ mod held_token;
 mod history;
 mod http;
 mod jwt;
+pub mod jwt_profile;
 pub mod lessons;
 mod notes;
+mod provider;
 pub mod quote;
 mod request;
 mod response;
@@ -69,6 +72,7 @@ pub use history::{remember, run_summary, RunRecord, HISTORY_LIMIT};
 pub use http::{body_text, find_header, reason_phrase, HttpRequest, HttpResponse};
 pub use jwt::{decode_jwt, Jwt};
 pub use notes::{contains_secret, cors_note, mask_secrets, status_meaning, CorsNote};
+pub use provider::{BrowserToken, Provider};
 pub use request::{basic_request, bearer_request, token_request, PreparedRequest};
 pub use response::{
     indent_json, is_json, parse_error_body, parse_token_grant, ErrorBody, OAuthErrorCode, TokenGrant, TokenParseError,

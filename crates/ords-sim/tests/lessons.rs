@@ -118,6 +118,7 @@ impl Room {
             method: Method::Get,
             sends_json: false,
             extra_headers: false,
+            ..Default::default()
         };
         // As the page does for the in-page simulator: it always answers, so a failed fetch is CORS.
         let failed = outcome.timeline.iter().any(|e| e.exchange.failed_to_fetch());

@@ -2,12 +2,13 @@
 //! tested natively: `sim` (a request to the in-page ORDS, seen as a browser on the page's
 //! origin would), `sim_reset` (optionally into a workshop scenario), `scenarios`, `lessons`,
 //! `lesson_check` (a run's evidence against a step), `diagnose_inputs`, `diagnose_run` and
-//! `cors_fixes` (the diagnosis, see `ords_core::diagnosis_wire`), `code`, `postman_export` and
-//! `postman_import`.
+//! `cors_fixes` (the diagnosis, see `ords_core::diagnosis_wire`), `jwt_check`, `jwt_prefill`,
+//! `jwt_sql` and `providers` (JWT profiles and identity providers), `code`, `postman_export`
+//! and `postman_import`.
 
 use ords_core::diagnosis_wire as wire;
 use ords_core::lessons::{self, RunEvidence, LESSONS};
-use ords_core::{cors_fixes, diagnose_inputs, diagnose_run};
+use ords_core::{cors_fixes, diagnose_inputs, diagnose_run, jwt_profile, BrowserToken, Provider};
 use ords_core::{
     export_postman, generate, import_postman, BasicSettings, ClientSecret, CodeInput, CodeTarget, HttpRequest,
     OAuthSettings, Password, Plan, PlaygroundConfig, ResourceCall,
@@ -73,6 +74,20 @@ fn run(job: &Value, now_ms: f64, random: f64) -> Result<Value, String> {
             let facts = wire::facts_from_json(job.get("facts").unwrap_or(&Value::Null));
             Ok(wire::findings_to_json(&diagnose_run(&inputs, &timeline, facts)))
         }
+        "jwt_check" => {
+            let profile = wire::profile_from_json(job.get("profile").unwrap_or(&Value::Null));
+            let jwks = wire::jwks_from_json(job.get("jwks").unwrap_or(&Value::Null));
+            let now_s = (now_ms / 1000.0) as i64;
+            Ok(wire::findings_to_json(&jwt_profile::check(text(job, "token"), &profile, now_s, &jwks)))
+        }
+        "jwt_prefill" => {
+            Ok(jwt_profile::prefill(text(job, "token")).map_or(Value::Null, |p| wire::profile_to_json(&p)))
+        }
+        "jwt_sql" => {
+            let profile = wire::profile_from_json(job.get("profile").unwrap_or(&Value::Null));
+            Ok(Value::from(jwt_profile::jwt_profile_sql(&profile, text(job, "pattern"))))
+        }
+        "providers" => Ok(Provider::ALL.iter().map(|p| provider_json(*p)).collect()),
         "cors_fixes" => Ok(wire::cors_fixes_to_json(&cors_fixes(
             text(job, "origin"),
             text(job, "resource_url"),
@@ -114,6 +129,19 @@ fn sim(job: &Value, now_ms: f64, random: f64) -> Value {
         Ok(r) => json!({ "status": r.status, "reason": r.reason, "headers": r.headers, "body": r.body }),
         Err(why) => json!({ "refused": why }),
     }
+}
+
+fn provider_json(p: Provider) -> Value {
+    let (browser, says) = match p.browser() {
+        BrowserToken::Allowed(s) => ("allowed", s),
+        BrowserToken::Blocked(s) => ("blocked", s),
+        BrowserToken::Unknown(s) => ("unknown", s),
+    };
+    let params: Vec<Value> = p.params().iter().map(|x| json!([x.name, x.value, x.place.key()])).collect();
+    json!({
+        "key": p.key(), "label": p.label(), "token_url": p.token_url(), "params": params,
+        "where": p.where_to_find(), "browser": browser, "says": says,
+    })
 }
 
 fn lesson_json(lesson: &lessons::Lesson) -> Value {
@@ -253,6 +281,24 @@ mod tests {
         assert_eq!(met("flow=oauth2&x=token%3A200"), json!([true]));
         assert_eq!(met("flow=oauth2&x=token%3A401&f=token-401"), json!([false]));
         assert!(ask(json!({ "do": "lesson_check", "lesson": "nope", "step": "x" }))["error"].is_string());
+    }
+
+    #[test]
+    fn jwt_jobs_check_prefill_and_write_sql() {
+        use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine as _};
+        let claims = r#"{"iss":"https://acme.auth0.com/","aud":["api","https://acme.auth0.com/userinfo"],"scope":"hr.read","exp":1800000300}"#;
+        let token = format!("{}.{}.c2ln", URL_SAFE_NO_PAD.encode(r#"{"alg":"RS256"}"#), URL_SAFE_NO_PAD.encode(claims));
+        let profile = ask(json!({ "do": "jwt_prefill", "token": token }))["ok"].clone();
+        assert_eq!(profile["audience"], "api");
+        assert_eq!(profile["jwk_url"], "https://acme.auth0.com/.well-known/jwks.json");
+        let found = ask(json!({ "do": "jwt_check", "token": token, "profile": profile }))["ok"].clone();
+        assert_eq!(found[0]["id"], "jwt-audience-array");
+        let sql =
+            ask(json!({ "do": "jwt_sql", "profile": profile, "pattern": "/hr/*" }))["ok"].as_str().unwrap().to_owned();
+        assert!(sql.contains("ORDS_SECURITY.CREATE_JWT_PROFILE("), "{sql}");
+        let providers = ask(json!({ "do": "providers" }))["ok"].clone();
+        assert_eq!(providers[2]["key"], "entra");
+        assert_eq!(providers[2]["browser"], "blocked");
     }
 
     #[test]

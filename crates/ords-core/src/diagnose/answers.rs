@@ -201,6 +201,7 @@ fn resource_answer(i: &Inputs, e: &Exchange, r: &HttpResponse, facts: RunFacts) 
         e.request.wire.header("authorization").is_some_and(|a| !a.starts_with("Basic ")) || !i.flow.uses_basic();
     let mut out = Vec::new();
     match r.status {
+        401 if bearer && super::jwt::sent_a_jwt(e) => out.extend(super::jwt::refused(i, e)),
         401 if bearer && facts.token_expired => out.push(
             Finding::new(FindingId::Expired, Problem, "The token had expired when it was sent (its countdown had reached zero).", evidence)
                 .fix("Get a new token (the playground does this itself when re-fetch is on); tokens last security.oauth.tokenLifetime seconds, 3600 by default."),

@@ -4,6 +4,7 @@
 mod answers;
 mod fixes;
 mod inputs;
+mod jwt;
 pub mod wire;
 
 use crate::call::Method;
@@ -49,6 +50,19 @@ pub enum FindingId {
     ForbiddenOrigin,
     HandlerError,
     HtmlErrors,
+    JwtAlgorithm,
+    JwtAudience,
+    JwtAudienceArray,
+    JwtExpired,
+    JwtIssuer,
+    JwtJwkUrl,
+    JwtJwks,
+    JwtNotYet,
+    JwtPasses,
+    JwtRole,
+    JwtScope,
+    JwtTooOld,
+    JwtUnknownKid,
     LocalNetwork,
     MethodNotAllowed,
     MixedContent,
@@ -74,7 +88,7 @@ pub enum FindingId {
 }
 
 impl FindingId {
-    pub const ALL: [Self; 31] = [
+    pub const ALL: [Self; 44] = [
         Self::AccountLocked,
         Self::AliasMismatch,
         Self::Basic401,
@@ -84,6 +98,19 @@ impl FindingId {
         Self::ForbiddenOrigin,
         Self::HandlerError,
         Self::HtmlErrors,
+        Self::JwtAlgorithm,
+        Self::JwtAudience,
+        Self::JwtAudienceArray,
+        Self::JwtExpired,
+        Self::JwtIssuer,
+        Self::JwtJwkUrl,
+        Self::JwtJwks,
+        Self::JwtNotYet,
+        Self::JwtPasses,
+        Self::JwtRole,
+        Self::JwtScope,
+        Self::JwtTooOld,
+        Self::JwtUnknownKid,
         Self::LocalNetwork,
         Self::MethodNotAllowed,
         Self::MixedContent,
@@ -123,6 +150,19 @@ impl FindingId {
             Self::ForbiddenOrigin => "forbidden-origin",
             Self::HandlerError => "handler-error",
             Self::HtmlErrors => "html-errors",
+            Self::JwtAlgorithm => "jwt-algorithm",
+            Self::JwtAudience => "jwt-audience",
+            Self::JwtAudienceArray => "jwt-audience-array",
+            Self::JwtExpired => "jwt-expired",
+            Self::JwtIssuer => "jwt-issuer",
+            Self::JwtJwkUrl => "jwt-jwk-url",
+            Self::JwtJwks => "jwt-jwks",
+            Self::JwtNotYet => "jwt-not-yet",
+            Self::JwtPasses => "jwt-passes",
+            Self::JwtRole => "jwt-role",
+            Self::JwtScope => "jwt-scope",
+            Self::JwtTooOld => "jwt-too-old",
+            Self::JwtUnknownKid => "jwt-unknown-kid",
             Self::LocalNetwork => "local-network",
             Self::MethodNotAllowed => "method-not-allowed",
             Self::MixedContent => "mixed-content",
@@ -167,7 +207,12 @@ pub struct Finding {
 }
 
 impl Finding {
-    fn new(id: FindingId, severity: Severity, cause: impl Into<String>, evidence: impl Into<String>) -> Self {
+    pub(crate) fn new(
+        id: FindingId,
+        severity: Severity,
+        cause: impl Into<String>,
+        evidence: impl Into<String>,
+    ) -> Self {
         Self {
             id,
             severity,
@@ -179,12 +224,12 @@ impl Finding {
         }
     }
 
-    fn fix(mut self, fix: impl Into<String>) -> Self {
+    pub(crate) fn fix(mut self, fix: impl Into<String>) -> Self {
         self.fix = fix.into();
         self
     }
 
-    fn sql(mut self, sql: impl Into<String>) -> Self {
+    pub(crate) fn sql(mut self, sql: impl Into<String>) -> Self {
         self.sql = Some(sql.into());
         self
     }
@@ -210,6 +255,10 @@ pub struct Inputs {
     pub sends_json: bool,
     /// An extra header (or a token header other than Authorization) is sent.
     pub extra_headers: bool,
+    /// The JWT profile the person described (empty: taken from the token itself).
+    pub jwt_profile: crate::jwt_profile::JwtProfile,
+    /// What the browser learned of the profile's JWK set.
+    pub jwks: crate::jwt_profile::Jwks,
 }
 
 /// What the page learned after a fetch failed without a response.

@@ -30,6 +30,7 @@ fn inputs() -> Inputs {
         method: Method::Get,
         sends_json: false,
         extra_headers: false,
+        ..Default::default()
     }
 }
 
@@ -382,4 +383,58 @@ fn a_body_over_the_limit_is_cut_at_a_character_boundary() {
     let back = wire::timeline_from_json(&wire::timeline_to_json(&[entry]));
     let kept = back[0].exchange.response().map(|r| r.body.len());
     assert_eq!(kept, Some(wire::MAX_BODY - 1), "the two-byte é does not fit");
+}
+
+/// A JWT sent to the resource and refused with ORDS's bare `401 invalid_token`.
+fn refused_jwt(claims: &str) -> TimelineEntry {
+    use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine as _};
+    let token =
+        format!("{}.{}.c2ln", URL_SAFE_NO_PAD.encode(r#"{"alg":"RS256","kid":"k1"}"#), URL_SAFE_NO_PAD.encode(claims));
+    let call = ResourceCall::get(RESOURCE_URL);
+    let held = HeldToken::new(AccessToken::new(token), String::new(), None, 0.0);
+    let request = bearer_request(&call, &held, &TokenPlacement::default()).unwrap();
+    let challenge = "Bearer realm=\"Oracle REST Data Services\", error=\"invalid_token\"";
+    let mut answer = response(401, &[("WWW-Authenticate", challenge)], "");
+    if let Ok(r) = &mut answer {
+        r.received_at_ms = 1_800_000_000_000.0;
+    }
+    TimelineEntry { purpose: Purpose::Resource, exchange: Exchange { step: Step::Resource, request, result: answer } }
+}
+
+#[test]
+fn a_refused_jwt_is_checked_against_the_described_profile_and_the_first_broken_rule_named() {
+    let claims =
+        r#"{"iss":"https://idp.example.com/","aud":"hr-api","scope":"hr.read","exp":1800000300,"iat":1799999990}"#;
+    let described = crate::jwt_profile::JwtProfile {
+        issuer: "https://idp.example.com".into(),
+        audience: "hr-api".into(),
+        privilege: "hr.read".into(),
+        ..Default::default()
+    };
+    let i = Inputs { jwt_profile: described.clone(), ..inputs() };
+    let found = diagnose_run(&i, &[refused_jwt(claims)], RunFacts { probe: Probe::NotProbed, token_expired: false });
+    assert_eq!(ids(&found)[0], "jwt-issuer");
+    assert!(
+        found[0].cause.starts_with("ORDS refused the JWT (401 invalid_token); most likely: The token's iss"),
+        "{}",
+        found[0].cause
+    );
+    let sql = found[0].sql.clone().unwrap_or_default();
+    assert!(sql.contains("p_issuer       => 'https://idp.example.com/',"), "the profile that accepts the token: {sql}");
+    assert!(sql.contains("p_pattern => '/hr/*'"), "{sql}");
+    // Described right, the token passes: the page says what only the ORDS host can check.
+    let right = Inputs {
+        jwt_profile: crate::jwt_profile::JwtProfile { issuer: "https://idp.example.com/".into(), ..described },
+        ..inputs()
+    };
+    let passes =
+        diagnose_run(&right, &[refused_jwt(claims)], RunFacts { probe: Probe::NotProbed, token_expired: false });
+    assert_eq!(ids(&passes), ["jwt-passes"]);
+    // Not described: the token's own claims stand for the profile; the scope is still checked.
+    let none = Inputs {
+        jwt_profile: crate::jwt_profile::JwtProfile { privilege: "hr.write".into(), ..Default::default() },
+        ..inputs()
+    };
+    let scope = diagnose_run(&none, &[refused_jwt(claims)], RunFacts { probe: Probe::NotProbed, token_expired: false });
+    assert_eq!(ids(&scope)[0], "jwt-scope");
 }

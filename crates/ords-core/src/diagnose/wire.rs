@@ -10,6 +10,7 @@ use crate::config::Flow;
 use crate::exchange::{Exchange, Received, Step, TimedBy, TransportError};
 use crate::flow::{Purpose, TimelineEntry};
 use crate::http::{HttpRequest, HttpResponse};
+use crate::jwt_profile::{Jwks, JwtProfile};
 use crate::request::PreparedRequest;
 use crate::secret::ClientSecret;
 use crate::settings::ClientAuth;
@@ -46,7 +47,7 @@ pub fn inputs_to_json(i: &Inputs) -> Value {
         "page_origin": i.page_origin, "flow": i.flow.key(), "token_url": i.token_url,
         "resource_url": i.resource_url, "client_id": i.client_id, "client_secret": i.client_secret.secret(),
         "client_auth": i.client_auth.key(), "method": i.method.as_str(), "sends_json": i.sends_json,
-        "extra_headers": i.extra_headers,
+        "extra_headers": i.extra_headers, "jwt_profile": profile_to_json(&i.jwt_profile), "jwks": jwks_to_json(&i.jwks),
     })
 }
 
@@ -64,6 +65,44 @@ pub fn inputs_from_json(v: &Value) -> Inputs {
         method: Method::parse(&text(v, "method")).unwrap_or(Method::Get),
         sends_json: flag(v, "sends_json"),
         extra_headers: flag(v, "extra_headers"),
+        jwt_profile: profile_from_json(v.get("jwt_profile").unwrap_or(&Value::Null)),
+        jwks: jwks_from_json(v.get("jwks").unwrap_or(&Value::Null)),
+    }
+}
+
+pub fn profile_to_json(p: &JwtProfile) -> Value {
+    json!({
+        "issuer": p.issuer, "audience": p.audience, "jwk_url": p.jwk_url, "skew": p.allowed_skew_s,
+        "age": p.allowed_age_s, "role_claim": p.role_claim, "privilege": p.privilege,
+    })
+}
+
+pub fn profile_from_json(v: &Value) -> JwtProfile {
+    let seconds = |k: &str| v.get(k).and_then(Value::as_u64).and_then(|n| u32::try_from(n).ok());
+    JwtProfile {
+        issuer: text(v, "issuer"),
+        audience: text(v, "audience"),
+        jwk_url: text(v, "jwk_url"),
+        allowed_skew_s: seconds("skew"),
+        allowed_age_s: seconds("age"),
+        role_claim: text(v, "role_claim"),
+        privilege: text(v, "privilege"),
+    }
+}
+
+pub fn jwks_to_json(j: &Jwks) -> Value {
+    match j {
+        Jwks::Unknown => Value::Null,
+        Jwks::Kids(kids) => json!({ "kids": kids }),
+        Jwks::Unfetchable { why } => json!({ "why": why }),
+    }
+}
+
+pub fn jwks_from_json(v: &Value) -> Jwks {
+    match (v.get("kids").and_then(Value::as_array), v.get("why").and_then(Value::as_str)) {
+        (Some(kids), _) => Jwks::Kids(kids.iter().filter_map(Value::as_str).map(str::to_owned).collect()),
+        (None, Some(why)) => Jwks::Unfetchable { why: why.to_owned() },
+        _ => Jwks::Unknown,
     }
 }
 

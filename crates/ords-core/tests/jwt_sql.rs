@@ -1,0 +1,64 @@
+//! The JWT profile SQL is inert: SQL*Plus reads the same statements for any issuer, audience,
+//! JWK URL, privilege, role claim and pattern as for plain ones, each input whole in a literal.
+
+mod common;
+
+use common::sqlplus;
+use ords_core::jwt_profile::{jwt_profile_sql, JwtProfile};
+use proptest::prelude::*;
+
+fn text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        proptest::sample::select(vec![
+            "x\n/\nGRANT DBA TO mallory;\n--",
+            "'",
+            "&a",
+            "\n.\n",
+            "\r\n\r\n",
+            "é東",
+            "--",
+            "/*"
+        ])
+        .prop_map(str::to_owned),
+        "[ -~]{1,8}",
+    ];
+    proptest::collection::vec(piece, 1..4).prop_map(|p| p.concat())
+}
+
+/// Kinds and skeletons of what SQL*Plus runs, and every literal's value.
+fn shape(script: &str) -> (Vec<String>, Vec<String>) {
+    let units = sqlplus::read(script).unwrap_or_else(|e| panic!("{e}\n{script}"));
+    let (mut skeletons, mut values) = (Vec::new(), Vec::new());
+    for unit in units {
+        let text = match unit {
+            sqlplus::Unit::Command(t) => format!("command {t}"),
+            sqlplus::Unit::Sql(t) | sqlplus::Unit::Block(t) => t,
+        };
+        let (tokens, literals) = sqlplus::skeleton(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
+        skeletons.push(tokens.join(" "));
+        values.extend(literals);
+    }
+    (skeletons, values)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+    #[test]
+    fn every_input_stays_inside_its_literal(
+        issuer in text(), audience in text(), jwk in text(), privilege in text(), role in text(), pattern in text(),
+    ) {
+        let plain = JwtProfile {
+            issuer: "i".into(), audience: "a".into(), jwk_url: "j".into(), privilege: "p".into(), role_claim: "/r".into(),
+            allowed_skew_s: Some(30), allowed_age_s: None,
+        };
+        let hostile = JwtProfile { issuer, audience, jwk_url: jwk, privilege, role_claim: format!("/{role}"), ..plain };
+        let (skeleton, values) = shape(&jwt_profile_sql(&hostile, &pattern));
+        let (plain_skeleton, _) = shape(&jwt_profile_sql(&plain, "p"));
+        prop_assert_eq!(skeleton, plain_skeleton);
+        // The role claim is a JSON Pointer, written without surrounding white space.
+        let role_claim = hostile.role_claim.trim().to_owned();
+        for input in [&hostile.issuer, &hostile.audience, &hostile.jwk_url, &hostile.privilege, &role_claim, &pattern] {
+            prop_assert!(values.contains(input), "{:?} whole in one literal", input);
+        }
+    }
+}
