@@ -152,6 +152,8 @@ pub struct SimConfig {
     pub page_size: usize,
     /// The data behind `hr/employees/` and the AutoREST `employees/` object.
     pub employees: Vec<Employee>,
+    /// The simulated identity provider and the schema's JWT profile.
+    pub jwt: crate::idp::JwtSetup,
 }
 
 /// The role the `hr` module's privilege requires.
@@ -196,6 +198,7 @@ impl SimConfig {
             switches: Switches::default(),
             page_size: 25,
             employees: crate::hr::demo_employees(),
+            jwt: crate::idp::JwtSetup::demo(),
         }
     }
 

@@ -21,6 +21,24 @@ struct File {
     employees: Option<Vec<EmployeeEntry>>,
     /// Or this many generated rows (e.g. 50000 for a ~10 MB collection page).
     generated_employees: Option<usize>,
+    /// The identity provider's tokens and the schema's JWT profile.
+    jwt: Option<JwtEntries>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct JwtEntries {
+    /// What the identity provider writes into its tokens.
+    issuer: Option<String>,
+    audience: Option<String>,
+    scope: Option<String>,
+    lifetime_s: Option<u64>,
+    /// The schema's JWT profile (`ORDS_SECURITY.CREATE_JWT_PROFILE`).
+    profile_issuer: Option<String>,
+    profile_audience: Option<String>,
+    allowed_skew_s: Option<u32>,
+    allowed_age_s: Option<u32>,
+    role_claim: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -95,6 +113,18 @@ pub const MAX_GENERATED: usize = 500_000;
 pub fn load(text: &str) -> Result<SimConfig, String> {
     let file: File = toml::from_str(text).map_err(|e| e.to_string())?;
     let mut c = SimConfig::demo();
+    if let Some(j) = file.jwt {
+        let setup = &mut c.jwt;
+        set(&mut setup.issuer, j.issuer);
+        set(&mut setup.audience, j.audience);
+        set(&mut setup.scope, j.scope);
+        set(&mut setup.lifetime_s, j.lifetime_s);
+        set(&mut setup.profile.issuer, j.profile_issuer);
+        set(&mut setup.profile.audience, j.profile_audience);
+        setup.profile.allowed_skew_s = j.allowed_skew_s.or(setup.profile.allowed_skew_s);
+        setup.profile.allowed_age_s = j.allowed_age_s.or(setup.profile.allowed_age_s);
+        set(&mut setup.profile.role_claim, j.role_claim);
+    }
     if let Some(alias) = file.alias {
         c.set_alias(&alias);
     }
@@ -208,6 +238,18 @@ pub fn cors_mode(name: &str) -> Result<CorsMode, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_jwt_profile_and_the_identity_provider_are_configurable() {
+        let c = load(
+            "[jwt]\naudience = \"api\"\nprofile_audience = \"api\"\nallowed_age_s = 600\nrole_claim = \"/roles\"\n",
+        )
+        .unwrap();
+        assert_eq!((c.jwt.audience.as_str(), c.jwt.profile.audience.as_str()), ("api", "api"));
+        assert_eq!((c.jwt.profile.allowed_age_s, c.jwt.profile.allowed_skew_s), (Some(600), Some(30)));
+        assert_eq!(c.jwt.profile.role_claim, "/roles");
+        assert!(load("[jwt]\nnope = 1\n").is_err());
+    }
 
     #[test]
     fn the_shipped_demo_file_is_the_built_in_demo() {

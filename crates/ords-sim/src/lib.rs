@@ -17,6 +17,9 @@ mod cors;
 #[cfg(feature = "server")]
 pub mod doc_root;
 mod hr;
+pub mod idp;
+#[cfg(feature = "jwt")]
+pub mod idp_keys;
 mod json;
 mod notes;
 mod problem;
@@ -77,6 +80,9 @@ impl Sim {
         let Ok(url) = HttpUrl::parse(&request.url) else {
             return self.error(request, 400, "BadRequest", "The request URL is not valid");
         };
+        if let Some(answer) = idp::answer(&self.config, request, &url.path, now_ms) {
+            return answer;
+        }
         let Some(target) = routes::route(&url.path, |a| self.config.serves_alias(a)) else {
             return self.error(request, 404, "NotFound", "Not Found");
         };

@@ -49,6 +49,19 @@ fn main() {
         println!("  Basic user    {} : {}", user.name, user.password);
     }
     println!("  CORS origins  {}", c.module_origins.join(", "));
+    let j = &c.jwt;
+    println!(
+        "  IdP token URL http://{address}/idp/token  (client {} : {})",
+        ords_sim::idp::IDP_CLIENT_ID,
+        ords_sim::idp::IDP_CLIENT_SECRET
+    );
+    println!(
+        "  JWT profile   issuer {}  audience {}  JWK set http://{address}/idp/jwks  skew {} s  privilege {}",
+        j.profile.issuer,
+        j.profile.audience,
+        j.profile.allowed_skew_s.unwrap_or(0),
+        c.privileges.first().map_or("", |p| p.name.as_str())
+    );
     if let Some(scenario) = options.scenario.and_then(scenarios::find) {
         println!("  Scenario      {}: {}", scenario.name, scenario.failure);
         println!("  Try           {}", scenario.try_it);

@@ -10,6 +10,8 @@ pub struct Scenario {
     pub failure: &'static str,
     /// What to do in the playground to meet it.
     pub try_it: &'static str,
+    /// It needs the identity provider (`jwt` feature: ords-sim, not the in-page simulator).
+    pub jwt: bool,
     apply: fn(&mut SimConfig),
 }
 
@@ -23,24 +25,27 @@ impl Scenario {
 /// The secret the `rotated-secret` scenario rotates to.
 pub const ROTATED_SECRET: &str = "Vt3kQ9zLmP2wXc8RbN5yHg..";
 
-pub const SCENARIOS: [Scenario; 9] = [
+pub const SCENARIOS: [Scenario; 14] = [
     Scenario {
         name: "rotated-secret",
         failure:
             "The client secret was rotated and the old one revoked: the demo secret now gets 401 at the token URL.",
         try_it: "Get token with the old secret (401), then with the new one printed above (200).",
+        jwt: false,
         apply: |c| c.clients.iter_mut().for_each(|client| client.secrets = vec![ROTATED_SECRET.into()]),
     },
     Scenario {
         name: "dropped-dots",
         failure: "ORDS client ids and secrets end in \"..\"; an id copied without them gets 401 at the token URL.",
         try_it: "Get token with Client ID Te8yn-qGmBoX6jzpPhnUXA (no trailing ..): 401. Put the dots back: 200.",
+        jwt: false,
         apply: |_| {},
     },
     Scenario {
         name: "expired-token",
         failure: "Tokens live 30 seconds: after the countdown reaches zero the held token gets 401 on the resource.",
         try_it: "Get token, wait for the countdown, then Call API.",
+        jwt: false,
         apply: |c| c.clients.iter_mut().for_each(|client| client.token_lifetime_s = 30),
     },
     Scenario {
@@ -48,18 +53,21 @@ pub const SCENARIOS: [Scenario; 9] = [
         failure: "The client was never granted the HR Reader role: the token is issued, the employees call gets 401.",
         try_it:
             "Call API: the token request succeeds and the resource answers 401 (OAUTH.GRANT_CLIENT_ROLE is missing).",
+        jwt: false,
         apply: |c| c.clients.iter_mut().for_each(|client| client.roles.clear()),
     },
     Scenario {
         name: "origin-not-allowed",
         failure: "No page origin is allowed (CORS): every browser call is blocked, while curl still works.",
         try_it: "Call API from the playground (blocked), then the same with curl (works).",
+        jwt: false,
         apply: |c| c.set_origins(&[]),
     },
     Scenario {
         name: "html-errors",
         failure: "error.responseFormat=html: errors come back as HTML pages where a client expects JSON.",
         try_it: "Get token with a wrong secret, or Call API without a token: the body is an HTML page.",
+        jwt: false,
         apply: |c| {
             c.switches.error_format = ErrorFormat::Html;
             c.switches.token_error_dialect = TokenErrorDialect::Html;
@@ -69,22 +77,59 @@ pub const SCENARIOS: [Scenario; 9] = [
         name: "token-no-cors",
         failure: "The token endpoint does not answer CORS preflights: Get token fails in the browser, Basic works.",
         try_it: "Get token (no response: CORS), then the Basic flow against the same resource (200).",
+        jwt: false,
         apply: |c| c.switches.token_preflight = false,
     },
     Scenario {
         name: "handler-error",
         failure: "The employees handler's SQL raises ORA-01476: ORDS answers 555 User Defined Resource Error.",
         try_it: "Call API: the token works, the resource answers 555.",
+        jwt: false,
         apply: |c| c.switches.handler_error = true,
     },
     Scenario {
         name: "account-locked",
         failure: "The database account behind the schema is locked (ORA-28000): every resource answers 570.",
         try_it: "Call API: the token works, the resource answers 570.",
+        jwt: false,
         apply: |c| c.switches.account_locked = true,
     },
+    Scenario {
+        name: "jwt-wrong-audience",
+        failure: "The identity provider issues tokens for another API (aud https://other-api.example): ORDS answers 401 invalid_token.",
+        try_it: "Get a token at /idp/token, Call API with it, and read which JWT profile rule it breaks.",
+        jwt: true,
+        apply: |c| c.jwt.audience = "https://other-api.example".into(),
+    },
+    Scenario {
+        name: "jwt-missing-scope",
+        failure: "The identity provider's tokens carry scope \"openid profile\", not the ORDS privilege hr.read: 401 invalid_token.",
+        try_it: "Get a token at /idp/token, Call API: the scope does not name the privilege.",
+        jwt: true,
+        apply: |c| c.jwt.scope = "openid profile".into(),
+    },
+    Scenario {
+        name: "jwt-expired",
+        failure: "The identity provider's clock is behind: its tokens are issued already expired. 401 invalid_token.",
+        try_it: "Get a token at /idp/token, Call API: exp is in the past, beyond the profile's 30 s of skew.",
+        jwt: true,
+        apply: |c| c.jwt.backdate_s = c.jwt.lifetime_s.saturating_add(120),
+    },
+    Scenario {
+        name: "jwt-unknown-kid",
+        failure: "The identity provider signs with a key (kid sim-2) that its JWK set does not publish: 401 invalid_token.",
+        try_it: "Get a token at /idp/token, Call API, with the profile's JWK set URL filled in: the kid is not in the set.",
+        jwt: true,
+        apply: |c| c.jwt.kid = "sim-2".into(),
+    },
+    Scenario {
+        name: "jwt-issuer-slash",
+        failure: "The identity provider writes its issuer with a trailing / that the JWT profile lacks: 401 invalid_token.",
+        try_it: "Get a token at /idp/token, Call API: iss and the profile's issuer differ by one character.",
+        jwt: true,
+        apply: |c| c.jwt.issuer = format!("{}/", c.jwt.profile.issuer),
+    },
 ];
-
 /// The scenario with this name.
 pub fn find(name: &str) -> Option<&'static Scenario> {
     SCENARIOS.iter().find(|s| s.name == name)

@@ -58,8 +58,10 @@ fn run(job: &Value, now_ms: f64, random: f64) -> Result<Value, String> {
             SIM.with(|cell| *cell.borrow_mut() = Some(fresh(text(job, "origin"), scenario, now_ms, random)));
             Ok(Value::Null)
         }
+        // The JWT scenarios need the identity provider, which only ords-sim has.
         "scenarios" => Ok(scenarios::SCENARIOS
             .iter()
+            .filter(|s| !s.jwt)
             .map(|s| json!({ "name": s.name, "failure": s.failure, "try": s.try_it }))
             .collect()),
         "lessons" => Ok(LESSONS.iter().map(lesson_json).collect()),

@@ -1,0 +1,175 @@
+//! The simulated identity provider and the schema's JWT profile: `/idp/token` issues RS256
+//! JWTs by client_credentials, `/idp/jwks` publishes the key that signs them, and protected
+//! resources accept such a token when it passes the profile's rules (`ords_core::jwt_profile`,
+//! the same rules the page explains) and names the privilege in its scope. The RSA parts need
+//! the `jwt` feature (native only); without it JWTs are refused and `/idp/*` is not served.
+
+use crate::config::Privilege;
+use ords_core::jwt_profile::{self, Jwks, JwtProfile, TokenFacts};
+
+/// The identity provider's client (public demo values, like the ORDS demo client's).
+pub const IDP_CLIENT_ID: &str = "sim-idp-client";
+pub const IDP_CLIENT_SECRET: &str = "sim-idp-secret";
+/// The key the JWK set publishes; `sim-2` signs only in the `jwt-unknown-kid` scenario.
+pub const PUBLISHED_KID: &str = "sim-1";
+
+/// What the identity provider puts in its tokens, and the schema's JWT profile.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JwtSetup {
+    pub issuer: String,
+    pub audience: String,
+    pub scope: String,
+    pub lifetime_s: u64,
+    /// Tokens are dated this many seconds in the past (`jwt-expired`).
+    pub backdate_s: u64,
+    /// The key that signs (`sim-1`, or `sim-2`, which the JWK set does not hold).
+    pub kid: String,
+    /// `ORDS_SECURITY.CREATE_JWT_PROFILE`'s values (the JWK URL is this server's `/idp/jwks`).
+    pub profile: JwtProfile,
+}
+
+impl JwtSetup {
+    pub fn demo() -> Self {
+        let issuer = "https://ords-sim.example/idp".to_owned();
+        let audience = "ords-sim-hr".to_owned();
+        Self {
+            profile: JwtProfile {
+                issuer: issuer.clone(),
+                audience: audience.clone(),
+                allowed_skew_s: Some(30),
+                ..JwtProfile::default()
+            },
+            issuer,
+            audience,
+            scope: "hr.read".into(),
+            lifetime_s: 300,
+            backdate_s: 0,
+            kid: PUBLISHED_KID.into(),
+        }
+    }
+
+    /// The claims of a token issued at `now_s`.
+    pub fn claims(&self, now_s: u64) -> String {
+        let iat = now_s.saturating_sub(self.backdate_s);
+        serde_json::json!({
+            "iss": self.issuer, "aud": self.audience, "sub": IDP_CLIENT_ID, "scope": self.scope,
+            "iat": iat, "nbf": iat, "exp": iat.saturating_add(self.lifetime_s),
+        })
+        .to_string()
+    }
+}
+
+/// Whether a JWT opens resources guarded by `guards`: a valid signature by the published key,
+/// and every profile rule met, with each guard's privilege named in the scope (or, with a role
+/// claim, one of its roles among the claim's).
+pub fn accepts(setup: &JwtSetup, token: &str, guards: &[&Privilege], now_ms: u64) -> bool {
+    if TokenFacts::read(token).is_none() || !signature_ok(token) {
+        return false;
+    }
+    let now_s = (now_ms / 1000) as i64;
+    let kids = Jwks::Kids(vec![PUBLISHED_KID.to_owned()]);
+    guards.iter().all(|guard| {
+        let profile = JwtProfile { jwk_url: String::new(), privilege: guard.name.clone(), ..setup.profile.clone() };
+        let broken = jwt_profile::check(token, &profile, now_s, &kids);
+        let role_ok = profile.role_claim.trim().is_empty()
+            || TokenFacts::read(token)
+                .and_then(|t| t.at_pointer(profile.role_claim.trim()))
+                .is_some_and(|roles| roles.iter().any(|r| guard.roles.contains(r)));
+        role_ok && !broken.iter().any(|f| f.severity == ords_core::Severity::Problem)
+    })
+}
+
+#[cfg(feature = "jwt")]
+fn signature_ok(token: &str) -> bool {
+    crate::idp_keys::verify(token)
+}
+
+#[cfg(not(feature = "jwt"))]
+fn signature_ok(_token: &str) -> bool {
+    false // no RSA here: the in-page simulator has no identity provider
+}
+
+/// Answers `/idp/token` and `/idp/jwks` (CORS as the module's origins allow), or None for
+/// any other path. Without the `jwt` feature both answer 404, saying why.
+pub fn answer(
+    config: &crate::config::SimConfig,
+    request: &ords_core::HttpRequest,
+    path: &str,
+    now_ms: u64,
+) -> Option<ords_core::HttpResponse> {
+    use crate::cors::{self, Cors};
+    use crate::problem::{problem, respond};
+    let methods = match path {
+        "/idp/token" => "POST",
+        "/idp/jwks" => "GET",
+        _ => return None,
+    };
+    let decision = cors::decide(request, &config.module_origins);
+    if cors::is_preflight(request) {
+        return Some(match &decision {
+            Cors::Allowed(origin) => cors::preflight_ok(request, origin, &format!("{methods}, OPTIONS")),
+            _ => problem(403, "Forbidden", "The request origin is not authorized", "idp"),
+        });
+    }
+    let mut response = if !cfg!(feature = "jwt") {
+        problem(404, "NotFound", "This simulator has no identity provider (run ords-sim for JWTs)", "idp")
+    } else if request.method != methods {
+        let mut r = problem(405, "MethodNotAllowed", "Method Not Allowed", "idp");
+        r.headers.push(("Allow".into(), methods.into()));
+        r
+    } else if methods == "GET" {
+        respond(200, "application/json", jwks())
+    } else {
+        issue(config, request, now_ms)
+    };
+    if let Cors::Allowed(origin) = &decision {
+        cors::add_actual_headers(&mut response, origin);
+    }
+    Some(response)
+}
+
+/// A client_credentials token request to the identity provider: its client by Basic auth.
+fn issue(config: &crate::config::SimConfig, request: &ords_core::HttpRequest, now_ms: u64) -> ords_core::HttpResponse {
+    use crate::problem::respond;
+    let client = request.header("Authorization").and_then(ords_core::decode_basic);
+    let grant = ords_core::parse_form(&request.body)
+        .is_some_and(|pairs| pairs.iter().any(|(k, v)| k == "grant_type" && v == "client_credentials"));
+    let error =
+        |status: u16, code: &str| respond(status, "application/json", serde_json::json!({ "error": code }).to_string());
+    if client.as_ref().is_none_or(|(id, secret)| id != IDP_CLIENT_ID || secret != IDP_CLIENT_SECRET) {
+        return error(401, "invalid_client");
+    }
+    if !grant {
+        return error(400, "unsupported_grant_type");
+    }
+    let setup = &config.jwt;
+    match sign(&setup.kid, &setup.claims(now_ms / 1000)) {
+        Some(token) => respond(
+            200,
+            "application/json",
+            serde_json::json!({ "access_token": token, "token_type": "Bearer", "expires_in": setup.lifetime_s })
+                .to_string(),
+        ),
+        None => error(500, "server_error"),
+    }
+}
+
+#[cfg(feature = "jwt")]
+fn sign(kid: &str, claims: &str) -> Option<String> {
+    crate::idp_keys::sign(kid, claims)
+}
+
+#[cfg(not(feature = "jwt"))]
+fn sign(_kid: &str, _claims: &str) -> Option<String> {
+    None
+}
+
+#[cfg(feature = "jwt")]
+fn jwks() -> String {
+    crate::idp_keys::jwks_json()
+}
+
+#[cfg(not(feature = "jwt"))]
+fn jwks() -> String {
+    String::new()
+}
