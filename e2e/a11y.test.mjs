@@ -46,7 +46,7 @@ for (const layout of ['full', 'embed']) {
       await resourcePanel(page).getByText('200 OK').waitFor();
       if (layout === 'full') {
         await page.getByRole('button', { name: 'Share' }).click();
-        for (const summary of ['Token request options', 'Token use', 'Request options']) {
+        for (const summary of ['Token request options', 'Token use', 'Request options', 'JWT profile']) {
           await page.getByText(summary, { exact: true }).click();
         }
       }

@@ -23,7 +23,8 @@ pub fn inputs(form: &Form) -> Inputs {
         method: form.method.get(),
         sends_json: !form.body.with(|b| b.trim().is_empty()),
         extra_headers: !form.headers.with(|h| h.trim().is_empty()) || form.token_name.with(|n| n != "Authorization"),
-        ..Default::default()
+        jwt_profile: form.jwt_profile(),
+        jwks: ords_core::jwt_profile::Jwks::Unknown,
     }
 }
 
@@ -56,7 +57,8 @@ pub async fn cors_fixes(resource_url: String, client_id: String) -> Option<CorsF
 
 /// Diagnoses a finished run into `results.findings`, probing first when a fetch failed; kept
 /// only if no other run has started since (`run` is the run's number).
-pub async fn after_run(results: Results, inputs: Inputs, target: Target, token_expired: bool, run: u64) {
+pub async fn after_run(results: Results, mut inputs: Inputs, target: Target, token_expired: bool, run: u64) {
+    inputs.jwks = results.jwks.get_untracked();
     // Read from the stored timeline, not a copy: a response body may be 10 MB.
     let failed_url = results.timeline.with_untracked(|timeline| {
         timeline.iter().rev().find(|e| e.exchange.failed_to_fetch()).map(|e| e.exchange.request.wire.url.clone())

@@ -3,10 +3,11 @@
 //! text form (links, storage, history) and the round trip is tested natively.
 
 use leptos::prelude::*;
+use ords_core::jwt_profile::JwtProfile;
 use ords_core::{
-    parse_header_lines, AccessToken, BasicSettings, ClientAuth, ClientSecret, CompareRow, Exchange, ExtraParam, Field,
-    FieldError, Finding, Flow, HeldToken, Method, OAuthSettings, Password, PlaygroundConfig, ResourceCall, RunRecord,
-    Section, Target, Theme, TimelineEntry, TokenPlacement, TokenStep,
+    parse_header_lines, AccessToken, BasicSettings, ClientAuth, ClientSecret, ExtraParam, Field, FieldError, Flow,
+    HeldToken, Method, OAuthSettings, Password, PlaygroundConfig, Provider, ResourceCall, Section, Target, Theme,
+    TokenPlacement,
 };
 
 /// Where a setting's value came from: the question before credentials go somewhere names it.
@@ -90,6 +91,16 @@ pub struct Form {
     pub lesson: RwSignal<String>,
     /// The projector view.
     pub present: RwSignal<bool>,
+    /// Where tokens come from (a preset), and the JWT profile their tokens are checked against;
+    /// skew and age as typed (numbers of seconds, or empty).
+    pub provider: RwSignal<Provider>,
+    pub jwt_issuer: RwSignal<String>,
+    pub jwt_audience: RwSignal<String>,
+    pub jwt_jwk_url: RwSignal<String>,
+    pub jwt_skew: RwSignal<String>,
+    pub jwt_age: RwSignal<String>,
+    pub jwt_role_claim: RwSignal<String>,
+    pub jwt_privilege: RwSignal<String>,
 }
 
 impl Form {
@@ -128,6 +139,14 @@ impl Form {
             scenario: RwSignal::new(String::new()),
             lesson: RwSignal::new(String::new()),
             present: RwSignal::new(false),
+            provider: RwSignal::new(Provider::Ords),
+            jwt_issuer: RwSignal::new(String::new()),
+            jwt_audience: RwSignal::new(String::new()),
+            jwt_jwk_url: RwSignal::new(String::new()),
+            jwt_skew: RwSignal::new(String::new()),
+            jwt_age: RwSignal::new(String::new()),
+            jwt_role_claim: RwSignal::new(String::new()),
+            jwt_privilege: RwSignal::new(String::new()),
         };
         form.apply(config, source);
         form
@@ -157,6 +176,21 @@ impl Form {
             scenario: self.scenario.get(),
             lesson: self.lesson.get(),
             present: self.present.get(),
+            provider: self.provider.get(),
+            jwt: self.jwt_profile(),
+        }
+    }
+
+    /// The JWT profile as typed (tracked); a skew or age that is not a number counts as none.
+    pub fn jwt_profile(&self) -> JwtProfile {
+        JwtProfile {
+            issuer: self.jwt_issuer.get(),
+            audience: self.jwt_audience.get(),
+            jwk_url: self.jwt_jwk_url.get(),
+            allowed_skew_s: self.jwt_skew.with(|s| s.trim().parse().ok()),
+            allowed_age_s: self.jwt_age.with(|s| s.trim().parse().ok()),
+            role_claim: self.jwt_role_claim.get(),
+            privilege: self.jwt_privilege.get(),
         }
     }
 
@@ -200,6 +234,15 @@ impl Form {
             self.scenario.set(config.scenario.clone());
             self.lesson.set(config.lesson.clone());
             self.present.set(config.present);
+            self.provider.set(config.provider);
+            let (j, seconds) = (&config.jwt, |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default());
+            self.jwt_issuer.set(j.issuer.clone());
+            self.jwt_audience.set(j.audience.clone());
+            self.jwt_jwk_url.set(j.jwk_url.clone());
+            self.jwt_skew.set(seconds(j.allowed_skew_s));
+            self.jwt_age.set(seconds(j.allowed_age_s));
+            self.jwt_role_claim.set(j.role_claim.clone());
+            self.jwt_privilege.set(j.privilege.clone());
         });
     }
 
@@ -257,80 +300,5 @@ impl Form {
     }
 }
 
-/// Which button's work is running.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Busy {
-    Token,
-    Call,
-}
-
-/// What came back, and what the page is doing.
-#[derive(Clone, Copy)]
-pub struct Results {
-    pub token_step: RwSignal<Option<TokenStep>>,
-    pub held: RwSignal<Option<HeldToken>>,
-    /// Where the held token came from: a simulated token never goes to a real server.
-    pub held_from: RwSignal<Target>,
-    pub resource: RwSignal<Option<Exchange>>,
-    /// Why the resource panel has no exchange for the last run, when that needs saying.
-    pub resource_note: RwSignal<Option<String>>,
-    pub field_errors: RwSignal<Vec<FieldError>>,
-    pub busy: RwSignal<Option<Busy>>,
-    /// Ticks every second so countdowns move.
-    pub now_ms: RwSignal<f64>,
-    /// Every exchange of the last run, in order.
-    pub timeline: RwSignal<Vec<TimelineEntry>>,
-    /// Compare mode: Basic and OAuth2 side by side, after a compare run.
-    pub comparison: RwSignal<Option<Vec<CompareRow>>>,
-    /// What the diagnosis found in the last run.
-    pub findings: RwSignal<Vec<Finding>>,
-    /// What the diagnosis says about the form's inputs alone, before sending.
-    pub input_findings: RwSignal<Vec<Finding>>,
-    /// Past runs, newest first (settings and outcomes only).
-    pub runs: RwSignal<Vec<RunRecord>>,
-    /// `Keep history in this browser`: runs also go to localStorage.
-    pub history_kept: RwSignal<bool>,
-    /// A sentence about something the page did on its own (e.g. leaving the simulator).
-    pub notice: RwSignal<Option<String>>,
-    /// How the last run ended, in one sentence, for the status line (a live region).
-    pub announcement: RwSignal<String>,
-    /// Counts the runs started, so late answers about an earlier run are dropped.
-    pub run_number: RwSignal<u64>,
-}
-
-impl Results {
-    pub fn new(now_ms: f64) -> Self {
-        Self {
-            token_step: RwSignal::new(None),
-            held: RwSignal::new(None),
-            held_from: RwSignal::new(Target::Network),
-            resource: RwSignal::new(None),
-            resource_note: RwSignal::new(None),
-            field_errors: RwSignal::new(Vec::new()),
-            busy: RwSignal::new(None),
-            now_ms: RwSignal::new(now_ms),
-            timeline: RwSignal::new(Vec::new()),
-            comparison: RwSignal::new(None),
-            findings: RwSignal::new(Vec::new()),
-            input_findings: RwSignal::new(Vec::new()),
-            runs: RwSignal::new(Vec::new()),
-            history_kept: RwSignal::new(false),
-            notice: RwSignal::new(None),
-            announcement: RwSignal::new(String::new()),
-            run_number: RwSignal::new(0),
-        }
-    }
-
-    /// The message for a field, if the last attempt refused it.
-    pub fn error_for(&self, field: Field) -> Option<String> {
-        self.field_errors.with(|list| list.iter().find(|e| e.field == field).map(|e| e.message.clone()))
-    }
-
-    /// Holds the token of a finished token step, obtained from `via`.
-    pub fn record_token(&self, step: TokenStep, via: Target, now_ms: f64) {
-        self.held_from.set(via);
-        self.now_ms.set(now_ms);
-        self.held.set(step.held());
-        self.token_step.set(Some(step));
-    }
-}
+mod results;
+pub use results::{Busy, Results};

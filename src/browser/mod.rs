@@ -9,11 +9,13 @@ mod crash;
 mod fetch;
 mod files;
 mod helper;
+mod jwks;
 mod location;
 mod offline;
 mod page;
 mod simulated;
 mod storage;
+mod text;
 
 pub use clipboard::copy_text;
 pub use clock::{local_time, next_task, now_ms};
@@ -21,11 +23,13 @@ pub use crash::{install_crash_notice, show_crash_notice, CRASH_NOTICE};
 pub use fetch::{cancel_all, probe, TIMEOUT_MS};
 pub use files::{data_url, read_chosen_file};
 pub use helper::ask as ask_helper;
+pub use jwks::jwk_set;
 pub use location::{page_is_local, page_origin, page_settings_text, reload_when_the_fragment_changes};
 pub use offline::{apply_update, keep_offline_copy};
 pub use page::{apply_presentation, apply_theme, in_frame, page_address, report_height_to_host};
 pub use simulated::reset_simulator;
 pub use storage::{store_get, store_remove, store_set, Store};
+pub use text::lowercase;
 
 use ords_core::{HttpRequest, Received, Target, TransportError};
 

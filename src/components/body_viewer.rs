@@ -67,7 +67,8 @@ fn Formatted(body: String, secrets: Vec<String>, revealed: RwSignal<bool>, is_ht
     let collapsed = RwSignal::new(BTreeSet::<u32>::new());
     let query = RwSignal::new(String::new());
     let current = RwSignal::new(0usize);
-    let matches = Memo::new(move |_| query.with(|q| lines.with(|l| l.find(q, MATCH_LIMIT))));
+    let matches =
+        Memo::new(move |_| query.with(|q| lines.with(|l| l.find_with(q, MATCH_LIMIT, crate::browser::lowercase))));
     // A new text (view switched, secrets revealed) has new line numbers: unfold everything.
     Effect::watch(move || lines.track(), move |_, _, _| collapsed.set(BTreeSet::new()), false);
     let scroll = NodeRef::<leptos::html::Div>::new();

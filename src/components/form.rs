@@ -1,4 +1,5 @@
 use super::fields::{ChoiceField, SecretField, TextField};
+use super::jwt_profile::{JwtProfileSection, ProviderField};
 use super::options::{CallOptions, OptionErrors, TokenOptions, TokenUse};
 use super::scenario_field::ScenarioField;
 use crate::actions::{self, Page};
@@ -50,6 +51,7 @@ pub fn FormPanel() -> impl IntoView {
                 {Flow::ALL.map(flow_choice)}
             </fieldset>
             <Show when=is_oauth>
+                <ProviderField />
                 <TextField field=Field::TokenUrl value=form.token_url source=form.token_url_source placeholder="https://host/ords/<alias>/oauth/token" />
                 <div class="pair">
                     <TextField field=Field::ClientId value=form.client_id />
@@ -66,7 +68,7 @@ pub fn FormPanel() -> impl IntoView {
                 <TokenOptions />
             </Show>
             <TextField field=Field::ResourceUrl value=form.resource_url source=form.resource_url_source placeholder="https://host/ords/<alias>/<module>/<template>" />
-            <Show when=is_oauth><TokenUse /></Show>
+            <Show when=is_oauth><TokenUse /><JwtProfileSection /></Show>
             <CallOptions />
             <Show when=move || form.flow.get().uses_basic()>
                 <div class="pair">

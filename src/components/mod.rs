@@ -10,6 +10,7 @@ pub mod exchange_view;
 mod fields;
 mod form;
 mod history_panel;
+mod jwt_profile;
 mod lessons;
 mod link_banner;
 mod options;

@@ -20,7 +20,7 @@ fn Check(label: &'static str, value: RwSignal<bool>) -> impl IntoView {
 
 /// A labelled single-line input bound to a signal.
 #[component]
-fn Line(label: &'static str, id: &'static str, value: RwSignal<String>) -> impl IntoView {
+pub(super) fn Line(label: &'static str, id: &'static str, value: RwSignal<String>) -> impl IntoView {
     view! {
         <div class="field">
             <label for=id>{label}</label>

@@ -189,13 +189,19 @@ impl BodyLines {
 
     /// Rows holding `query`, ignoring case, in order, at most `limit` of them.
     pub fn find(&self, query: &str, limit: usize) -> Vec<u32> {
+        self.find_with(query, limit, str::to_lowercase)
+    }
+
+    /// [`find`](Self::find), with Unicode lower-casing done by `lower` (only for a query past
+    /// ASCII): the page passes the browser's, so the wasm does not carry Unicode's case tables.
+    pub fn find_with(&self, query: &str, limit: usize, lower: impl Fn(&str) -> String) -> Vec<u32> {
         if query.is_empty() {
             return Vec::new();
         }
         if !query.is_ascii() {
             // Unicode lower-casing may change lengths: compare row by row instead.
-            let needle = query.to_lowercase();
-            let hits = (0..at(self.lines.len())).filter(|&i| self.line_text(i).to_lowercase().contains(&needle));
+            let needle = lower(query);
+            let hits = (0..at(self.lines.len())).filter(|&i| lower(self.line_text(i)).contains(&needle));
             return hits.take(limit).collect();
         }
         let text = self.text.to_ascii_lowercase();

@@ -4,6 +4,7 @@
 //! and URLs lose any `user:password@` on the way out.
 
 mod codec;
+mod keys;
 
 pub use codec::{Decoded, Ignored, Key, MAX_EXTRAS};
 
@@ -177,6 +178,10 @@ pub struct PlaygroundConfig {
     pub lesson: String,
     /// The projector view: large request, response and lesson text, nothing else.
     pub present: bool,
+    /// Where tokens come from: ORDS itself or an external identity provider.
+    pub provider: crate::provider::Provider,
+    /// The ORDS JWT profile a provider's tokens are checked against.
+    pub jwt: crate::jwt_profile::JwtProfile,
 }
 
 impl Default for PlaygroundConfig {
@@ -204,6 +209,8 @@ impl Default for PlaygroundConfig {
             scenario: String::new(),
             lesson: String::new(),
             present: false,
+            provider: crate::provider::Provider::Ords,
+            jwt: crate::jwt_profile::JwtProfile::default(),
         }
     }
 }

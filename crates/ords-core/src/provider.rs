@@ -99,6 +99,12 @@ impl Provider {
         }
     }
 
+    /// True where the sources say the provider refuses a browser's client_credentials request
+    /// (what `browser` explains); the page acts on it before anything is sent.
+    pub fn refuses_browsers(self) -> bool {
+        matches!(self, Self::Entra | Self::Okta)
+    }
+
     /// What is known about requesting a token from a browser page.
     pub fn browser(self) -> BrowserToken {
         match self {
@@ -126,6 +132,7 @@ mod tests {
         let blocked: Vec<Provider> =
             Provider::ALL.into_iter().filter(|p| matches!(p.browser(), BrowserToken::Blocked(_))).collect();
         assert_eq!(blocked, [Provider::Entra, Provider::Okta], "the two the sources document");
+        assert!(Provider::ALL.iter().all(|p| p.refuses_browsers() == blocked.contains(p)));
         assert_eq!(Provider::Entra.params()[0].value, "api://<application-id>/.default");
         assert_eq!(Provider::Auth0.params()[0].name, "audience");
     }

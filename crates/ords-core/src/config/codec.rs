@@ -1,129 +1,10 @@
 //! The text form of [`PlaygroundConfig`]: one table of keys, one writer, one reader.
 
+pub use super::keys::Key;
 use super::{Flow, PlaygroundConfig, Section, Target, Theme};
 use crate::call::Method;
 use crate::encode::{form_body, form_decode};
 use crate::settings::{ClientAuth, ExtraParam, ParamPlace};
-
-/// A documented setting key.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Key {
-    Target,
-    Flow,
-    TokenUrl,
-    ClientId,
-    ClientAuth,
-    ResourceUrl,
-    Username,
-    Encode,
-    Scope,
-    Extra,
-    TokenInQuery,
-    TokenName,
-    TokenPrefix,
-    Refetch,
-    Method,
-    Embed,
-    Sections,
-    Theme,
-    Scenario,
-    Lesson,
-    Present,
-}
-
-impl Key {
-    pub const ALL: [Self; 21] = [
-        Self::Target,
-        Self::Flow,
-        Self::TokenUrl,
-        Self::ClientId,
-        Self::ClientAuth,
-        Self::ResourceUrl,
-        Self::Username,
-        Self::Encode,
-        Self::Scope,
-        Self::Extra,
-        Self::TokenInQuery,
-        Self::TokenName,
-        Self::TokenPrefix,
-        Self::Refetch,
-        Self::Method,
-        Self::Embed,
-        Self::Sections,
-        Self::Theme,
-        Self::Scenario,
-        Self::Lesson,
-        Self::Present,
-    ];
-
-    /// The key as written in links and storage.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Target => "target",
-            Self::Flow => "flow",
-            Self::TokenUrl => "token_url",
-            Self::ClientId => "client_id",
-            Self::ClientAuth => "client_auth",
-            Self::ResourceUrl => "resource_url",
-            Self::Username => "username",
-            Self::Encode => "encode",
-            Self::Scope => "scope",
-            Self::Extra => "extra",
-            Self::TokenInQuery => "token_in_query",
-            Self::TokenName => "token_name",
-            Self::TokenPrefix => "token_prefix",
-            Self::Refetch => "refetch",
-            Self::Method => "method",
-            Self::Embed => "embed",
-            Self::Sections => "sections",
-            Self::Theme => "theme",
-            Self::Scenario => "scenario",
-            Self::Lesson => "lesson",
-            Self::Present => "present",
-        }
-    }
-
-    /// The visible label of the control it sets.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Target => "Send requests to",
-            Self::Flow => "Authentication",
-            Self::TokenUrl => "Token URL",
-            Self::ClientId => "Client ID",
-            Self::ClientAuth => "Client authentication",
-            Self::ResourceUrl => "Resource URL",
-            Self::Username => "Username",
-            Self::Encode => "Form-encode the credentials",
-            Self::Scope => "Scope",
-            Self::Extra => "Extra parameters",
-            Self::TokenInQuery => "Token placement",
-            Self::TokenName => "Token name",
-            Self::TokenPrefix => "Token prefix",
-            Self::Refetch => "Re-fetch the token",
-            Self::Method => "Method",
-            Self::Embed => "Embed layout",
-            Self::Sections => "Sections shown in the embed",
-            Self::Theme => "Theme",
-            Self::Scenario => "Scenario",
-            Self::Lesson => "Lesson",
-            Self::Present => "Presentation",
-        }
-    }
-
-    /// The collapsed section that holds the control, if it is not on the form itself.
-    pub fn section(self) -> Option<&'static str> {
-        match self {
-            Self::Encode | Self::Scope | Self::Extra => Some("Token request options"),
-            Self::TokenInQuery | Self::TokenName | Self::TokenPrefix | Self::Refetch => Some("Token use"),
-            Self::Method => Some("Request options"),
-            _ => None,
-        }
-    }
-
-    fn named(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.name() == name)
-    }
-}
 
 /// A key=value a link held that was not used, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -226,6 +107,16 @@ impl PlaygroundConfig {
         put(Key::Scenario, this.scenario, base.scenario);
         put(Key::Lesson, this.lesson, base.lesson);
         put(Key::Present, bit(this.present), bit(base.present));
+        put(Key::Provider, this.provider.key().into(), base.provider.key().into());
+        let (j, b) = (&this.jwt, &base.jwt);
+        put(Key::JwtIssuer, j.issuer.clone(), b.issuer.clone());
+        put(Key::JwtAudience, j.audience.clone(), b.audience.clone());
+        put(Key::JwtJwkUrl, j.jwk_url.clone(), b.jwk_url.clone());
+        let seconds = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
+        put(Key::JwtSkew, seconds(j.allowed_skew_s), String::new());
+        put(Key::JwtAge, seconds(j.allowed_age_s), String::new());
+        put(Key::JwtRoleClaim, j.role_claim.clone(), b.role_claim.clone());
+        put(Key::JwtPrivilege, j.privilege.clone(), b.privilege.clone());
         out
     }
 
@@ -242,6 +133,7 @@ impl PlaygroundConfig {
                     Key::ClientAuth => self.client_auth.label().to_owned(),
                     Key::Encode | Key::Refetch | Key::Embed | Key::Present => on_off(&value),
                     Key::Theme => self.theme.label().to_owned(),
+                    Key::Provider => self.provider.label().to_owned(),
                     Key::Sections => self.sections.iter().map(|s| s.label()).collect::<Vec<_>>().join(", "),
                     Key::TokenInQuery => if value == "1" { "Query parameter" } else { "Header" }.to_owned(),
                     Key::Extra => decode_extra(&value)
@@ -348,6 +240,17 @@ impl Decoded {
             Key::Scenario => c.scenario = slug(value)?,
             Key::Lesson => c.lesson = slug(value)?,
             Key::Present => c.present = flag(value).ok_or_else(bad_flag)?,
+            Key::Provider => {
+                c.provider = crate::provider::Provider::from_key(value)
+                    .ok_or("not one of ords, oci-iam, entra, okta, auth0, keycloak, other")?
+            }
+            Key::JwtIssuer => c.jwt.issuer = value.into(),
+            Key::JwtAudience => c.jwt.audience = value.into(),
+            Key::JwtJwkUrl => c.jwt.jwk_url = value.into(),
+            Key::JwtSkew => c.jwt.allowed_skew_s = Some(value.parse().map_err(|_| "not a number of seconds")?),
+            Key::JwtAge => c.jwt.allowed_age_s = Some(value.parse().map_err(|_| "not a number of seconds")?),
+            Key::JwtRoleClaim => c.jwt.role_claim = value.into(),
+            Key::JwtPrivilege => c.jwt.privilege = value.into(),
             Key::Theme => {
                 c.theme =
                     Theme::ALL.into_iter().find(|t| t.key() == value).ok_or_else(|| pick(&["auto", "light", "dark"]))?

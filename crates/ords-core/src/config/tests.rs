@@ -28,6 +28,16 @@ fn custom() -> PlaygroundConfig {
         scenario: "expired-token".into(),
         lesson: "expired-token".into(),
         present: true,
+        provider: crate::provider::Provider::Auth0,
+        jwt: crate::jwt_profile::JwtProfile {
+            issuer: "https://acme.auth0.com/".into(),
+            audience: "hr-api".into(),
+            jwk_url: "https://acme.auth0.com/.well-known/jwks.json".into(),
+            allowed_skew_s: Some(30),
+            allowed_age_s: Some(600),
+            role_claim: "/roles".into(),
+            privilege: "hr.read".into(),
+        },
     }
 }
 

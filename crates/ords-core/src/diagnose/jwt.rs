@@ -5,7 +5,6 @@
 use super::{Finding, FindingId, Inputs, Severity};
 use crate::exchange::Exchange;
 use crate::jwt_profile::{self, jwt_profile_sql, JwtProfile, TokenFacts};
-use crate::url::{ords_alias_and_module, HttpUrl};
 
 /// The bearer token the exchange sent in `Authorization`, if any.
 fn bearer(e: &Exchange) -> Option<&str> {
@@ -16,12 +15,6 @@ fn bearer(e: &Exchange) -> Option<&str> {
 
 pub(super) fn sent_a_jwt(e: &Exchange) -> bool {
     bearer(e).and_then(TokenFacts::read).is_some()
-}
-
-/// The resource's privilege pattern, e.g. `/hr/*`.
-fn pattern(resource_url: &str) -> String {
-    let module = HttpUrl::parse(resource_url).ok().as_ref().and_then(ords_alias_and_module).and_then(|(_, m)| m);
-    format!("/{}/*", module.unwrap_or_else(|| "<module>".into()))
 }
 
 pub(super) fn refused(i: &Inputs, e: &Exchange) -> Vec<Finding> {
@@ -42,7 +35,7 @@ pub(super) fn refused(i: &Inputs, e: &Exchange) -> Vec<Finding> {
     // The profile that would accept this token: what the person described, with the issuer
     // and audience the token carries.
     let accepting = JwtProfile { issuer: implied.issuer, audience: implied.audience, ..profile };
-    let sql = jwt_profile_sql(&accepting, &pattern(&i.resource_url));
+    let sql = jwt_profile_sql(&accepting, &jwt_profile::privilege_pattern(&i.resource_url));
     match found.iter().position(|f| f.severity == Severity::Problem) {
         Some(first) => {
             let f = &mut found[first];

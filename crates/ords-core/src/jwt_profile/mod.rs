@@ -57,10 +57,13 @@ pub fn check(token: &str, profile: &JwtProfile, now_s: i64, jwks: &Jwks) -> Vec<
     let mut out = Vec::new();
     let url = profile.jwk_url.trim();
     if !url.is_empty() && !url.starts_with("https://") {
+        // A warning: ORDS refuses to create such a profile, so it describes no real one (a
+        // local simulator's key set is served over http).
         out.push(
-            problem(
+            Finding::new(
                 FindingId::JwtJwkUrl,
-                "The JWK set URL is not https: ORDS only accepts https.".into(),
+                Severity::Warning,
+                "The JWK set URL is not https: ORDS only accepts https.",
                 format!("JWK set URL: {url}"),
             )
             .fix("Use the identity provider's https JWKS address."),
@@ -184,6 +187,13 @@ fn keys(t: &TokenFacts, jwks: &Jwks, url: &str) -> Option<Finding> {
                 .fix(format!("From the ORDS host, check that it answers: curl -sS {}", crate::quote::shell(url))),
         ),
     }
+}
+
+/// The privilege pattern for a resource: its module's, e.g. `/hr/*`.
+pub fn privilege_pattern(resource_url: &str) -> String {
+    let url = crate::url::HttpUrl::parse(resource_url).ok();
+    let module = url.as_ref().and_then(crate::url::ords_alias_and_module).and_then(|(_, m)| m);
+    format!("/{}/*", module.unwrap_or_else(|| "<module>".into()))
 }
 
 /// What separates two strings, said briefly: the usual traps first.

@@ -150,6 +150,7 @@ fn the_key_id_must_be_in_the_jwk_set_and_the_set_must_be_https() {
     );
     let http = JwtProfile { jwk_url: "http://idp.example.com/keys".into(), ..profile() };
     assert_eq!(ids(&t, &http, &Jwks::Unknown), ["jwt-jwk-url"]);
+    assert_eq!(check(&t, &http, NOW, &Jwks::Unknown)[0].severity, Severity::Warning, "ORDS would not have created it");
 }
 
 #[test]
