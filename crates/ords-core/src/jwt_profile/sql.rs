@@ -43,6 +43,7 @@ pub fn jwt_profile_sql(profile: &JwtProfile, pattern: &str) -> String {
     format!(
         "-- JWT profile for tokens from an external identity provider (run as the REST-enabled schema).\n\
          -- A token's scope must name the privilege exactly; a schema has one profile.\n\
+         -- Check the parameters against your ORDS version's ORDS_SECURITY reference before running.\n\
          SET DEFINE OFF\n\
          -- ORDS 24.3 and later:\n\
          BEGIN\n{common}  ORDS_SECURITY.CREATE_JWT_PROFILE(\n    {args}{role_arg});\n  COMMIT;\nEND;\n/\n\n\
