@@ -87,3 +87,22 @@ test('a provider that refuses browser token requests is said so, with the curl f
   await page.getByText(/whether they apply to client_credentials is not documented/).waitFor();
   await context.close();
 });
+
+test('with the profile empty, a JWT fills in its issuer and audience (the likely intent)', async () => {
+  const sim = await startSim(['--allow-origin', session.web.origin]);
+  try {
+    const { page, context } = await openPlayground(session.browser, session.web.origin, { target: 'network' });
+    await page.getByLabel('Token URL').fill(`${sim.base}/idp/token`);
+    await page.getByLabel('Client ID').fill('sim-idp-client');
+    await page.getByLabel('Client secret').fill('sim-idp-secret');
+    await page.getByRole('button', { name: 'Get token' }).click();
+    await page.getByText('JWT profile', { exact: true }).click();
+    const issuer = page.getByLabel('Issuer', { exact: true });
+    await page.waitForFunction(() => document.querySelector('#jwt-issuer').value !== '');
+    assert.equal(await issuer.inputValue(), 'https://ords-sim.example/idp');
+    assert.equal(await page.getByLabel('Audience', { exact: true }).inputValue(), 'ords-sim-hr');
+    await context.close();
+  } finally {
+    await sim.stop();
+  }
+});
