@@ -44,7 +44,9 @@ test('a Postman export imports back into the form; other grants are refused', as
   });
   await code(page).getByRole('tab', { name: 'Postman collection' }).click();
   const exported = await codeText(page, '"schema":');
-  assert.equal(JSON.parse(exported).item[0].request.auth.type, 'oauth2');
+  const collection = JSON.parse(exported);
+  assert.equal(collection.auth.type, 'oauth2', "the app's OAuth2 helper settings");
+  assert.deepEqual(collection.item.map((i) => i.name), ['Get token', 'Protected resource (OAuth2 client credentials)', 'Protected resource (Basic)']);
   await page.getByLabel('Token URL').fill('https://elsewhere.example/x');
   await page.getByLabel('Client authentication').selectOption({ label: 'Basic auth header' });
   await code(page).getByLabel('Collection JSON').fill(exported);

@@ -22,6 +22,8 @@ pub fn CodePanel() -> impl IntoView {
     let tab = RwSignal::new(Tab::Code(CodeTarget::Curl));
     let include = RwSignal::new(false);
     let text = RwSignal::new(String::from("Writing the code…"));
+    // With the collection, its environment (the secrets' variables).
+    let environment = RwSignal::new(String::new());
     let job = Memo::new(move |_| {
         let call = form.call().ok();
         let (what, target) = match tab.get() {
@@ -48,7 +50,15 @@ pub fn CodePanel() -> impl IntoView {
         latest.update_value(|n| *n += 1);
         let asked = latest.get_value();
         leptos::task::spawn_local(async move {
+            let postman = job["do"] == "postman_export";
+            let mut env_job = job.clone();
             let answer = browser::ask_helper(job).await;
+            if postman {
+                env_job["do"] = "postman_environment".into();
+                if let Ok(Value::String(env)) = browser::ask_helper(env_job).await {
+                    environment.set(env);
+                }
+            }
             if latest.get_value() == asked {
                 text.set(match answer {
                     Ok(Value::String(code)) => code,
@@ -70,6 +80,7 @@ pub fn CodePanel() -> impl IntoView {
         })
         .collect_view();
     let download = move || browser::data_url("application/json", &text.get());
+    let download_env = move || browser::data_url("application/json", &environment.get());
     view! {
         <section class="panel code" aria-label="Code">
             <div class="block-head">
@@ -89,6 +100,7 @@ pub fn CodePanel() -> impl IntoView {
                 <CopyButton label="Copy code" text=Callback::new(move |()| text.get_untracked()) />
                 <Show when=move || tab.get() == Tab::Postman>
                     <a class="small button" download="ords-playground.postman_collection.json" href=download>"Download collection"</a>
+                    <a class="small button" download="ords-playground.postman_environment.json" href=download_env>"Download environment"</a>
                 </Show>
             </div>
             <pre class="wire code-text" data-testid="code" tabindex="0">{move || text.get()}</pre>
@@ -110,17 +122,22 @@ fn PostmanImport() -> impl IntoView {
             match browser::ask_helper(json!({ "do": "postman_import", "text": text })).await {
                 Ok(found) => {
                     let field = |k: &str| found.get(k).and_then(Value::as_str).map(str::to_owned);
-                    form.apply(
-                        &PlaygroundConfig::from_fragment(&field("config").unwrap_or_default()).config,
-                        Source::Import,
-                    );
+                    let config = field("config");
+                    if let Some(config) = &config {
+                        form.apply(&PlaygroundConfig::from_fragment(config).config, Source::Import);
+                    }
                     if let Some(secret) = field("client_secret") {
                         form.client_secret.set(secret);
                     }
                     if let Some(password) = field("password") {
                         form.password.set(password);
                     }
-                    message.set(Some((true, "Imported into the form above.".into())));
+                    let said = if config.is_some() {
+                        "Imported into the form above."
+                    } else {
+                        "Imported the environment's secrets."
+                    };
+                    message.set(Some((true, said.into())));
                 }
                 Err(why) => message.set(Some((false, why))),
             }

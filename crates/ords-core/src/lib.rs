@@ -51,7 +51,9 @@ pub const LARGE_BODY_BYTES: usize = 256 * 1024;
 
 pub use body_lines::{check_json, BodyLines, JsonError, Line, MAX_DEPTH, ROW_BYTES};
 pub use call::{Method, ResourceCall};
-pub use code::{export_postman, generate, import_postman, CodeInput, CodeTarget, Plan, PostmanImport};
+pub use code::{
+    export_postman, export_postman_environment, generate, import_postman, CodeInput, CodeTarget, Plan, PostmanImport,
+};
 pub use collection::{follow_link, CollectionPage, LinkRefusal};
 pub use compare::{compare_calls, differences, CompareRow, OAuthSide};
 pub use config::{Decoded, Flow, Ignored, Key, PlaygroundConfig, Section, Target, Theme};

@@ -3,15 +3,15 @@
 //! origin would), `sim_reset` (optionally into a workshop scenario), `scenarios`, `lessons`,
 //! `lesson_check` (a run's evidence against a step), `diagnose_inputs`, `diagnose_run` and
 //! `cors_fixes` (the diagnosis, see `ords_core::diagnosis_wire`), `jwt_check`, `jwt_prefill`,
-//! `jwt_sql` and `providers` (JWT profiles and identity providers), `code`, `postman_export`
-//! and `postman_import`.
+//! `jwt_sql` and `providers` (JWT profiles and identity providers), `code`, `postman_export`,
+//! `postman_environment` and `postman_import`.
 
 use ords_core::diagnosis_wire as wire;
 use ords_core::lessons::{self, RunEvidence, LESSONS};
 use ords_core::{cors_fixes, diagnose_inputs, diagnose_run, jwt_profile, BrowserToken, Provider};
 use ords_core::{
-    export_postman, generate, import_postman, BasicSettings, ClientSecret, CodeInput, CodeTarget, HttpRequest,
-    OAuthSettings, Password, Plan, PlaygroundConfig, ResourceCall,
+    export_postman, export_postman_environment, generate, import_postman, BasicSettings, ClientSecret, CodeInput,
+    CodeTarget, HttpRequest, OAuthSettings, Password, Plan, PlaygroundConfig, ResourceCall,
 };
 use ords_sim::{browser::fetch_as_browser, scenarios, Sim, SimConfig};
 use serde_json::{json, Value};
@@ -95,7 +95,7 @@ fn run(job: &Value, now_ms: f64, random: f64) -> Result<Value, String> {
             text(job, "resource_url"),
             text(job, "client_id"),
         ))),
-        "code" | "postman_export" => Ok(Value::from(code(job))),
+        "code" | "postman_export" | "postman_environment" => Ok(Value::from(code(job))),
         "postman_import" => postman_import(text(job, "text")),
         "ping" => Ok(Value::Null),
         other => Err(format!("unknown job {other:?}")),
@@ -198,8 +198,10 @@ fn code(job: &Value) -> String {
         include_secrets: job.get("include").and_then(Value::as_bool).unwrap_or(false),
         page_origin: text(job, "page_origin"),
     };
-    if text(job, "do") == "postman_export" {
-        return export_postman(&Plan::new(&input));
+    match text(job, "do") {
+        "postman_export" => return export_postman(&Plan::new(&input)),
+        "postman_environment" => return export_postman_environment(&Plan::new(&input)),
+        _ => {}
     }
     let target = CodeTarget::ALL.into_iter().find(|t| t.key() == text(job, "target")).unwrap_or(CodeTarget::Curl);
     generate(target, &input)
@@ -208,7 +210,7 @@ fn code(job: &Value) -> String {
 fn postman_import(text: &str) -> Result<Value, String> {
     let found = import_postman(text)?;
     Ok(json!({
-        "config": found.config.to_fragment(),
+        "config": found.config.map(|c| c.to_fragment()),
         "client_secret": found.client_secret.map(|s| s.secret().to_owned()),
         "password": found.password.map(|p| p.secret().to_owned()),
     }))
@@ -244,7 +246,11 @@ mod tests {
         let origin = "http://127.0.0.1:8080";
         let names: Vec<String> =
             ask(json!({ "do": "scenarios" }))["ok"].as_array().unwrap().iter().map(|s| s["name"].to_string()).collect();
-        assert_eq!(names.len(), scenarios::SCENARIOS.len());
+        assert_eq!(
+            names.len(),
+            scenarios::SCENARIOS.iter().filter(|s| !s.jwt).count(),
+            "no JWT scenario: no identity provider here"
+        );
         let token = || {
             ask(json!({
                 "do": "sim", "method": "POST", "url": "http://127.0.0.1:8181/ords/demo/oauth/token", "origin": origin,

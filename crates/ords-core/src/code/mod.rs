@@ -7,11 +7,12 @@ mod js;
 mod plan;
 mod plsql;
 mod postman;
+mod postman_import;
 mod python;
 mod shell;
 
 pub use plan::Plan;
-pub use postman::{export_postman, import_postman, PostmanImport};
+pub use postman::{export_postman, export_postman_environment, import_postman, PostmanImport};
 
 use crate::call::ResourceCall;
 use crate::settings::{BasicSettings, OAuthSettings, TokenPlacement};

@@ -98,17 +98,52 @@ fn postman_export_strips_secrets_and_imports_back() {
     oauth.extra = vec![ExtraParam { name: "aud".into(), value: "x&y".into(), place: ParamPlace::Header }];
     let exported = export_postman(&plan(&oauth, false));
     assert!(!exported.contains("m2Qx7dVbUaE4kR9pLwT1sA..") && !exported.contains("Welcome_1"));
-    assert!(exported.contains("\"schema\": \"https://schema.getpostman.com/json/collection/v2.1.0/collection.json\""));
-    let back = import_postman(&exported).unwrap().config;
+    let back = import_postman(&exported).unwrap().config.unwrap();
     assert_eq!(back.flow, Flow::OAuth2);
     assert_eq!(back.token_url, "http://127.0.0.1:8181/ords/demo/oauth/token");
     assert_eq!(back.client_id, "Te8yn-qGmBoX6jzpPhnUXA..");
     assert_eq!((back.client_auth, back.scope.as_str()), (ClientAuth::RequestBody, "hr.read"));
-    assert_eq!(back.extra, oauth.extra);
     assert_eq!(back.resource_url, "http://127.0.0.1:8181/ords/demo/hr/employees/");
-    assert!(import_postman(&exported).unwrap().client_secret.is_none());
-    let with_secrets = import_postman(&export_postman(&plan(&oauth, true))).unwrap();
-    assert_eq!(with_secrets.client_secret.map(|s| s.secret().to_owned()).as_deref(), Some("m2Qx7dVbUaE4kR9pLwT1sA.."));
+    assert_eq!(back.username, "hr_user");
+    assert!(import_postman(&exported).unwrap().client_secret.is_none(), "the secret is a variable");
+    // The environment carries the secrets when asked for, placeholders otherwise.
+    let env = export_postman_environment(&plan(&oauth, true));
+    let secrets = import_postman(&env).unwrap();
+    assert!(secrets.config.is_none());
+    assert_eq!(secrets.client_secret.map(|s| s.secret().to_owned()).as_deref(), Some("m2Qx7dVbUaE4kR9pLwT1sA.."));
+    assert_eq!(secrets.password.map(|s| s.secret().to_owned()).as_deref(), Some("Welcome_1"));
+    let placeholders = import_postman(&export_postman_environment(&plan(&oauth, false))).unwrap();
+    assert!(placeholders.client_secret.is_none() && placeholders.password.is_none());
+}
+
+#[test]
+fn the_collection_runs_unattended_field_by_field() {
+    let (oauth, ..) = demo_settings();
+    let c: serde_json::Value = serde_json::from_str(&export_postman(&plan(&oauth, false))).unwrap();
+    assert_eq!(c["info"]["schema"], "https://schema.getpostman.com/json/collection/v2.1.0/collection.json");
+    let var = |k: &str| c["variable"].as_array().unwrap().iter().find(|v| v["key"] == k).map(|v| v["value"].clone());
+    assert_eq!(var("token_url").unwrap(), "http://127.0.0.1:8181/ords/demo/oauth/token");
+    assert_eq!(var("resource_url").unwrap(), "http://127.0.0.1:8181/ords/demo/hr/employees/");
+    assert_eq!(var("access_token").unwrap(), "");
+    let (token, bearer, basic) = (&c["item"][0], &c["item"][1], &c["item"][2]);
+    assert_eq!(token["name"], "Get token");
+    assert_eq!(token["request"]["url"], "{{token_url}}", "a complete URL string");
+    assert_eq!(token["request"]["method"], "POST");
+    assert_eq!(token["request"]["auth"]["type"], "basic");
+    assert_eq!(token["request"]["auth"]["basic"][0]["value"], "Te8yn-qGmBoX6jzpPhnUXA..");
+    assert_eq!(token["request"]["auth"]["basic"][1]["value"], "{{client_secret}}");
+    assert_eq!(token["request"]["body"]["urlencoded"][0]["key"], "grant_type");
+    assert_eq!(token["request"]["body"]["urlencoded"][0]["value"], "client_credentials");
+    let script = token["event"][0]["script"]["exec"].as_array().unwrap();
+    assert!(script
+        .iter()
+        .any(|l| l == "pm.collectionVariables.set(\"access_token\", pm.response.json().access_token);"));
+    assert_eq!(bearer["request"]["url"], "{{resource_url}}");
+    assert_eq!(bearer["request"]["auth"]["type"], "bearer");
+    assert_eq!(bearer["request"]["auth"]["bearer"][0]["value"], "{{access_token}}");
+    assert_eq!(basic["request"]["auth"]["basic"][0]["value"], "hr_user");
+    assert_eq!(basic["request"]["auth"]["basic"][1]["value"], "{{password}}");
+    assert_eq!(c["auth"]["type"], "oauth2", "the app's helper settings stay on the collection");
 }
 
 /// Written by hand in Postman's documented v2.1 format: collection-level auth, inherited.
@@ -128,7 +163,7 @@ const HAND_WRITTEN: &str = r#"{
 
 #[test]
 fn a_hand_written_collection_imports_and_other_grants_are_refused() {
-    let found = import_postman(HAND_WRITTEN).unwrap().config;
+    let found = import_postman(HAND_WRITTEN).unwrap().config.unwrap();
     assert_eq!(found.token_url, "https://apex.oracle.com/pls/apex/ws/oauth/token");
     assert_eq!((found.client_auth, found.method), (ClientAuth::BasicHeader, Method::Get));
     assert_eq!(found.resource_url, "https://apex.oracle.com/pls/apex/ws/hr/employees/");
@@ -137,6 +172,6 @@ fn a_hand_written_collection_imports_and_other_grants_are_refused() {
         import_postman(&code_flow).unwrap_err(),
         "This collection's OAuth2 uses the authorization_code grant; the playground runs client_credentials only."
     );
-    assert!(import_postman("{}").unwrap_err().starts_with("This is not a Postman collection"));
+    assert!(import_postman("{}").unwrap_err().starts_with("This is neither a Postman collection"));
     assert!(import_postman("nope").unwrap_err().starts_with("Not JSON"));
 }

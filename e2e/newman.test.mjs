@@ -1,0 +1,84 @@
+// The Postman export runs unattended in Newman (Postman's CLI, npm), as CI would run it: the
+// collection and its environment downloaded from the page's Code section, run against ords-sim;
+// every request answers 2xx, the token request first, and the employees come back.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import newman from 'newman';
+import { sharedSession, startSim, openDemo } from './harness.mjs';
+
+const session = sharedSession();
+
+/** The collection and environment the page offers for download (secrets included when asked). */
+async function exported(page, { includeSecrets }) {
+  const code = page.getByRole('region', { name: 'Code' });
+  await code.getByRole('tab', { name: 'Postman collection' }).click();
+  if (includeSecrets) await code.getByLabel('Include secrets').check();
+  await code.getByTestId('code').filter({ hasText: '"Get token"' }).waitFor();
+  const read = async (name) => {
+    const href = await code.getByRole('link', { name }).getAttribute('href');
+    return JSON.parse(decodeURIComponent(href.slice(href.indexOf(',') + 1)));
+  };
+  await page.waitForFunction(() => [...document.querySelectorAll('a[download]')].some((a) => a.href.includes('client_secret')));
+  return { collection: await read('Download collection'), environment: await read('Download environment') };
+}
+
+function run(collection, environment) {
+  return new Promise((done, fail) => newman.run({ collection, environment, reporters: [] }, (err, summary) => (err ? fail(err) : done(summary))));
+}
+
+for (const [name, setup] of [
+  ['client secret in the Basic header (the ORDS default)', async () => {}],
+  ['client secret in the request body, with a scope', async (page) => {
+    await page.getByLabel('Client authentication').selectOption('body');
+    await page.getByText('Token request options').click();
+    await page.getByLabel('Scope').fill('hr.read');
+  }],
+]) {
+  test(`Newman runs the exported collection with its environment: ${name}`, async () => {
+    const sim = await startSim(['--body-client-auth']);
+    try {
+      const { page, context } = await openDemo(session, sim.alias, { target: 'network', flow: 'compare' });
+      await page.getByLabel('Password').fill('Welcome_1');
+      await setup(page);
+      const { collection, environment } = await exported(page, { includeSecrets: true });
+      const summary = await run(collection, environment);
+      const executions = summary.run.executions.map((e) => [e.item.name, e.response?.code]);
+      assert.deepEqual(executions, [
+        ['Get token', 200],
+        ['Protected resource (OAuth2 client credentials)', 200],
+        ['Protected resource (Basic)', 200],
+      ]);
+      assert.deepEqual(summary.run.failures.map((f) => f.error?.message), [], 'every test script passed');
+      for (const e of summary.run.executions.slice(1)) {
+        const body = JSON.parse(e.response.stream.toString());
+        assert.equal(body.items.length, 25);
+        assert.equal(body.items[0].first_name, 'Steven');
+      }
+      await context.close();
+    } finally {
+      await sim.stop();
+    }
+  });
+}
+
+test('without Include secrets the environment holds placeholders, and Newman is refused, not handed a secret', async () => {
+  const sim = await startSim();
+  try {
+    const { page, context } = await openDemo(session, sim.alias, { target: 'network' });
+    const code = page.getByRole('region', { name: 'Code' });
+    await code.getByRole('tab', { name: 'Postman collection' }).click();
+    await code.getByTestId('code').filter({ hasText: '"Get token"' }).waitFor();
+    await page.waitForFunction(() => [...document.querySelectorAll('a[download]')].some((a) => a.href.includes('client_secret')));
+    const href = await code.getByRole('link', { name: 'Download environment' }).getAttribute('href');
+    const environment = JSON.parse(decodeURIComponent(href.slice(href.indexOf(',') + 1)));
+    assert.deepEqual(environment.values.map((v) => [v.key, v.value]), [['client_secret', '<client secret>'], ['password', '<password>']]);
+    const collectionHref = await code.getByRole('link', { name: 'Download collection' }).getAttribute('href');
+    const collection = JSON.parse(decodeURIComponent(collectionHref.slice(collectionHref.indexOf(',') + 1)));
+    assert.ok(!JSON.stringify(collection).includes('m2Qx7dVbUaE4kR9pLwT1sA..'));
+    const summary = await run(collection, environment);
+    assert.equal(summary.run.executions[0].response.code, 401, 'the placeholder is not the secret');
+    await context.close();
+  } finally {
+    await sim.stop();
+  }
+});
