@@ -30,12 +30,16 @@ test('a token from the identity provider opens the API, and meets every rule of 
     const { page, context } = await jwtPage(sim);
     await page.getByRole('button', { name: 'Call API' }).click();
     await resourcePanel(page).getByText('200 OK').waitFor();
-    // Only the warning that a real ORDS wants an https key set (the simulator's is http).
-    const check = page.getByRole('region', { name: 'Check of the token against the profile' });
-    await check.locator('[data-finding="jwt-jwk-url"]').waitFor();
-    assert.equal(await check.locator('[data-finding]').count(), 1);
-    assert.match(await check.locator('[data-finding]').getAttribute('class'), /warning/);
-    const sql = await page.getByTestId('jwt-sql').textContent();
+    // Before sending, the held token against the profile: only the warning that a real ORDS
+    // wants an https key set (the simulator's is http).
+    const diagnosis = page.getByRole('region', { name: 'Diagnosis' });
+    const jwtFindings = diagnosis.locator('[data-finding^="jwt-"]');
+    await diagnosis.locator('[data-finding="jwt-jwk-url"]').waitFor();
+    assert.equal(await jwtFindings.count(), 1);
+    assert.match(await jwtFindings.getAttribute('class'), /warning/);
+    const code = page.getByRole('region', { name: 'Code' });
+    await code.getByRole('tab', { name: 'ORDS setup SQL' }).click();
+    const sql = await code.getByTestId('code').filter({ hasText: 'CREATE_JWT_PROFILE' }).textContent();
     assert.match(sql, /ORDS_SECURITY\.CREATE_JWT_PROFILE\(\n {4}p_issuer {7}=> 'https:\/\/ords-sim\.example\/idp',/);
     assert.match(sql, /p_pattern => '\/hr\/\*'/);
     await context.close();
@@ -61,9 +65,10 @@ for (const [scenario, rule] of [
       await first.waitFor();
       assert.equal(await first.getAttribute('data-finding'), rule);
       assert.match(await first.textContent(), /ORDS refused the JWT \(401 invalid_token\); most likely:/);
-      // The profile section's own check says the same of the token held.
-      const check = page.getByRole('region', { name: 'Check of the token against the profile' });
-      await check.locator(`[data-finding="${rule}"]`).waitFor();
+      // Before sending again, the token held is checked against the profile: the same rule.
+      const diagnosis = page.getByRole('region', { name: 'Diagnosis' });
+      await page.waitForFunction((r) => document.querySelectorAll(`[data-finding="${r}"]`).length >= 2, rule);
+      assert.ok(await diagnosis.locator(`[data-finding="${rule}"]`).count() >= 2);
       await context.close();
     } finally {
       await sim.stop();

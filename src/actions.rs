@@ -83,9 +83,31 @@ fn gather(page: Page, action: Action, now_ms: f64) -> Result<RunInputs, Vec<Fiel
     })
 }
 
+/// What sends every request of the page to `target`: over the network only after the
+/// question about credentials going to an origin nobody typed. One function, so every caller
+/// shares one copy of the flows' code.
+pub fn sender(
+    page: Page,
+    target: Target,
+) -> impl Fn(
+    PreparedRequest,
+) -> std::pin::Pin<
+    Box<dyn std::future::Future<Output = Result<ords_core::Received, ords_core::TransportError>>>,
+> + Copy {
+    let Page { form, consent, .. } = page;
+    move |request: PreparedRequest| {
+        Box::pin(async move {
+            if target == Target::Network {
+                consent.clear(&request, form).await?;
+            }
+            browser::send(target, request.wire).await
+        })
+    }
+}
+
 /// `Get token` or `Call API`.
 pub fn press(page: Page, action: Action) {
-    let Page { form, results, consent, workshop } = page;
+    let Page { form, results, workshop, .. } = page;
     let now = browser::now_ms();
     let inputs = match untrack(|| gather(page, action, now)) {
         Ok(inputs) => inputs,
@@ -93,7 +115,7 @@ pub fn press(page: Page, action: Action) {
     };
     let target = form.target.get_untracked();
     let config = untrack(|| form.config());
-    let facts = untrack(|| diagnosis::inputs(&form));
+    let facts = untrack(|| diagnosis::inputs(&form, &results));
     if let ords_core::TokenSource::Pasted(pasted) = &inputs.token {
         results.token_step.set(None);
         results.held_from.set(target);
@@ -105,12 +127,7 @@ pub fn press(page: Page, action: Action) {
     results.findings.set(Vec::new());
     results.notice.set(None);
     leptos::task::spawn_local(async move {
-        let send = move |request: PreparedRequest| async move {
-            if target == Target::Network {
-                consent.clear(&request, form).await?;
-            }
-            browser::send(target, request.wire).await
-        };
+        let send = sender(page, target);
         // Each token step shows at once: the token panel renders while the call is in flight.
         let on_token = move |step: &TokenStep| results.record_token(step.clone(), target, browser::now_ms());
         match ords_core::run(&inputs, &send, &on_token).await {

@@ -10,8 +10,14 @@ use ords_core::{CorsFixes, Finding, Inputs, Probe, RunFacts, Target};
 use serde_json::json;
 use std::cell::Cell;
 
-/// The form's inputs (tracked: call inside a reactive closure to follow edits).
-pub fn inputs(form: &Form) -> Inputs {
+/// The form's inputs and the token the next call would send (tracked: call inside a reactive
+/// closure to follow edits).
+pub fn inputs(form: &Form, results: &Results) -> Inputs {
+    let token = if form.own_token_on.get() {
+        form.own_token.get().trim().to_owned()
+    } else {
+        results.held.with(|h| h.as_ref().map(|h| h.access_token.secret().to_owned())).unwrap_or_default()
+    };
     Inputs {
         page_origin: browser::page_origin(),
         flow: form.flow.get(),
@@ -24,7 +30,9 @@ pub fn inputs(form: &Form) -> Inputs {
         sends_json: !form.body.with(|b| b.trim().is_empty()),
         extra_headers: !form.headers.with(|h| h.trim().is_empty()) || form.token_name.with(|n| n != "Authorization"),
         jwt_profile: form.jwt_profile(),
-        jwks: ords_core::jwt_profile::Jwks::Unknown,
+        jwks: results.jwks.get(),
+        token: ords_core::AccessToken::new(token),
+        now_s: (browser::now_ms() / 1000.0) as i64,
     }
 }
 
@@ -36,7 +44,7 @@ thread_local! {
 /// the newest answer is kept.
 pub fn keep_inputs_diagnosed(form: Form, results: Results) {
     Effect::new(move || {
-        let job = json!({ "do": "diagnose_inputs", "inputs": wire::inputs_to_json(&inputs(&form)) });
+        let job = json!({ "do": "diagnose_inputs", "inputs": wire::inputs_to_json(&inputs(&form, &results)) });
         let asked = ASKED.with(|a| a.get() + 1);
         ASKED.with(|a| a.set(asked));
         leptos::task::spawn_local(async move {
@@ -57,8 +65,7 @@ pub async fn cors_fixes(resource_url: String, client_id: String) -> Option<CorsF
 
 /// Diagnoses a finished run into `results.findings`, probing first when a fetch failed; kept
 /// only if no other run has started since (`run` is the run's number).
-pub async fn after_run(results: Results, mut inputs: Inputs, target: Target, token_expired: bool, run: u64) {
-    inputs.jwks = results.jwks.get_untracked();
+pub async fn after_run(results: Results, inputs: Inputs, target: Target, token_expired: bool, run: u64) {
     // Read from the stored timeline, not a copy: a response body may be 10 MB.
     let failed_url = results.timeline.with_untracked(|timeline| {
         timeline.iter().rev().find(|e| e.exchange.failed_to_fetch()).map(|e| e.exchange.request.wire.url.clone())

@@ -6,6 +6,7 @@
 //! diagnosis), `workshop` (scenarios, lessons and progress), `browser` (every browser facility), `components` (the views).
 
 mod actions;
+mod browse;
 pub mod browser;
 mod components;
 mod consent;

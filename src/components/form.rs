@@ -1,3 +1,4 @@
+use super::browse_panel::BrowseEndpoints;
 use super::fields::{ChoiceField, SecretField, TextField};
 use super::jwt_profile::{JwtProfileSection, ProviderField};
 use super::options::{CallOptions, OptionErrors, TokenOptions, TokenUse};
@@ -68,6 +69,7 @@ pub fn FormPanel() -> impl IntoView {
                 <TokenOptions />
             </Show>
             <TextField field=Field::ResourceUrl value=form.resource_url source=form.resource_url_source placeholder="https://host/ords/<alias>/<module>/<template>" />
+            <BrowseEndpoints />
             <Show when=is_oauth><TokenUse /><JwtProfileSection /></Show>
             <CallOptions />
             <Show when=move || form.flow.get().uses_basic()>

@@ -1,16 +1,14 @@
 //! External identity providers: `Provider` (a preset for the token request, with what is known
-//! of a browser asking that provider for a token) and `JWT profile` (the schema's profile, the
-//! check of the held or pasted token against it, and the SQL that creates it). The texts, the
-//! checks and the SQL come from the page's helper; nothing here decides a rule.
+//! of a browser asking that provider for a token) and `JWT profile` (the schema's profile,
+//! which Diagnosis checks the held or pasted token against; its SQL is in Code). The texts and
+//! the checks come from the page's helper; nothing here decides a rule.
 
-use super::controls::CopyButton;
-use super::diagnosis_panel::FindingList;
 use super::options::Line;
 use crate::browser;
 use crate::state::{Form, Results, Source};
 use leptos::prelude::*;
 use ords_core::diagnosis_wire as wire;
-use ords_core::{curl_command, token_request, Finding, Provider, Target};
+use ords_core::{curl_command, token_request, Provider, Target};
 use serde_json::{json, Value};
 
 /// What the helper says of one provider.
@@ -90,9 +88,7 @@ pub fn ProviderField() -> impl IntoView {
 pub fn JwtProfileSection() -> impl IntoView {
     let form = expect_context::<Form>();
     let results = expect_context::<Results>();
-    let findings = RwSignal::new(None::<Vec<Finding>>);
-    let sql = RwSignal::new(String::new());
-    // The token to check: the pasted one when Use my own token is ticked, else the held one.
+    // The token the next call would send: the pasted one when Use my own token is ticked.
     let token = move || {
         if form.own_token_on.get() {
             Some(form.own_token.get().trim().to_owned()).filter(|t| !t.is_empty())
@@ -136,36 +132,10 @@ pub fn JwtProfileSection() -> impl IntoView {
             }
         });
     });
-    Effect::new(move || {
-        let profile = wire::profile_to_json(&form.jwt_profile());
-        let (token, jwks) = (token(), wire::jwks_to_json(&results.jwks.get()));
-        let pattern = ords_core::jwt_profile::privilege_pattern(&form.resource_url.get());
-        leptos::task::spawn_local(async move {
-            let job = json!({ "do": "jwt_sql", "profile": profile, "pattern": pattern });
-            if let Ok(text) = browser::ask_helper(job).await {
-                sql.set(text.as_str().unwrap_or_default().to_owned());
-            }
-            let Some(token) = token else { return findings.set(None) };
-            let job = json!({ "do": "jwt_check", "token": token, "profile": profile, "jwks": jwks });
-            if let Ok(answer) = browser::ask_helper(job).await {
-                findings.set(Some(wire::findings_from_json(&answer)));
-            }
-        });
-    });
-    let check = move || {
-        match findings.get() {
-        None => view! { <p class="empty">"No token yet: get one, or paste one in Use my own token."</p> }.into_any(),
-        Some(found) if found.is_empty() => {
-            view! { <p class="ok" data-testid="jwt-passes">"The token meets every rule the page can check against this profile."</p> }
-                .into_any()
-        }
-        Some(found) => view! { <FindingList findings=found /> }.into_any(),
-    }
-    };
     view! {
         <details class="options jwt-profile">
             <summary>"JWT profile"</summary>
-            <p class="hint">"For tokens from an external identity provider (ORDS 23.3+): the schema's JWT profile. ORDS answers every mismatch with the same 401 invalid_token; the check below says which rule, for the token held or pasted. The signature itself is ORDS's to verify."</p>
+            <p class="hint">"For tokens from an external identity provider (ORDS 23.3+): the schema's JWT profile. ORDS answers every mismatch with the same 401 invalid_token; Diagnosis checks the token held or pasted against these values and names the rule. The SQL that creates the profile is in Code, ORDS setup SQL. The signature itself is ORDS's to verify."</p>
             <Line label="Issuer" id="jwt-issuer" value=form.jwt_issuer />
             <Line label="Audience" id="jwt-audience" value=form.jwt_audience />
             <Line label="JWK set URL" id="jwt-jwk-url" value=form.jwt_jwk_url />
@@ -178,13 +148,6 @@ pub fn JwtProfileSection() -> impl IntoView {
                 <Line label="Privilege" id="jwt-privilege" value=form.jwt_privilege />
             </div>
             <p class="hint">"Skew and age in seconds (skew at most 60); the role claim is a JSON Pointer such as /roles (ORDS 25.1+); the privilege is the ORDS privilege protecting the resource, which the token's scope must name."</p>
-            <section aria-label="Check of the token against the profile">
-                <h3>"Check of the token"</h3>
-                {check}
-            </section>
-            <h3>"SQL for this profile"</h3>
-            <pre class="sql" tabindex="0" data-testid="jwt-sql">{move || sql.get()}</pre>
-            <CopyButton label="Copy SQL" text=Callback::new(move |()| sql.get_untracked()) />
         </details>
     }
 }

@@ -1,6 +1,7 @@
 pub mod app;
 mod body_rows;
 mod body_viewer;
+mod browse_panel;
 mod code_panel;
 mod compare_panel;
 mod consent_dialog;

@@ -76,7 +76,11 @@ fn our_files() -> (Vec<PathBuf>, Vec<PathBuf>) {
     let index = std::fs::read_to_string(dist.join("index.html")).unwrap_or_default();
     files.into_iter().partition(|f| {
         let name = f.file_name().unwrap_or_default().to_string_lossy().into_owned();
-        name == "index.html" || index.contains(&format!("/{name}\""))
+        // Named as `./<name>` or `/<path>/<name>`, quoted or not (release HTML is minified).
+        let named = index
+            .match_indices(&format!("/{name}"))
+            .any(|(at, m)| index[at + m.len()..].chars().next().is_none_or(|c| matches!(c, '"' | '\'' | ' ' | '>')));
+        name == "index.html" || named
     })
 }
 

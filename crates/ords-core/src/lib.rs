@@ -12,6 +12,7 @@
 //! (numbers for people).
 
 mod call;
+pub mod catalog;
 mod code;
 mod collection;
 mod compare;

@@ -36,6 +36,9 @@ USAGE: ords-sim [OPTIONS]
   --cache-no-store        send Cache-Control: no-store on token responses
   --preflight-max-age S   send Access-Control-Max-Age on preflight answers
   --prev-link             add a prev link to collection pages after the first
+  --catalog-auth          protect metadata-catalog/ and open-api-catalog/ as ORDS.ENABLE_SCHEMA(
+                          p_auto_rest_auth => TRUE) does: the schema's AutoREST role, which the
+                          demo client and user do not hold
   --doc-root DIR          also serve DIR's files outside /ords/, as ORDS standalone's
                           standalone.doc.root does (a built playground there needs no CORS)
   --scenario NAME         start in a workshop failure scenario (see --list-scenarios)
@@ -137,6 +140,7 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
                 }
             }
             "--basic-challenge" => config.switches.basic_challenge = true,
+            "--catalog-auth" => config.protect_catalog(),
             "--cache-no-store" => config.switches.cache_no_store = true,
             "--prev-link" => config.switches.prev_link = true,
             "--preflight-max-age" => {

@@ -202,6 +202,16 @@ impl SimConfig {
         }
     }
 
+    /// Protects the catalogs with the schema's AutoREST role (`p_auto_rest_auth => TRUE`).
+    pub fn protect_catalog(&mut self) {
+        self.privileges.push(Privilege {
+            name: format!("oracle.dbtools.autorest.privilege.{}", self.alias.to_ascii_uppercase()),
+            roles: vec![format!("oracle.dbtools.role.autorest.{}", self.alias.to_ascii_uppercase())],
+            patterns: vec!["/metadata-catalog/*".into(), "/open-api-catalog/*".into()],
+            modules: Vec::new(),
+        });
+    }
+
     /// Adds a client holding the `HR Reader` role, allowed from the module's origins.
     pub fn add_client(&mut self, client_id: &str, secret: &str) {
         let n = self.clients.len() + 1;

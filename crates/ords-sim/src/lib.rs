@@ -189,6 +189,10 @@ impl Sim {
             Route::Employee(id) => catalog::item(all, base, "hr/employees/", id, false),
             Route::AutoRestEmployee(id) => catalog::item(all, base, "employees/", id, true),
             Route::Catalog(path) => catalog::describe(base, path),
+            Route::OpenApi(name) => {
+                let config = &self.config;
+                catalog::openapi(base, name, |path| !security::protecting(config, path).is_empty())
+            }
             Route::Notes | Route::Note(_) => return self.notes(request, route, base),
             Route::Token | Route::Unknown => None,
         };

@@ -12,6 +12,7 @@ pub enum Route {
     AutoRestEmployees,
     AutoRestEmployee(String),
     Catalog(String),
+    OpenApi(String),
     Unknown,
 }
 
@@ -61,6 +62,7 @@ pub fn route(path: &str, serves: impl Fn(&str) -> bool) -> Option<Target> {
         ["employees", ""] => Route::AutoRestEmployees,
         ["employees", id] if !id.is_empty() => Route::AutoRestEmployee(id.to_string()),
         ["metadata-catalog", ..] => Route::Catalog(below.trim_start_matches("/metadata-catalog/").to_owned()),
+        ["open-api-catalog", ..] => Route::OpenApi(below.trim_start_matches("/open-api-catalog/").to_owned()),
         _ => Route::Unknown,
     };
     Some(Target { alias: alias.to_owned(), path: below, route })

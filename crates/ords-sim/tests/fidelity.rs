@@ -1,10 +1,10 @@
-//! One test per ✅/🟢 fact of ords-wire.md §0-§4 not already pinned in model.rs,
+//! One test per documented (doc/staff) fact of docs/ords-behaviour.md not already pinned in model.rs,
 //! named after the fact, with hand-written expected values.
 
 mod common;
 use common::*;
 use ords_core::HttpRequest;
-use ords_sim::SimConfig;
+use ords_sim::{Sim, SimConfig};
 
 #[test]
 fn fact_lifetime_is_per_client_token_duration() {
@@ -189,4 +189,35 @@ fn data_generated_rows_make_a_ten_megabyte_collection_page() {
     assert_eq!((body["count"].as_u64(), body["hasMore"].as_bool()), (Some(50_000), Some(false)));
     assert!(r.body.len() > 9_000_000, "{} bytes", r.body.len());
     assert_eq!(body["items"][49_999]["employee_id"], 50_099);
+}
+
+#[test]
+fn the_catalog_lists_modules_and_objects_with_openapi_3_documents_the_core_reads() {
+    let mut sim = Sim::new(SimConfig::demo(), 3);
+    let get = |sim: &mut Sim, path: &str, auth: &str| {
+        let mut r = ords_core::HttpRequest::new("GET", &format!("{BASE}{path}"));
+        if !auth.is_empty() {
+            r = r.with_header("Authorization", auth);
+        }
+        sim.handle(&r, T0)
+    };
+    let catalog = get(&mut sim, "/metadata-catalog/", "");
+    assert_eq!(catalog.status, 200);
+    let entries = ords_core::catalog::parse_metadata_catalog(&catalog.body).unwrap();
+    assert_eq!(entries.iter().map(|e| e.name.as_str()).collect::<Vec<_>>(), ["hr", "employees"]);
+    let doc = get(&mut sim, "/open-api-catalog/hr/", "");
+    assert_eq!(doc.header("Content-Type"), Some("application/openapi+json"));
+    let endpoints = ords_core::catalog::parse_openapi(&doc.body).unwrap();
+    let employees = endpoints.iter().find(|e| e.url == format!("{BASE}/hr/employees/")).unwrap();
+    assert_eq!((employees.method.as_str(), employees.needs_auth), ("GET", Some(true)));
+    let departments = endpoints.iter().find(|e| e.url == format!("{BASE}/hr/departments/")).unwrap();
+    assert_eq!(departments.needs_auth, Some(false));
+    let one = endpoints.iter().find(|e| e.url.ends_with("/hr/notes/{id}") && e.method == "DELETE").unwrap();
+    assert_eq!(one.params, ["id"]);
+    // p_auto_rest_auth => TRUE: the demo credentials do not hold the schema's AutoREST role.
+    let mut locked = SimConfig::demo();
+    locked.protect_catalog();
+    let mut sim = Sim::new(locked, 3);
+    assert_eq!(get(&mut sim, "/metadata-catalog/", "").status, 401);
+    assert_eq!(get(&mut sim, "/open-api-catalog/hr/", USER_BASIC).status, 401);
 }

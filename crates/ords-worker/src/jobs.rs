@@ -3,12 +3,13 @@
 //! origin would), `sim_reset` (optionally into a workshop scenario), `scenarios`, `lessons`,
 //! `lesson_check` (a run's evidence against a step), `diagnose_inputs`, `diagnose_run` and
 //! `cors_fixes` (the diagnosis, see `ords_core::diagnosis_wire`), `jwt_check`, `jwt_prefill`,
-//! `jwt_sql` and `providers` (JWT profiles and identity providers), `code`, `postman_export`,
+//! `jwt_sql` and `providers` (JWT profiles and identity providers), `catalog_entries`,
+//! `openapi_endpoints` and `catalog_refusal` (Browse endpoints), `code`, `postman_export`,
 //! `postman_environment` and `postman_import`.
 
 use ords_core::diagnosis_wire as wire;
 use ords_core::lessons::{self, RunEvidence, LESSONS};
-use ords_core::{cors_fixes, diagnose_inputs, diagnose_run, jwt_profile, BrowserToken, Provider};
+use ords_core::{catalog, cors_fixes, diagnose_inputs, diagnose_run, jwt_profile, BrowserToken, Provider};
 use ords_core::{
     export_postman, export_postman_environment, generate, import_postman, BasicSettings, ClientSecret, CodeInput,
     CodeTarget, HttpRequest, OAuthSettings, Password, Plan, PlaygroundConfig, ResourceCall,
@@ -90,6 +91,17 @@ fn run(job: &Value, now_ms: f64, random: f64) -> Result<Value, String> {
             Ok(Value::from(jwt_profile::jwt_profile_sql(&profile, text(job, "pattern"))))
         }
         "providers" => Ok(Provider::ALL.iter().map(|p| provider_json(*p)).collect()),
+        "catalog_entries" => catalog::parse_metadata_catalog(text(job, "text"))
+            .map(|list| list.iter().map(|e| json!({ "name": e.name, "openapi": e.openapi })).collect()),
+        "openapi_endpoints" => catalog::parse_openapi(text(job, "text")).map(|list| {
+            list.iter()
+                .map(|e| json!({ "method": e.method, "url": e.url, "params": e.params, "auth": e.needs_auth, "summary": e.summary }))
+                .collect()
+        }),
+        "catalog_refusal" => {
+            let status = job.get("status").and_then(Value::as_u64).and_then(|s| u16::try_from(s).ok()).unwrap_or(0);
+            Ok(wire::findings_to_json(&catalog::catalog_refusal(status, text(job, "url")).into_iter().collect::<Vec<_>>()))
+        }
         "cors_fixes" => Ok(wire::cors_fixes_to_json(&cors_fixes(
             text(job, "origin"),
             text(job, "resource_url"),
@@ -204,7 +216,14 @@ fn code(job: &Value) -> String {
         _ => {}
     }
     let target = CodeTarget::ALL.into_iter().find(|t| t.key() == text(job, "target")).unwrap_or(CodeTarget::Curl);
-    generate(target, &input)
+    let mut out = generate(target, &input);
+    // With a JWT profile described, the setup also creates it.
+    if target == CodeTarget::SetupSql && !config.jwt.issuer.is_empty() {
+        let pattern = jwt_profile::privilege_pattern(&config.resource_url);
+        out.push('\n');
+        out.push_str(&jwt_profile::jwt_profile_sql(&config.jwt, &pattern));
+    }
+    out
 }
 
 fn postman_import(text: &str) -> Result<Value, String> {

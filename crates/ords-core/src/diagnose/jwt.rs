@@ -58,3 +58,15 @@ pub(super) fn refused(i: &Inputs, e: &Exchange) -> Vec<Finding> {
         }
     }
 }
+
+/// The token held or pasted, against the JWT profile the person described (nothing while no
+/// profile is described or the token is not a JWT).
+pub(super) fn held(i: &Inputs) -> Vec<Finding> {
+    let p = &i.jwt_profile;
+    let described = !(p.issuer.is_empty() && p.audience.is_empty() && p.privilege.is_empty());
+    let token = i.token.secret();
+    if !described || TokenFacts::read(token).is_none() {
+        return Vec::new();
+    }
+    jwt_profile::check(token, p, i.now_s, &i.jwks)
+}

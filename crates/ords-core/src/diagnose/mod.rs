@@ -45,6 +45,8 @@ pub enum FindingId {
     AliasMismatch,
     Basic401,
     Cancelled,
+    CatalogNotFound,
+    CatalogProtected,
     DroppedDots,
     Expired,
     ForbiddenOrigin,
@@ -88,11 +90,13 @@ pub enum FindingId {
 }
 
 impl FindingId {
-    pub const ALL: [Self; 44] = [
+    pub const ALL: [Self; 46] = [
         Self::AccountLocked,
         Self::AliasMismatch,
         Self::Basic401,
         Self::Cancelled,
+        Self::CatalogNotFound,
+        Self::CatalogProtected,
         Self::DroppedDots,
         Self::Expired,
         Self::ForbiddenOrigin,
@@ -145,6 +149,8 @@ impl FindingId {
             Self::AliasMismatch => "alias-mismatch",
             Self::Basic401 => "basic-401",
             Self::Cancelled => "cancelled",
+            Self::CatalogNotFound => "catalog-not-found",
+            Self::CatalogProtected => "catalog-protected",
             Self::DroppedDots => "dropped-dots",
             Self::Expired => "expired",
             Self::ForbiddenOrigin => "forbidden-origin",
@@ -259,6 +265,10 @@ pub struct Inputs {
     pub jwt_profile: crate::jwt_profile::JwtProfile,
     /// What the browser learned of the profile's JWK set.
     pub jwks: crate::jwt_profile::Jwks,
+    /// The token the next call would send (held or pasted); empty when none.
+    pub token: crate::secret::AccessToken,
+    /// When the inputs were read (seconds since the epoch), for the token's times.
+    pub now_s: i64,
 }
 
 /// What the page learned after a fetch failed without a response.
@@ -282,7 +292,9 @@ pub struct RunFacts {
 
 /// Findings from the inputs alone, before anything is sent.
 pub fn diagnose_inputs(inputs: &Inputs) -> Vec<Finding> {
-    inputs::check(inputs)
+    let mut found = inputs::check(inputs);
+    found.extend(jwt::held(inputs));
+    found
 }
 
 /// Findings from a run: its exchanges in order, and what the probe found.

@@ -438,3 +438,19 @@ fn a_refused_jwt_is_checked_against_the_described_profile_and_the_first_broken_r
     let scope = diagnose_run(&none, &[refused_jwt(claims)], RunFacts { probe: Probe::NotProbed, token_expired: false });
     assert_eq!(ids(&scope)[0], "jwt-scope");
 }
+
+#[test]
+fn a_held_jwt_is_checked_before_sending_against_the_described_profile() {
+    use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine as _};
+    let claims = r#"{"iss":"https://idp.example.com/","aud":"other","scope":"hr.read","exp":1800000300}"#;
+    let token = format!("{}.{}.c2ln", URL_SAFE_NO_PAD.encode(r#"{"alg":"RS256"}"#), URL_SAFE_NO_PAD.encode(claims));
+    let profile = crate::jwt_profile::JwtProfile {
+        issuer: "https://idp.example.com/".into(),
+        audience: "hr-api".into(),
+        ..Default::default()
+    };
+    let i = Inputs { token: AccessToken::new(token.clone()), jwt_profile: profile, now_s: 1_800_000_000, ..inputs() };
+    assert!(ids(&diagnose_inputs(&i)).contains(&"jwt-audience"));
+    let undescribed = Inputs { token: AccessToken::new(token), now_s: 1_800_000_000, ..inputs() };
+    assert!(!ids(&diagnose_inputs(&undescribed)).iter().any(|id| id.starts_with("jwt-")), "no profile, no check");
+}

@@ -48,6 +48,7 @@ pub fn inputs_to_json(i: &Inputs) -> Value {
         "resource_url": i.resource_url, "client_id": i.client_id, "client_secret": i.client_secret.secret(),
         "client_auth": i.client_auth.key(), "method": i.method.as_str(), "sends_json": i.sends_json,
         "extra_headers": i.extra_headers, "jwt_profile": profile_to_json(&i.jwt_profile), "jwks": jwks_to_json(&i.jwks),
+        "token": i.token.secret(), "now_s": i.now_s,
     })
 }
 
@@ -67,6 +68,8 @@ pub fn inputs_from_json(v: &Value) -> Inputs {
         extra_headers: flag(v, "extra_headers"),
         jwt_profile: profile_from_json(v.get("jwt_profile").unwrap_or(&Value::Null)),
         jwks: jwks_from_json(v.get("jwks").unwrap_or(&Value::Null)),
+        token: crate::secret::AccessToken::new(text(v, "token")),
+        now_s: v.get("now_s").and_then(Value::as_i64).unwrap_or(0),
     }
 }
 

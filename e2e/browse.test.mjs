@@ -1,0 +1,65 @@
+// Browse endpoints: the schema's own catalog read from the page with the flow's credentials,
+// against ords-sim and the in-page simulator; choosing an endpoint sets the Resource URL and
+// Method, and a protected catalog is explained.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { sharedSession, startSim, openDemo, openPlayground, resourcePanel, DEMO_SECRET } from './harness.mjs';
+
+const session = sharedSession();
+
+async function read(page) {
+  await page.getByText('Browse endpoints', { exact: true }).click();
+  await page.getByRole('button', { name: 'Read the catalog' }).click();
+}
+
+test('Browse endpoints lists the modules and paths of ords-sim; a chosen endpoint then answers Call API', async () => {
+  const sim = await startSim(['--allow-origin', session.web.origin]);
+  try {
+    const { page, context } = await openDemo(session, sim.alias, { target: 'network' });
+    await read(page);
+    await page.getByText(/\d+ endpoints found\./).waitFor();
+    const endpoint = page.getByLabel('Endpoint', { exact: true });
+    const options = await endpoint.locator('option').allTextContents();
+    assert.ok(options.includes(`GET ${sim.alias}/hr/departments/ (open)`), options.join('\n'));
+    assert.ok(options.includes(`GET ${sim.alias}/hr/employees/ (needs authentication)`));
+    assert.ok(options.some((o) => /^DELETE .*\/hr\/notes\/\{id\}/.test(o)));
+    await endpoint.selectOption({ label: `GET ${sim.alias}/hr/employees/{id} (needs authentication)` });
+    await page.getByLabel('id', { exact: true }).fill('101');
+    await page.getByRole('button', { name: 'Use this endpoint' }).click();
+    assert.equal(await page.getByLabel('Resource URL').inputValue(), `${sim.alias}/hr/employees/101`);
+    await page.getByRole('button', { name: 'Call API' }).click();
+    await resourcePanel(page).getByText('200 OK').waitFor();
+    assert.match(await resourcePanel(page).getByTestId('body').textContent(), /"last_name": "Kochhar"/);
+    await context.close();
+  } finally {
+    await sim.stop();
+  }
+});
+
+test('a catalog protected by p_auto_rest_auth answers 401, and the page says why and how to fix it', async () => {
+  const sim = await startSim(['--allow-origin', session.web.origin, '--catalog-auth']);
+  try {
+    const { page, context } = await openDemo(session, sim.alias, { target: 'network' });
+    await read(page);
+    await page.getByText('The catalog answered 401 Unauthorized.').waitFor();
+    const finding = page.locator('details.browse [data-finding="catalog-protected"]');
+    await finding.waitFor();
+    assert.match(await finding.textContent(), /p_auto_rest_auth => TRUE/);
+    await context.close();
+  } finally {
+    await sim.stop();
+  }
+});
+
+test('the in-page simulator serves its catalog too', async () => {
+  const { page, context } = await openPlayground(session.browser, session.web.origin, { target: 'simulated' });
+  await page.getByLabel('Client secret').fill(DEMO_SECRET);
+  await read(page);
+  await page.getByText(/\d+ endpoints found\./).waitFor();
+  const endpoint = page.getByLabel('Endpoint', { exact: true });
+  const label = (await endpoint.locator('option').allTextContents()).find((o) => /^GET .*\/hr\/departments\/ /.test(o));
+  await endpoint.selectOption({ label });
+  await page.getByRole('button', { name: 'Use this endpoint' }).click();
+  assert.match(await page.getByLabel('Resource URL').inputValue(), /\/ords\/demo\/hr\/departments\/$/);
+  await context.close();
+});

@@ -1,0 +1,110 @@
+//! `Browse endpoints`: the schema's own catalog, fetched with the current flow's credentials
+//! under the same rules as every request (the question before credentials go to an origin
+//! nobody typed), then read by the helper into endpoints.
+
+use crate::actions::Page;
+use crate::browser;
+use leptos::prelude::*;
+use ords_core::{basic_request, bearer_request, get_token, Flow, HttpResponse, ResourceCall};
+use serde_json::{json, Value};
+
+/// One endpoint to offer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EndpointInfo {
+    pub module: String,
+    pub method: String,
+    pub url: String,
+    pub params: Vec<String>,
+    pub auth: Option<bool>,
+    pub summary: String,
+}
+
+/// What browsing found: the endpoints, or why there are none (sentences and findings).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Browsed {
+    pub endpoints: Vec<EndpointInfo>,
+    pub problem: Option<String>,
+    pub findings: Vec<ords_core::Finding>,
+}
+
+/// At most this many OpenAPI documents are fetched in one browse.
+const MAX_DOCUMENTS: usize = 20;
+
+/// GET `url` as the current flow would call the API: its token (fetched first if none is held),
+/// or Basic.
+async fn get(page: Page, url: &str) -> Result<HttpResponse, String> {
+    let Page { form, results, .. } = page;
+    let target = form.target.get_untracked();
+    let send = crate::actions::sender(page, target);
+    let call = ResourceCall::get(url);
+    let refused = |e: Vec<ords_core::FieldError>| e.into_iter().map(|e| e.message).collect::<Vec<_>>().join(" ");
+    let request = if form.flow.get_untracked() == Flow::Basic {
+        basic_request(&call, &untrack(|| form.basic())).map_err(refused)?
+    } else {
+        let held = match results.held.get_untracked() {
+            Some(held) => held,
+            None => {
+                let step = get_token(&untrack(|| form.oauth()), &send).await.map_err(refused)?;
+                results.record_token(step.clone(), target, browser::now_ms());
+                step.held().ok_or("No token: the token request failed (see Token response).")?
+            }
+        };
+        bearer_request(&call, &held, &untrack(|| form.placement())).map_err(refused)?
+    };
+    send(request).await.map(|r| r.response).map_err(|e| e.to_string())
+}
+
+async fn helper_list(job: Value) -> Result<Vec<Value>, String> {
+    browser::ask_helper(job).await.map(|v| v.as_array().cloned().unwrap_or_default())
+}
+
+/// Reads the catalog of the schema at `base` (`…/ords/<alias>/`) and each listed OpenAPI document.
+pub async fn browse(page: Page, base: String) -> Browsed {
+    let catalog_url = format!("{base}metadata-catalog/");
+    let answer = match get(page, &catalog_url).await {
+        Ok(r) => r,
+        Err(why) => return Browsed { problem: Some(why), ..Browsed::default() },
+    };
+    if answer.status != 200 {
+        let job = json!({ "do": "catalog_refusal", "status": answer.status, "url": catalog_url });
+        let findings = browser::ask_helper(job).await.map(|v| ords_core::diagnosis_wire::findings_from_json(&v));
+        let problem = format!("The catalog answered {} {}.", answer.status, answer.reason);
+        return Browsed { problem: Some(problem), findings: findings.unwrap_or_default(), ..Browsed::default() };
+    }
+    let entries = match helper_list(json!({ "do": "catalog_entries", "text": answer.body })).await {
+        Ok(list) => list,
+        Err(why) => return Browsed { problem: Some(why), ..Browsed::default() },
+    };
+    let text = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).unwrap_or_default().to_owned();
+    let mut out = Browsed::default();
+    for entry in entries.iter().filter(|e| e.get("openapi").is_some_and(Value::is_string)).take(MAX_DOCUMENTS) {
+        let module = text(entry, "name");
+        let document = match get(page, &text(entry, "openapi")).await {
+            Ok(r) if r.status == 200 => r.body,
+            Ok(r) => {
+                out.problem = Some(format!("The OpenAPI document of {module} answered {} {}.", r.status, r.reason));
+                continue;
+            }
+            Err(why) => {
+                out.problem = Some(why);
+                continue;
+            }
+        };
+        let Ok(list) = helper_list(json!({ "do": "openapi_endpoints", "text": document })).await else { continue };
+        out.endpoints.extend(list.iter().map(|e| {
+            EndpointInfo {
+                module: module.clone(),
+                method: text(e, "method"),
+                url: text(e, "url"),
+                params: e
+                    .get("params")
+                    .and_then(Value::as_array)
+                    .map(|p| p.iter().filter_map(Value::as_str).map(str::to_owned).collect())
+                    .unwrap_or_default(),
+                auth: e.get("auth").and_then(Value::as_bool),
+                summary: text(e, "summary"),
+            }
+        }));
+    }
+    out
+}
