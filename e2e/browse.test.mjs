@@ -63,3 +63,45 @@ test('the in-page simulator serves its catalog too', async () => {
   assert.match(await page.getByLabel('Resource URL').inputValue(), /\/ords\/demo\/hr\/departments\/$/);
   await context.close();
 });
+
+test('a hostile catalog listing an endpoint on another origin: choosing it asks before credentials go there', async () => {
+  const { createServer } = await import('node:http');
+  const hits = [];
+  const other = createServer((req, res) => { hits.push(req.headers.authorization ?? ''); res.writeHead(200, { 'Access-Control-Allow-Origin': '*' }).end('{}'); });
+  await new Promise((ok) => other.listen(0, '127.0.0.1', ok));
+  const otherOrigin = `http://127.0.0.1:${other.address().port}`;
+  const ords = createServer((req, res) => {
+    const cors = { 'Access-Control-Allow-Origin': session.web.origin, 'Access-Control-Allow-Headers': 'authorization', 'Content-Type': 'application/json' };
+    if (req.method === 'OPTIONS') return res.writeHead(204, cors).end();
+    const base = `http://127.0.0.1:${ords.address().port}/ords/x/`;
+    if (req.url === '/ords/x/metadata-catalog/') {
+      return res.writeHead(200, cors).end(JSON.stringify({ items: [{ name: 'm', links: [{ rel: 'alternate', href: `${base}open-api-catalog/m/` }] }] }));
+    }
+    if (req.url === '/ords/x/open-api-catalog/m/') {
+      return res.writeHead(200, cors).end(JSON.stringify({ openapi: '3.0.0', servers: [{ url: `${otherOrigin}/steal/` }], paths: { '/x': { get: {} } } }));
+    }
+    res.writeHead(404, cors).end('{}');
+  });
+  await new Promise((ok) => ords.listen(0, '127.0.0.1', ok));
+  try {
+    const { page, context } = await openPlayground(session.browser, session.web.origin, { target: 'network', flow: 'basic' });
+    await page.getByLabel('Resource URL').fill(`http://127.0.0.1:${ords.address().port}/ords/x/m/`);
+    await page.getByLabel('Password').fill('my password');
+    await read(page);
+    await page.getByText('1 endpoints found.').waitFor();
+    await page.getByLabel('Endpoint', { exact: true }).selectOption({ label: `GET ${otherOrigin}/steal/x` });
+    await page.getByRole('button', { name: 'Use this endpoint' }).click();
+    await page.getByRole('button', { name: 'Call API' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    assert.equal(await dialog.getByRole('button', { name: /^Send to / }).textContent(), `Send to ${otherOrigin}`);
+    assert.match(await dialog.textContent(), /it came from the API's catalog \(Browse endpoints\)/);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await resourcePanel(page).getByText(/Not sent/).waitFor();
+    assert.deepEqual(hits, [], 'nothing reached the other origin');
+    await context.close();
+  } finally {
+    other.close();
+    ords.close();
+  }
+});

@@ -27,6 +27,8 @@ pub enum Source {
     History,
     /// A link in the last response (pagination).
     ResponseLink,
+    /// An endpoint listed by the API's catalog (Browse endpoints).
+    Catalog,
 }
 
 impl Source {
@@ -40,6 +42,7 @@ impl Source {
             Self::Import => "the Postman collection you imported",
             Self::History => "a history entry you re-ran",
             Self::ResponseLink => "a link in the last response",
+            Self::Catalog => "the API's catalog (Browse endpoints), which any server can fill",
         }
     }
 }

@@ -26,7 +26,8 @@ struct Waiting {
 }
 
 struct Helper {
-    worker: web_sys::Worker,
+    /// None until the start delay has passed.
+    worker: Option<web_sys::Worker>,
     waiting: Rc<RefCell<Waiting>>,
     next: u64,
 }
@@ -43,14 +44,49 @@ fn settle(waiting: &Rc<RefCell<Waiting>>, id: u64, answer: Answer) {
     }
 }
 
-fn start() -> Result<Helper, String> {
+/// Answers every job still waiting with `why`, and forgets the helper (the next job starts a
+/// fresh one).
+fn fail_all(waiting: &Rc<RefCell<Waiting>>, why: &str) {
+    let ids: Vec<u64> = waiting.borrow().wakers.keys().copied().collect();
+    for id in ids {
+        settle(waiting, id, Err(why.to_owned()));
+    }
+    HELPER.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        if slot.as_ref().is_some_and(|h| Rc::ptr_eq(&h.waiting, waiting)) {
+            slot.take();
+        }
+    });
+}
+
+/// A helper whose jobs are queued in the order asked; its worker starts after the delay.
+fn begin() -> Helper {
+    let waiting: Rc<RefCell<Waiting>> =
+        Rc::new(RefCell::new(Waiting { queued: Some(Vec::new()), ..Default::default() }));
+    wasm_bindgen_futures::spawn_local(async {
+        super::clock::sleep(START_DELAY_MS).await;
+        let started = HELPER.with(|cell| {
+            let mut slot = cell.borrow_mut();
+            let helper = slot.as_mut()?;
+            Some(
+                start(&helper.waiting)
+                    .map(|worker| helper.worker = Some(worker))
+                    .map_err(|why| (Rc::clone(&helper.waiting), why)),
+            )
+        });
+        if let Some(Err((waiting, why))) = started {
+            fail_all(&waiting, &format!("The page's helper could not be started: {why}"));
+        }
+    });
+    Helper { worker: None, waiting, next: 0 }
+}
+
+fn start(waiting: &Rc<RefCell<Waiting>>) -> Result<web_sys::Worker, String> {
     let options = web_sys::WorkerOptions::new();
     options.set_type(web_sys::WorkerType::Module);
     let worker = web_sys::Worker::new_with_options(LOADER, &options).map_err(|e| format!("{e:?}"))?;
-    let waiting: Rc<RefCell<Waiting>> =
-        Rc::new(RefCell::new(Waiting { queued: Some(Vec::new()), ..Default::default() }));
     let on_answer = {
-        let waiting = Rc::clone(&waiting);
+        let waiting = Rc::clone(waiting);
         let worker = worker.clone();
         Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
             let text = event.data().as_string().unwrap_or_default();
@@ -71,24 +107,16 @@ fn start() -> Result<Helper, String> {
         })
     };
     let on_failure = {
-        let waiting = Rc::clone(&waiting);
+        let waiting = Rc::clone(waiting);
         Closure::<dyn Fn(web_sys::Event)>::new(move |_| {
-            let ids: Vec<u64> = waiting.borrow().wakers.keys().copied().collect();
-            for id in ids {
-                settle(
-                    &waiting,
-                    id,
-                    Err("The page's helper could not be loaded (offline, or a file is missing).".into()),
-                );
-            }
-            HELPER.with(|h| h.borrow_mut().take()); // start afresh next time
+            fail_all(&waiting, "The page's helper could not be loaded (offline, or a file is missing).");
         })
     };
     worker.set_onmessage(Some(on_answer.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_failure.as_ref().unchecked_ref()));
     on_answer.forget();
     on_failure.forget();
-    Ok(Helper { worker, waiting, next: 0 })
+    Ok(worker)
 }
 
 struct Reply {
@@ -114,29 +142,22 @@ impl Future for Reply {
 /// helper is not part of the first load.
 const START_DELAY_MS: i32 = 300;
 
-thread_local! {
-    static STARTING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// Sends a job to the helper (starting it if needed) and waits for its answer.
+/// Sends a job to the helper (starting it if needed) and waits for its answer. Jobs reach the
+/// helper in the order asked (a simulator reset asked before a request is done before it).
 pub async fn ask(job: Value) -> Answer {
-    if HELPER.with(|h| h.borrow().is_none()) {
-        let first = !STARTING.with(|s| s.replace(true));
-        // Jobs asked while the page is still coming up wait for it.
-        super::clock::sleep(if first { START_DELAY_MS } else { START_DELAY_MS + 1 }).await;
-    }
     let sent = HELPER.with(|cell| {
         let mut slot = cell.borrow_mut();
-        if slot.is_none() {
-            *slot = Some(start()?);
-        }
-        let helper = slot.as_mut().ok_or("no helper")?;
+        let helper = slot.get_or_insert_with(begin);
         helper.next += 1;
         let id = helper.next;
         let message = json!({ "id": id, "job": job }).to_string();
-        let held = helper.waiting.borrow_mut().queued.as_mut().map(|q| q.push(message.clone())).is_some();
-        if !held {
-            helper.worker.post_message(&JsValue::from_str(&message)).map_err(|e| format!("{e:?}"))?;
+        let mut waiting = helper.waiting.borrow_mut();
+        match (waiting.queued.as_mut(), &helper.worker) {
+            (Some(queue), _) => queue.push(message),
+            (None, Some(worker)) => {
+                worker.post_message(&JsValue::from_str(&message)).map_err(|e| format!("{e:?}"))?;
+            }
+            (None, None) => return Err("no helper".to_owned()),
         }
         Ok::<_, String>(Reply { id, waiting: Rc::clone(&helper.waiting) })
     });

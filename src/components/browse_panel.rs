@@ -42,7 +42,11 @@ pub fn BrowseEndpoints() -> impl IntoView {
         let Some(e) = found.with_untracked(|f| f.endpoints.get(picked.get_untracked()).cloned()) else { return };
         let vals: Vec<(String, String)> = e.params.iter().cloned().zip(values.get_untracked()).collect();
         let url = fill_path(&e.url, &vals);
-        form.resource_url_source.set(Source::Typed);
+        // The URL came from a response: on another origin, credentials go there only after the
+        // question (as with a collection's links), which names the catalog as its source.
+        if ords_core::origin_of(&url) != form.resource_url.with_untracked(|u| ords_core::origin_of(u)) {
+            form.resource_url_source.set(Source::Catalog);
+        }
         form.resource_url.set(url.clone());
         if let Some(m) = Method::parse(&e.method) {
             form.method.set(m);
