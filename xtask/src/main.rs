@@ -5,6 +5,7 @@ mod bench;
 mod bench_report;
 mod csp;
 mod dist;
+mod minify;
 mod offline;
 mod run;
 mod serve;
@@ -23,8 +24,9 @@ usage: cargo xtask <command>
   dist    install what is missing, then build the page for hosting into target/dist/ords-playground
           (and a .tar.gz); --public-url /path/ for an absolute prefix (default ./, works anywhere)
   post-build
-          Trunk's post-build hook: the Content-Security-Policy into index.html and, in release
-          builds, the service worker with the build's file list
+          Trunk's post-build hook: in release builds the JavaScript glue minified (terser), then
+          the Content-Security-Policy into index.html and, in release builds, the service
+          worker with the build's file list
 ";
 
 fn main() {
@@ -48,12 +50,19 @@ fn post_build(args: &[String]) -> i32 {
     let dir =
         args.first().cloned().or_else(|| std::env::var("TRUNK_STAGING_DIR").ok()).unwrap_or_else(|| "dist".into());
     let dir = std::path::Path::new(&dir);
+    let release = std::env::var("TRUNK_PROFILE").is_ok_and(|p| p == "release");
+    if release {
+        if let Err(message) = minify::minify_glue(dir) {
+            eprintln!("xtask post-build: {message}");
+            return 1;
+        }
+    }
     if let Err(message) = csp::write_policy(dir) {
         eprintln!("xtask post-build: {message}");
         return 1;
     }
     // Development builds get none: a cached page would hide every rebuild.
-    if std::env::var("TRUNK_PROFILE").is_ok_and(|p| p == "release") {
+    if release {
         if let Err(message) = offline::write_service_worker(dir) {
             eprintln!("xtask post-build: {message}");
             return 1;
