@@ -40,6 +40,9 @@ pub(super) async fn send(request: HttpRequest) -> Result<Received, TransportErro
         "body": request.body, "origin": page_origin(), "scenario": SCENARIO.with(|s| s.borrow().clone()),
     });
     let answer = super::helper::ask(job).await.map_err(|detail| TransportError::Refused { detail })?;
+    if CANCELLED.with(|c| c.get()) != generation {
+        return Err(TransportError::Cancelled); // pressed while the model answered
+    }
     if let Some(why) = answer.get("refused").and_then(Value::as_str) {
         return Err(TransportError::FetchFailed { detail: format!("TypeError: Failed to fetch (simulated: {why})") });
     }

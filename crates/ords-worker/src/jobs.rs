@@ -236,6 +236,9 @@ fn postman_import(text: &str) -> Result<Value, String> {
 }
 
 #[cfg(test)]
+mod hostile_tests;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
