@@ -45,6 +45,25 @@ test('a hanging request shows progress and can be cancelled', async () => {
   }
 });
 
+test('the in-page simulator while its helper is still loading: Cancel ends the request', async () => {
+  const context = await session.browser.newContext();
+  const stalled = [];
+  // The helper's code never arrives (a stalled connection): nothing can answer.
+  await context.route(/ords-worker_bg\.wasm/, (route) => { stalled.push(route); });
+  const page = await context.newPage();
+  await page.goto(`${session.web.origin}/#target=simulated`);
+  const button = page.getByRole('button', { name: 'Get token' });
+  await button.click();
+  await page.getByRole('status').getByText('Requesting a token').waitFor();
+  for (let i = 0; i < 50 && stalled.length === 0; i++) await new Promise((ok) => setTimeout(ok, 100));
+  assert.ok(stalled.length > 0, 'the helper was asked for');
+  assert.ok(await button.isDisabled());
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await tokenPanel(page).getByText('Cancelled.').waitFor();
+  assert.ok(await button.isEnabled());
+  await context.close();
+});
+
 test('with target=network, the form is pre-filled for the local demo simulator', async () => {
   const { page } = await openPlayground(session.browser, session.web.origin, { target: 'network' });
   assert.equal(await page.getByLabel('Send requests to').inputValue(), 'network');

@@ -24,6 +24,7 @@ thread_local! {
 pub fn cancel_all() {
     CANCELLED.with(|c| c.set(c.get() + 1));
     IN_FLIGHT.with(|list| list.borrow_mut().drain(..).for_each(|c| c.abort()));
+    super::helper::cancel_requests();
 }
 
 /// What the browser said, as text (it is shown as evidence, never as markup).

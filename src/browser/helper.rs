@@ -23,6 +23,9 @@ struct Waiting {
     wakers: HashMap<u64, Waker>,
     /// Messages held until the worker says it is ready (earlier ones would be lost).
     queued: Option<Vec<String>>,
+    /// Requests to the in-page ORDS not answered yet: Cancel ends them even while the helper
+    /// is still loading.
+    requests: Vec<u64>,
 }
 
 struct Helper {
@@ -38,6 +41,7 @@ thread_local! {
 
 fn settle(waiting: &Rc<RefCell<Waiting>>, id: u64, answer: Answer) {
     let mut w = waiting.borrow_mut();
+    w.requests.retain(|r| *r != id);
     w.answers.insert(id, answer);
     if let Some(waker) = w.wakers.remove(&id) {
         waker.wake();
@@ -103,7 +107,10 @@ fn start(waiting: &Rc<RefCell<Waiting>>) -> Result<web_sys::Worker, String> {
                 Some(error) => Err(error.to_owned()),
                 None => Ok(reply.get("ok").cloned().unwrap_or(Value::Null)),
             };
-            settle(&waiting, id, answer);
+            // An answer nobody waits for any more (a cancelled request) is dropped.
+            if waiting.borrow().wakers.contains_key(&id) {
+                settle(&waiting, id, answer);
+            }
         })
     };
     let on_failure = {
@@ -150,8 +157,11 @@ pub async fn ask(job: Value) -> Answer {
         let helper = slot.get_or_insert_with(begin);
         helper.next += 1;
         let id = helper.next;
-        let message = json!({ "id": id, "job": job }).to_string();
         let mut waiting = helper.waiting.borrow_mut();
+        if job.get("do").and_then(Value::as_str) == Some("sim") {
+            waiting.requests.push(id);
+        }
+        let message = json!({ "id": id, "job": job }).to_string();
         match (waiting.queued.as_mut(), &helper.worker) {
             (Some(queue), _) => queue.push(message),
             (None, Some(worker)) => {
@@ -164,5 +174,15 @@ pub async fn ask(job: Value) -> Answer {
     match sent {
         Ok(reply) => reply.await,
         Err(why) => Err(format!("The page's helper could not be started: {why}")),
+    }
+}
+
+/// Cancel pressed: every request to the in-page ORDS still waiting ends now (its answer, if it
+/// comes, is dropped).
+pub fn cancel_requests() {
+    let Some(waiting) = HELPER.with(|cell| cell.borrow().as_ref().map(|h| Rc::clone(&h.waiting))) else { return };
+    let ids = std::mem::take(&mut waiting.borrow_mut().requests);
+    for id in ids {
+        settle(&waiting, id, Err("cancelled".to_owned()));
     }
 }

@@ -39,10 +39,11 @@ pub(super) async fn send(request: HttpRequest) -> Result<Received, TransportErro
         "do": "sim", "method": request.method, "url": request.url, "headers": request.headers,
         "body": request.body, "origin": page_origin(), "scenario": SCENARIO.with(|s| s.borrow().clone()),
     });
-    let answer = super::helper::ask(job).await.map_err(|detail| TransportError::Refused { detail })?;
+    let answer = super::helper::ask(job).await;
     if CANCELLED.with(|c| c.get()) != generation {
-        return Err(TransportError::Cancelled); // pressed while the model answered
+        return Err(TransportError::Cancelled); // pressed while the model answered, or the helper loaded
     }
+    let answer = answer.map_err(|detail| TransportError::Refused { detail })?;
     if let Some(why) = answer.get("refused").and_then(Value::as_str) {
         return Err(TransportError::FetchFailed { detail: format!("TypeError: Failed to fetch (simulated: {why})") });
     }
