@@ -45,7 +45,7 @@ test('a hanging request shows progress and can be cancelled', async () => {
   }
 });
 
-test('the in-page simulator while its helper is still loading: Cancel ends the request', async () => {
+test('the in-page simulator while its helper is still loading: Cancel ends the request, a stalled load ends in 30 s, then it recovers', async () => {
   const context = await session.browser.newContext();
   const stalled = [];
   // The helper's code never arrives (a stalled connection): nothing can answer.
@@ -61,6 +61,15 @@ test('the in-page simulator while its helper is still loading: Cancel ends the r
   await page.getByRole('button', { name: 'Cancel' }).click();
   await tokenPanel(page).getByText('Cancelled.').waitFor();
   assert.ok(await button.isEnabled());
+  // Asked again while the load still stalls: the load deadline ends it with a sentence.
+  await button.click();
+  await tokenPanel(page).getByText(/The in-page simulator could not answer: The page's helper did not load within 30 s/)
+    .waitFor({ timeout: 45_000 });
+  assert.ok(await button.isEnabled());
+  // The connection recovers: the next press starts a fresh helper, and it answers.
+  await context.unroute(/ords-worker_bg\.wasm/);
+  await button.click();
+  await tokenPanel(page).getByText('Expires in').waitFor();
   await context.close();
 });
 

@@ -48,8 +48,8 @@ fn settle(waiting: &Rc<RefCell<Waiting>>, id: u64, answer: Answer) {
     }
 }
 
-/// Answers every job still waiting with `why`, and forgets the helper (the next job starts a
-/// fresh one).
+/// Answers every job still waiting with `why`, and stops and forgets the helper (the next job
+/// starts a fresh one).
 fn fail_all(waiting: &Rc<RefCell<Waiting>>, why: &str) {
     let ids: Vec<u64> = waiting.borrow().wakers.keys().copied().collect();
     for id in ids {
@@ -58,28 +58,38 @@ fn fail_all(waiting: &Rc<RefCell<Waiting>>, why: &str) {
     HELPER.with(|cell| {
         let mut slot = cell.borrow_mut();
         if slot.as_ref().is_some_and(|h| Rc::ptr_eq(&h.waiting, waiting)) {
-            slot.take();
+            if let Some(worker) = slot.take().and_then(|h| h.worker) {
+                worker.terminate();
+            }
         }
     });
 }
+
+/// How long the helper's code may take to arrive: past this, a stalled connection would leave
+/// Code, Diagnosis and the in-page simulator waiting for ever.
+const LOAD_DEADLINE_MS: i32 = 30_000;
 
 /// A helper whose jobs are queued in the order asked; its worker starts after the delay.
 fn begin() -> Helper {
     let waiting: Rc<RefCell<Waiting>> =
         Rc::new(RefCell::new(Waiting { queued: Some(Vec::new()), ..Default::default() }));
-    wasm_bindgen_futures::spawn_local(async {
+    let mine = Rc::clone(&waiting);
+    wasm_bindgen_futures::spawn_local(async move {
         super::clock::sleep(START_DELAY_MS).await;
         let started = HELPER.with(|cell| {
             let mut slot = cell.borrow_mut();
-            let helper = slot.as_mut()?;
-            Some(
-                start(&helper.waiting)
-                    .map(|worker| helper.worker = Some(worker))
-                    .map_err(|why| (Rc::clone(&helper.waiting), why)),
-            )
+            let helper = slot.as_mut().filter(|h| Rc::ptr_eq(&h.waiting, &mine))?;
+            Some(start(&mine).map(|worker| helper.worker = Some(worker)))
         });
-        if let Some(Err((waiting, why))) = started {
-            fail_all(&waiting, &format!("The page's helper could not be started: {why}"));
+        match started {
+            Some(Ok(())) => {
+                super::clock::sleep(LOAD_DEADLINE_MS).await;
+                if mine.borrow().queued.is_some() {
+                    fail_all(&mine, "The page's helper did not load within 30 s (a slow or blocked connection).");
+                }
+            }
+            Some(Err(why)) => fail_all(&mine, &format!("The page's helper could not be started: {why}.")),
+            None => {}
         }
     });
     Helper { worker: None, waiting, next: 0 }

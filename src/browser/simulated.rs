@@ -43,7 +43,7 @@ pub(super) async fn send(request: HttpRequest) -> Result<Received, TransportErro
     if CANCELLED.with(|c| c.get()) != generation {
         return Err(TransportError::Cancelled); // pressed while the model answered, or the helper loaded
     }
-    let answer = answer.map_err(|detail| TransportError::Refused { detail })?;
+    let answer = answer.map_err(|detail| TransportError::Simulator { detail })?;
     if let Some(why) = answer.get("refused").and_then(Value::as_str) {
         return Err(TransportError::FetchFailed { detail: format!("TypeError: Failed to fetch (simulated: {why})") });
     }

@@ -58,6 +58,8 @@ pub enum TransportError {
     Refused { detail: String },
     /// The person answered Cancel when asked to send a credential to this origin.
     NotSent { origin: String },
+    /// The in-page simulator (in the page's helper) could not answer: its code did not load.
+    Simulator { detail: String },
 }
 
 impl std::fmt::Display for TransportError {
@@ -75,6 +77,11 @@ impl std::fmt::Display for TransportError {
                 after_ms / 1000
             ),
             Self::Refused { detail } => write!(f, "The browser refused to send this request: {detail}"),
+            Self::Simulator { detail } => write!(
+                f,
+                "The in-page simulator could not answer: {detail} Nothing left this browser. Reload the page \
+                 to try again."
+            ),
             Self::NotSent { origin } => write!(
                 f,
                 "Not sent: you chose not to send your credentials to {origin}. Nothing left this page; \

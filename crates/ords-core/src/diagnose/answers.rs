@@ -46,6 +46,8 @@ fn no_response(i: &Inputs, e: &Exchange, error: &TransportError, probe: Probe) -
             .fix("Check that the host and port are right and that ORDS (or its proxy) is up: curl -i the URL from a terminal."),
         TransportError::Refused { .. } => Finding::new(FindingId::Refused, Problem, "The browser refused to send the request as built.", evidence)
             .fix("A header name or value holds a character browsers forbid; remove it."),
+        TransportError::Simulator { .. } => Finding::new(FindingId::SimulatorUnavailable, Problem, "The in-page simulator did not load, so nothing answered.", evidence)
+            .fix("Reload the page; if it happens again, the host serving this page is slow or missing the helper's files (ords-worker_bg.wasm)."),
         TransportError::NotSent { .. } => Finding::new(FindingId::NotSent, Info, "You chose not to send your credentials to this origin.", evidence)
             .fix("If the URL is right, press the button again and choose Send; if not, correct the URL first."),
         TransportError::FetchFailed { detail } => {

@@ -77,6 +77,7 @@ pub enum FindingId {
     Refused,
     ResourceCors,
     SecretInId,
+    SimulatorUnavailable,
     Timeout,
     Token400,
     Token401,
@@ -90,7 +91,7 @@ pub enum FindingId {
 }
 
 impl FindingId {
-    pub const ALL: [Self; 46] = [
+    pub const ALL: [Self; 47] = [
         Self::AccountLocked,
         Self::AliasMismatch,
         Self::Basic401,
@@ -127,6 +128,7 @@ impl FindingId {
         Self::Refused,
         Self::ResourceCors,
         Self::SecretInId,
+        Self::SimulatorUnavailable,
         Self::Timeout,
         Self::Token400,
         Self::Token401,
@@ -181,6 +183,7 @@ impl FindingId {
             Self::Refused => "refused",
             Self::ResourceCors => "resource-cors",
             Self::SecretInId => "secret-in-id",
+            Self::SimulatorUnavailable => "simulator-unavailable",
             Self::Timeout => "timeout",
             Self::Token400 => "token-400",
             Self::Token401 => "token-401",

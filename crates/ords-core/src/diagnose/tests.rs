@@ -232,6 +232,15 @@ fn failed_fetches_are_told_apart_by_the_probe() {
         ["timeout"]
     );
     assert_eq!(ids(&run(&[token(Err(TransportError::Cancelled))], Probe::NotProbed, false)), ["cancelled"]);
+    let unloaded = TransportError::Simulator { detail: "The page's helper did not load within 30 s.".into() };
+    assert_eq!(
+        unloaded.to_string(),
+        "The in-page simulator could not answer: The page's helper did not load within 30 s. Nothing left this \
+         browser. Reload the page to try again."
+    );
+    let found = run(&[token(Err(unloaded))], Probe::NotProbed, false);
+    assert_eq!(ids(&found), ["simulator-unavailable"]);
+    assert!(found[0].fix.starts_with("Reload the page"), "{found:?}");
 }
 
 #[test]

@@ -153,6 +153,7 @@ pub fn timeline_to_json(timeline: &[TimelineEntry]) -> Value {
             Err(TransportError::TimedOut { after_ms }) => json!({ "error": "timed-out", "after_ms": after_ms }),
             Err(TransportError::Refused { detail }) => json!({ "error": "refused", "detail": detail }),
             Err(TransportError::NotSent { origin }) => json!({ "error": "not-sent", "origin": origin }),
+            Err(TransportError::Simulator { detail }) => json!({ "error": "simulator", "detail": detail }),
         };
         out
     };
@@ -190,6 +191,7 @@ pub fn timeline_from_json(v: &Value) -> Vec<TimelineEntry> {
                 Some("timed-out") => Err(TransportError::TimedOut { after_ms: number("after_ms") as u32 }),
                 Some("refused") => Err(TransportError::Refused { detail: text(r, "detail") }),
                 Some("not-sent") => Err(TransportError::NotSent { origin: text(r, "origin") }),
+                Some("simulator") => Err(TransportError::Simulator { detail: text(r, "detail") }),
                 Some(_) => Err(TransportError::FetchFailed { detail: text(r, "detail") }),
             };
             let request = PreparedRequest {
