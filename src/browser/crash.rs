@@ -8,7 +8,7 @@ pub const CRASH_NOTICE: &str =
 /// Installs the panic hook: the message to the console, then the notice on the page.
 pub fn install_crash_notice() {
     std::panic::set_hook(Box::new(|info| {
-        console_error_panic_hook::hook(info);
+        web_sys::console::error_1(&info.to_string().into());
         show_crash_notice();
     }));
 }
