@@ -78,22 +78,6 @@ fn printed(url: &str, client_id: &str) -> (Vec<String>, Vec<String>) {
     (sql, found.into_iter().map(|f| f.fix).collect())
 }
 
-/// The statements of a SQL text, each as kind and skeleton, and all literal values.
-fn shape(sql: &str) -> (Vec<String>, Vec<String>) {
-    let units = sqlplus::read(sql).unwrap_or_else(|e| panic!("{e}\n{sql}"));
-    let (mut skeletons, mut values) = (Vec::new(), Vec::new());
-    for unit in units {
-        let text = match unit {
-            sqlplus::Unit::Command(t) => format!("command {t}"),
-            sqlplus::Unit::Sql(t) | sqlplus::Unit::Block(t) => t,
-        };
-        let (tokens, literal) = sqlplus::skeleton(&text).unwrap_or_else(|e| panic!("{e}\n{sql}"));
-        skeletons.push(tokens.join(" "));
-        values.extend(literal);
-    }
-    (skeletons, values)
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 128, failure_persistence: None, ..ProptestConfig::default() })]
 
@@ -105,8 +89,8 @@ proptest! {
         let (plain, _) = printed("http://x.invalid/ords/demo/m/p", "x");
         prop_assert_eq!(sql.len(), plain.len());
         for (text, plain_text) in sql.iter().zip(&plain) {
-            let (skeleton, values) = shape(text);
-            prop_assert_eq!(skeleton, shape(plain_text).0, "{}", text);
+            let (skeleton, values) = sqlplus::shape(text);
+            prop_assert_eq!(skeleton, sqlplus::shape(plain_text).0, "{}", text);
             if plain_text.contains("'x'") {
                 prop_assert!(values.contains(&id), "{:?} whole in a literal of {}", id, text);
             }

@@ -25,22 +25,6 @@ fn text() -> impl Strategy<Value = String> {
     proptest::collection::vec(piece, 1..4).prop_map(|p| p.concat())
 }
 
-/// Kinds and skeletons of what SQL*Plus runs, and every literal's value.
-fn shape(script: &str) -> (Vec<String>, Vec<String>) {
-    let units = sqlplus::read(script).unwrap_or_else(|e| panic!("{e}\n{script}"));
-    let (mut skeletons, mut values) = (Vec::new(), Vec::new());
-    for unit in units {
-        let text = match unit {
-            sqlplus::Unit::Command(t) => format!("command {t}"),
-            sqlplus::Unit::Sql(t) | sqlplus::Unit::Block(t) => t,
-        };
-        let (tokens, literals) = sqlplus::skeleton(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
-        skeletons.push(tokens.join(" "));
-        values.extend(literals);
-    }
-    (skeletons, values)
-}
-
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
     #[test]
@@ -52,8 +36,8 @@ proptest! {
             allowed_skew_s: Some(30), allowed_age_s: None,
         };
         let hostile = JwtProfile { issuer, audience, jwk_url: jwk, privilege, role_claim: format!("/{role}"), ..plain };
-        let (skeleton, values) = shape(&jwt_profile_sql(&hostile, &pattern));
-        let (plain_skeleton, _) = shape(&jwt_profile_sql(&plain, "p"));
+        let (skeleton, values) = sqlplus::shape(&jwt_profile_sql(&hostile, &pattern));
+        let (plain_skeleton, _) = sqlplus::shape(&jwt_profile_sql(&plain, "p"));
         prop_assert_eq!(skeleton, plain_skeleton);
         // The role claim is a JSON Pointer, written without surrounding white space.
         let role_claim = hostile.role_claim.trim().to_owned();

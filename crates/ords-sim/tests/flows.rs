@@ -7,19 +7,9 @@ use ords_core::{
 };
 use ords_sim::{Sim, SimConfig, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET};
 use std::cell::RefCell;
-use std::future::Future;
-use std::task::{Context, Poll, Waker};
 
-const BASE: &str = "http://127.0.0.1:8181/ords/demo";
-const NOW: u64 = 1_800_000_000_000;
-
-fn block_on<F: Future>(future: F) -> F::Output {
-    let mut future = std::pin::pin!(future);
-    match future.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
-        Poll::Ready(v) => v,
-        Poll::Pending => panic!("the simulated sender never waits"),
-    }
-}
+mod common;
+use common::{block_on, BASE, T0 as NOW};
 
 fn sender(sim: &RefCell<Sim>) -> impl Fn(PreparedRequest) -> std::future::Ready<Result<Received, TransportError>> + '_ {
     move |request| {

@@ -10,19 +10,9 @@ use ords_core::{
 };
 use ords_sim::{browser::fetch_as_browser, scenarios, Sim, SimConfig, DEMO_CLIENT_SECRET};
 use std::cell::{Cell, RefCell};
-use std::future::Future;
-use std::task::{Context, Poll, Waker};
 
-const PAGE: &str = "http://127.0.0.1:8080";
-const T0: u64 = 1_800_000_000_000;
-
-fn block_on<F: Future>(future: F) -> F::Output {
-    let mut future = std::pin::pin!(future);
-    match future.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
-        Poll::Ready(v) => v,
-        Poll::Pending => panic!("the simulated sender never waits"),
-    }
-}
+mod common;
+use common::{block_on, PAGE, T0};
 
 /// One learner's page and the in-page simulator, as the page sets it up for a lesson.
 struct Room {

@@ -189,3 +189,21 @@ fn string_piece(chars: &[char], i: usize) -> Result<(String, usize), String> {
     };
     Ok((value, close + 1))
 }
+
+/// What SQL*Plus runs of `script`: each unit's kind and skeleton (`command …` for a SQL*Plus
+/// command), and every literal's value, in order. Panics, naming the script, where it cannot
+/// be read.
+pub fn shape(script: &str) -> (Vec<String>, Vec<String>) {
+    let units = read(script).unwrap_or_else(|e| panic!("{e}\n{script}"));
+    let (mut skeletons, mut values) = (Vec::new(), Vec::new());
+    for unit in units {
+        let text = match unit {
+            Unit::Command(t) => format!("command {t}"),
+            Unit::Sql(t) | Unit::Block(t) => t,
+        };
+        let (tokens, literals) = skeleton(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
+        skeletons.push(tokens.join(" "));
+        values.extend(literals);
+    }
+    (skeletons, values)
+}

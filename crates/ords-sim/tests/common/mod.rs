@@ -3,6 +3,8 @@
 
 use ords_core::{HttpRequest, HttpResponse};
 use ords_sim::{Sim, SimConfig};
+use std::future::Future;
+use std::task::{Context, Poll, Waker};
 
 pub const T0: u64 = 1_800_000_000_000;
 pub const BASE: &str = "http://127.0.0.1:8181/ords/demo";
@@ -44,4 +46,13 @@ pub fn bearer(sim: &mut Sim) -> String {
 
 pub fn rels(body: &serde_json::Value) -> Vec<String> {
     body["links"].as_array().unwrap().iter().map(|l| l["rel"].as_str().unwrap().to_owned()).collect()
+}
+
+/// Runs a future whose sender answers at once (the model never waits) to its end.
+pub fn block_on<F: Future>(future: F) -> F::Output {
+    let mut future = std::pin::pin!(future);
+    match future.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
+        Poll::Ready(v) => v,
+        Poll::Pending => panic!("the simulated sender never waits"),
+    }
 }
