@@ -41,6 +41,8 @@ for (const layout of ['full', 'embed']) {
         await page.getByRole('region', { name: 'Lessons' }).getByRole('button', { name: 'Show a hint' }).click();
       }
       report.idle = await violations(page);
+      // The embed's card hides the demo's secret: Edit settings opens the whole form.
+      if (layout === 'embed') await page.getByRole('button', { name: 'Edit settings' }).click();
       await page.getByLabel('Client secret').fill(DEMO_SECRET);
       await page.getByRole('button', { name: 'Call API' }).click();
       await resourcePanel(page).getByText('200 OK').waitFor();

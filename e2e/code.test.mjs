@@ -3,13 +3,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { startSim, openPlayground, sharedSession, DEMO_SECRET } from './harness.mjs';
+import { startSim, openPlayground, sharedSession, DEMO_SECRET, openSection } from './harness.mjs';
 
 const session = sharedSession();
 const code = (page) => page.getByRole('region', { name: 'Code' });
 
 /** The code text once it shows `marker` (it is written by the page's helper, after a moment). */
 async function codeText(page, marker) {
+  await openSection(page, 'Code');
   const text = code(page).getByTestId('code').filter({ hasText: marker });
   await text.waitFor();
   return text.textContent();
@@ -42,6 +43,7 @@ test('a Postman export imports back into the form; other grants are refused', as
   const { page } = await openPlayground(session.browser, session.web.origin, {
     token_url: 'https://h.example/ords/hr/oauth/token', resource_url: 'https://h.example/ords/hr/emp/', client_auth: 'body',
   });
+  await openSection(page, 'Code');
   await code(page).getByRole('tab', { name: 'Postman collection' }).click();
   const exported = await codeText(page, '"schema":');
   const collection = JSON.parse(exported);

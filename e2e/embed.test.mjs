@@ -97,6 +97,51 @@ test('a docs page on another origin embeds the README snippet: sized by its mess
   }
 });
 
+test('the embed is a compact card: at 720 and 640 px its frame is at most 640 px before a run and 960 px after; #embed=1 raises no banner, a foreign token URL does', async () => {
+  const snippet = await readmeSnippet();
+  const host = await hostPage();
+  const web = await startPage();
+  const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+  try {
+    for (const width of [720, 640]) {
+      await host.holding(snippet.replace('https://your-host/docs/playground/#embed=1', `${web.origin}/#embed=1`).replace('width="720"', `width="${width}"`));
+      const page = await context.newPage();
+      await page.goto(`${host.origin}/`);
+      const frame = page.frameLocator('iframe');
+      await frame.getByRole('button', { name: 'Call API' }).waitFor();
+      assert.equal(await frame.getByRole('heading', { name: 'Configured by a link' }).count(), 0, 'embed=1 alone raises no banner');
+      assert.match(await frame.getByTestId('card-summary').textContent(), /^OAuth2 client credentials · GET .*\/hr\/employees\/ · answered by the simulated ORDS in this page$/);
+      assert.equal(await frame.getByLabel('Token URL').isVisible(), false, 'the link fixed it: in the summary line');
+      const before = await settledHeight(page);
+      await frame.getByRole('button', { name: 'Call API' }).click();
+      await resourcePanel(frame).getByText('200 OK').waitFor();
+      const after = await settledHeight(page);
+      const inner = page.frames().find((f) => f.url().startsWith(web.origin));
+      assert.ok(await inner.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight + 1), 'the frame never scrolls');
+      const [t, r] = await Promise.all([tokenPanel(frame), resourcePanel(frame)].map((l) => l.boundingBox()));
+      assert.ok(t.x + t.width <= r.x && Math.abs(t.y - r.y) <= 1, 'panels side by side');
+      console.log(`embed at ${width} px: ${before} px before a run, ${after} px after`);
+      assert.ok(before <= 640, `${width} px: ${before} px before a run`);
+      assert.ok(after <= 960, `${width} px: ${after} px after a run`);
+      await frame.getByRole('button', { name: 'Edit settings' }).click();
+      assert.equal(await frame.getByLabel('Token URL').isVisible(), true, 'Edit settings opens the whole form');
+      await page.close();
+    }
+    await host.holding(snippet.replace('https://your-host/docs/playground/#embed=1',
+      `${web.origin}/#embed=1&token_url=${encodeURIComponent('https://evil.example/ords/x/oauth/token')}`));
+    const page = await context.newPage();
+    await page.goto(`${host.origin}/`);
+    const frame = page.frameLocator('iframe');
+    await frame.getByRole('heading', { name: 'Configured by a link' }).waitFor();
+    assert.match(await frame.getByText('Credentials will go to:').textContent(), /https:\/\/evil\.example/);
+    assert.match(await frame.getByTestId('card-summary').textContent(), /credentials go to https:\/\/evil\.example/);
+  } finally {
+    await context.close();
+    await host.close();
+    await web.close();
+  }
+});
+
 test('Share: the link restores every non-secret setting in a fresh browser and no secret; the snippet is valid HTML with a title', async () => {
   const web = await startPage();
   try {

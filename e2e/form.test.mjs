@@ -82,5 +82,5 @@ test('with target=network, the form is pre-filled for the local demo simulator',
   assert.notEqual(await page.getByLabel('Client secret').inputValue(), '');
   await page.getByRole('radio', { name: 'Basic' }).check();
   assert.equal(await page.getByLabel('Username').inputValue(), 'hr_user');
-  assert.equal(await page.getByLabel('Token URL').count(), 0, 'OAuth2 fields hidden for Basic');
+  assert.equal(await page.getByLabel('Token URL').isVisible(), false, 'OAuth2 fields hidden for Basic');
 });

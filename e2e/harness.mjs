@@ -106,6 +106,13 @@ export async function openDemo(session, alias, params = {}, { secret = DEMO_SECR
   return opened;
 }
 
+/** Opens a section tab under the answers (Diagnosis, Compare, Timeline, Code, History) as a
+ * person does, by clicking it, and returns its region. */
+export async function openSection(page, name) {
+  await page.getByRole('tab', { name, exact: true }).click();
+  return page.getByRole('region', { name, exact: true });
+}
+
 /** The two result regions, by their accessible names. */
 export const tokenPanel = (page) => page.getByRole('region', { name: 'Token response' });
 export const resourcePanel = (page) => page.getByRole('region', { name: 'Protected resource' });

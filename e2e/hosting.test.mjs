@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { cp, mkdtemp, mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dist, launch, startSim, tokenPanel, resourcePanel, DEMO_SECRET } from './harness.mjs';
+import { dist, launch, startSim, tokenPanel, resourcePanel, DEMO_SECRET, openSection } from './harness.mjs';
 import { answering, freePort, startNginx } from './nginx.mjs';
 
 const pagesDist = process.env.PAGES_DIST;
@@ -92,6 +92,7 @@ test('nginx under /docs/playground/: both flows against ords-sim, then the in-pa
     await resourcePanel(fresh.page).getByText('200 OK').waitFor();
     assert.equal(await tokenPanel(fresh.page).getByText('Simulated ORDS (in this page)').count(), 1);
     // The helper (simulator and code generators) came from under the prefix too.
+    await openSection(fresh.page, 'Code');
     await fresh.page.getByRole('region', { name: 'Code' }).getByTestId('code').filter({ hasText: '#!/usr/bin/env bash' }).waitFor();
     assert.deepEqual([...problems, ...fresh.problems], []);
   } finally {

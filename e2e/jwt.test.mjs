@@ -3,7 +3,7 @@
 // rule; a provider that refuses browsers is said so, with the curl fallback, before any request.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sharedSession, startSim, resourcePanel, openPlayground } from './harness.mjs';
+import { sharedSession, startSim, resourcePanel, openPlayground, openSection } from './harness.mjs';
 
 const session = sharedSession();
 
@@ -37,7 +37,7 @@ test('a token from the identity provider opens the API, and meets every rule of 
     await diagnosis.locator('[data-finding="jwt-jwk-url"]').waitFor();
     assert.equal(await jwtFindings.count(), 1);
     assert.match(await jwtFindings.getAttribute('class'), /warning/);
-    const code = page.getByRole('region', { name: 'Code' });
+    const code = await openSection(page, 'Code');
     await code.getByRole('tab', { name: 'ORDS setup SQL' }).click();
     const sql = await code.getByTestId('code').filter({ hasText: 'CREATE_JWT_PROFILE' }).textContent();
     assert.match(sql, /ORDS_SECURITY\.CREATE_JWT_PROFILE\(\n {4}p_issuer {7}=> 'https:\/\/ords-sim\.example\/idp',/);

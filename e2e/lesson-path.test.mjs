@@ -13,6 +13,7 @@ test('every lesson of the path can be completed in the page, step by step', asyn
   const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.goto(`${session.web.origin}/#target=simulated`);
+  await page.getByRole('button', { name: 'Lessons', exact: true }).click();
   const lessons = page.getByRole('region', { name: 'Lessons' });
   const choose = page.getByLabel('Lesson', { exact: true });
   await choose.locator('option[value="account-locked"]').waitFor({ state: 'attached' });

@@ -4,13 +4,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import newman from 'newman';
-import { sharedSession, startSim, openDemo } from './harness.mjs';
+import { sharedSession, startSim, openDemo, openSection } from './harness.mjs';
 
 const session = sharedSession();
 
 /** The collection and environment the page offers for download (secrets included when asked). */
 async function exported(page, { includeSecrets }) {
-  const code = page.getByRole('region', { name: 'Code' });
+  const code = await openSection(page, 'Code');
   await code.getByRole('tab', { name: 'Postman collection' }).click();
   if (includeSecrets) await code.getByLabel('Include secrets').check();
   await code.getByTestId('code').filter({ hasText: '"Get token"' }).waitFor();
@@ -65,7 +65,7 @@ test('without Include secrets the environment holds placeholders, and Newman is 
   const sim = await startSim();
   try {
     const { page, context } = await openDemo(session, sim.alias, { target: 'network' });
-    const code = page.getByRole('region', { name: 'Code' });
+    const code = await openSection(page, 'Code');
     await code.getByRole('tab', { name: 'Postman collection' }).click();
     await code.getByTestId('code').filter({ hasText: '"Get token"' }).waitFor();
     await page.waitForFunction(() => [...document.querySelectorAll('a[download]')].some((a) => a.href.includes('client_secret')));

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dist, launch, startPage, startSim, resourcePanel, tokenPanel, DEMO_SECRET } from './harness.mjs';
+import { dist, launch, startPage, startSim, resourcePanel, tokenPanel, DEMO_SECRET, openSection } from './harness.mjs';
 
 /** A copy of the built page that a test may change (a "deployment"). */
 async function deployment() {
@@ -41,7 +41,7 @@ test('opened once, the page reloads and runs the in-page simulator with the netw
     await resourcePanel(page).getByText('200 OK').waitFor({ timeout: 20_000 });
     assert.equal(await tokenPanel(page).getByText('Simulated ORDS (in this page)').count(), 1);
     // The code generators live in the helper worker, itself served from the cache.
-    const code = page.getByRole('region', { name: 'Code' }).getByTestId('code');
+    const code = (await openSection(page, 'Code')).getByTestId('code');
     await code.filter({ hasText: '#!/usr/bin/env bash' }).waitFor();
   } finally {
     await browser.close();

@@ -1,13 +1,13 @@
 // Multi-exchange runs: following collection links, re-fetching tokens, the timeline.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSim, sharedSession, tokenPanel, resourcePanel, openDemo, DEMO_SECRET } from './harness.mjs';
+import { startSim, sharedSession, tokenPanel, resourcePanel, openDemo, DEMO_SECRET, openSection } from './harness.mjs';
 
 const session = sharedSession();
 
 const playground = (sim) => openDemo(session, sim.alias);
 
-const timelineSteps = async (page) => (await page.getByRole('region', { name: 'Timeline' })
+const timelineSteps = async (page) => (await (await openSection(page, 'Timeline'))
   .getByTestId('timeline-entry').locator(':scope > details > summary').allTextContents());
 
 test('pagination follows the response links through every page and back', async () => {
@@ -63,7 +63,7 @@ test('a 401 with a held token re-fetches once and retries; copy as curl keeps se
     await first.stop();
     second = await startSim(['--allow-origin', session.web.origin, '--listen', `127.0.0.1:${port}`]);
     await page.getByRole('button', { name: 'Call API' }).click();
-    await page.getByRole('region', { name: 'Timeline' }).getByText('3. Resource call again').waitFor();
+    await (await openSection(page, 'Timeline')).getByText('3. Resource call again').waitFor();
     const steps = await timelineSteps(page);
     assert.match(steps[0], /^1\. Resource call401 Unauthorized/);
     assert.match(steps[1], /^2\. Token re-fetch \(the resource answered 401\)200 OK/);

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startSim, sharedSession, resourcePanel, assertNoLeaks, revealedToken, openDemo, confirmSend, DEMO_SECRET,
+  startSim, sharedSession, resourcePanel, assertNoLeaks, revealedToken, openDemo, confirmSend, DEMO_SECRET, openSection,
 } from './harness.mjs';
 
 const session = sharedSession();
@@ -20,18 +20,19 @@ test('compare mode runs Basic and OAuth2 together and calls out what differs', a
     assert.ok(await page.getByLabel('Token URL').isVisible(), 'both flows\u2019 fields are shown');
     await page.getByLabel('Password').fill('Welcome_1');
     await page.getByRole('button', { name: 'Call API' }).click();
-    const compare = page.getByRole('region', { name: 'Compare' });
+    const compare = await openSection(page, 'Compare');
     await compare.getByText('Different: headers sent, exchanges.').waitFor();
     assert.deepEqual(await cells(compare, 'Status'), ['200 OK', '200 OK']);
     assert.deepEqual(await cells(compare, 'Headers sent'), ['Accept, Authorization (Basic)', 'Accept, Authorization (Bearer)']);
     assert.match((await cells(compare, 'Body'))[1], /same content$/);
-    const steps = await page.getByRole('region', { name: 'Timeline' }).getByTestId('timeline-entry').count();
+    const steps = await (await openSection(page, 'Timeline')).getByTestId('timeline-entry').count();
     assert.equal(steps, 3, 'token request, OAuth2 resource call, Basic call');
 
     await page.getByLabel('Password').fill('wrong');
     await page.getByRole('button', { name: 'Call API' }).click();
     await confirmSend(page, sim.base); // a password that is not the demo's public one
     // The held token is reused: one request each this time.
+    await openSection(page, 'Compare');
     await compare.getByText('Different: status, headers sent, body.').waitFor();
     assert.deepEqual(await cells(compare, 'Status'), ['401 Unauthorized', '200 OK']);
     assert.equal(await compare.locator('tr.differs').count(), 3);
@@ -44,7 +45,7 @@ test('history lists each run, re-runs one with its settings, and keeps no secret
   const sim = await startSim(['--allow-origin', session.web.origin]);
   try {
     const { page, consoleLines } = await playground(sim);
-    const history = page.getByRole('region', { name: 'History' });
+    const history = await openSection(page, 'History');
     await page.getByRole('button', { name: 'Call API' }).click();
     await history.getByTestId('history-run').first().getByText(/Token request 200 OK · Resource call 200 OK · \d+ ms/).waitFor();
     const accessToken = await revealedToken(page);
@@ -62,6 +63,7 @@ test('history lists each run, re-runs one with its settings, and keeps no secret
     await history.getByLabel('Keep history in this browser').check();
     await page.reload();
     await page.getByRole('button', { name: 'Call API' }).waitFor();
+    await openSection(page, 'History');
     assert.equal(await history.getByTestId('history-run').count(), 3, 'kept across the reload');
     await assertNoLeaks(page, consoleLines, [DEMO_SECRET, accessToken]);
     await history.getByLabel('Keep history in this browser').uncheck();
@@ -75,7 +77,7 @@ test('Discard token drops the held token, so the next Call API asks for a new on
   const sim = await startSim(['--allow-origin', session.web.origin]);
   try {
     const { page } = await playground(sim);
-    const history = page.getByRole('region', { name: 'History' });
+    const history = await openSection(page, 'History');
     const tokenPanel = page.getByRole('region', { name: 'Token response' });
     await page.getByRole('button', { name: 'Call API' }).click();
     await history.getByTestId('history-run').first().waitFor();

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { sharedSession, tokenPanel, resourcePanel, DEMO_SECRET } from './harness.mjs';
+import { sharedSession, tokenPanel, resourcePanel, DEMO_SECRET, openSection } from './harness.mjs';
 
 const session = sharedSession();
 const simBin = process.env.ORDS_SIM_BIN ?? 'target/debug/ords-sim';
@@ -122,6 +122,7 @@ test('Presentation: large lesson and results, the rest hidden, zoom still allowe
   assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
   await toggle.click();
   assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize), '15px');
+  await openSection(page, 'Code');
   assert.equal(await page.getByRole('region', { name: 'Code' }).count(), 1);
   await context.close();
 });

@@ -11,7 +11,7 @@ use ords_core::{
     TokenSource, TokenStep,
 };
 
-/// The page's three pieces of shared state, passed together to what the buttons do.
+/// The page's four pieces of shared state, passed together to what the buttons do.
 #[derive(Clone, Copy)]
 pub struct Page {
     pub form: Form,
@@ -58,7 +58,7 @@ pub fn url_typed(page: Page, source: RwSignal<Source>, before: &str, after: &str
     }
 }
 
-fn gather(page: Page, action: Action, now_ms: f64) -> Result<RunInputs, Vec<FieldError>> {
+pub(crate) fn gather(page: Page, action: Action, now_ms: f64) -> Result<RunInputs, Vec<FieldError>> {
     let Page { form, results, .. } = page;
     let call = match form.call() {
         Ok(call) => call,
@@ -143,6 +143,10 @@ pub fn press(page: Page, action: Action) {
                 // The run is over: the buttons come back now; the diagnosis (in the helper)
                 // and the lesson check follow, and only this run's answer is kept.
                 results.busy.set(None);
+                // Never in an embed: moving the focus inside a frame would scroll the host's page.
+                if !form.embed.get_untracked() {
+                    browser::focus_status_after_run(crate::components::STATUS_ID);
+                }
                 diagnosis::after_run(results, facts, target, outcome.sent_expired_token, run).await;
                 if results.run_number.get_untracked() == run {
                     crate::workshop::after_run(page, workshop, inputs.flow);

@@ -5,7 +5,7 @@
 use crate::actions::Page;
 use crate::browser;
 use leptos::prelude::*;
-use ords_core::{basic_request, bearer_request, get_token, Flow, HttpResponse, ResourceCall};
+use ords_core::{Action, Flow, HttpResponse, ResourceCall, TokenStep};
 use serde_json::{json, Value};
 
 /// One endpoint to offer.
@@ -30,28 +30,23 @@ pub struct Browsed {
 /// At most this many OpenAPI documents are fetched in one browse.
 const MAX_DOCUMENTS: usize = 20;
 
-/// GET `url` as the current flow would call the API: its token (fetched first if none is held),
-/// or Basic.
+/// GET `url` as `Call API` would call it: the same run, with its rules for the token held (from
+/// this target only, pasted, or fetched first) and its placement; or Basic.
 async fn get(page: Page, url: &str) -> Result<HttpResponse, String> {
     let Page { form, results, .. } = page;
-    let target = form.target.get_untracked();
-    let send = crate::actions::sender(page, target);
-    let call = ResourceCall::get(url);
     let refused = |e: Vec<ords_core::FieldError>| e.into_iter().map(|e| e.message).collect::<Vec<_>>().join(" ");
-    let request = if form.flow.get_untracked() == Flow::Basic {
-        basic_request(&call, &untrack(|| form.basic())).map_err(refused)?
-    } else {
-        let held = match results.held.get_untracked() {
-            Some(held) => held,
-            None => {
-                let step = get_token(&untrack(|| form.oauth()), &send).await.map_err(refused)?;
-                results.record_token(step.clone(), target, browser::now_ms());
-                step.held().ok_or("No token: the token request failed (see Token response).")?
-            }
-        };
-        bearer_request(&call, &held, &untrack(|| form.placement())).map_err(refused)?
-    };
-    send(request).await.map(|r| r.response).map_err(|e| e.to_string())
+    let mut inputs = untrack(|| crate::actions::gather(page, Action::CallApi, browser::now_ms())).map_err(refused)?;
+    inputs.call = ResourceCall::get(url);
+    if inputs.flow == Flow::Compare {
+        inputs.flow = Flow::OAuth2;
+    }
+    let target = form.target.get_untracked();
+    let on_token = move |step: &TokenStep| results.record_token(step.clone(), target, browser::now_ms());
+    let outcome = ords_core::run(&inputs, &crate::actions::sender(page, target), &on_token).await.map_err(refused)?;
+    match outcome.resource {
+        Some(exchange) => exchange.result.map(|r| r.response).map_err(|e| e.to_string()),
+        None => Err(outcome.resource_note.unwrap_or(ords_core::NO_CALL_NOTE).to_owned()),
+    }
 }
 
 async fn helper_list(job: Value) -> Result<Vec<Value>, String> {

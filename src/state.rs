@@ -304,4 +304,6 @@ impl Form {
 }
 
 mod results;
+mod view;
 pub use results::{Busy, Results};
+pub use view::{SectionTab, View};

@@ -120,8 +120,10 @@ async fn the_page_has_the_labelled_controls_and_regions() {
         root.query_selector("input[type=radio]:not(:checked)").unwrap().unwrap().unchecked_into();
     basic.click();
     leptos::task::tick().await;
-    assert!(root.query_selector("#username").unwrap().is_some());
-    assert!(root.query_selector("#token-url").unwrap().is_none());
+    let hidden =
+        |selector: &str| root.query_selector(selector).unwrap().unwrap().closest("[hidden]").unwrap().is_some();
+    assert!(!hidden("#username"));
+    assert!(hidden("#token-url"));
 }
 
 /// `{"items":[{"id":0},…]}`: three pretty lines an item.
@@ -190,4 +192,49 @@ fn a_panic_leaves_a_visible_notice_not_a_dead_page() {
     assert_eq!(notice.get_attribute("role").as_deref(), Some("alert"));
     assert_eq!(notice.text_content().as_deref(), Some(ords_playground::browser::CRASH_NOTICE));
     notice.remove();
+}
+
+/// The `aria-selected="true"` tab's text, and which tab panels are shown.
+fn tabs_state(root: &web_sys::HtmlElement) -> (String, Vec<String>) {
+    let selected = text(root, "[role=tablist] [aria-selected=true]");
+    let panels = root.query_selector_all("[role=tabpanel]:not([hidden])").unwrap();
+    let shown = (0..panels.length())
+        .filter_map(|i| panels.item(i)?.dyn_into::<web_sys::Element>().ok()?.get_attribute("id"))
+        .collect();
+    (selected, shown)
+}
+
+fn press_key(root: &web_sys::HtmlElement, key: &str) {
+    let tablist = root.query_selector("[role=tablist]").unwrap().unwrap();
+    let press = js_sys::Function::new_with_args(
+        "el, key",
+        "el.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }))",
+    );
+    press.call2(&wasm_bindgen::JsValue::NULL, &tablist, &key.into()).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_sections_are_tabs_one_open_at_a_time_moved_by_arrows() {
+    let root = host();
+    let _mount = leptos::mount::mount_to(root.clone(), App);
+    settle().await;
+    assert_eq!(tabs_state(&root), ("Diagnosis".to_owned(), vec!["panel-diagnosis".to_owned()]));
+    assert!(button(&root, "#tab-compare").hidden(), "Compare is offered only with Compare both");
+    press_key(&root, "ArrowRight");
+    settle().await;
+    assert_eq!(tabs_state(&root), ("Timeline".to_owned(), vec!["panel-timeline".to_owned()]));
+    press_key(&root, "End");
+    settle().await;
+    assert_eq!(tabs_state(&root).0, "History");
+    press_key(&root, "ArrowRight");
+    settle().await;
+    assert_eq!(tabs_state(&root).0, "Diagnosis", "wraps to the first");
+    // Choosing Compare both offers its tab and opens it.
+    let compare: web_sys::HtmlInputElement =
+        root.query_selector_all("input[name=flow]").unwrap().item(2).unwrap().unchecked_into();
+    compare.click();
+    settle().await;
+    assert_eq!(tabs_state(&root), ("Compare".to_owned(), vec!["panel-compare".to_owned()]));
+    assert_eq!(button(&root, "#tab-compare").get_attribute("tabindex").as_deref(), Some("0"));
+    assert_eq!(button(&root, "#tab-diagnosis").get_attribute("tabindex").as_deref(), Some("-1"));
 }

@@ -159,9 +159,25 @@ impl Future for Reply {
 /// helper is not part of the first load.
 const START_DELAY_MS: i32 = 300;
 
-/// Sends a job to the helper (starting it if needed) and waits for its answer. Jobs reach the
-/// helper in the order asked (a simulator reset asked before a request is done before it).
-pub async fn ask(job: Value) -> Answer {
+/// The answer to a job that was sent, or why it could not be. A plain future rather than an
+/// `async fn`: every caller shares its one small `poll` instead of inlining a state machine.
+pub struct Asked(Result<Reply, String>);
+
+impl Future for Asked {
+    type Output = Answer;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Answer> {
+        match &mut self.0 {
+            Ok(reply) => Pin::new(reply).poll(cx),
+            Err(why) => Poll::Ready(Err(format!("The page's helper could not be started: {why}"))),
+        }
+    }
+}
+
+/// Sends a job to the helper (starting it if needed), now, and returns its answer to await.
+/// Jobs reach the helper in the order asked (a simulator reset asked before a request is done
+/// before it).
+pub fn ask(job: Value) -> Asked {
     let sent = HELPER.with(|cell| {
         let mut slot = cell.borrow_mut();
         let helper = slot.get_or_insert_with(begin);
@@ -181,10 +197,7 @@ pub async fn ask(job: Value) -> Answer {
         }
         Ok::<_, String>(Reply { id, waiting: Rc::clone(&helper.waiting) })
     });
-    match sent {
-        Ok(reply) => reply.await,
-        Err(why) => Err(format!("The page's helper could not be started: {why}")),
-    }
+    Asked(sent)
 }
 
 /// Cancel pressed: every request to the in-page ORDS still waiting ends now (its answer, if it

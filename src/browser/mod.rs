@@ -1,6 +1,6 @@
 //! Every browser facility the page uses, one file each: fetch, the page's helper (a worker
 //! holding the in-page simulated ORDS and the code generators), storage, the clipboard, the
-//! clock, the page's location, files, the offline copy (service worker), and the notice
+//! clock, the page's location, files, focus, the offline copy (service worker), and the notice
 //! shown if the page ever panics. No other module touches `web_sys` or `js_sys`, except to read DOM events.
 
 mod clipboard;
@@ -8,6 +8,7 @@ mod clock;
 mod crash;
 mod fetch;
 mod files;
+mod focus;
 mod helper;
 mod jwks;
 mod location;
@@ -22,6 +23,7 @@ pub use clock::{local_time, next_task, now_ms};
 pub use crash::{install_crash_notice, show_crash_notice, CRASH_NOTICE};
 pub use fetch::{cancel_all, probe, TIMEOUT_MS};
 pub use files::{data_url, read_chosen_file};
+pub use focus::{focus_status_after_run, focus_when_shown, is_narrow};
 pub use helper::ask as ask_helper;
 pub use jwks::jwk_set;
 pub use location::{page_is_local, page_origin, page_settings_text, reload_when_the_fragment_changes};

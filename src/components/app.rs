@@ -1,18 +1,19 @@
 use super::{
-    code_panel::CodePanel, compare_panel::ComparePanel, consent_dialog::ConsentDialog, diagnosis_panel::DiagnosisPanel,
-    fields::ChoiceField, form::FormPanel, history_panel::HistoryPanel, lessons::LessonsPanel, link_banner::LinkBanner,
-    resource_panel::ResourcePanel, share::SharePanel, timeline::Timeline, token_panel::TokenPanel,
+    consent_dialog::ConsentDialog, fields::ChoiceField, form::FormPanel, lessons::LessonsPanel,
+    link_banner::LinkBanner, resource_panel::ResourcePanel, section_tabs::SectionTabs, share::SharePanel,
+    token_panel::TokenPanel,
 };
 use crate::actions::{self, Page};
 use crate::browser;
 use crate::consent::Consent;
-use crate::state::{Form, Results};
+use crate::state::{Form, Results, View};
 use crate::workshop::Workshop;
 use leptos::prelude::*;
 use ords_core::{Key, Section, Theme};
 use std::time::Duration;
 
-/// The whole page: the form, then the two result panels side by side, then the sections.
+/// The whole page: the form in a column of its own, beside it the two answers side by side with
+/// the sections as tabs under them (one column on a narrow screen).
 #[component]
 pub fn App() -> impl IntoView {
     let start = crate::persist::start(&browser::page_settings_text());
@@ -35,6 +36,10 @@ pub fn App() -> impl IntoView {
     provide_context(workshop);
     let page = Page { form, results, consent, workshop };
     provide_context(page);
+    // Lessons open for whoever asked: a lesson link, a lesson kept from last time, an embed listing them.
+    let view_state =
+        View::new(!start.config.lesson.is_empty() || start.config.embed && start.config.shows(Section::Lessons));
+    provide_context(view_state);
     Effect::new(move || browser::apply_theme(form.theme.get()));
     Effect::new(move || browser::apply_presentation(form.present.get()));
     crate::workshop::keep_scenario(form, results);
@@ -67,8 +72,10 @@ pub fn App() -> impl IntoView {
         on_cleanup(move || tick.clear());
     }
     let embed = form.embed.get_untracked();
-    let shows = move |s: Section| form.shows(s);
     let full_link = move || ords_core::share_link(&browser::page_address(), &form.config().full_page());
+    // Only a link that steers requests (where they go, what they send) raises the banner.
+    let banner = start.link.filter(|l| l.needs_banner());
+    let lessons_open = view_state.lessons_open;
     view! {
         <header class="top" class:embed=embed>
             <h1>"ORDS Auth Playground"</h1>
@@ -82,6 +89,8 @@ pub fn App() -> impl IntoView {
                         "Run OAuth2 client credentials or HTTP Basic against an ORDS API from this browser, and see every exchange."
                     </p>
                     <div class="page-tools">
+                        <button type="button" class="small" aria-expanded=move || lessons_open.get().to_string()
+                            aria-controls="lessons" on:click=move |_| lessons_open.update(|o| *o = !*o)>"Lessons"</button>
                         <div class="field theme">
                             <ChoiceField label="Theme" id="theme" value=form.theme
                                 options=Theme::ALL.iter().map(|t| (*t, t.key(), t.label())).collect() />
@@ -93,25 +102,23 @@ pub fn App() -> impl IntoView {
                 }.into_any()
             }}
         </header>
-        <main class:embed=embed>
-            <Show when=move || update_ready.get()>
-                <p class="notice" role="status">
+        <main class="workspace" class:embed=embed>
+            <p class="notice update-ready" role="status" hidden=move || !update_ready.get()>
                     "A newer version of the playground is ready (reloading keeps saved settings, not typed secrets). "
                     <button type="button" class="small" on:click=|_| browser::apply_update()>"Reload to update"</button>
-                </p>
-            </Show>
-            {start.link.map(|link| view! { <LinkBanner link compact=embed /> })}
-            <div class="section-slot" data-section="lessons" hidden=move || !shows(Section::Lessons)><LessonsPanel /></div>
-            <FormPanel />
-            <div class="panels">
-                <TokenPanel />
-                <ResourcePanel />
+            </p>
+            {banner.map(|link| view! { <LinkBanner link compact=embed /> })}
+            <div class="form-column">
+                <div id="lessons" class="lessons-slot" hidden=move || !lessons_open.get()><LessonsPanel /></div>
+                <FormPanel />
             </div>
-            <div class="section-slot" data-section="diagnosis" hidden=move || !shows(Section::Diagnosis)><DiagnosisPanel /></div>
-            <ComparePanel />
-            <div class="section-slot" data-section="timeline" hidden=move || !shows(Section::Timeline)><Timeline /></div>
-            <div class="section-slot" data-section="code" hidden=move || !shows(Section::Code)><CodePanel /></div>
-            <div class="section-slot" data-section="history" hidden=move || !shows(Section::History)><HistoryPanel /></div>
+            <div class="answers">
+                <div class="panels">
+                    <TokenPanel />
+                    <ResourcePanel />
+                </div>
+                <SectionTabs />
+            </div>
         </main>
         <ConsentDialog />
     }

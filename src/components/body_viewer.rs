@@ -117,10 +117,10 @@ fn Formatted(body: String, secrets: Vec<String>, revealed: RwSignal<bool>, is_ht
                 <button type="button" class="small" on:click=move |_| jump(-1)>"Previous match"</button>
                 <button type="button" class="small" on:click=move |_| jump(1)>"Next match"</button>
                 <span class="hint" role="status">{move || match_status(query.with(String::is_empty), matches.with(Vec::len), current.get())}</span>
-                <Show when=move || mode.get() == Mode::Pretty>
+                <span class="folds" hidden=move || mode.get() != Mode::Pretty>
                     <button type="button" class="small" on:click=move |_| collapsed.set(lines.with_untracked(BodyLines::inner_openers))>"Collapse all"</button>
                     <button type="button" class="small" on:click=move |_| collapsed.set(BTreeSet::new())>"Expand all"</button>
-                </Show>
+                </span>
                 <CopyButton label="Copy body" text=copy />
             </div>
             <BodyRows lines=lines collapsed=collapsed scroll=scroll query=query

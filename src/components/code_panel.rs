@@ -79,6 +79,7 @@ pub fn CodePanel() -> impl IntoView {
             }
         })
         .collect_view();
+    let not_postman = move || tab.get() != Tab::Postman;
     let download = move || browser::data_url("application/json", &text.get());
     let download_env = move || browser::data_url("application/json", &environment.get());
     view! {
@@ -98,15 +99,13 @@ pub fn CodePanel() -> impl IntoView {
             }}</p>
             <div class="block-head">
                 <CopyButton label="Copy code" text=Callback::new(move |()| text.get_untracked()) />
-                <Show when=move || tab.get() == Tab::Postman>
+                <span hidden=not_postman>
                     <a class="small button" download="ords-playground.postman_collection.json" href=download>"Download collection"</a>
                     <a class="small button" download="ords-playground.postman_environment.json" href=download_env>"Download environment"</a>
-                </Show>
+                </span>
             </div>
             <pre class="wire code-text" data-testid="code" tabindex="0">{move || text.get()}</pre>
-            <Show when=move || tab.get() == Tab::Postman>
-                <PostmanImport />
-            </Show>
+            <div hidden=not_postman><PostmanImport /></div>
         </section>
     }
 }

@@ -1,12 +1,11 @@
 //! Compare mode: Basic and OAuth2 against the same Resource URL, with what differed.
 
-use crate::state::{Form, Results};
+use crate::state::Results;
 use leptos::prelude::*;
-use ords_core::{differences, CompareRow, Flow};
+use ords_core::{differences, CompareRow};
 
 #[component]
 pub fn ComparePanel() -> impl IntoView {
-    let form = expect_context::<Form>();
     let results = expect_context::<Results>();
     let table = |rows: Vec<CompareRow>| {
         view! {
@@ -25,7 +24,6 @@ pub fn ComparePanel() -> impl IntoView {
         }
     };
     view! {
-        <Show when=move || form.flow.get() == Flow::Compare>
             <section class="panel compare" aria-label="Compare">
                 <h2>"Compare Basic and OAuth2"</h2>
                 {move || match results.comparison.get() {
@@ -33,6 +31,5 @@ pub fn ComparePanel() -> impl IntoView {
                     None => view! { <p class="empty">"Call API runs both against the Resource URL at the same time and lists what differed."</p> }.into_any(),
                 }}
             </section>
-        </Show>
     }
 }

@@ -3,127 +3,148 @@ use super::fields::{ChoiceField, SecretField, TextField};
 use super::jwt_profile::{JwtProfileSection, ProviderField};
 use super::options::{CallOptions, OptionErrors, TokenOptions, TokenUse};
 use super::scenario_field::ScenarioField;
+use super::status_line::StatusLine;
 use crate::actions::{self, Page};
-use crate::state::{Busy, Form, Results, Source};
+use crate::state::{Busy, Form, Results, SectionTab, Source, View};
 use leptos::prelude::*;
 use ords_core::{Action, ClientAuth, Field, Flow, Target};
 
-/// The settings of both flows and the buttons that run them.
+/// The settings of both flows and the buttons that run them: what every run needs first, then
+/// the buttons and the status line, then the finer settings. In an embed the form is a card:
+/// one summary line of what the link fixed (`Edit settings` opens the rest), the secrets still
+/// to type, and the buttons.
 #[component]
 pub fn FormPanel() -> impl IntoView {
     let form = expect_context::<Form>();
     let results = expect_context::<Results>();
-    let page = expect_context::<Page>();
+    let view_state = expect_context::<View>();
     let is_oauth = move || form.flow.get().uses_oauth();
-    let running = move |which: Busy| results.busy.get() == Some(which);
-    let idle = move || results.busy.get().is_none();
     let chosen = RwSignal::new(false);
     Effect::new(move || {
         if chosen.get() {
             form.target_source.set(Source::Typed);
         }
     });
+    // An embed stays one for the page's life (its link chose it).
+    let embed = form.embed.get_untracked();
+    let card = move || embed && !view_state.editing.get();
+    // A refusal next to a field the card hides opens the whole form, so it can be read.
+    Effect::new(move || {
+        if results.field_errors.with(|e| !e.is_empty()) {
+            view_state.editing.set(true);
+        }
+    });
+    // The demo's secrets come filled in; anything else is for the person to type.
+    let secret_given = !form.client_secret.get_untracked().is_empty();
+    let password_given = !form.password.get_untracked().is_empty();
     let flow_choice = move |flow: Flow| {
         view! {
             <label>
-                <input type="radio" name="flow" prop:checked=move || form.flow.get() == flow on:change=move |_| form.flow.set(flow) />
+                <input type="radio" name="flow" prop:checked=move || form.flow.get() == flow on:change=move |_| {
+                    form.flow.set(flow);
+                    // Choosing Compare both opens its table.
+                    if flow == Flow::Compare {
+                        view_state.tab.set(SectionTab::Compare);
+                    }
+                } />
                 {flow.label()}
             </label>
         }
     };
     view! {
-        <form class="settings" on:submit=|ev| ev.prevent_default()>
-            <div class="field target">
-                <ChoiceField
-                    label="Send requests to"
-                    id="target"
-                    value=form.target
-                    touched=chosen
-                    options=Target::ALL.iter().map(|t| (*t, t.key(), t.label())).collect()
-                />
-                <Show when=move || form.target.get() == Target::Simulated>
+        <form class="settings" class:card=card on:submit=|ev| ev.prevent_default()>
+            {embed.then(|| view! {
+                <div class="card-summary">
+                    <p data-testid="card-summary" hidden=move || !card()>{move || form.config().summary(form.target.get())}</p>
+                    <button type="button" class="small" aria-expanded=move || (!card()).to_string() aria-controls="settings-more"
+                        on:click=move |_| view_state.editing.update(|e| *e = !*e)>
+                        {move || if card() { "Edit settings" } else { "Hide settings" }}
+                    </button>
+                </div>
+            })}
+            <div class="field target" hidden=card>
+                <ChoiceField label="Send requests to" id="target" value=form.target touched=chosen
+                    options=Target::ALL.iter().map(|t| (*t, t.key(), t.label())).collect() />
+                <div hidden=move || form.target.get() != Target::Simulated>
                     <p class="hint">"Requests go to an ORDS model inside this page (CORS emulated for this page's origin); nothing leaves the browser."</p>
                     <ScenarioField />
-                </Show>
-                {move || results.notice.get().map(|n| view! { <p class="notice" role="status">{n}</p> })}
+                </div>
             </div>
-            <fieldset class="flow-choice">
+            <fieldset class="flow-choice" hidden=card>
                 <legend>"Authentication"</legend>
                 {Flow::ALL.map(flow_choice)}
             </fieldset>
-            <Show when=is_oauth>
-                <ProviderField />
-                <TextField field=Field::TokenUrl value=form.token_url source=form.token_url_source placeholder="https://host/ords/<alias>/oauth/token" />
-                <div class="pair">
-                    <TextField field=Field::ClientId value=form.client_id />
-                    <SecretField field=Field::ClientSecret value=form.client_secret />
+            // Hidden rather than removed: the other flow's fields keep what was typed, and cost
+            // no code of their own to show again.
+            <div class="fields" hidden=move || !is_oauth()>
+                <div hidden=card>
+                    <TextField field=Field::TokenUrl value=form.token_url source=form.token_url_source placeholder="https://host/ords/<alias>/oauth/token" />
                 </div>
-                <div class="field">
-                    <ChoiceField
-                        label="Client authentication"
-                        id="client-authentication"
-                        value=form.client_auth
-                        options=ClientAuth::ALL.iter().map(|a| (*a, a.key(), a.label())).collect()
-                    />
-                </div>
-                <TokenOptions />
-            </Show>
-            <TextField field=Field::ResourceUrl value=form.resource_url source=form.resource_url_source placeholder="https://host/ords/<alias>/<module>/<template>" />
-            <BrowseEndpoints />
-            <Show when=is_oauth><TokenUse /><JwtProfileSection /></Show>
-            <CallOptions />
-            <Show when=move || form.flow.get().uses_basic()>
-                <div class="pair">
-                    <TextField field=Field::Username value=form.username />
-                    <SecretField field=Field::Password value=form.password />
-                </div>
-            </Show>
-            <div class="remember">
-                <label class="check">
-                    <input type="checkbox" prop:checked=move || form.remember_secrets.get()
-                        on:change=move |ev| form.remember_secrets.set(event_target_checked(&ev)) />
-                    "Remember secrets for this tab"
-                </label>
-                <button type="button" class="small" on:click=move |_| crate::persist::forget_secrets(form)>"Forget secrets"</button>
-                <span class="hint">"Other settings are kept in this browser; secrets only if ticked, and only until the tab closes."</span>
+                <div hidden=card><TextField field=Field::ClientId value=form.client_id /></div>
+                <div hidden=move || card() && secret_given><SecretField field=Field::ClientSecret value=form.client_secret /></div>
+            </div>
+            <div class="pair" hidden=move || !form.flow.get().uses_basic() || card() && password_given>
+                <div hidden=card><TextField field=Field::Username value=form.username /></div>
+                <SecretField field=Field::Password value=form.password />
+            </div>
+            <div hidden=card>
+                <TextField field=Field::ResourceUrl value=form.resource_url source=form.resource_url_source placeholder="https://host/ords/<alias>/<module>/<template>" />
             </div>
             <OptionErrors />
-            <div class="actions">
+            <RunButtons />
+            {move || results.notice.get().map(|n| view! { <p class="notice" role="status">{n}</p> })}
+            <div class="more" id="settings-more" hidden=card>
                 <Show when=is_oauth>
-                    <button
-                        type="button"
-                        class="primary"
-                        disabled=move || !idle()
-                        aria-busy=move || running(Busy::Token).to_string()
-                        on:click=move |_| actions::press(page, Action::GetToken)
-                    >
-                        <span class="spinner" aria-hidden="true" class:on=move || running(Busy::Token)></span>
-                        {Action::GetToken.label()}
-                    </button>
+                    <ProviderField />
+                    <div class="field">
+                        <ChoiceField label="Client authentication" id="client-authentication" value=form.client_auth
+                            options=ClientAuth::ALL.iter().map(|a| (*a, a.key(), a.label())).collect() />
+                    </div>
+                    <TokenOptions />
+                    <TokenUse />
+                    <JwtProfileSection />
                 </Show>
-                <button
-                    type="submit"
-                    class="primary"
-                    disabled=move || !idle()
-                    aria-busy=move || running(Busy::Call).to_string()
-                    on:click=move |_| actions::press(page, Action::CallApi)
-                >
-                    <span class="spinner" aria-hidden="true" class:on=move || running(Busy::Call)></span>
-                    {Action::CallApi.label()}
-                </button>
-                <Show when=move || !idle()>
-                    <button type="button" class="cancel" on:click=move |_| actions::cancel(page)>"Cancel"</button>
-                </Show>
-                // Always in the page, so screen readers announce each change: the step under
-                // way, then how the run ended.
-                <span class="status-line" role="status">
-                    {move || match results.busy.get() {
-                        Some(Busy::Token) => "Requesting a token…".to_owned(),
-                        Some(Busy::Call) => "Calling the API…".to_owned(),
-                        None => results.announcement.get(),
-                    }}
-                </span>
+                <BrowseEndpoints />
+                <CallOptions />
+                <div class="remember">
+                    <label class="check">
+                        <input type="checkbox" prop:checked=move || form.remember_secrets.get()
+                            on:change=move |ev| form.remember_secrets.set(event_target_checked(&ev)) />
+                        "Remember secrets for this tab"
+                    </label>
+                    <button type="button" class="small" on:click=move |_| crate::persist::forget_secrets(form)>"Forget secrets"</button>
+                    <span class="hint">"Other settings are kept in this browser; secrets only if ticked, and only until the tab closes."</span>
+                </div>
             </div>
         </form>
+    }
+}
+
+/// `Get token`, `Call API`, `Cancel` while running, and the status line.
+#[component]
+fn RunButtons() -> impl IntoView {
+    let form = expect_context::<Form>();
+    let results = expect_context::<Results>();
+    let page = expect_context::<Page>();
+    let running = move |which: Busy| results.busy.get() == Some(which);
+    let idle = move || results.busy.get().is_none();
+    let button = move |action: Action, busy: Busy, kind: &'static str| {
+        view! {
+            <button type=kind class="primary" disabled=move || !idle() aria-busy=move || running(busy).to_string()
+                on:click=move |_| actions::press(page, action)>
+                <span class="spinner" aria-hidden="true" class:on=move || running(busy)></span>
+                {action.label()}
+            </button>
+        }
+    };
+    view! {
+        <div class="actions">
+            <div class="buttons">
+                <span class="button-slot" hidden=move || !form.flow.get().uses_oauth()>{button(Action::GetToken, Busy::Token, "button")}</span>
+                {button(Action::CallApi, Busy::Call, "submit")}
+                <button type="button" class="cancel" hidden=idle on:click=move |_| actions::cancel(page)>"Cancel"</button>
+            </div>
+            <StatusLine />
+        </div>
     }
 }

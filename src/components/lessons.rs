@@ -4,7 +4,7 @@
 //! The lesson is drawn in one piece (it is small), the hints apart so their button keeps focus.
 
 use crate::actions::Page;
-use crate::state::Form;
+use crate::state::{Form, SectionTab, View};
 use crate::workshop::{self, LessonInfo, Workshop};
 use leptos::prelude::*;
 
@@ -51,7 +51,13 @@ pub fn LessonsPanel() -> impl IntoView {
     }
 }
 
+/// The tab a step points at, by the section's key the lesson names.
+fn tab_named(key: &str) -> Option<SectionTab> {
+    SectionTab::ALL.into_iter().find(|t| t.key() == key)
+}
+
 fn lesson_view(page: Page, workshop: Workshop, lesson: LessonInfo) -> impl IntoView {
+    let view_state = expect_context::<View>();
     let current = workshop.current_step(&lesson).map(|s| s.id);
     let staged = workshop
         .scenarios
@@ -68,11 +74,14 @@ fn lesson_view(page: Page, workshop: Workshop, lesson: LessonInfo) -> impl IntoV
                 let total = hints.len();
                 let all_shown = move || workshop.hints.get() >= total;
                 let shown = move || hints.iter().take(workshop.hints.get()).map(|h| view! { <li>{h.clone()}</li> }).collect_view();
-                let look = step.shows.as_ref().map(|s| format!("Look at {s} below the result panels."));
+                let look = step.shows.as_deref().and_then(tab_named).map(|tab| view! {
+                    <button type="button" class="link" on:click=move |_| view_state.open_tab(tab)>{format!("Open {}", tab.label())}</button>
+                    {" below the answers to see it."}
+                });
                 view! {
                     <p class="goal">{step.goal.clone()}</p>
                     <p class="hint">{format!("Done when {}.", step.marks.join("; "))}</p>
-                    <p class="hint">{look}</p>
+                    {look.map(|look| view! { <p class="hint">{look}</p> })}
                     <ul class="hints">{shown}</ul>
                     <button type="button" class="small" disabled=all_shown on:click=move |_| workshop.hints.update(|n| *n += 1)>"Show a hint"</button>
                 }

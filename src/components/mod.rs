@@ -17,9 +17,13 @@ mod link_banner;
 mod options;
 mod resource_panel;
 mod scenario_field;
+mod section_tabs;
 mod share;
+mod status_line;
 mod timeline;
 mod token_panel;
+
+pub use status_line::STATUS_ID;
 
 use leptos::prelude::*;
 use ords_core::Exchange;

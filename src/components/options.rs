@@ -116,9 +116,7 @@ pub fn TokenUse() -> impl IntoView {
             <summary>"Token use"</summary>
             <Check label="Re-fetch the token when it expires or after a 401" value=form.refetch />
             <Check label="Use my own token" value=form.own_token_on />
-            <Show when=move || form.own_token_on.get()>
-                <SecretField field=Field::OwnToken value=form.own_token />
-            </Show>
+            <div hidden=move || !form.own_token_on.get()><SecretField field=Field::OwnToken value=form.own_token /></div>
             <div class="pair">
                 <div class="field">
                     <ChoiceField label="Token placement" id="token-placement" value=form.token_in_query
@@ -126,9 +124,7 @@ pub fn TokenUse() -> impl IntoView {
                 </div>
                 <Line label="Token name" id="token-name" value=form.token_name />
             </div>
-            <Show when=move || !form.token_in_query.get()>
-                <Line label="Token prefix" id="token-prefix" value=form.token_prefix />
-            </Show>
+            <div hidden=move || form.token_in_query.get()><Line label="Token prefix" id="token-prefix" value=form.token_prefix /></div>
         </details>
     }
 }

@@ -10,7 +10,7 @@ use ords_core::CollectionPage;
 pub fn ResourcePanel() -> impl IntoView {
     let results = expect_context::<Results>();
     view! {
-        <section class="panel" aria-label="Protected resource">
+        <section class="panel answer" id="protected-resource" tabindex="-1" aria-label="Protected resource">
             <h2>"Protected resource"</h2>
             {move || results.resource_note.get().map(|note| view! { <p class="problem" role="alert">{note}</p> })}
             {move || match results.resource.get() {
@@ -30,15 +30,18 @@ pub fn ResourcePanel() -> impl IntoView {
     }
 }
 
-/// The pager, when the body is an ORDS collection. A large body is read in a task of its
-/// own, so that the response shows first.
+/// The pager, when the body is an ORDS collection: read by the page's helper (off the main
+/// thread, and its JSON reader is not part of the first load), so the response shows first.
 #[component]
 fn Paging(body: String) -> impl IntoView {
     let page = RwSignal::new(None::<CollectionPage>);
-    if body.len() <= ords_core::LARGE_BODY_BYTES {
-        page.set(CollectionPage::parse(&body));
-    } else {
-        set_timeout(move || page.set(CollectionPage::parse(&body)), std::time::Duration::ZERO);
+    if body.trim_start().starts_with('{') {
+        leptos::task::spawn_local(async move {
+            let job = serde_json::json!({ "do": "collection_page", "text": body });
+            if let Ok(answer) = crate::browser::ask_helper(job).await {
+                page.set(CollectionPage::from_json(&answer));
+            }
+        });
     }
     move || page.get().map(|page| view! { <Pager page=page /> })
 }

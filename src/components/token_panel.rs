@@ -10,7 +10,7 @@ use ords_core::{decode_jwt, format_countdown, HeldToken, TokenStep, MASK};
 pub fn TokenPanel() -> impl IntoView {
     let results = expect_context::<Results>();
     view! {
-        <section class="panel" aria-label="Token response">
+        <section class="panel answer" id="token-response" tabindex="-1" aria-label="Token response">
             <h2>"Token response"</h2>
             {move || match results.token_step.get() {
                 None if results.held.with(Option::is_some) => view! {

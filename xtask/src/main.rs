@@ -1,4 +1,4 @@
-//! The project's task runner: `cargo xtask serve`, `test`, `bench`, `dist`.
+//! The project's task runner: `cargo xtask serve`, `test`, `bench`, `dist`, `screenshots`.
 //! Each command installs what is missing first, so a fresh machine needs nothing else.
 
 mod bench;
@@ -8,6 +8,7 @@ mod dist;
 mod minify;
 mod offline;
 mod run;
+mod screenshots;
 mod serve;
 mod test;
 mod tools;
@@ -23,6 +24,9 @@ usage: cargo xtask <command>
           flow overhead, a 10 MB collection and ords-sim throughput; prints a table
   dist    install what is missing, then build the page for hosting into target/dist/ords-playground
           (and a .tar.gz); --public-url /path/ for an absolute prefix (default ./, works anywhere)
+  screenshots
+          install what is missing, build the page and write the README's pictures (desktop,
+          dark theme, phone, a 720 px docs embed) into docs/images/
   post-build
           Trunk's post-build hook: in release builds the JavaScript glue minified (terser), then
           the Content-Security-Policy into index.html and, in release builds, the service
@@ -36,6 +40,7 @@ fn main() {
         Some("test") => test::test(),
         Some("bench") => bench::bench(),
         Some("dist") => dist::dist(&args[1..]),
+        Some("screenshots") => screenshots::screenshots(),
         Some("post-build") => post_build(&args[1..]),
         _ => {
             eprint!("{USAGE}");

@@ -31,6 +31,29 @@ impl CollectionPage {
         })
     }
 
+    /// The helper's answer (`collection_page`): the page reads collections through the helper,
+    /// whose typed JSON reader is not part of the first load.
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "offset": self.offset, "limit": self.limit, "count": self.count, "has_more": self.has_more,
+            "links": self.links,
+        })
+    }
+
+    /// Reads [`Self::to_json`]'s form; anything else is no page.
+    pub fn from_json(v: &serde_json::Value) -> Option<Self> {
+        let number = |k: &str| v.get(k).and_then(serde_json::Value::as_u64);
+        let links = v.get("links")?.as_array()?;
+        let pair = |l: &serde_json::Value| Some((l.get(0)?.as_str()?.to_owned(), l.get(1)?.as_str()?.to_owned()));
+        Some(Self {
+            offset: number("offset")?,
+            limit: number("limit")?,
+            count: number("count")?,
+            has_more: v.get("has_more")?.as_bool()?,
+            links: links.iter().filter_map(pair).collect(),
+        })
+    }
+
     /// The href of the first link with this rel.
     pub fn link(&self, rel: &str) -> Option<&str> {
         self.links.iter().find(|(r, _)| r == rel).map(|(_, h)| h.as_str())
@@ -135,6 +158,15 @@ mod tests {
         "links":[{"rel":"self","href":"https://h/ords/a/hr/employees/?offset=25"},
                  {"rel":"first","href":"https://h/ords/a/hr/employees/"},
                  {"rel":"prev","href":"https://h/ords/a/hr/employees/?offset=0"}]}"#;
+
+    #[test]
+    fn a_page_survives_the_helpers_json_and_nothing_else_is_a_page() {
+        let page = CollectionPage::parse(PAGE_2).unwrap();
+        assert_eq!(CollectionPage::from_json(&page.to_json()), Some(page));
+        for other in [serde_json::Value::Null, serde_json::json!({"offset": 1}), serde_json::json!([1, 2])] {
+            assert_eq!(CollectionPage::from_json(&other), None, "{other}");
+        }
+    }
 
     #[test]
     fn reads_paging_and_links_from_the_response() {

@@ -254,6 +254,17 @@ impl PlaygroundConfig {
         Self { embed: false, sections: Vec::new(), ..self.clone() }
     }
 
+    /// The embed card's one line: the flow, the call, and who receives the credentials.
+    pub fn summary(&self, target: Target) -> String {
+        let shown = self.shareable();
+        let to = match (target, shown.credential_hosts()) {
+            (Target::Simulated, _) => "answered by the simulated ORDS in this page".to_owned(),
+            (Target::Network, hosts) if hosts.is_empty() => "no valid URL yet".to_owned(),
+            (Target::Network, hosts) => format!("credentials go to {}", hosts.join(", ")),
+        };
+        format!("{} · {} {} · {to}", self.flow.label(), self.method.as_str(), shown.resource_url)
+    }
+
     /// The origins that will receive credentials with these settings.
     pub fn credential_hosts(&self) -> Vec<String> {
         let mut urls = vec![&self.resource_url];

@@ -9,7 +9,9 @@
 
 use ords_core::diagnosis_wire as wire;
 use ords_core::lessons::{self, RunEvidence, LESSONS};
-use ords_core::{catalog, cors_fixes, diagnose_inputs, diagnose_run, jwt_profile, BrowserToken, Provider};
+use ords_core::{
+    catalog, cors_fixes, diagnose_inputs, diagnose_run, jwt_profile, BrowserToken, CollectionPage, Provider,
+};
 use ords_core::{
     export_postman, export_postman_environment, generate, import_postman, BasicSettings, ClientSecret, CodeInput,
     CodeTarget, HttpRequest, OAuthSettings, Password, Plan, PlaygroundConfig, ResourceCall,
@@ -109,6 +111,7 @@ fn run(job: &Value, now_ms: f64, random: f64) -> Result<Value, String> {
         ))),
         "code" | "postman_export" | "postman_environment" => Ok(Value::from(code(job))),
         "postman_import" => postman_import(text(job, "text")),
+        "collection_page" => Ok(CollectionPage::parse(text(job, "text")).map_or(Value::Null, |p| p.to_json())),
         "ping" => Ok(Value::Null),
         other => Err(format!("unknown job {other:?}")),
     }

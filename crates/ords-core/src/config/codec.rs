@@ -26,6 +26,19 @@ impl Decoded {
     pub fn is_configured(&self) -> bool {
         !self.set.is_empty()
     }
+
+    /// True when the link set anything that decides where requests or credentials go or what is
+    /// sent, or held something that was not used: the page then shows `Configured by a link`.
+    /// How the page looks (embed, sections, theme, presentation) and what the in-page simulator
+    /// stages (lesson, scenario, or the simulator itself as the target) send nothing anywhere.
+    pub fn needs_banner(&self) -> bool {
+        let steers = |key: &Key| match key {
+            Key::Embed | Key::Sections | Key::Theme | Key::Present | Key::Lesson | Key::Scenario => false,
+            Key::Target => self.config.target != Some(Target::Simulated),
+            _ => true,
+        };
+        !self.ignored.is_empty() || self.set.iter().any(steers)
+    }
 }
 
 /// Longer texts are not read: a link is not a way to make the page work for minutes.

@@ -160,3 +160,52 @@ fn embed_settings_choose_the_sections_and_the_full_page_drops_them() {
     assert_eq!(bad.ignored[0].why, "not one of lessons, diagnosis, timeline, code, history");
     assert_eq!(bad.ignored[1].why, "not one of auto, light, dark");
 }
+
+#[test]
+fn only_settings_that_steer_requests_raise_the_link_banner() {
+    for quiet in [
+        "embed=1",
+        "embed=1&sections=code,history&theme=dark&present=1",
+        "target=simulated&scenario=expired-token",
+        "lesson=first-token",
+    ] {
+        assert!(!PlaygroundConfig::from_fragment(quiet).needs_banner(), "{quiet}");
+    }
+    for loud in [
+        "target=network",
+        "embed=1&token_url=https%3A%2F%2Fevil.example%2Fords%2Fx%2Foauth%2Ftoken",
+        "client_id=abc..",
+        "flow=basic",
+        "client_auth=body",
+        "method=DELETE",
+        "token_name=X-Api-Key",
+        "provider=okta",
+        "jwt_issuer=https%3A%2F%2Fi.example%2F",
+        "embed=1&client_secret=stolen",
+        "embed=1&nonsense=1",
+    ] {
+        assert!(PlaygroundConfig::from_fragment(loud).needs_banner(), "{loud}");
+    }
+}
+
+#[test]
+fn the_card_summary_names_the_flow_the_call_and_who_receives_credentials() {
+    let demo = PlaygroundConfig::default();
+    assert_eq!(
+        demo.summary(Target::Simulated),
+        "OAuth2 client credentials · GET http://127.0.0.1:8181/ords/demo/hr/employees/ · answered by the simulated ORDS in this page"
+    );
+    let elsewhere = PlaygroundConfig {
+        flow: Flow::Basic,
+        method: Method::Post,
+        resource_url: "https://ana:pw@api.example/ords/hr/emp/".into(),
+        ..custom()
+    };
+    assert_eq!(
+        elsewhere.summary(Target::Network),
+        "Basic · POST https://api.example/ords/hr/emp/ · credentials go to https://api.example"
+    );
+    assert_eq!(custom().summary(Target::Network).rsplit(" · ").next(), Some("credentials go to https://host"));
+    let nowhere = PlaygroundConfig { token_url: "not a url".into(), resource_url: String::new(), ..demo };
+    assert_eq!(nowhere.summary(Target::Network).rsplit(" · ").next(), Some("no valid URL yet"));
+}

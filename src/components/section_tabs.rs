@@ -1,0 +1,66 @@
+//! The sections under the two answers (Diagnosis, Compare, Timeline, Code, History) as WAI-ARIA
+//! tabs: one panel open at a time; arrow keys, Home and End move between the tabs.
+
+use super::{
+    code_panel::CodePanel, compare_panel::ComparePanel, diagnosis_panel::DiagnosisPanel, history_panel::HistoryPanel,
+    timeline::Timeline,
+};
+use crate::state::{Form, SectionTab, View};
+use leptos::prelude::*;
+
+/// The tabs offered now (an embed lists its sections; Compare needs its flow), and the open one:
+/// the one chosen last, else the first offered.
+fn tabs(form: Form, view_state: View) -> (Vec<SectionTab>, Option<SectionTab>) {
+    let offered: Vec<SectionTab> =
+        SectionTab::ALL.into_iter().filter(|t| t.offered(|s| form.shows(s), form.flow.get())).collect();
+    let chosen = view_state.tab.get();
+    let open = if offered.contains(&chosen) { Some(chosen) } else { offered.first().copied() };
+    (offered, open)
+}
+
+#[component]
+pub fn SectionTabs() -> impl IntoView {
+    let form = expect_context::<Form>();
+    let view_state = expect_context::<View>();
+    let open = move || tabs(form, view_state).1;
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let (all, open) = untrack(|| tabs(form, view_state));
+        let Some(at) = all.iter().position(|t| Some(*t) == open) else { return };
+        let last = all.len() - 1;
+        let next = match ev.key().as_str() {
+            "ArrowRight" => (at + 1) % all.len(),
+            "ArrowLeft" => (at + last) % all.len(),
+            "Home" => 0,
+            "End" => last,
+            _ => return,
+        };
+        ev.prevent_default();
+        view_state.tab.set(all[next]);
+        crate::browser::focus_when_shown(&format!("tab-{}", all[next].key()), false);
+    };
+    let tab = move |t: SectionTab| {
+        let selected = move || open() == Some(t);
+        view! {
+            <button type="button" role="tab" id=format!("tab-{}", t.key()) aria-controls=format!("panel-{}", t.key())
+                data-section=t.key() hidden=move || !t.offered(|s| form.shows(s), form.flow.get())
+                aria-selected=move || selected().to_string() tabindex=move || if selected() { "0" } else { "-1" }
+                on:click=move |_| view_state.tab.set(t)>{t.label()}</button>
+        }
+    };
+    let shown = move |t: SectionTab| move || open() != Some(t);
+    view! {
+        <div class="section-tabs" hidden=move || open().is_none()>
+            <div class="tablist" role="tablist" aria-label="Sections" on:keydown=on_key>{SectionTab::ALL.map(tab)}</div>
+            <div role="tabpanel" class="tabpanel" id="panel-diagnosis" aria-labelledby="tab-diagnosis" data-section="diagnosis"
+                tabindex="-1" hidden=shown(SectionTab::Diagnosis)><DiagnosisPanel /></div>
+            <div role="tabpanel" class="tabpanel" id="panel-compare" aria-labelledby="tab-compare" data-section="compare"
+                tabindex="-1" hidden=shown(SectionTab::Compare)><ComparePanel /></div>
+            <div role="tabpanel" class="tabpanel" id="panel-timeline" aria-labelledby="tab-timeline" data-section="timeline"
+                tabindex="-1" hidden=shown(SectionTab::Timeline)><Timeline /></div>
+            <div role="tabpanel" class="tabpanel" id="panel-code" aria-labelledby="tab-code" data-section="code"
+                tabindex="-1" hidden=shown(SectionTab::Code)><CodePanel /></div>
+            <div role="tabpanel" class="tabpanel" id="panel-history" aria-labelledby="tab-history" data-section="history"
+                tabindex="-1" hidden=shown(SectionTab::History)><HistoryPanel /></div>
+        </div>
+    }
+}

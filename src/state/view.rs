@@ -1,0 +1,84 @@
+//! What the page shows, as opposed to what it sends: the open section tab under the answers,
+//! whether the Lessons panel is open, and in an embed, whether the whole form is open.
+
+use leptos::prelude::*;
+use ords_core::{Flow, Section};
+
+/// The sections under the two answers, one open at a time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SectionTab {
+    Diagnosis,
+    Compare,
+    Timeline,
+    Code,
+    History,
+}
+
+impl SectionTab {
+    pub const ALL: [Self; 5] = [Self::Diagnosis, Self::Compare, Self::Timeline, Self::Code, Self::History];
+
+    /// Used in element ids and `data-section`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Compare => "compare",
+            other => other.section().map(Section::key).unwrap_or_default(),
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Compare => "Compare",
+            other => other.section().map(Section::label).unwrap_or_default(),
+        }
+    }
+
+    /// The setting that lists it in an embed (`sections=`); Compare has none: it follows the flow.
+    pub fn section(self) -> Option<Section> {
+        match self {
+            Self::Diagnosis => Some(Section::Diagnosis),
+            Self::Compare => None,
+            Self::Timeline => Some(Section::Timeline),
+            Self::Code => Some(Section::Code),
+            Self::History => Some(Section::History),
+        }
+    }
+
+    /// The tab showing a section, if any (Lessons has its own panel).
+    pub fn of(section: Section) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.section() == Some(section))
+    }
+
+    /// True when the page offers this tab: the embed lists its sections, Compare needs its flow.
+    pub fn offered(self, shows: impl Fn(Section) -> bool, flow: Flow) -> bool {
+        match self.section() {
+            Some(section) => shows(section),
+            None => flow == Flow::Compare,
+        }
+    }
+}
+
+/// The page's view state, shared by the header, the form and the answers.
+#[derive(Clone, Copy)]
+pub struct View {
+    /// The tab chosen last; the first offered one opens when it is not offered.
+    pub tab: RwSignal<SectionTab>,
+    pub lessons_open: RwSignal<bool>,
+    /// In an embed: the whole form instead of the card's summary line.
+    pub editing: RwSignal<bool>,
+}
+
+impl View {
+    pub fn new(lessons_open: bool) -> Self {
+        Self {
+            tab: RwSignal::new(SectionTab::Diagnosis),
+            lessons_open: RwSignal::new(lessons_open),
+            editing: RwSignal::new(false),
+        }
+    }
+
+    /// Opens `tab` and moves the focus to its panel (from a link in the status line or a lesson).
+    pub fn open_tab(&self, tab: SectionTab) {
+        self.tab.set(tab);
+        crate::browser::focus_when_shown(&format!("panel-{}", tab.key()), true);
+    }
+}
