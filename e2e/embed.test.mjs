@@ -79,10 +79,17 @@ test('a docs page on another origin embeds the README snippet: sized by its mess
     assert.ok(afterFlow > before, `grows with its content: ${before} -> ${afterFlow}`);
     const noInnerScroll = () => inner.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight + 1);
     assert.ok(await noInnerScroll(), 'no scrollbar inside the frame');
-    // The host widens the frame: the same content is shorter, and the frame follows.
+    // The whole form opens and closes again: the frame follows both ways.
+    await frame.getByRole('button', { name: 'Edit settings' }).click();
+    const editing = await settledHeight(page);
+    assert.ok(editing > afterFlow, `grows with the form: ${afterFlow} -> ${editing}`);
+    await frame.getByRole('button', { name: 'Hide settings' }).click();
+    const closed = await settledHeight(page);
+    assert.ok(closed < editing, `shrinks with its content: ${editing} -> ${closed}`);
+    // The host widens the frame: the same content is no taller, and the frame follows.
     await page.evaluate(() => { document.querySelector('iframe').width = '900'; });
     const wider = await settledHeight(page);
-    assert.ok(wider < afterFlow, `shrinks with its content: ${afterFlow} -> ${wider}`);
+    assert.ok(wider <= closed, `no taller when wider: ${closed} -> ${wider}`);
     assert.ok(await noInnerScroll());
     const messages = await page.evaluate(() => window.heights);
     for (const m of messages) assert.deepEqual(Object.keys(m).sort(), ['height', 'type'], JSON.stringify(m));
@@ -90,7 +97,7 @@ test('a docs page on another origin embeds the README snippet: sized by its mess
     const open = frame.getByRole('link', { name: 'Open in full playground' });
     assert.equal(await open.getAttribute('target'), '_blank');
     assert.doesNotMatch(await open.getAttribute('href'), /embed=|theme=light/);
-    console.log(`embed at 720 px: ${before} px before a flow, ${afterFlow} px after; at 900 px: ${wider} px`);
+    console.log(`embed at 720 px: ${before} px before a flow, ${afterFlow} px after, ${editing} px with the whole form; at 900 px: ${wider} px`);
   } finally {
     await host.close();
     await nginx.stop();

@@ -20,7 +20,7 @@ pub fn ComparePanel() -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
-            <p class="hint">"Each call's full request and response is in the Timeline below; the OAuth2 call is also in the two panels above."</p>
+            <p class="hint">"Each call's full request and response is in the Timeline tab; the OAuth2 call is also in the two panels above."</p>
         }
     };
     view! {
