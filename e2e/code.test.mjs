@@ -26,10 +26,12 @@ test('the curl code names the secret as a placeholder, and runs against ords-sim
     const shown = await codeText(page, '#!/usr/bin/env bash');
     assert.ok(shown.includes(`--user 'Te8yn-qGmBoX6jzpPhnUXA..:'"$CLIENT_SECRET"`), shown);
     assert.ok(!shown.includes(DEMO_SECRET), 'no secret unless asked');
+    // The OAuth2 flow's snippet: the token request and the call, needing its own secret only.
+    assert.ok(!shown.includes('PASSWORD') && !shown.includes('Basic call'), shown);
     const { stdout } = await promisify(execFile)('bash', ['-c', shown], {
-      env: { ...process.env, ORDS_CLIENT_SECRET: DEMO_SECRET, ORDS_PASSWORD: 'Welcome_1' },
+      env: { ...process.env, ORDS_CLIENT_SECRET: DEMO_SECRET },
     });
-    assert.equal(stdout.match(/HTTP\/1\.1 200 OK/g)?.length, 2, stdout);
+    assert.equal(stdout.match(/HTTP\/1\.1 200 OK/g)?.length, 1, stdout);
     await code(page).getByLabel('Include secrets').check();
     await codeText(page, `CLIENT_SECRET='${DEMO_SECRET}'`);
     await code(page).getByRole('tab', { name: 'PL/SQL (APEX)' }).click();
@@ -48,7 +50,7 @@ test('a Postman export imports back into the form; other grants are refused', as
   const exported = await codeText(page, '"schema":');
   const collection = JSON.parse(exported);
   assert.equal(collection.auth.type, 'oauth2', "the app's OAuth2 helper settings");
-  assert.deepEqual(collection.item.map((i) => i.name), ['Get token', 'Protected resource (OAuth2 client credentials)', 'Protected resource (Basic)']);
+  assert.deepEqual(collection.item.map((i) => i.name), ['Get token', 'Protected resource (OAuth2 client credentials)'], 'the OAuth2 flow only');
   await page.getByLabel('Token URL').fill('https://elsewhere.example/x');
   await page.getByLabel('Client authentication').selectOption({ label: 'Basic auth header' });
   await code(page).getByLabel('Collection JSON').fill(exported);

@@ -9,16 +9,16 @@ import { sharedSession, startSim, openDemo, openSection } from './harness.mjs';
 const session = sharedSession();
 
 /** The collection and environment the page offers for download (secrets included when asked). */
-async function exported(page, { includeSecrets }) {
+async function exported(page, { includeSecrets, first = 'Get token', secret = 'client_secret' }) {
   const code = await openSection(page, 'Code');
   await code.getByRole('tab', { name: 'Postman collection' }).click();
   if (includeSecrets) await code.getByLabel('Include secrets').check();
-  await code.getByTestId('code').filter({ hasText: '"Get token"' }).waitFor();
+  await code.getByTestId('code').filter({ hasText: `"${first}"` }).waitFor();
   const read = async (name) => {
     const href = await code.getByRole('link', { name }).getAttribute('href');
     return JSON.parse(decodeURIComponent(href.slice(href.indexOf(',') + 1)));
   };
-  await page.waitForFunction(() => [...document.querySelectorAll('a[download]')].some((a) => a.href.includes('client_secret')));
+  await page.waitForFunction((key) => [...document.querySelectorAll('a[download]')].some((a) => a.href.includes(key)), secret);
   return { collection: await read('Download collection'), environment: await read('Download environment') };
 }
 
@@ -71,12 +71,33 @@ test('without Include secrets the environment holds placeholders, and Newman is 
     await page.waitForFunction(() => [...document.querySelectorAll('a[download]')].some((a) => a.href.includes('client_secret')));
     const href = await code.getByRole('link', { name: 'Download environment' }).getAttribute('href');
     const environment = JSON.parse(decodeURIComponent(href.slice(href.indexOf(',') + 1)));
-    assert.deepEqual(environment.values.map((v) => [v.key, v.value]), [['client_secret', '<client secret>'], ['password', '<password>']]);
+    assert.deepEqual(environment.values.map((v) => [v.key, v.value]), [['client_secret', '<client secret>']], 'OAuth2: its secret only');
     const collectionHref = await code.getByRole('link', { name: 'Download collection' }).getAttribute('href');
     const collection = JSON.parse(decodeURIComponent(collectionHref.slice(collectionHref.indexOf(',') + 1)));
     assert.ok(!JSON.stringify(collection).includes('m2Qx7dVbUaE4kR9pLwT1sA..'));
     const summary = await run(collection, environment);
     assert.equal(summary.run.executions[0].response.code, 401, 'the placeholder is not the secret');
+    await context.close();
+  } finally {
+    await sim.stop();
+  }
+});
+
+test('Newman runs a Basic export with only the Basic server up: the Basic call alone, no token request', async () => {
+  const sim = await startSim();
+  try {
+    // The token URL points where nothing listens: a Basic export must never need it.
+    const { page, context } = await openDemo(session, sim.alias, {
+      target: 'network', flow: 'basic', token_url: 'http://127.0.0.1:9/ords/demo/oauth/token',
+    }, { secret: null });
+    await page.getByLabel('Password').fill('Welcome_1');
+    const { collection, environment } = await exported(page, { includeSecrets: true, first: 'Protected resource (Basic)', secret: 'password' });
+    assert.deepEqual(environment.values.map((v) => v.key), ['password']);
+    assert.ok(!JSON.stringify(collection).includes('oauth/token'), 'no token request or helper');
+    const summary = await run(collection, environment);
+    assert.deepEqual(summary.run.executions.map((e) => [e.item.name, e.response?.code]), [['Protected resource (Basic)', 200]]);
+    assert.deepEqual(summary.run.failures.map((f) => f.error?.message), [], 'every test script passed');
+    assert.equal(JSON.parse(summary.run.executions[0].response.stream.toString()).items[0].first_name, 'Steven');
     await context.close();
   } finally {
     await sim.stop();

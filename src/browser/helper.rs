@@ -187,7 +187,8 @@ pub fn ask(job: Value) -> Asked {
         if job.get("do").and_then(Value::as_str) == Some("sim") {
             waiting.requests.push(id);
         }
-        let message = json!({ "id": id, "job": job }).to_string();
+        // Not `Value::to_string`: its Display path links the io::Error texts into the page.
+        let message = serde_json::to_string(&json!({ "id": id, "job": job })).unwrap_or_default();
         match (waiting.queued.as_mut(), &helper.worker) {
             (Some(queue), _) => queue.push(message),
             (None, Some(worker)) => {

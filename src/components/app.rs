@@ -37,8 +37,10 @@ pub fn App() -> impl IntoView {
     let page = Page { form, results, consent, workshop };
     provide_context(page);
     // Lessons open for whoever asked: a lesson link, a lesson kept from last time, an embed listing them.
-    let view_state =
-        View::new(!start.config.lesson.is_empty() || start.config.embed && start.config.shows(Section::Lessons));
+    let view_state = View::new(
+        !start.config.lesson.is_empty() || start.config.embed && start.config.shows(Section::Lessons),
+        start.config.flow,
+    );
     provide_context(view_state);
     Effect::new(move || browser::apply_theme(form.theme.get()));
     Effect::new(move || browser::apply_presentation(form.present.get()));

@@ -27,13 +27,8 @@ pub fn FormPanel() -> impl IntoView {
     });
     // An embed stays one for the page's life (its link chose it).
     let embed = form.embed.get_untracked();
-    let card = move || embed && !view_state.editing.get();
-    // A refusal next to a field the card hides opens the whole form, so it can be read.
-    Effect::new(move || {
-        if results.field_errors.with(|e| !e.is_empty()) {
-            view_state.editing.set(true);
-        }
-    });
+    // A refusal next to a field the card hides shows the whole form, so it can be read.
+    let card = move || embed && !view_state.editing.get() && results.field_errors.with(Vec::is_empty);
     // The demo's secrets come filled in; anything else is for the person to type.
     let secret_given = !form.client_secret.get_untracked().is_empty();
     let password_given = !form.password.get_untracked().is_empty();

@@ -68,12 +68,10 @@ pub struct View {
 }
 
 impl View {
-    pub fn new(lessons_open: bool) -> Self {
-        Self {
-            tab: RwSignal::new(SectionTab::Diagnosis),
-            lessons_open: RwSignal::new(lessons_open),
-            editing: RwSignal::new(false),
-        }
+    /// Compare both opens on its table; every other flow on Diagnosis.
+    pub fn new(lessons_open: bool, flow: Flow) -> Self {
+        let first = if flow == Flow::Compare { SectionTab::Compare } else { SectionTab::Diagnosis };
+        Self { tab: RwSignal::new(first), lessons_open: RwSignal::new(lessons_open), editing: RwSignal::new(false) }
     }
 
     /// Opens `tab` and moves the focus to its panel (from a link in the status line or a lesson).

@@ -3,7 +3,9 @@
 //! language) go in as client id, secret, user, password, URL path, header value and body:
 //! - the curl (bash), fetch (node) and requests (python3) snippets are run against a recording
 //!   server: what arrives equals what went in, byte for byte, whenever the page itself would
-//!   send these settings; and no input ever runs as code (a canary file is never created);
+//!   send these settings; each carries only the flow chosen (a Basic snippet runs with the
+//!   token URL on a port where nothing listens, and with only the password exported); and no
+//!   input ever runs as code (a canary file is never created);
 //! - the PL/SQL and setup SQL are read by SQL*Plus's rules: the same statements as for plain
 //!   input, and each input whole inside one string expression.
 
@@ -12,7 +14,7 @@ mod common;
 use common::recorder::{form_pairs, Recorded, Recorder, TOKEN};
 use common::sqlplus;
 use ords_core::{
-    generate, BasicSettings, ClientAuth, ClientSecret, CodeInput, CodeTarget, Method, OAuthSettings, Password,
+    generate, BasicSettings, ClientAuth, ClientSecret, CodeInput, CodeTarget, Flow, Method, OAuthSettings, Password,
     ResourceCall, TokenPlacement,
 };
 use proptest::prelude::*;
@@ -77,13 +79,18 @@ struct Case {
     body: String,
     auth: ClientAuth,
     include: bool,
+    flow: Flow,
+}
+
+fn any_flow() -> impl Strategy<Value = Flow> {
+    proptest::sample::select(Flow::ALL.to_vec())
 }
 
 fn arbitrary_case() -> impl Strategy<Value = Case> {
     let strings =
         (text(any_char(), 4), text(any_char(), 4), text(any_char(), 4), text(any_char(), 4), text(any_char(), 4));
-    (strings, text(path_char(), 3), text(any_char(), 4), any::<bool>(), any::<bool>()).prop_map(
-        |((client_id, secret, username, password, header), path, body, body_auth, include)| Case {
+    (strings, text(path_char(), 3), text(any_char(), 4), any::<bool>(), any::<bool>(), any_flow()).prop_map(
+        |((client_id, secret, username, password, header), path, body, body_auth, include, flow)| Case {
             client_id,
             secret,
             username,
@@ -93,6 +100,7 @@ fn arbitrary_case() -> impl Strategy<Value = Case> {
             body,
             auth: if body_auth { ClientAuth::RequestBody } else { ClientAuth::BasicHeader },
             include,
+            flow,
         },
     )
 }
@@ -124,8 +132,9 @@ fn sendable_case() -> impl Strategy<Value = Case> {
         text(any_char(), 4),
         any::<bool>(),
         any::<bool>(),
+        any_flow(),
     )
-        .prop_map(|(client_id, secret, username, password, header, segments, body, body_auth, include)| Case {
+        .prop_map(|(client_id, secret, username, password, header, segments, body, body_auth, include, flow)| Case {
             client_id: format!("id{client_id}"),
             secret: format!("s{secret}"),
             username: format!("u{}", username.replace(':', "")),
@@ -140,6 +149,7 @@ fn sendable_case() -> impl Strategy<Value = Case> {
             body,
             auth: if body_auth { ClientAuth::RequestBody } else { ClientAuth::BasicHeader },
             include,
+            flow,
         })
         .prop_filter("the page sends it", |c| settings(c, "http://127.0.0.1:9").problems().is_empty())
 }
@@ -158,9 +168,10 @@ impl Settings {
         out
     }
 
-    fn code(&self, target: CodeTarget, include: bool) -> String {
+    fn code(&self, target: CodeTarget, include: bool, flow: Flow) -> String {
         let placement = TokenPlacement::default();
         let input = CodeInput {
+            flow,
             oauth: &self.oauth,
             basic: &self.basic,
             call: &self.call,
@@ -172,10 +183,14 @@ impl Settings {
     }
 }
 
+/// Nothing listens here: a Basic snippet that asked for a token would fail.
+const NO_SERVER: &str = "http://127.0.0.1:9";
+
 fn settings(c: &Case, base: &str) -> Settings {
+    let token_base = if c.flow == Flow::Basic { NO_SERVER } else { base };
     Settings {
         oauth: OAuthSettings {
-            token_url: format!("{base}/ords/demo/oauth/token"),
+            token_url: format!("{token_base}/ords/demo/oauth/token"),
             client_id: c.client_id.clone(),
             client_secret: ClientSecret::new(c.secret.clone()),
             client_auth: c.auth,
@@ -197,8 +212,12 @@ fn run(dir: &Path, program: &str, file: &str, script: &str, c: &Case) -> (bool, 
     std::fs::write(dir.join(file), script).unwrap();
     let mut cmd = Command::new(program);
     cmd.arg(file).current_dir(dir).stdout(Stdio::null()).stderr(Stdio::piped());
-    if !c.secret.contains('\0') && !c.password.contains('\0') {
-        cmd.env("ORDS_CLIENT_SECRET", &c.secret).env("ORDS_PASSWORD", &c.password);
+    // Only the secrets of the flow chosen: a snippet that wanted the other one would stop.
+    if c.flow.uses_oauth() && !c.secret.contains('\0') {
+        cmd.env("ORDS_CLIENT_SECRET", &c.secret);
+    }
+    if c.flow.uses_basic() && !c.password.contains('\0') {
+        cmd.env("ORDS_PASSWORD", &c.password);
     }
     let mut child = cmd.spawn().unwrap();
     let deadline = Instant::now() + Duration::from_secs(30);
@@ -226,21 +245,15 @@ fn basic_of(header: Option<&[u8]>) -> Vec<u8> {
     base64::engine::general_purpose::STANDARD.decode(b64).expect("base64")
 }
 
-/// The three requests a snippet makes carry exactly the inputs.
+/// The requests a snippet makes are the flow's (OAuth2: the token request and the bearer call;
+/// Basic: the Basic call; Compare: all three), and carry exactly the inputs.
 fn check(language: &str, recorded: &[Recorded], c: &Case) {
-    assert_eq!(recorded.len(), 3, "{language}: token request, bearer call, Basic call");
-    let token = recorded.iter().find(|r| r.path().ends_with(b"/oauth/token")).expect("a token request");
-    match c.auth {
-        ClientAuth::BasicHeader => {
-            let pair = [c.client_id.as_bytes(), b":", c.secret.as_bytes()].concat();
-            assert_eq!(basic_of(token.header("Authorization")), pair, "{language}: client credentials");
-        }
-        ClientAuth::RequestBody => {
-            let pairs = form_pairs(&token.body);
-            let get = |k: &[u8]| pairs.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone());
-            assert_eq!(get(b"client_id"), Some(c.client_id.clone().into_bytes()), "{language}: client_id");
-            assert_eq!(get(b"client_secret"), Some(c.secret.clone().into_bytes()), "{language}: client_secret");
-        }
+    let expected = 2 * usize::from(c.flow.uses_oauth()) + usize::from(c.flow.uses_basic());
+    assert_eq!(recorded.len(), expected, "{language}: the requests of {:?}", c.flow);
+    let token = recorded.iter().find(|r| r.path().ends_with(b"/oauth/token"));
+    assert_eq!(token.is_some(), c.flow.uses_oauth(), "{language}: a token request only in an OAuth2 flow");
+    if let Some(token) = token {
+        check_token(language, token, c);
     }
     let calls: Vec<&Recorded> = recorded.iter().filter(|r| !r.path().ends_with(b"/oauth/token")).collect();
     let path = format!("/ords/demo/{}/", c.path).into_bytes();
@@ -253,10 +266,30 @@ fn check(language: &str, recorded: &[Recorded], c: &Case) {
         assert_eq!(call.body, body, "{language}: body");
     }
     let bearer = calls.iter().find(|r| r.header("Authorization").is_some_and(|a| a.starts_with(b"Bearer ")));
-    assert_eq!(bearer.and_then(|r| r.header("Authorization")), Some(format!("Bearer {TOKEN}").as_bytes()));
+    if c.flow.uses_oauth() {
+        assert_eq!(bearer.and_then(|r| r.header("Authorization")), Some(format!("Bearer {TOKEN}").as_bytes()));
+    }
     let basic = calls.iter().find(|r| r.header("Authorization").is_some_and(|a| a.starts_with(b"Basic ")));
-    let pair = [c.username.as_bytes(), b":", c.password.as_bytes()].concat();
-    assert_eq!(basic_of(basic.and_then(|r| r.header("Authorization"))), pair, "{language}: Basic user");
+    if c.flow.uses_basic() {
+        let pair = [c.username.as_bytes(), b":", c.password.as_bytes()].concat();
+        assert_eq!(basic_of(basic.and_then(|r| r.header("Authorization"))), pair, "{language}: Basic user");
+    }
+}
+
+/// The token request carries the client credentials where the settings put them.
+fn check_token(language: &str, token: &Recorded, c: &Case) {
+    match c.auth {
+        ClientAuth::BasicHeader => {
+            let pair = [c.client_id.as_bytes(), b":", c.secret.as_bytes()].concat();
+            assert_eq!(basic_of(token.header("Authorization")), pair, "{language}: client credentials");
+        }
+        ClientAuth::RequestBody => {
+            let pairs = form_pairs(&token.body);
+            let get = |k: &[u8]| pairs.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone());
+            assert_eq!(get(b"client_id"), Some(c.client_id.clone().into_bytes()), "{language}: client_id");
+            assert_eq!(get(b"client_secret"), Some(c.secret.clone().into_bytes()), "{language}: client_secret");
+        }
+    }
 }
 
 /// Runs the three snippets; checks the canary always and the recordings when `exact`.
@@ -272,7 +305,7 @@ fn run_snippets(c: &Case, exact: bool) {
         ("node", "node", "s.mjs", CodeTarget::Fetch),
         ("python3", "python3", "s.py", CodeTarget::Python),
     ] {
-        let script = s.code(target, c.include);
+        let script = s.code(target, c.include, c.flow);
         let (ok, stderr) = run(&dir, program, file, &script, c);
         assert!(!dir.join("pwned").exists(), "{language} ran input as code:\n{script}");
         let recorded = recorder.take();
@@ -300,7 +333,8 @@ fn check_sql(c: &Case) {
     let base = "http://127.0.0.1:9";
     for target in [CodeTarget::PlSql, CodeTarget::SetupSql] {
         let shape = |case: &Case| -> (Vec<String>, Vec<String>, Vec<Vec<String>>) {
-            let script = settings(case, base).code(target, true);
+            // Both flows, so that every input is in the script.
+            let script = settings(case, base).code(target, true, Flow::Compare);
             let units = sqlplus::read(&script).unwrap_or_else(|e| panic!("{target:?}: {e}\n{script}"));
             let (mut kinds, mut skeletons, mut values) = (Vec::new(), Vec::new(), Vec::new());
             for unit in units {
@@ -367,10 +401,11 @@ fn the_issue_s_own_examples() {
         body: "b".into(),
         auth: ClientAuth::BasicHeader,
         include: true,
+        flow: Flow::Compare,
     };
     check_sql(&mallory);
     run_snippets(&mallory, false);
-    let script = settings(&mallory, "http://127.0.0.1:9").code(CodeTarget::PlSql, true);
+    let script = settings(&mallory, NO_SERVER).code(CodeTarget::PlSql, true, Flow::Compare);
     assert!(script.starts_with("-- ") && script.contains("\nSET DEFINE OFF\n"));
     assert!(!script.lines().any(|l| l.trim() == "GRANT DBA TO mallory;"));
     // Found by the property test: a header value starting with U+00A0, which browsers send as
@@ -383,4 +418,23 @@ fn the_issue_s_own_examples() {
         ..mallory
     };
     run_snippets(&nbsp, true);
+}
+
+#[test]
+fn a_snippet_for_one_flow_runs_with_only_that_flow_s_server_and_secret() {
+    let base = Case {
+        client_id: "Te8yn-qGmBoX6jzpPhnUXA..".into(),
+        secret: "m2Qx7dVbUaE4kR9pLwT1sA..".into(),
+        username: "hr_user".into(),
+        password: "Welcome_1".into(),
+        header: "h".into(),
+        path: "hr/employees".into(),
+        body: "b".into(),
+        auth: ClientAuth::BasicHeader,
+        include: false,
+        flow: Flow::Basic,
+    };
+    for flow in Flow::ALL {
+        run_snippets(&Case { flow, ..base.clone() }, true);
+    }
 }

@@ -100,6 +100,7 @@ fn no_type_holding_a_secret_prints_it_through_debug() {
     let inputs = Inputs { client_secret: ClientSecret::new("S3KR1T-4"), ..Default::default() };
     let placement = TokenPlacement::default();
     let code = CodeInput {
+        flow: ords_core::Flow::Compare,
         oauth: &oauth,
         basic: &basic,
         call: &call,

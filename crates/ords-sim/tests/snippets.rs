@@ -31,6 +31,7 @@ fn the_curl_snippet_runs_against_ords_sim() {
         let call = ResourceCall::get(&format!("{base}/hr/employees/"));
         let placement = TokenPlacement::default();
         let input = CodeInput {
+            flow: ords_core::Flow::Compare,
             oauth: &oauth,
             basic: &basic,
             call: &call,

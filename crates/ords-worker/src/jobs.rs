@@ -206,6 +206,7 @@ fn code(job: &Value) -> String {
     };
     let placement = config.placement();
     let input = CodeInput {
+        flow: config.flow,
         oauth: &oauth,
         basic: &basic,
         call: &call,

@@ -26,28 +26,36 @@ fn header_lines(headers: &[(String, String)], first: Option<String>) -> String {
 }
 
 pub(super) fn fetch(p: &Plan) -> String {
-    let mut out = String::from(
-        "// OAuth2 client credentials against ORDS, the protected call, then the same call with HTTP Basic.\n\
-         // Node 18+ (save as an .mjs file) or a browser console.\n",
-    );
-    out.push_str(&format!("{}\n{}\n", assign("clientSecret", &p.client_secret), assign("password", &p.password)));
+    let [token_title, bearer_title, basic_title] = p.titles();
+    let mut out = format!("// {}\n// Node 18+ (save as an .mjs file) or a browser console.\n", p.intro());
+    if token_title.is_some() {
+        out.push_str(&format!("{}\n", assign("clientSecret", &p.client_secret)));
+    }
+    if basic_title.is_some() {
+        out.push_str(&format!("{}\n", assign("password", &p.password)));
+    }
     out.push_str("// Base64 of the UTF-8 bytes: btoa alone throws on characters outside Latin-1.\n");
     out.push_str("const base64 = (text) => btoa(String.fromCharCode(...new TextEncoder().encode(text)));\n");
-    let form_encoding = p.encode_credentials || p.secret_in_body;
-    if form_encoding {
-        out.push_str("const formEncode = (text) => new URLSearchParams({ v: text }).toString().slice(2);\n");
+    if let Some(title) = token_title {
+        if p.encode_credentials || p.secret_in_body {
+            out.push_str("const formEncode = (text) => new URLSearchParams({ v: text }).toString().slice(2);\n");
+        }
+        let (auth, body) = (exprs::token_auth(p, &NAMES), exprs::token_body(p, &NAMES));
+        out.push_str(&format!(
+            "\n// {title}\nconst tokenResponse = await fetch({}, {{\n  method: \"POST\",\n  headers: {{\n{}  }},\n  body: {body},\n}});\nconst {{ access_token: token }} = await tokenResponse.json();\n",
+            lit(&p.token_url),
+            header_lines(&p.token_headers, auth)
+        ));
     }
-    let (auth, body) = (exprs::token_auth(p, &NAMES), exprs::token_body(p, &NAMES));
-    out.push_str(&format!(
-        "\n// 1. Token request\nconst tokenResponse = await fetch({}, {{\n  method: \"POST\",\n  headers: {{\n{}  }},\n  body: {body},\n}});\nconst {{ access_token: token }} = await tokenResponse.json();\n",
-        lit(&p.token_url),
-        header_lines(&p.token_headers, auth)
-    ));
-    let (url, token_header) = exprs::token_target(p, &NAMES);
-    out.push_str("\n// 2. The protected call with the token\n");
-    out.push_str(&call(p, "response", &url, token_header));
-    out.push_str("\n// 3. The same call with HTTP Basic\n");
-    out.push_str(&call(p, "basicResponse", &lit(&p.resource_url), Some(exprs::basic_auth(p, &NAMES))));
+    if let Some(title) = bearer_title {
+        let (url, token_header) = exprs::token_target(p, &NAMES);
+        out.push_str(&format!("\n// {title}\n"));
+        out.push_str(&call(p, "response", &url, token_header));
+    }
+    if let Some(title) = basic_title {
+        out.push_str(&format!("\n// {title}\n"));
+        out.push_str(&call(p, "basicResponse", &lit(&p.resource_url), Some(exprs::basic_auth(p, &NAMES))));
+    }
     out
 }
 

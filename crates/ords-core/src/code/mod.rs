@@ -15,11 +15,14 @@ pub use plan::Plan;
 pub use postman::{export_postman, export_postman_environment, import_postman, PostmanImport};
 
 use crate::call::ResourceCall;
+use crate::config::Flow;
 use crate::settings::{BasicSettings, OAuthSettings, TokenPlacement};
 
 /// What the code is generated from.
 #[derive(Clone, Copy, Debug)]
 pub struct CodeInput<'a> {
+    /// The flow chosen: the code carries its requests only (Compare both: both flows).
+    pub flow: Flow,
     pub oauth: &'a OAuthSettings,
     pub basic: &'a BasicSettings,
     pub call: &'a ResourceCall,
@@ -77,5 +80,7 @@ pub fn generate(target: CodeTarget, input: &CodeInput<'_>) -> String {
     }
 }
 
+#[cfg(test)]
+mod flow_tests;
 #[cfg(test)]
 mod tests;

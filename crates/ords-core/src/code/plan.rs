@@ -3,6 +3,7 @@
 
 use super::CodeInput;
 use crate::call::Method;
+use crate::config::Flow;
 use crate::encode::{form_body, form_encode};
 use crate::request::token_form;
 use crate::settings::{ClientAuth, ExtraParam, TokenPlacement};
@@ -28,6 +29,7 @@ impl std::fmt::Debug for SecretRef {
 /// such URLs, and code must not spread them).
 #[derive(Clone, Debug)]
 pub struct Plan {
+    pub flow: Flow,
     pub token_url: String,
     /// Non-secret headers of the token request, in order.
     pub token_headers: Vec<(String, String)>,
@@ -71,6 +73,7 @@ impl Plan {
             value: i.include_secrets.then(|| value.to_owned()),
         };
         Self {
+            flow: i.flow,
             token_url: strip_user_info(&form.url),
             token_headers: form.headers,
             token_body: form_body(&form.pairs),
@@ -91,6 +94,36 @@ impl Plan {
             client_auth: o.client_auth,
             extras: o.extra.clone(),
         }
+    }
+
+    /// The first comment of a snippet: what it does, for the flow chosen.
+    pub fn intro(&self) -> &'static str {
+        match self.flow {
+            Flow::OAuth2 => "OAuth2 client credentials against ORDS, then the protected call with the token.",
+            Flow::Basic => "The protected ORDS call with HTTP Basic.",
+            Flow::Compare => {
+                "OAuth2 client credentials against ORDS, the protected call, then the same call with HTTP Basic."
+            }
+        }
+    }
+
+    /// The numbered titles of the requests the code carries, in order: the token request, the
+    /// call with the token, the call with Basic; `None` for those the flow does not make.
+    pub fn titles(&self) -> [Option<String>; 3] {
+        let basic = if self.flow == Flow::Compare {
+            "The same call with HTTP Basic"
+        } else {
+            "The protected call with HTTP Basic"
+        };
+        let names = ["Token request", "The protected call with the token", basic];
+        let made = [self.flow.uses_oauth(), self.flow.uses_oauth(), self.flow.uses_basic()];
+        let mut n = 0;
+        std::array::from_fn(|i| {
+            made[i].then(|| {
+                n += 1;
+                format!("{n}. {}", names[i])
+            })
+        })
     }
 
     /// `(alias, module)` of the Resource URL, when it is an ORDS URL.

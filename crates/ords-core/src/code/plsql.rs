@@ -35,59 +35,76 @@ pub(super) fn apex(p: &Plan) -> String {
          -- The database needs a network ACL for the host, and a wallet for https.\n\
          SET DEFINE OFF\nSET SERVEROUTPUT ON\n",
     );
-    let mut notes = Vec::new();
-    if p.client_auth == ClientAuth::RequestBody {
-        notes.push("OAUTH_AUTHENTICATE sends the client id and secret its own way (no choice of header or body)");
-    }
-    if p.encode_credentials {
-        notes.push("form-encoded credentials are not an OAUTH_AUTHENTICATE option");
-    }
-    if !p.extras.is_empty() {
-        notes.push("extra token parameters are not an OAUTH_AUTHENTICATE option");
-    }
-    for n in notes {
-        out.push_str(&format!("-- Note: {n}.\n"));
-    }
-    let scope = if p.scope.is_empty() { String::new() } else { format!(",\n    p_scope         => {}", lit(&p.scope)) };
-    out.push_str(&format!(
-        "\n-- 1. OAuth2 client credentials: get the token, then send it\nDECLARE\n  l_body CLOB;\nBEGIN\n  apex_web_service.oauth_authenticate(\n    \
-         p_token_url     => {},\n    p_client_id     => {},\n    p_client_secret => {}{scope});\n",
-        lit(&p.token_url),
-        lit(&p.client_id),
-        secret(&p.client_secret)
-    ));
-    let token = "apex_web_service.oauth_get_last_token";
-    match &p.placement {
-        TokenPlacement::Header { name, prefix } => {
-            let value =
-                if prefix.is_empty() { token.to_owned() } else { format!("{} || {token}", lit(&format!("{prefix} "))) };
-            out.push_str(&call(p, &lit(&p.resource_url), Some((lit(name), value)), ""));
+    // Only the flow chosen: its blocks, numbered in order.
+    let mut n = 0;
+    let mut next = || {
+        n += 1;
+        n
+    };
+    if p.flow.uses_oauth() {
+        let mut notes = Vec::new();
+        if p.client_auth == ClientAuth::RequestBody {
+            notes.push("OAUTH_AUTHENTICATE sends the client id and secret its own way (no choice of header or body)");
         }
-        TokenPlacement::Query { name } => {
-            let url =
-                format!("{} || utl_url.escape({token}, TRUE)", lit(&crate::url::query_lead(&p.resource_url, name)));
-            out.push_str(&call(p, &url, None, ""));
+        if p.encode_credentials {
+            notes.push("form-encoded credentials are not an OAUTH_AUTHENTICATE option");
         }
+        if !p.extras.is_empty() {
+            notes.push("extra token parameters are not an OAUTH_AUTHENTICATE option");
+        }
+        for note in notes {
+            out.push_str(&format!("-- Note: {note}.\n"));
+        }
+        let scope =
+            if p.scope.is_empty() { String::new() } else { format!(",\n    p_scope         => {}", lit(&p.scope)) };
+        out.push_str(&format!(
+            "\n-- {}. OAuth2 client credentials: get the token, then send it\nDECLARE\n  l_body CLOB;\nBEGIN\n  apex_web_service.oauth_authenticate(\n    \
+             p_token_url     => {},\n    p_client_id     => {},\n    p_client_secret => {}{scope});\n",
+            next(),
+            lit(&p.token_url),
+            lit(&p.client_id),
+            secret(&p.client_secret)
+        ));
+        let token = "apex_web_service.oauth_get_last_token";
+        match &p.placement {
+            TokenPlacement::Header { name, prefix } => {
+                let value = if prefix.is_empty() {
+                    token.to_owned()
+                } else {
+                    format!("{} || {token}", lit(&format!("{prefix} ")))
+                };
+                out.push_str(&call(p, &lit(&p.resource_url), Some((lit(name), value)), ""));
+            }
+            TokenPlacement::Query { name } => {
+                let url =
+                    format!("{} || utl_url.escape({token}, TRUE)", lit(&crate::url::query_lead(&p.resource_url, name)));
+                out.push_str(&call(p, &url, None, ""));
+            }
+        }
+        out.push_str("END;\n/\n");
+        out.push_str(&format!(
+            "\n-- {}. The same with an APEX web credential holding the client id and secret (APEX gets and caches the token)\n\
+             DECLARE\n  l_body CLOB;\nBEGIN\n{}END;\n/\n",
+            next(),
+            call(p, &lit(&p.resource_url), None, &format!(",\n    p_scheme      => 'OAUTH_CLIENT_CRED',\n    p_credential_static_id => 'ORDS_PLAYGROUND',\n    p_token_url   => {}", lit(&p.token_url)))
+        ));
     }
-    out.push_str("END;\n/\n");
-    out.push_str(&format!(
-        "\n-- 2. The same with an APEX web credential holding the client id and secret (APEX gets and caches the token)\n\
-         DECLARE\n  l_body CLOB;\nBEGIN\n{}END;\n/\n",
-        call(p, &lit(&p.resource_url), None, &format!(",\n    p_scheme      => 'OAUTH_CLIENT_CRED',\n    p_credential_static_id => 'ORDS_PLAYGROUND',\n    p_token_url   => {}", lit(&p.token_url)))
-    ));
-    out.push_str(&format!(
-        "\n-- 3. HTTP Basic\nDECLARE\n  l_body CLOB;\nBEGIN\n{}END;\n/\n",
-        call(
-            p,
-            &lit(&p.resource_url),
-            None,
-            &format!(
-                ",\n    p_scheme      => 'Basic',\n    p_username    => {},\n    p_password    => {}",
-                lit(&p.username),
-                secret(&p.password)
+    if p.flow.uses_basic() {
+        out.push_str(&format!(
+            "\n-- {}. HTTP Basic\nDECLARE\n  l_body CLOB;\nBEGIN\n{}END;\n/\n",
+            next(),
+            call(
+                p,
+                &lit(&p.resource_url),
+                None,
+                &format!(
+                    ",\n    p_scheme      => 'Basic',\n    p_username    => {},\n    p_password    => {}",
+                    lit(&p.username),
+                    secret(&p.password)
+                )
             )
-        )
-    ));
+        ));
+    }
     out
 }
 

@@ -85,7 +85,8 @@ fn helper_settings(p: &Plan) -> Value {
     json!({ "type": "oauth2", "oauth2": oauth })
 }
 
-/// The collection: `Get token`, the protected call with that token, the same call with Basic.
+/// The collection for the flow chosen: `Get token` and the protected call with that token, the
+/// call with Basic, or all three (Compare both). A Basic collection has no token variables.
 pub fn export_postman(p: &Plan) -> String {
     let (url, auth, header) = match &p.placement {
         TokenPlacement::Header { name, prefix } if name.eq_ignore_ascii_case("authorization") && prefix == "Bearer" => {
@@ -111,21 +112,24 @@ pub fn export_postman(p: &Plan) -> String {
     };
     let basic =
         json!({ "type": "basic", "basic": [kv("username", p.username.as_str()), kv("password", "{{password}}")] });
-    let collection = json!({
-        "info": { "name": "ORDS Auth Playground", "schema": SCHEMA },
-        "auth": helper_settings(p),
-        "variable": [
-            kv("token_url", p.token_url.as_str()),
-            kv("client_id", p.client_id.as_str()),
-            kv("resource_url", p.resource_url.as_str()),
-            kv("access_token", ""),
-        ],
-        "item": [
-            get_token(p),
-            call(p, "Protected resource (OAuth2 client credentials)", url, auth, header),
-            call(p, "Protected resource (Basic)", "{{resource_url}}".to_owned(), basic, None),
-        ],
-    });
+    let oauth = p.flow.uses_oauth();
+    let mut items = Vec::new();
+    let mut variables = vec![kv("resource_url", p.resource_url.as_str())];
+    if oauth {
+        items.push(get_token(p));
+        items.push(call(p, "Protected resource (OAuth2 client credentials)", url, auth, header));
+        variables.splice(0..0, [kv("token_url", p.token_url.as_str()), kv("client_id", p.client_id.as_str())]);
+        variables.push(kv("access_token", ""));
+    }
+    if p.flow.uses_basic() {
+        items.push(call(p, "Protected resource (Basic)", "{{resource_url}}".to_owned(), basic, None));
+    }
+    let mut collection = json!({ "info": { "name": "ORDS Auth Playground", "schema": SCHEMA } });
+    if oauth {
+        collection["auth"] = helper_settings(p);
+    }
+    collection["variable"] = Value::from(variables);
+    collection["item"] = Value::from(items);
     serde_json::to_string_pretty(&collection).unwrap_or_default()
 }
 
@@ -139,12 +143,18 @@ pub fn export_postman_environment(p: &Plan) -> String {
         Some(v) if p.encode_credentials => crate::encode::form_encode(v),
         _ => value(&p.client_secret, secret),
     };
+    // Only the secrets the flow's requests use.
+    let mut values = Vec::new();
+    if p.flow.uses_oauth() {
+        values.push(json!({ "key": "client_secret", "value": client_secret, "type": "secret", "enabled": true }));
+    }
+    if p.flow.uses_basic() {
+        let password = value(&p.password, p.password.placeholder);
+        values.push(json!({ "key": "password", "value": password, "type": "secret", "enabled": true }));
+    }
     let environment = json!({
         "name": "ORDS Auth Playground",
-        "values": [
-            { "key": "client_secret", "value": client_secret, "type": "secret", "enabled": true },
-            { "key": "password", "value": value(&p.password, p.password.placeholder), "type": "secret", "enabled": true },
-        ],
+        "values": values,
         "_postman_variable_scope": "environment",
     });
     serde_json::to_string_pretty(&environment).unwrap_or_default()

@@ -26,26 +26,37 @@ fn dict(headers: &[(String, String)], first: Option<String>) -> String {
 }
 
 pub(super) fn requests(p: &Plan) -> String {
-    let mut out = String::from(
-        "# OAuth2 client credentials against ORDS, the protected call, then the same call with HTTP Basic.\n\
-         import base64\nimport os\nimport urllib.parse\n\nimport requests\n\n",
-    );
-    out.push_str(&format!("{}\n{}\n\n", assign("client_secret", &p.client_secret), assign("password", &p.password)));
-    out.push_str("def b64(text):\n    return base64.b64encode(text.encode(\"utf-8\")).decode(\"ascii\")\n\n\n");
+    let [token_title, bearer_title, basic_title] = p.titles();
+    let mut out = format!("# {}\nimport base64\nimport os\nimport urllib.parse\n\nimport requests\n\n", p.intro());
+    // Only the secrets this flow sends: os.environ raises KeyError for an unset one.
+    if token_title.is_some() {
+        out.push_str(&format!("{}\n", assign("client_secret", &p.client_secret)));
+    }
+    if basic_title.is_some() {
+        out.push_str(&format!("{}\n", assign("password", &p.password)));
+    }
+    out.push_str("\ndef b64(text):\n    return base64.b64encode(text.encode(\"utf-8\")).decode(\"ascii\")\n\n\n");
     out.push_str(
         "def form_encode(text):\n    return urllib.parse.quote_plus(text, safe=\"*\").replace(\"~\", \"%7E\")\n\n\n",
     );
-    let (auth, body) = (exprs::token_auth(p, &NAMES), exprs::token_body(p, &NAMES));
-    out.push_str(&format!(
-        "# 1. Token request\ntoken_response = requests.post(\n    {},\n    headers={},\n    data=({body}).encode(\"utf-8\"),\n)\ntoken = token_response.json()[\"access_token\"]\n",
-        lit(&p.token_url),
-        dict(&p.token_headers, auth)
-    ));
-    let (url, token_header) = exprs::token_target(p, &NAMES);
-    out.push_str("\n# 2. The protected call with the token\n");
-    out.push_str(&call(p, "response", &url, token_header));
-    out.push_str("\n# 3. The same call with HTTP Basic\n");
-    out.push_str(&call(p, "basic_response", &lit(&p.resource_url), Some(exprs::basic_auth(p, &NAMES))));
+    if let Some(title) = token_title {
+        let (auth, body) = (exprs::token_auth(p, &NAMES), exprs::token_body(p, &NAMES));
+        out.push_str(&format!(
+            "# {title}\ntoken_response = requests.post(\n    {},\n    headers={},\n    data=({body}).encode(\"utf-8\"),\n)\ntoken = token_response.json()[\"access_token\"]\n\n",
+            lit(&p.token_url),
+            dict(&p.token_headers, auth)
+        ));
+    }
+    let mut calls = Vec::new();
+    if let Some(title) = bearer_title {
+        let (url, token_header) = exprs::token_target(p, &NAMES);
+        calls.push(format!("# {title}\n{}", call(p, "response", &url, token_header)));
+    }
+    if let Some(title) = basic_title {
+        let basic = call(p, "basic_response", &lit(&p.resource_url), Some(exprs::basic_auth(p, &NAMES)));
+        calls.push(format!("# {title}\n{basic}"));
+    }
+    out.push_str(&calls.join("\n"));
     out
 }
 

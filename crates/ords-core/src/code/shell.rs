@@ -1,4 +1,5 @@
-//! bash + curl: token request, the token captured with sed, the call; then Basic.
+//! bash + curl: the flow chosen: the token request (the token captured with sed) and the call,
+//! the call with Basic, or both.
 
 use super::plan::{Plan, SecretRef};
 use crate::quote::{shell as shell_quote, shell_header};
@@ -22,41 +23,55 @@ case \"$c\" in\n      [A-Za-z0-9*._-]) out+=\"$c\" ;;\n      ' ') out+='+' ;;\n 
 esac\n  done\n  printf '%s' \"$out\"\n}\n";
 
 pub(super) fn curl(p: &Plan) -> String {
-    let mut out = String::from("#!/usr/bin/env bash\n# OAuth2 client credentials against ORDS, the protected call, then the same call with HTTP Basic.\nset -euo pipefail\n");
-    out.push_str(&assign("CLIENT_SECRET", &p.client_secret));
-    out.push('\n');
-    out.push_str(&assign("PASSWORD", &p.password));
-    out.push('\n');
-    if p.encode_credentials && !p.secret_in_body {
-        out.push_str(FORM_ENCODE);
+    let [token_title, bearer_title, basic_title] = p.titles();
+    let mut out = format!("#!/usr/bin/env bash\n# {}\nset -euo pipefail\n", p.intro());
+    // Only the secrets this flow sends: `set -u` stops at an unset one.
+    if token_title.is_some() {
+        out.push_str(&assign("CLIENT_SECRET", &p.client_secret));
+        out.push('\n');
     }
-    let mut token = vec![format!("TOKEN=$(curl -sS -g -X POST {}", shell_quote(&p.token_url))];
-    if !p.secret_in_body {
-        let secret = if p.encode_credentials { "$(form_encode \"$CLIENT_SECRET\")" } else { "$CLIENT_SECRET" };
-        token.push(basic_auth(&p.client_id_for_basic, secret, p.encode_credentials));
+    if basic_title.is_some() {
+        out.push_str(&assign("PASSWORD", &p.password));
+        out.push('\n');
     }
-    headers(&mut token, &p.token_headers);
-    token.push(format!("--data-raw {}", shell_quote(&p.token_body)));
-    if p.secret_in_body {
-        token.push("--data-urlencode \"client_secret=$CLIENT_SECRET\"".into());
-    }
-    token.push("| sed -n 's/.*\"access_token\" *: *\"\\([^\"]*\\)\".*/\\1/p')".into());
-    out.push_str("\n# 1. Token request; the token is read from the JSON with sed (no jq needed)\n");
-    out.push_str(&token.join(" \\\n  "));
-    out.push_str("\n\n# 2. The protected call with the token\n");
-    let (url, token_header) = match &p.placement {
-        TokenPlacement::Header { name, prefix } => {
-            let lead = if prefix.is_empty() { format!("{name}: ") } else { format!("{name}: {prefix} ") };
-            (shell_quote(&p.resource_url), Some(format!("-H {}\"$TOKEN\"", shell_quote(&lead))))
+    if let Some(title) = token_title {
+        if p.encode_credentials && !p.secret_in_body {
+            out.push_str(FORM_ENCODE);
         }
-        TokenPlacement::Query { name } => {
-            (format!("{}\"$TOKEN\"", shell_quote(&crate::url::query_lead(&p.resource_url, name))), None)
+        let mut token = vec![format!("TOKEN=$(curl -sS -g -X POST {}", shell_quote(&p.token_url))];
+        if !p.secret_in_body {
+            let secret = if p.encode_credentials { "$(form_encode \"$CLIENT_SECRET\")" } else { "$CLIENT_SECRET" };
+            token.push(basic_auth(&p.client_id_for_basic, secret, p.encode_credentials));
         }
-    };
-    out.push_str(&call(p, &url, token_header));
-    out.push_str("\n\n# 3. The same call with HTTP Basic\n");
-    out.push_str(&call(p, &shell_quote(&p.resource_url), Some(basic_auth(&p.username, "$PASSWORD", false))));
-    out.push('\n');
+        headers(&mut token, &p.token_headers);
+        token.push(format!("--data-raw {}", shell_quote(&p.token_body)));
+        if p.secret_in_body {
+            token.push("--data-urlencode \"client_secret=$CLIENT_SECRET\"".into());
+        }
+        token.push("| sed -n 's/.*\"access_token\" *: *\"\\([^\"]*\\)\".*/\\1/p')".into());
+        out.push_str(&format!("\n# {title}; the token is read from the JSON with sed (no jq needed)\n"));
+        out.push_str(&token.join(" \\\n  "));
+        out.push('\n');
+    }
+    if let Some(title) = bearer_title {
+        out.push_str(&format!("\n# {title}\n"));
+        let (url, token_header) = match &p.placement {
+            TokenPlacement::Header { name, prefix } => {
+                let lead = if prefix.is_empty() { format!("{name}: ") } else { format!("{name}: {prefix} ") };
+                (shell_quote(&p.resource_url), Some(format!("-H {}\"$TOKEN\"", shell_quote(&lead))))
+            }
+            TokenPlacement::Query { name } => {
+                (format!("{}\"$TOKEN\"", shell_quote(&crate::url::query_lead(&p.resource_url, name))), None)
+            }
+        };
+        out.push_str(&call(p, &url, token_header));
+        out.push('\n');
+    }
+    if let Some(title) = basic_title {
+        out.push_str(&format!("\n# {title}\n"));
+        out.push_str(&call(p, &shell_quote(&p.resource_url), Some(basic_auth(&p.username, "$PASSWORD", false))));
+        out.push('\n');
+    }
     out
 }
 

@@ -19,6 +19,7 @@ fn code(target: CodeTarget, oauth: &OAuthSettings, include_secrets: bool) -> Str
     let (_, basic, call) = demo_settings();
     let placement = TokenPlacement::default();
     let input = CodeInput {
+        flow: Flow::Compare,
         oauth,
         basic: &basic,
         call: &call,
@@ -81,6 +82,7 @@ fn plan(oauth: &OAuthSettings, include: bool) -> Plan {
     let (_, basic, call) = demo_settings();
     let placement = TokenPlacement::default();
     Plan::new(&CodeInput {
+        flow: Flow::Compare,
         oauth,
         basic: &basic,
         call: &call,
