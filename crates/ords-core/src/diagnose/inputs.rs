@@ -12,15 +12,7 @@ pub(super) fn check(i: &Inputs) -> Vec<Finding> {
         token_path(t, &mut out);
     }
     if let (Some(t), Some(r)) = (&token, &resource) {
-        let (ta, ra) = (ords_alias_and_module(t).map(|p| p.0), ords_alias_and_module(r).map(|p| p.0));
-        if let (Some(ta), Some(ra)) = (ta, ra) {
-            if ta != ra {
-                out.push(
-                    Finding::new(FindingId::AliasMismatch, Warning, "The Token URL and the Resource URL are under different ORDS aliases.", format!("Token URL alias \"{ta}\", Resource URL alias \"{ra}\"."))
-                        .fix(format!("A token is valid only for the schema (alias) that issued it: use …/ords/{ra}/oauth/token, or call a resource under /ords/{ta}/.")),
-                );
-            }
-        }
+        super::url_pair::check(t, r, &mut out);
     }
     for url in token.iter().chain(resource.iter()) {
         page_and_target(&i.page_origin, url, &mut out);

@@ -5,6 +5,7 @@ mod answers;
 mod fixes;
 mod inputs;
 mod jwt;
+mod url_pair;
 pub mod wire;
 
 use crate::call::Method;
@@ -51,6 +52,7 @@ pub enum FindingId {
     Expired,
     ForbiddenOrigin,
     HandlerError,
+    HostMismatch,
     HtmlErrors,
     JwtAlgorithm,
     JwtAudience,
@@ -72,10 +74,13 @@ pub enum FindingId {
     NoRole,
     NotACollection,
     NotSent,
+    PortMismatch,
     PreflightResource,
     PreflightToken,
     Refused,
     ResourceCors,
+    ResourceOutsideSchema,
+    SchemeMismatch,
     SecretInId,
     SimulatorUnavailable,
     Timeout,
@@ -91,7 +96,7 @@ pub enum FindingId {
 }
 
 impl FindingId {
-    pub const ALL: [Self; 47] = [
+    pub const ALL: [Self; 51] = [
         Self::AccountLocked,
         Self::AliasMismatch,
         Self::Basic401,
@@ -102,6 +107,7 @@ impl FindingId {
         Self::Expired,
         Self::ForbiddenOrigin,
         Self::HandlerError,
+        Self::HostMismatch,
         Self::HtmlErrors,
         Self::JwtAlgorithm,
         Self::JwtAudience,
@@ -123,10 +129,13 @@ impl FindingId {
         Self::NoRole,
         Self::NotACollection,
         Self::NotSent,
+        Self::PortMismatch,
         Self::PreflightResource,
         Self::PreflightToken,
         Self::Refused,
         Self::ResourceCors,
+        Self::ResourceOutsideSchema,
+        Self::SchemeMismatch,
         Self::SecretInId,
         Self::SimulatorUnavailable,
         Self::Timeout,
@@ -157,6 +166,7 @@ impl FindingId {
             Self::Expired => "expired",
             Self::ForbiddenOrigin => "forbidden-origin",
             Self::HandlerError => "handler-error",
+            Self::HostMismatch => "host-mismatch",
             Self::HtmlErrors => "html-errors",
             Self::JwtAlgorithm => "jwt-algorithm",
             Self::JwtAudience => "jwt-audience",
@@ -178,10 +188,13 @@ impl FindingId {
             Self::NoRole => "no-role",
             Self::NotACollection => "not-a-collection",
             Self::NotSent => "not-sent",
+            Self::PortMismatch => "port-mismatch",
             Self::PreflightResource => "preflight-resource",
             Self::PreflightToken => "preflight-token",
             Self::Refused => "refused",
             Self::ResourceCors => "resource-cors",
+            Self::ResourceOutsideSchema => "resource-outside-schema",
+            Self::SchemeMismatch => "scheme-mismatch",
             Self::SecretInId => "secret-in-id",
             Self::SimulatorUnavailable => "simulator-unavailable",
             Self::Timeout => "timeout",

@@ -463,3 +463,48 @@ fn a_held_jwt_is_checked_before_sending_against_the_described_profile() {
     let undescribed = Inputs { token: AccessToken::new(token), now_s: 1_800_000_000, ..inputs() };
     assert!(!ids(&diagnose_inputs(&undescribed)).iter().any(|id| id.starts_with("jwt-")), "no profile, no check");
 }
+
+#[test]
+fn url_pairs_that_disagree_are_named_with_both_values() {
+    let pair = |token: &str, resource: &str| -> Vec<(&'static str, String)> {
+        let i = Inputs { token_url: token.into(), resource_url: resource.into(), ..inputs() };
+        let ours = ["scheme-mismatch", "host-mismatch", "port-mismatch", "alias-mismatch", "resource-outside-schema"];
+        diagnose_inputs(&i)
+            .into_iter()
+            .filter(|f| ours.contains(&f.id.key()))
+            .map(|f| (f.id.key(), f.evidence))
+            .collect()
+    };
+    let token = "https://ords.example.com/ords/hr_api/oauth/token";
+    assert_eq!(pair(token, "https://ords.example.com/ords/hr_api/hr/employees/"), [], "matching URLs say nothing");
+    assert_eq!(pair(token, "https://ORDS.example.com:443/ords/hr_api/hr/employees/"), [], "case and default port");
+    assert_eq!(
+        pair(token, "http://ords.example.com/ords/hr_api/hr/employees/"),
+        [("scheme-mismatch", "Token URL scheme https, Resource URL scheme http.".to_owned())]
+    );
+    assert_eq!(
+        pair(token, "https://api.example.com/ords/hr_api/hr/employees/"),
+        [("host-mismatch", "Token URL host \"ords.example.com\", Resource URL host \"api.example.com\".".to_owned())]
+    );
+    assert_eq!(
+        pair(token, "https://ords.example.com:8443/ords/hr_api/hr/employees/"),
+        [("port-mismatch", "Token URL port 443 (the https default), Resource URL port 8443.".to_owned())]
+    );
+    assert_eq!(
+        pair(token, "https://ords.example.com/ords/sales/hr/employees/"),
+        [("alias-mismatch", "Token URL alias \"hr_api\", Resource URL alias \"sales\".".to_owned())]
+    );
+    assert_eq!(
+        pair(token, "https://ords.example.com/api/employees/"),
+        [("resource-outside-schema", "Token URL alias \"hr_api\", Resource URL path /api/employees/.".to_owned())]
+    );
+    // apex.oracle.com's form of the same schema matches itself.
+    let apex = "https://apex.oracle.com/pls/apex/ws/oauth/token";
+    assert_eq!(pair(apex, "https://apex.oracle.com/pls/apex/ws/hr/employees/"), []);
+    // Everything at once: one finding each.
+    let all: Vec<&str> = pair(token, "http://other.example:8080/x/").into_iter().map(|(k, _)| k).collect();
+    assert_eq!(all, ["scheme-mismatch", "host-mismatch", "port-mismatch", "resource-outside-schema"]);
+    // The Basic flow has no token URL to disagree with.
+    let basic = Inputs { flow: crate::Flow::Basic, resource_url: "http://other.example:8080/x/".into(), ..inputs() };
+    assert!(diagnose_inputs(&basic).iter().all(|f| !f.id.key().ends_with("-mismatch")));
+}
