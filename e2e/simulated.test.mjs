@@ -51,3 +51,32 @@ test('the simulated ORDS refuses an origin it does not allow, like a browser wou
   await tokenPanel(page).getByText('No response').waitFor();
   assert.match(await tokenPanel(page).textContent(), /simulated: the CORS preflight \(OPTIONS\) was answered 404/);
 });
+
+test('in the page as over sockets: If-None-Match with the ETag gets 304 (no body, explained); a limit that is not a number gets ORDS\'s 400, explained', async () => {
+  const { page } = await unconfigured();
+  const resource = resourcePanel(page);
+  await page.getByRole('button', { name: 'Call API' }).click();
+  await resource.getByText('200 OK').waitFor();
+  await resource.getByText(/^Response headers visible to this page/).click();
+  const etag = (await resource.locator('details.headers dt', { hasText: /^ETag$/ }).locator('xpath=following-sibling::dd[1]').textContent()).trim();
+  assert.match(etag, /^"[0-9a-f]{16}"$/);
+  await page.getByText('Request options', { exact: true }).click();
+  await page.getByLabel('Headers').fill(`If-None-Match: ${etag}`);
+  await page.getByRole('button', { name: 'Call API' }).click();
+  await resource.getByText('304 Not Modified').waitFor();
+  assert.match(await resource.locator('.meaning').textContent(), /^Not modified \(no body\)/);
+  assert.equal(await resource.getByTestId('body').textContent(), '(empty body)');
+  const diagnosis = page.getByRole('region', { name: 'Diagnosis' });
+  await diagnosis.locator('[data-finding="not-modified"]').waitFor();
+  await page.getByLabel('Headers').fill('');
+  const url = await page.getByLabel('Resource URL').inputValue();
+  await page.getByLabel('Resource URL').fill(`${url}?limit=abc`);
+  await page.getByRole('button', { name: 'Call API' }).click();
+  await resource.getByText('400 Bad Request').waitFor();
+  assert.match(await resource.getByTestId('body').textContent(), /"code": "BadRequest",\s*"title": "Bad Request"/);
+  const finding = diagnosis.locator('[data-finding="bad-paging"]');
+  await finding.waitFor();
+  assert.match(await finding.textContent(), /the URL has limit=abc/);
+  // The status line names it beside the buttons.
+  assert.match(await page.locator('.status-line .main-finding').textContent(), /paging parameters/);
+});

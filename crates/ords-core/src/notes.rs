@@ -8,6 +8,7 @@ pub fn status_meaning(status: u16) -> &'static str {
         200 => "OK: the request succeeded.",
         201 => "Created: the resource was created.",
         204 => "No Content: succeeded, nothing to show.",
+        304 => "Not modified (no body): the copy you have is current (the request's If-None-Match matched the ETag).",
         400 => "Bad Request: the server could not accept the request as sent.",
         401 => "Unauthorized: credentials missing, wrong or expired (ORDS also answers 401 when the client lacks the role).",
         403 => "Forbidden: for ORDS this usually means the page's origin is not allowed.",

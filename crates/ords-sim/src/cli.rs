@@ -36,6 +36,8 @@ USAGE: ords-sim [OPTIONS]
   --cache-no-store        send Cache-Control: no-store on token responses
   --preflight-max-age S   send Access-Control-Max-Age on preflight answers
   --prev-link             add a prev link to collection pages after the first
+  --auto-html-form-posts  with --error-format auto, answer errors to a browser's form POST
+                          (Origin + form body, as the token request) as HTML (unconfirmed)
   --catalog-auth          protect metadata-catalog/ and open-api-catalog/ as ORDS.ENABLE_SCHEMA(
                           p_auto_rest_auth => TRUE) does: the schema's AutoREST role, which the
                           demo client and user do not hold
@@ -143,6 +145,7 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
             "--catalog-auth" => config.protect_catalog(),
             "--cache-no-store" => config.switches.cache_no_store = true,
             "--prev-link" => config.switches.prev_link = true,
+            "--auto-html-form-posts" => config.switches.auto_html_form_posts = true,
             "--preflight-max-age" => {
                 let text = value("--preflight-max-age")?;
                 let age = text.parse().map_err(|_| format!("--preflight-max-age {text}: expected seconds"))?;

@@ -113,6 +113,9 @@ pub struct Switches {
     pub account_locked: bool,
     /// The employees handler's SQL raises: it answers 555.
     pub handler_error: bool,
+    /// With `error.responseFormat=auto`, a browser's form POST (with `Origin`, as the token
+    /// request is) gets its error as HTML: only a draft ORDS guide says so, hence off.
+    pub auto_html_form_posts: bool,
 }
 
 impl Default for Switches {
@@ -131,6 +134,7 @@ impl Default for Switches {
             prev_link: false,
             account_locked: false,
             handler_error: false,
+            auto_html_form_posts: false,
         }
     }
 }

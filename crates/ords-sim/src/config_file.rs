@@ -104,6 +104,7 @@ struct SwitchEntries {
     prev_link: Option<bool>,
     account_locked: Option<bool>,
     handler_error: Option<bool>,
+    auto_html_form_posts: Option<bool>,
 }
 
 /// Generated rows are capped so a typo cannot exhaust memory.
@@ -182,6 +183,7 @@ pub fn load(text: &str) -> Result<SimConfig, String> {
     set(&mut w.prev_link, s.prev_link);
     set(&mut w.account_locked, s.account_locked);
     set(&mut w.handler_error, s.handler_error);
+    set(&mut w.auto_html_form_posts, s.auto_html_form_posts);
     w.preflight_max_age = s.preflight_max_age.or(w.preflight_max_age);
     if let Some(status) = s.no_role_status {
         w.no_role_status =

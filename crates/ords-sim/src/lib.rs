@@ -154,7 +154,17 @@ impl Sim {
         }
         let base = format!("{}/ords/{}", url.origin(), target.alias);
         let query = url.query.as_deref();
-        self.resource(request, route, &base, query)
+        if route.is_collection() {
+            if let Some(bad) = collection::bad_paging(query) {
+                let ecid = self.rng.ecid();
+                return problem::bad_request(&format!("The value of {bad} is not a whole number of rows"), &ecid);
+            }
+        }
+        let mut response = self.resource(request, route, &base, query);
+        if request.method == "GET" && response.status == 200 {
+            collection::not_modified(request, &mut response);
+        }
+        response
     }
 
     fn resource(&mut self, request: &HttpRequest, route: &Route, base: &str, query: Option<&str>) -> HttpResponse {
@@ -241,7 +251,11 @@ impl Sim {
             }
             Err(refusal) => {
                 let ecid = self.rng.ecid();
-                token::refusal_response(&self.config, refusal, &ecid)
+                let mut r = token::refusal_response(&self.config, refusal, &ecid);
+                if self.auto_html_for(request) {
+                    r = problem::html_page(r.status, "Unauthorized");
+                }
+                r
             }
         }
     }
@@ -265,12 +279,18 @@ impl Sim {
         r
     }
 
+    /// `auto` with the unconfirmed switch on, for a browser's form POST: HTML.
+    fn auto_html_for(&self, request: &HttpRequest) -> bool {
+        let s = &self.config.switches;
+        s.error_format == ErrorFormat::Auto && s.auto_html_form_posts && is_browser_form_post(request)
+    }
+
     /// An ORDS error in the configured `error.responseFormat`.
     fn error(&mut self, request: &HttpRequest, status: u16, code: &str, message: &str) -> HttpResponse {
         let html = match self.config.switches.error_format {
             ErrorFormat::Json => false,
             ErrorFormat::Html => true,
-            ErrorFormat::Auto => request.header("Accept").is_some_and(prefers_html),
+            ErrorFormat::Auto => request.header("Accept").is_some_and(prefers_html) || self.auto_html_for(request),
         };
         if html {
             return problem::html_page(status, message);
@@ -278,6 +298,14 @@ impl Sim {
         let ecid = self.rng.ecid();
         problem::problem(status, code, message, &ecid)
     }
+}
+
+/// A POST from a page (it carries `Origin`) with a form body: the browser's token request. A
+/// draft ORDS guide says `auto` answers its errors as HTML (unconfirmed: a switch, off).
+fn is_browser_form_post(request: &HttpRequest) -> bool {
+    request.method == "POST"
+        && request.header("Origin").is_some()
+        && request.header("Content-Type").is_some_and(|t| t.starts_with("application/x-www-form-urlencoded"))
 }
 
 /// True when an `Accept` header ranks HTML above JSON (a browser navigation, not fetch).

@@ -24,6 +24,19 @@ pub fn problem(status: u16, code: &str, message: &str, ecid: &str) -> HttpRespon
     respond(status, "application/problem+json", body)
 }
 
+/// ORDS's own 400 for a request it refuses before any handler runs (a `limit` that is not a
+/// number): problem JSON with a `title` as well.
+pub fn bad_request(message: &str, ecid: &str) -> HttpResponse {
+    let body = object(&[
+        ("code", string("BadRequest")),
+        ("title", string("Bad Request")),
+        ("message", string(message)),
+        ("type", string("tag:oracle.com,2020:error/BadRequest")),
+        ("instance", string(&format!("tag:oracle.com,2020:ecid/{ecid}"))),
+    ]);
+    respond(400, "application/problem+json", body)
+}
+
 /// The HTML error page older ORDS (or `error.responseFormat=html`) sends.
 pub fn html_page(status: u16, message: &str) -> HttpResponse {
     let title = format!("{status} {}", reason_phrase(status));

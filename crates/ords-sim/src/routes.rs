@@ -36,6 +36,11 @@ impl Route {
         }
     }
 
+    /// A collection query, paged by `limit` and `offset`.
+    pub fn is_collection(&self) -> bool {
+        matches!(self, Self::Employees | Self::Departments | Self::AutoRestEmployees)
+    }
+
     /// `Access-Control-Allow-Methods` for a preflight.
     pub fn allow_methods(&self) -> String {
         let mut list = self.methods().to_vec();

@@ -221,3 +221,45 @@ fn the_catalog_lists_modules_and_objects_with_openapi_3_documents_the_core_reads
     assert_eq!(get(&mut sim, "/metadata-catalog/", "").status, 401);
     assert_eq!(get(&mut sim, "/open-api-catalog/hr/", USER_BASIC).status, 401);
 }
+
+#[test]
+fn fact_gets_carry_an_etag_and_if_none_match_gets_304_without_a_body() {
+    let mut s = sim_with(|_| {});
+    let auth = bearer(&mut s);
+    let first = s.handle(&get("/hr/employees/", &auth), T0);
+    let etag = first.header("ETag").expect("an ETag on a GET").to_owned();
+    for asked in [etag.clone(), format!("W/{etag}"), format!("\"other\", {etag}"), "*".to_owned()] {
+        let again = s.handle(&get("/hr/employees/", &auth).with_header("If-None-Match", &asked), T0);
+        assert_eq!((again.status, again.reason.as_str(), again.body.as_str()), (304, "Not Modified", ""), "{asked}");
+        assert_eq!(again.header("ETag"), Some(etag.as_str()));
+    }
+    let changed = s.handle(&get("/hr/employees/", &auth).with_header("If-None-Match", "\"stale\""), T0);
+    assert_eq!((changed.status, changed.body.is_empty()), (200, false), "another ETag: the full answer");
+    let other_page = s.handle(&get("/hr/employees/?offset=25", &auth).with_header("If-None-Match", &etag), T0);
+    assert_eq!(other_page.status, 200, "each page has its own ETag");
+}
+
+#[test]
+fn fact_limit_and_offset_that_are_not_whole_numbers_get_ords_own_400() {
+    let mut s = sim_with(|_| {});
+    let auth = bearer(&mut s);
+    for query in ["limit=abc", "offset=-1", "limit=1.5", "limit=", "offset=99999999999999999999"] {
+        let r = s.handle(&get(&format!("/hr/employees/?{query}"), &auth), T0);
+        assert_eq!((r.status, r.header("Content-Type")), (400, Some("application/problem+json")), "{query}");
+        let body = json(&r);
+        assert_eq!(
+            (body["code"].as_str(), body["title"].as_str()),
+            (Some("BadRequest"), Some("Bad Request")),
+            "{query}"
+        );
+        assert_eq!(body["type"], "tag:oracle.com,2020:error/BadRequest");
+        assert!(body["message"].as_str().unwrap().contains(query), "{body}");
+    }
+    for query in ["limit=0", "offset=0&limit=7", "offset=18446744073709551615&limit=1", "q={}"] {
+        assert_eq!(s.handle(&get(&format!("/hr/employees/?{query}"), &auth), T0).status, 200, "{query}");
+    }
+    // Before any handler runs: the failing handler's 555 does not come first.
+    let mut failing = sim_with(|c| c.switches.handler_error = true);
+    let auth = bearer(&mut failing);
+    assert_eq!(failing.handle(&get("/hr/employees/?limit=abc", &auth), T0).status, 400);
+}

@@ -69,3 +69,26 @@ fn oversized_body_gets_413_and_malformed_gets_400() {
         "GET /ords/demo/hr/employees/ HTTP/1.1\r\nHost: x\r\nAuthorization: Basic %%%\r\nConnection: close\r\n\r\n";
     assert!(exchange(&address, bad_auth.as_bytes()).starts_with("HTTP/1.1 401 "));
 }
+
+#[test]
+fn conditional_gets_and_bad_paging_over_a_socket() {
+    let address = start();
+    let get = |extra: &str, query: &str| {
+        let raw = format!(
+            "GET /ords/demo/hr/departments/{query} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n{extra}\r\n"
+        );
+        exchange(&address, raw.as_bytes())
+    };
+    let first = get("", "");
+    assert!(first.starts_with("HTTP/1.1 200 OK\r\n"), "{first}");
+    let etag = first.lines().find_map(|l| l.strip_prefix("ETag: ")).expect("an ETag").to_owned();
+    let again = get(&format!("If-None-Match: {etag}\r\n"), "");
+    assert!(again.starts_with("HTTP/1.1 304 Not Modified\r\n"), "{again}");
+    let (head, body) = again.split_once("\r\n\r\n").unwrap();
+    assert!(head.contains(&format!("ETag: {etag}")) && body.is_empty(), "{again}");
+    for query in ["?limit=abc", "?offset=-1", "?limit=1.5"] {
+        let refused = get("", query);
+        assert!(refused.starts_with("HTTP/1.1 400 Bad Request\r\n"), "{query}: {refused}");
+        assert!(refused.contains("\"code\":\"BadRequest\",\"title\":\"Bad Request\""), "{refused}");
+    }
+}

@@ -117,3 +117,24 @@ fn switch_error_format_auto_follows_accept() {
     let fetch = HttpRequest::new("GET", &format!("{BASE}/hr/employees/")).with_header("Accept", "application/json");
     assert_eq!(s.handle(&fetch, T0).header("Content-Type"), Some("application/problem+json"));
 }
+
+#[test]
+fn auto_answers_a_browser_form_post_with_html_only_when_the_unconfirmed_switch_is_on() {
+    let refused = |s: &mut ords_sim::Sim| {
+        let request = token_request_at(BASE, "Basic d3Jvbmc6d3Jvbmc=")
+            .with_header("Origin", "http://127.0.0.1:8080")
+            .with_header("Accept", "application/json");
+        s.handle(&request, T0)
+    };
+    let mut off = sim_with(|c| c.switches.error_format = ords_sim::ErrorFormat::Auto);
+    assert_eq!(refused(&mut off).header("Content-Type"), Some("application/problem+json"), "off by default: JSON");
+    let mut on = sim_with(|c| {
+        c.switches.error_format = ords_sim::ErrorFormat::Auto;
+        c.switches.auto_html_form_posts = true;
+    });
+    let html = refused(&mut on);
+    assert_eq!((html.status, html.header("Content-Type")), (401, Some("text/html")), "{}", html.body);
+    // Not a browser's request (no Origin): JSON as before.
+    let plain = on.handle(&token_request_at(BASE, "Basic d3Jvbmc6d3Jvbmc="), T0);
+    assert_eq!(plain.header("Content-Type"), Some("application/problem+json"));
+}

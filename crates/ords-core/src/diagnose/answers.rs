@@ -223,6 +223,14 @@ fn resource_answer(i: &Inputs, e: &Exchange, r: &HttpResponse, facts: RunFacts) 
             Finding::new(FindingId::MethodNotAllowed, Problem, format!("No {} handler on this template.", e.request.wire.method), format!("{evidence}. Allow: {}", r.header("allow").unwrap_or("(not sent)")))
                 .fix("Use a method the Allow header lists, or define that handler with ORDS.DEFINE_HANDLER."),
         ),
+        400 if paging_value(&e.request.wire.url).is_some() => out.push(
+            Finding::new(FindingId::BadPaging, Problem, "ORDS refused the paging parameters before running the handler (400 BadRequest).", format!("{evidence}; the URL has {}", paging_value(&e.request.wire.url).unwrap_or_default()))
+                .fix("limit and offset take whole numbers of rows from 0 (…/?offset=25&limit=25); follow the collection's own next and prev links rather than building them."),
+        ),
+        304 => out.push(
+            Finding::new(FindingId::NotModified, Info, "ORDS answered 304 Not Modified: the request's If-None-Match held the resource's current ETag, so no body was sent.", format!("{evidence}; If-None-Match: {}", e.request.wire.header("if-none-match").unwrap_or("(not sent by this page)")))
+                .fix("Nothing is wrong: the copy you have is current. Remove the If-None-Match header to get the body again."),
+        ),
         555 => out.push(
             Finding::new(FindingId::HandlerError, Problem, "The handler's SQL or PL/SQL raised an error (ORDS 555).", evidence)
                 .fix("Run the handler's source in SQL with the same binds; the ORDS log (or debug.printDebugToScreen) shows the ORA- error."),
@@ -240,6 +248,16 @@ fn resource_answer(i: &Inputs, e: &Exchange, r: &HttpResponse, facts: RunFacts) 
     }
     out.extend(html_errors(e, r));
     out
+}
+
+/// The first `limit=` or `offset=` in the URL's query that is not a whole number, as written.
+fn paging_value(url: &str) -> Option<String> {
+    let query = url.split_once('?')?.1.split('#').next()?;
+    query.split('&').find_map(|pair| {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let whole = !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit());
+        (matches!(key, "limit" | "offset") && !whole).then(|| pair.chars().take(40).collect())
+    })
 }
 
 /// `ALTER USER … ACCOUNT UNLOCK`, naming the schema only when the alias is a plain identifier

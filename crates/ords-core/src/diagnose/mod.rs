@@ -44,6 +44,7 @@ impl Severity {
 pub enum FindingId {
     AccountLocked,
     AliasMismatch,
+    BadPaging,
     Basic401,
     Cancelled,
     CatalogNotFound,
@@ -73,6 +74,7 @@ pub enum FindingId {
     NoOrdsContext,
     NoRole,
     NotACollection,
+    NotModified,
     NotSent,
     PortMismatch,
     PreflightResource,
@@ -96,9 +98,10 @@ pub enum FindingId {
 }
 
 impl FindingId {
-    pub const ALL: [Self; 51] = [
+    pub const ALL: [Self; 53] = [
         Self::AccountLocked,
         Self::AliasMismatch,
+        Self::BadPaging,
         Self::Basic401,
         Self::Cancelled,
         Self::CatalogNotFound,
@@ -128,6 +131,7 @@ impl FindingId {
         Self::NoOrdsContext,
         Self::NoRole,
         Self::NotACollection,
+        Self::NotModified,
         Self::NotSent,
         Self::PortMismatch,
         Self::PreflightResource,
@@ -158,6 +162,7 @@ impl FindingId {
         match self {
             Self::AccountLocked => "account-locked",
             Self::AliasMismatch => "alias-mismatch",
+            Self::BadPaging => "bad-paging",
             Self::Basic401 => "basic-401",
             Self::Cancelled => "cancelled",
             Self::CatalogNotFound => "catalog-not-found",
@@ -187,6 +192,7 @@ impl FindingId {
             Self::NoOrdsContext => "no-ords-context",
             Self::NoRole => "no-role",
             Self::NotACollection => "not-a-collection",
+            Self::NotModified => "not-modified",
             Self::NotSent => "not-sent",
             Self::PortMismatch => "port-mismatch",
             Self::PreflightResource => "preflight-resource",

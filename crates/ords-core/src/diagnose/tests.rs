@@ -508,3 +508,22 @@ fn url_pairs_that_disagree_are_named_with_both_values() {
     let basic = Inputs { flow: crate::Flow::Basic, resource_url: "http://other.example:8080/x/".into(), ..inputs() };
     assert!(diagnose_inputs(&basic).iter().all(|f| !f.id.key().ends_with("-mismatch")));
 }
+
+#[test]
+fn a_304_and_a_400_on_paging_parameters_are_explained() {
+    let at = |url: &str, status, headers: &[(&str, &str)], body: &str| -> Vec<Finding> {
+        let mut entry = bearer(response(status, headers, body));
+        entry.exchange.request.wire.url = url.into();
+        run(&[ok_token(), entry], Probe::NotProbed, false)
+    };
+    let bad = r#"{"code":"BadRequest","title":"Bad Request","message":"Bad Request"}"#;
+    for (query, shown) in [("limit=abc", "limit=abc"), ("offset=-1&limit=5", "offset=-1"), ("limit=1.5", "limit=1.5")] {
+        let found = at(&format!("{RESOURCE_URL}?{query}"), 400, &[], bad);
+        assert_eq!(ids(&found), ["bad-paging"], "{query}");
+        assert!(found[0].evidence.ends_with(&format!("; the URL has {shown}")), "{}", found[0].evidence);
+    }
+    assert_eq!(ids(&at(&format!("{RESOURCE_URL}?limit=5"), 400, &[], bad)), Vec::<&str>::new(), "another cause");
+    let not_modified = at(RESOURCE_URL, 304, &[("ETag", "\"1\"")], "");
+    assert_eq!(ids(&not_modified), ["not-modified"]);
+    assert_eq!(not_modified[0].severity, Severity::Info);
+}
