@@ -5,10 +5,11 @@
 pub const CRASH_NOTICE: &str =
     "The page hit a bug and must be reloaded (press the browser's reload button); your settings are kept.";
 
-/// Installs the panic hook: the message to the console, then the notice on the page.
+/// Installs the panic hook: console_error_panic_hook writes the message and the stack to the
+/// console, then the notice goes on the page.
 pub fn install_crash_notice() {
     std::panic::set_hook(Box::new(|info| {
-        web_sys::console::error_1(&info.to_string().into());
+        console_error_panic_hook::hook(info);
         show_crash_notice();
     }));
 }

@@ -1,6 +1,7 @@
-//! The browser's fetch, called through `web_sys` so that every failure is a value: a header
-//! the browser refuses, a URL it cannot parse, a network error. Nothing here can throw past
-//! the flow, so a run always ends. Requests can be cancelled and give up after 30 s.
+//! The browser's fetch, sent and read through gloo-net's `Request` and `Response`, with every
+//! failure a value: a header the browser refuses, a URL it cannot parse, a network error.
+//! Nothing here can throw past the flow, so a run always ends. Requests can be cancelled (an
+//! `AbortSignal`) and give up after 30 s.
 
 use super::clock::{monotonic_ms, now_ms};
 use ords_core::{HttpRequest, HttpResponse, Probe, Received, TimedBy, TransportError};
@@ -48,7 +49,11 @@ fn resource_timing_ms(url: &str, since: f64) -> Option<f64> {
     found
 }
 
-/// A `Request` (mode `cors`, no cookies), or why the browser refuses to build it.
+/// A `Request` (mode `cors`, no cookies), or why the browser refuses to build it. Built here,
+/// not with gloo-net's `RequestBuilder`: its `build` re-serialises the URL and appends `&` to
+/// any query string (`?offset=25` goes out as `?offset=25&`), so the request sent would not be
+/// the request shown; and its `Headers::append` throws on a value the browser refuses, where
+/// this returns the refusal.
 fn build(
     request: &HttpRequest,
     signal: Option<&web_sys::AbortSignal>,
@@ -104,26 +109,17 @@ pub(super) async fn send(request: HttpRequest) -> Result<Received, TransportErro
     })
 }
 
+/// Sends with gloo-net. Its errors come from the fetch promise, which rejects with an `Error`
+/// (`TypeError` for the network, `AbortError` for Cancel and the deadline: `abort()` is never
+/// given another reason, so gloo-net's "not an Error" panic cannot happen).
 async fn exchange(url: &str, prepared: web_sys::Request) -> Result<Received, String> {
-    let window = web_sys::window().ok_or("no window")?;
     let started = monotonic_ms();
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_request(&prepared))
-        .await
-        .map_err(|e| said(&e))?
-        .dyn_into()
-        .map_err(|e| said(&e))?;
+    let response = gloo_net::http::Request::from(prepared).send().await.map_err(|e| e.to_string())?;
     let status = response.status();
     let reason = response.status_text();
-    let mut headers = Vec::new();
-    if let Ok(Some(entries)) = js_sys::try_iter(&response.headers()) {
-        for entry in entries.flatten() {
-            let pair: js_sys::Array = entry.unchecked_into();
-            headers.push((pair.get(0).as_string().unwrap_or_default(), pair.get(1).as_string().unwrap_or_default()));
-        }
-    }
+    let headers: Vec<(String, String)> = response.headers().entries().collect();
     // Read as bytes: a 10 MB body costs one copy instead of a UTF-16 round trip.
-    let buffer = JsFuture::from(response.array_buffer().map_err(|e| said(&e))?).await.map_err(|e| said(&e))?;
-    let body = ords_core::body_text(js_sys::Uint8Array::new(&buffer).to_vec());
+    let body = ords_core::body_text(response.binary().await.map_err(|e| e.to_string())?);
     let clock_ms = monotonic_ms() - started;
     let (elapsed_ms, timed_by) = match resource_timing_ms(url, started) {
         Some(ms) => (ms, TimedBy::ResourceTiming),
