@@ -59,8 +59,13 @@ test('an HTML error page is text by default; its preview runs no script and load
     const token = tokenPanel(page);
     await token.getByTestId('status').getByText('401 Unauthorized').waitFor();
     assert.match(await token.getByTestId('body').textContent(), /^<!DOCTYPE html>/);
+    // Requests of any frame but the page's own (the page's helper may still be loading).
     const requests = [];
-    page.on('request', (r) => requests.push(r.url()));
+    page.on('request', (r) => {
+      let frame;
+      try { frame = r.frame(); } catch { frame = null; }
+      if (frame !== page.mainFrame()) requests.push(r.url());
+    });
     await token.getByRole('tab', { name: 'Preview' }).click();
     const frame = token.locator('iframe.preview');
     assert.equal(await frame.getAttribute('sandbox'), '', 'every sandbox restriction, scripts included');

@@ -48,6 +48,7 @@ pub fn test() -> i32 {
     let mut t = Tally { passed: 0, failed: 0, stages: Vec::new() };
 
     t.check("cargo fmt --check", status(command("cargo", &["fmt", "--all", "--check"])));
+    t.check("the design card's packages in the page", design_card_packages());
     let clippy = ["clippy", "--locked", "--workspace", "--all-targets", "--", "-D", "warnings"];
     t.check("clippy (native)", status(command("cargo", &clippy)));
     let clippy_wasm = [
@@ -110,4 +111,29 @@ pub fn test() -> i32 {
     }
     println!("{} passed, {} failed", t.passed, t.failed);
     i32::from(t.failed > 0)
+}
+
+/// The packages the project was specified with, each used by the page: its own dependencies,
+/// and serde through the core (`cargo tree` of the page, normal dependencies, two levels).
+const DESIGN_CARD: [&str; 7] =
+    ["wasm-bindgen", "web-sys", "gloo-net", "leptos", "serde", "serde_json", "console_error_panic_hook"];
+
+fn design_card_packages() -> bool {
+    let args = ["tree", "--locked", "-p", "ords-playground", "-e", "normal", "--depth", "2", "--prefix", "depth"];
+    let tree = crate::run::output("cargo", &args).unwrap_or_default();
+    let names: Vec<(u32, &str)> = tree
+        .lines()
+        .filter_map(|l| {
+            let depth_end = l.find(|c: char| !c.is_ascii_digit())?;
+            Some((l[..depth_end].parse().ok()?, l[depth_end..].split(' ').next()?))
+        })
+        .collect();
+    let missing: Vec<&str> = DESIGN_CARD
+        .into_iter()
+        .filter(|p| !names.iter().any(|(d, n)| n == p && (*d == 1 || *p == "serde")))
+        .collect();
+    if !missing.is_empty() {
+        eprintln!("the page does not depend on {missing:?} (cargo tree -p ords-playground)");
+    }
+    missing.is_empty()
 }
