@@ -128,10 +128,8 @@ fn design_card_packages() -> bool {
             Some((l[..depth_end].parse().ok()?, l[depth_end..].split(' ').next()?))
         })
         .collect();
-    let missing: Vec<&str> = DESIGN_CARD
-        .into_iter()
-        .filter(|p| !names.iter().any(|(d, n)| n == p && (*d == 1 || *p == "serde")))
-        .collect();
+    let missing: Vec<&str> =
+        DESIGN_CARD.into_iter().filter(|p| !names.iter().any(|(d, n)| n == p && (*d == 1 || *p == "serde"))).collect();
     if !missing.is_empty() {
         eprintln!("the page does not depend on {missing:?} (cargo tree -p ords-playground)");
     }

@@ -6,6 +6,7 @@ mod exprs;
 mod js;
 mod plan;
 mod plsql;
+mod plsql_token;
 mod postman;
 mod postman_import;
 mod python;
@@ -82,5 +83,7 @@ pub fn generate(target: CodeTarget, input: &CodeInput<'_>) -> String {
 
 #[cfg(test)]
 mod flow_tests;
+#[cfg(test)]
+mod plsql_tests;
 #[cfg(test)]
 mod tests;

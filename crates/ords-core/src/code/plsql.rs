@@ -1,8 +1,9 @@
 //! PL/SQL for Oracle APEX (APEX_WEB_SERVICE) and the ORDS setup SQL that makes the calls work.
 
 use super::plan::{Plan, SecretRef};
+use super::plsql_token;
 use crate::quote::sql as lit;
-use crate::settings::{ClientAuth, TokenPlacement};
+use crate::settings::TokenPlacement;
 
 fn secret(s: &SecretRef) -> String {
     lit(s.value.as_deref().unwrap_or(s.placeholder))
@@ -32,7 +33,7 @@ fn call(p: &Plan, url: &str, first: Option<(String, String)>, extra_args: &str) 
 pub(super) fn apex(p: &Plan) -> String {
     let mut out = String::from(
         "-- The same calls from the database with APEX_WEB_SERVICE (SQLcl or SQL*Plus, as a schema with APEX).\n\
-         -- The database needs a network ACL for the host, and a wallet for https.\n\
+         -- The database needs network access to the hosts (the last block) and, for https, a wallet.\n\
          SET DEFINE OFF\nSET SERVEROUTPUT ON\n",
     );
     // Only the flow chosen: its blocks, numbered in order.
@@ -42,52 +43,35 @@ pub(super) fn apex(p: &Plan) -> String {
         n
     };
     if p.flow.uses_oauth() {
-        let mut notes = Vec::new();
-        if p.client_auth == ClientAuth::RequestBody {
-            notes.push("OAUTH_AUTHENTICATE sends the client id and secret its own way (no choice of header or body)");
-        }
-        if p.encode_credentials {
-            notes.push("form-encoded credentials are not an OAUTH_AUTHENTICATE option");
-        }
-        if !p.extras.is_empty() {
-            notes.push("extra token parameters are not an OAUTH_AUTHENTICATE option");
-        }
-        for note in notes {
-            out.push_str(&format!("-- Note: {note}.\n"));
-        }
-        let scope =
-            if p.scope.is_empty() { String::new() } else { format!(",\n    p_scope         => {}", lit(&p.scope)) };
-        out.push_str(&format!(
-            "\n-- {}. OAuth2 client credentials: get the token, then send it\nDECLARE\n  l_body CLOB;\nBEGIN\n  apex_web_service.oauth_authenticate(\n    \
-             p_token_url     => {},\n    p_client_id     => {},\n    p_client_secret => {}{scope});\n",
-            next(),
-            lit(&p.token_url),
-            lit(&p.client_id),
-            secret(&p.client_secret)
-        ));
-        let token = "apex_web_service.oauth_get_last_token";
-        match &p.placement {
-            TokenPlacement::Header { name, prefix } => {
-                let value = if prefix.is_empty() {
-                    token.to_owned()
-                } else {
-                    format!("{} || {token}", lit(&format!("{prefix} ")))
-                };
-                out.push_str(&call(p, &lit(&p.resource_url), Some((lit(name), value)), ""));
-            }
-            TokenPlacement::Query { name } => {
-                let url =
-                    format!("{} || utl_url.escape({token}, TRUE)", lit(&crate::url::query_lead(&p.resource_url, name)));
-                out.push_str(&call(p, &url, None, ""));
-            }
+        let reasons = plsql_token::by_hand_reasons(p);
+        let client_secret = secret(&p.client_secret);
+        if reasons.is_empty() {
+            let scope =
+                if p.scope.is_empty() { String::new() } else { format!(",\n    p_scope         => {}", lit(&p.scope)) };
+            out.push_str(&format!(
+                "\n-- {}. OAuth2 client credentials: get the token, then send it\nDECLARE\n  l_body CLOB;\nBEGIN\n  apex_web_service.oauth_authenticate(\n    \
+                 p_token_url     => {},\n    p_client_id     => {},\n    p_client_secret => {client_secret}{scope});\n",
+                next(),
+                lit(&p.token_url),
+                lit(&p.client_id),
+            ));
+            out.push_str(&bearer_call(p, "apex_web_service.oauth_get_last_token"));
+            out.push_str(plsql_token::REFUSED);
+        } else {
+            out.push_str(&plsql_token::token_by_hand(p, &client_secret, next(), &reasons));
+            out.push_str(&bearer_call(p, "l_token"));
         }
         out.push_str("END;\n/\n");
-        out.push_str(&format!(
-            "\n-- {}. The same with an APEX web credential holding the client id and secret (APEX gets and caches the token)\n\
-             DECLARE\n  l_body CLOB;\nBEGIN\n{}END;\n/\n",
-            next(),
-            call(p, &lit(&p.resource_url), None, &format!(",\n    p_scheme      => 'OAUTH_CLIENT_CRED',\n    p_credential_static_id => 'ORDS_PLAYGROUND',\n    p_token_url   => {}", lit(&p.token_url)))
-        ));
+        // A web credential sends what OAUTH_AUTHENTICATE sends (and, from APEX 26.1, body credentials).
+        if reasons.is_empty() || reasons == ["the client id and secret go in the request body"] {
+            out.push_str(&plsql_token::credential(p, &client_secret));
+            out.push_str(&format!(
+                "\n-- {}. The same with the APEX web credential ORDS_PLAYGROUND (APEX gets and caches the token)\n\
+                 DECLARE\n  l_body CLOB;\nBEGIN\n{}END;\n/\n",
+                next(),
+                call(p, &lit(&p.resource_url), None, &format!(",\n    p_scheme      => 'OAUTH_CLIENT_CRED',\n    p_credential_static_id => 'ORDS_PLAYGROUND',\n    p_token_url   => {}", lit(&p.token_url)))
+            ));
+        }
     }
     if p.flow.uses_basic() {
         out.push_str(&format!(
@@ -105,7 +89,24 @@ pub(super) fn apex(p: &Plan) -> String {
             )
         ));
     }
+    out.push_str(&plsql_token::network_acl(p));
     out
+}
+
+/// The protected call with the token in `token` (a PL/SQL expression), placed as configured.
+fn bearer_call(p: &Plan, token: &str) -> String {
+    match &p.placement {
+        TokenPlacement::Header { name, prefix } => {
+            let value =
+                if prefix.is_empty() { token.to_owned() } else { format!("{} || {token}", lit(&format!("{prefix} "))) };
+            call(p, &lit(&p.resource_url), Some((lit(name), value)), "")
+        }
+        TokenPlacement::Query { name } => {
+            let url =
+                format!("{} || utl_url.escape({token}, TRUE)", lit(&crate::url::query_lead(&p.resource_url, name)));
+            call(p, &url, None, "")
+        }
+    }
 }
 
 pub(super) fn setup(p: &Plan) -> String {

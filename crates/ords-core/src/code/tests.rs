@@ -67,8 +67,14 @@ fn every_target_reflects_the_settings() {
     assert!(py
         .contains("client_secret = os.environ[\"ORDS_CLIENT_SECRET\"]  # export ORDS_CLIENT_SECRET='<client secret>'"));
     let plsql = code(CodeTarget::PlSql, &oauth, false);
-    assert!(plsql.contains("    p_client_secret => '<client secret>',\n    p_scope         => 'hr.read');\n"));
-    assert!(plsql.contains("-- Note: extra token parameters are not an OAUTH_AUTHENTICATE option.\n"));
+    assert!(plsql.contains(
+        "    p_url         => 'http://127.0.0.1:8181/ords/demo/oauth/token?audience=a+b',\n    p_http_method => 'POST',\n    \
+         p_body        => 'grant_type=client_credentials&scope=hr.read&client_id=Te8yn-qGmBoX6jzpPhnUXA..' || \
+         '&client_secret=' || utl_url.escape('<client secret>', TRUE, 'AL32UTF8'));\n"
+    ));
+    assert!(plsql.contains(
+        "--    - the client id and secret go in the request body\n--    - the token request carries extra parameters\n"
+    ));
     let setup = code(CodeTarget::SetupSql, &oauth, false);
     assert!(
         setup.contains("ORDS.CREATE_PRIVILEGE_MAPPING(p_privilege_name => 'playground.priv', p_pattern => '/hr/*');")
