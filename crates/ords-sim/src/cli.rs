@@ -36,6 +36,8 @@ USAGE: ords-sim [OPTIONS]
   --cache-no-store        send Cache-Control: no-store on token responses
   --preflight-max-age S   send Access-Control-Max-Age on preflight answers
   --prev-link             add a prev link to collection pages after the first
+  --log-requests          print each request received (method, path, headers, form body), with
+                          every secret masked: see what a client (a database's APEX_WEB_SERVICE) sends
   --auto-html-form-posts  with --error-format auto, answer errors to a browser's form POST
                           (Origin + form body, as the token request) as HTML (unconfirmed)
   --catalog-auth          protect metadata-catalog/ and open-api-catalog/ as ORDS.ENABLE_SCHEMA(
@@ -67,6 +69,8 @@ pub struct Options {
     pub doc_root: Option<std::path::PathBuf>,
     /// `--allow-remote`: a non-loopback `--listen` address was allowed.
     pub allow_remote: bool,
+    /// `--log-requests`: print each request received, secrets masked.
+    pub log_requests: bool,
 }
 
 /// Parses the arguments after the program name.
@@ -96,6 +100,7 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
     let mut scenario = None;
     let mut doc_root = None;
     let allow_remote = args.iter().any(|a| a == "--allow-remote");
+    let log_requests = args.iter().any(|a| a == "--log-requests");
     let mut iter = args.iter();
     while let Some(flag) = iter.next() {
         let mut value = |name: &str| iter.next().cloned().ok_or_else(|| format!("{name} needs a value"));
@@ -146,6 +151,7 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
             "--cache-no-store" => config.switches.cache_no_store = true,
             "--prev-link" => config.switches.prev_link = true,
             "--auto-html-form-posts" => config.switches.auto_html_form_posts = true,
+            "--log-requests" => {} // read above
             "--preflight-max-age" => {
                 let text = value("--preflight-max-age")?;
                 let age = text.parse().map_err(|_| format!("--preflight-max-age {text}: expected seconds"))?;
@@ -179,7 +185,7 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
     if let Some(scenario) = scenario {
         scenario.apply(&mut config);
     }
-    Ok(Options { listen, config, scenario: scenario_name, doc_root, allow_remote })
+    Ok(Options { listen, config, scenario: scenario_name, doc_root, allow_remote, log_requests })
 }
 
 /// Splits at the first `:` (passwords and secrets may contain more).

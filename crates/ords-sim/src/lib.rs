@@ -23,6 +23,7 @@ pub mod idp_keys;
 mod json;
 mod notes;
 mod problem;
+pub mod request_log;
 mod rng;
 mod routes;
 pub mod scenarios;

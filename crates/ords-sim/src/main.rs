@@ -70,5 +70,6 @@ fn main() {
         println!("  Doc root      {}  (files at http://{address}/...)", root.display());
     }
     let sim = Arc::new(Mutex::new(Sim::new(options.config, server::os_seed())));
-    server::serve_site(listener, sim, server::Limits::default(), options.doc_root);
+    let limits = server::Limits { log_requests: options.log_requests, ..server::Limits::default() };
+    server::serve_site(listener, sim, limits, options.doc_root);
 }

@@ -31,11 +31,18 @@ pub struct Limits {
     pub request_deadline: Duration,
     /// For writing a whole response (a 10 MB page to a slow reader included).
     pub response_deadline: Duration,
+    /// `--log-requests`: one line per request on standard output, secrets masked.
+    pub log_requests: bool,
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        Self { connections: 512, request_deadline: Duration::from_secs(30), response_deadline: Duration::from_secs(30) }
+        Self {
+            connections: 512,
+            request_deadline: Duration::from_secs(30),
+            response_deadline: Duration::from_secs(30),
+            log_requests: false,
+        }
     }
 }
 
@@ -210,6 +217,9 @@ fn connection(
             Incoming::Closed => return Ok(()),
             Incoming::Refuse(response) => return write_response(&mut out, &response, false),
             Incoming::Request(request, keep_alive) => {
+                if limits.log_requests {
+                    println!("{}", crate::request_log::line(&request));
+                }
                 match doc_root.map(|root| static_file(root, &request)) {
                     Some(Some((head, bytes))) => write_raw(&mut out, &head, &bytes, keep_alive)?,
                     _ => write_response(&mut out, &answer(sim, &request), keep_alive)?,

@@ -22,6 +22,7 @@ fn short() -> Limits {
         connections: 4,
         request_deadline: Duration::from_millis(800),
         response_deadline: Duration::from_millis(800),
+        log_requests: false,
     }
 }
 
