@@ -29,6 +29,8 @@ const SCENARIOS = [
   ['token-no-cors', 'Get token', 'token-cors'],
   ['handler-error', 'Call API', 'handler-error'],
   ['account-locked', 'Call API', 'account-locked'],
+  ['body-credentials-only', 'Get token', 'token-401'],
+  ['token-needs-header', 'Get token', 'token-400'],
 ];
 
 test('each scenario chosen in the page produces its failure, and the diagnosis names the cause', async () => {
@@ -141,4 +143,36 @@ test('ords-sim listens beyond loopback only with --allow-remote, and warns', asy
   const allowed = await run(['--listen', '0.0.0.0:0', '--allow-remote']);
   assert.match(allowed.out, /WARNING: listening on 0\.0\.0\.0:\d+, beyond this machine/);
   assert.match(allowed.out, /listening on http:\/\/0\.0\.0\.0:\d+/);
+});
+
+test('works in Postman, fails from the database: the token request sent as the settings need it works, and the PL/SQL requests it by hand', async () => {
+  // The client's credentials only in the body: the Basic header (OAUTH_AUTHENTICATE's way) is refused.
+  const { page, context } = await open('target=simulated&scenario=body-credentials-only');
+  await page.getByLabel('Scenario').locator('option[value="body-credentials-only"]').waitFor({ state: 'attached' });
+  await page.getByLabel('Client secret').fill(DEMO_SECRET);
+  await page.getByRole('button', { name: 'Get token' }).click();
+  await tokenPanel(page).getByText('401 Unauthorized').waitFor();
+  assert.match(await tokenPanel(page).getByTestId('body').textContent(), /"error": "invalid_client"/);
+  await page.getByLabel('Client authentication').selectOption('body');
+  await page.getByRole('button', { name: 'Get token' }).click();
+  await tokenPanel(page).getByTestId('status').getByText('200 OK').waitFor();
+  const code = await openSection(page, 'Code');
+  await code.getByRole('tab', { name: 'PL/SQL (APEX)' }).click();
+  await code.getByTestId('code').filter({ hasText: 'the token requested by hand (MAKE_REST_REQUEST)' }).waitFor();
+  assert.match(await code.getByTestId('code').textContent(), /--    - the client id and secret go in the request body\n/);
+  // A header the token request needs: refused without it, accepted with it.
+  await page.getByRole('tab', { name: 'Diagnosis' }).click();
+  await page.getByLabel('Scenario').selectOption('token-needs-header');
+  await page.getByLabel('Client authentication').selectOption('header');
+  await page.getByRole('button', { name: 'Get token' }).click();
+  await tokenPanel(page).getByText('400 Bad Request').waitFor();
+  await finding(page, 'token-400').waitFor();
+  await page.getByText('Token request options', { exact: true }).click();
+  await page.getByRole('button', { name: 'Add parameter' }).click();
+  await page.getByLabel('Parameter 1 name').fill('posserial');
+  await page.getByLabel('Parameter 1 value').fill('POS-1');
+  await page.getByLabel('Parameter 1 sent in').selectOption('Header');
+  await page.getByRole('button', { name: 'Get token' }).click();
+  await tokenPanel(page).getByTestId('status').getByText('200 OK').waitFor();
+  await context.close();
 });

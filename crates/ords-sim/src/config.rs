@@ -116,6 +116,12 @@ pub struct Switches {
     /// With `error.responseFormat=auto`, a browser's form POST (with `Origin`, as the token
     /// request is) gets its error as HTML: only a draft ORDS guide says so, hence off.
     pub auto_html_form_posts: bool,
+    /// The token endpoint refuses client credentials in a Basic header and takes them only in
+    /// the body (many identity providers' clients are set up so; not ORDS's own default).
+    pub body_credentials_only: bool,
+    /// The token endpoint refuses a request without the `posserial` header (a point-of-sale
+    /// identity provider's rule), 400 `invalid_request`.
+    pub token_header_required: bool,
 }
 
 impl Default for Switches {
@@ -135,6 +141,8 @@ impl Default for Switches {
             account_locked: false,
             handler_error: false,
             auto_html_form_posts: false,
+            body_credentials_only: false,
+            token_header_required: false,
         }
     }
 }

@@ -25,7 +25,7 @@ impl Scenario {
 /// The secret the `rotated-secret` scenario rotates to.
 pub const ROTATED_SECRET: &str = "Vt3kQ9zLmP2wXc8RbN5yHg..";
 
-pub const SCENARIOS: [Scenario; 14] = [
+pub const SCENARIOS: [Scenario; 16] = [
     Scenario {
         name: "rotated-secret",
         failure:
@@ -93,6 +93,27 @@ pub const SCENARIOS: [Scenario; 14] = [
         try_it: "Call API: the token works, the resource answers 570.",
         jwt: false,
         apply: |c| c.switches.account_locked = true,
+    },
+    Scenario {
+        name: "body-credentials-only",
+        failure: "The token endpoint takes the client id and secret only in the request body (as many identity providers' clients are set up): a Basic header gets 401 invalid_client, as OAUTH_AUTHENTICATE's would.",
+        try_it: "Get token (401 invalid_client), then Client authentication: Request body (200); Code > PL/SQL (APEX) requests the token by hand.",
+        jwt: false,
+        apply: |c| {
+            c.switches.body_client_auth = true;
+            c.switches.body_credentials_only = true;
+            c.switches.token_error_dialect = TokenErrorDialect::Rfc6749;
+        },
+    },
+    Scenario {
+        name: "token-needs-header",
+        failure: "The token endpoint requires a posserial header on the token request (a point-of-sale provider's rule): without it, 400 invalid_request, as from OAUTH_AUTHENTICATE, which cannot send headers.",
+        try_it: "Get token (400 invalid_request), then add posserial under Token request options > Extra parameters (Header): 200.",
+        jwt: false,
+        apply: |c| {
+            c.switches.token_header_required = true;
+            c.switches.token_error_dialect = TokenErrorDialect::Rfc6749;
+        },
     },
     Scenario {
         name: "jwt-wrong-audience",

@@ -50,6 +50,9 @@ impl TokenStore {
     }
 }
 
+/// The header `token-needs-header` requires on the token request.
+pub const REQUIRED_HEADER: &str = "posserial";
+
 /// Why the token endpoint refused, before the dialect decides how to say it.
 pub enum TokenRefusal {
     BadClient,
@@ -86,7 +89,11 @@ pub fn check_token_request<'a>(
 ) -> Result<&'a ClientConfig, TokenRefusal> {
     let form = parse_form(&request.body).ok_or(TokenRefusal::BadRequest("The request body is not a valid form"))?;
     let field = |name: &str| form.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
+    if config.switches.token_header_required && request.header(REQUIRED_HEADER).is_none_or(|v| v.trim().is_empty()) {
+        return Err(TokenRefusal::BadRequest("The posserial request header is required"));
+    }
     let credentials = match request.header("Authorization").and_then(decode_basic) {
+        Some(_) if config.switches.body_credentials_only => return Err(TokenRefusal::BadClient),
         Some(pair) => Some(pair),
         None if config.switches.body_client_auth => {
             field("client_id").zip(field("client_secret")).map(|(i, s)| (i.to_owned(), s.to_owned()))

@@ -84,3 +84,28 @@ fn handler_error_and_account_locked() {
     let auth = bearer(&mut locked);
     assert_eq!(locked.handle(&get("/hr/employees/", &auth), T0).status, 570);
 }
+
+#[test]
+fn body_credentials_only_refuses_the_basic_header_and_takes_the_body() {
+    let mut s = scenario("body-credentials-only");
+    let header = s.handle(&token_request_at(BASE, DEMO_BASIC), T0);
+    assert_eq!(header.status, 401);
+    assert_eq!(json(&header)["error"], "invalid_client");
+    let body =
+        "grant_type=client_credentials&client_id=Te8yn-qGmBoX6jzpPhnUXA..&client_secret=m2Qx7dVbUaE4kR9pLwT1sA..";
+    let in_body = ords_core::HttpRequest::new("POST", &format!("{BASE}/oauth/token"))
+        .with_header("Content-Type", "application/x-www-form-urlencoded");
+    let in_body = ords_core::HttpRequest { body: body.into(), ..in_body };
+    assert_eq!(s.handle(&in_body, T0).status, 200);
+}
+
+#[test]
+fn token_needs_header_refuses_a_request_without_it() {
+    let mut s = scenario("token-needs-header");
+    let without = s.handle(&token_request_at(BASE, DEMO_BASIC), T0);
+    assert_eq!(without.status, 400);
+    assert_eq!(json(&without)["error"], "invalid_request");
+    assert_eq!(json(&without)["error_description"], "The posserial request header is required");
+    let with = s.handle(&token_request_at(BASE, DEMO_BASIC).with_header("posserial", "POS-1"), T0);
+    assert_eq!(with.status, 200);
+}
