@@ -85,24 +85,31 @@ for (const [name, fragment] of [['no banner', 'target=simulated'], ['a link bann
 test('section tabs: one open at a time; arrows, Home and End move between them; a failure\'s finding leads to Diagnosis', async () => {
   const { page, context } = await open('target=simulated', { width: 1280, height: 800 });
   const tabs = page.getByRole('tablist', { name: 'Sections' });
-  const selected = async () => (await tabs.locator('[aria-selected="true"]').textContent()).trim();
+  // The tab shown as selected once the page has drawn the change (rendering is asynchronous).
+  const selected = async (expected) => {
+    if (expected) {
+      await page.waitForFunction((name) => document.querySelector('[role=tablist] [aria-selected="true"]')?.textContent.trim() === name, expected, { timeout: 5_000 }).catch(() => {});
+    }
+    return (await tabs.locator('[aria-selected="true"]').textContent()).trim();
+  };
   const openPanels = () => page.locator('[role=tabpanel]:not([hidden])').count();
-  assert.equal(await selected(), 'Diagnosis');
+  assert.equal(await selected('Diagnosis'), 'Diagnosis');
   assert.equal(await openPanels(), 1);
-  await tabs.getByRole('tab', { name: 'Diagnosis' }).focus();
+  await tabs.getByRole('tab', { name: 'Diagnosis' }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'tab-diagnosis');
   await page.keyboard.press('ArrowRight');
-  assert.equal(await selected(), 'Timeline', 'Compare is offered only in Compare both');
-  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Timeline');
+  assert.equal(await selected('Timeline'), 'Timeline', 'Compare is offered only in Compare both');
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Timeline', null, { timeout: 5_000 });
   assert.equal(await page.getByRole('region', { name: 'Timeline' }).count(), 1);
   assert.equal(await page.getByRole('region', { name: 'Diagnosis' }).count(), 0);
   await page.keyboard.press('End');
-  assert.equal(await selected(), 'History');
+  assert.equal(await selected('History'), 'History');
   await page.keyboard.press('ArrowRight');
-  assert.equal(await selected(), 'Diagnosis', 'wraps around');
+  assert.equal(await selected('Diagnosis'), 'Diagnosis', 'wraps around');
   await page.keyboard.press('ArrowLeft');
-  assert.equal(await selected(), 'History');
+  assert.equal(await selected('History'), 'History');
   await page.keyboard.press('Home');
-  assert.equal(await selected(), 'Diagnosis');
+  assert.equal(await selected('Diagnosis'), 'Diagnosis');
   assert.equal(await openPanels(), 1);
   // A wrong secret: the status line names the main finding and leads to it.
   await page.getByRole('tab', { name: 'Code' }).click();
@@ -113,7 +120,7 @@ test('section tabs: one open at a time; arrows, Home and End move between them; 
   await finding.waitFor();
   assert.match(await finding.textContent(), /^Problem: /);
   await finding.getByRole('button', { name: 'Diagnosis' }).click();
-  assert.equal(await selected(), 'Diagnosis');
+  assert.equal(await selected('Diagnosis'), 'Diagnosis');
   await page.waitForFunction(() => document.activeElement?.id === 'panel-diagnosis');
   await context.close();
 });
