@@ -56,6 +56,11 @@ test('every lesson of the path can be completed in the page, step by step', asyn
     },
     'handler-error': async () => { await press('Call API'); await stepDone('Read a 555'); },
     'account-locked': async () => { await press('Call API'); await stepDone('Read a 570'); },
+    'body-credentials-only': async () => {
+      await press('Get token'); await stepDone('Send it as the database does');
+      await page.getByLabel('Client authentication').selectOption('body');
+      await press('Get token'); await stepDone('Send it as the server wants');
+    },
   };
   const ids = await choose.locator('option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
   assert.deepEqual(ids, Object.keys(walk), 'the page lists the path in order');
@@ -67,7 +72,7 @@ test('every lesson of the path can be completed in the page, step by step', asyn
     await lessons.getByText('Lesson complete.').waitFor();
   }
   const stored = (await page.evaluate(() => localStorage.getItem('ords-playground:lessons'))).split('\n');
-  assert.equal(stored.length, 18, 'every step of every lesson done');
+  assert.equal(stored.length, 20, 'every step of every lesson done');
   console.log(`lesson path walked in ${Math.round((Date.now() - started) / 1000)} s of interaction (31 s of it waiting for a token to expire)`);
   await context.close();
 });

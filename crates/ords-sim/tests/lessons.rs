@@ -29,6 +29,7 @@ struct Act {
     flow: Flow,
     secret: &'static str,
     client_id: Option<&'static str>,
+    client_auth: ClientAuth,
     password: &'static str,
     refetch: Option<bool>,
     /// Seconds the learner waits before pressing the button.
@@ -40,6 +41,7 @@ const GET_TOKEN: Act = Act {
     flow: Flow::OAuth2,
     secret: DEMO_CLIENT_SECRET,
     client_id: None,
+    client_auth: ClientAuth::BasicHeader,
     password: "Welcome_1",
     refetch: None,
     wait_s: 0,
@@ -65,7 +67,7 @@ impl Room {
             token_url: c.token_url.clone(),
             client_id: act.client_id.map_or_else(|| c.client_id.clone(), str::to_owned),
             client_secret: ClientSecret::new(act.secret),
-            client_auth: ClientAuth::BasicHeader,
+            client_auth: act.client_auth,
             ..Default::default()
         };
         let inputs = RunInputs {
@@ -145,6 +147,7 @@ fn acts(lesson: &str, step: &str) -> (Vec<Act>, Vec<Act>) {
     let rotated = Act { secret: scenarios::ROTATED_SECRET, ..GET_TOKEN };
     let with_dots = Act { client_id: Some("Te8yn-qGmBoX6jzpPhnUXA.."), ..GET_TOKEN };
     let late = |refetch| Act { refetch: Some(refetch), wait_s: 31, ..CALL };
+    let in_body = Act { client_auth: ClientAuth::RequestBody, ..GET_TOKEN };
     match (lesson, step) {
         ("first-token", "get-token") => (vec![GET_TOKEN], vec![wrong_secret]),
         ("first-token", "wrong-secret") => (vec![wrong_secret], vec![GET_TOKEN]),
@@ -162,6 +165,8 @@ fn acts(lesson: &str, step: &str) -> (Vec<Act>, Vec<Act>) {
         ("token-no-cors", "meet") => (vec![GET_TOKEN], vec![basic]),
         ("token-no-cors", "basic") => (vec![basic], vec![CALL]),
         ("html-errors", "diagnose") => (vec![wrong_secret], vec![GET_TOKEN]),
+        ("body-credentials-only", "meet") => (vec![GET_TOKEN], vec![in_body]),
+        ("body-credentials-only", "fix") => (vec![in_body], vec![GET_TOKEN]),
         // The token alone is fine here: the cause shows only on the call.
         (_, "diagnose") => (vec![CALL], vec![GET_TOKEN]),
         _ => panic!("no recorded run for {lesson}/{step}: add one"),

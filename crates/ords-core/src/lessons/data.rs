@@ -7,7 +7,7 @@ use crate::diagnose::FindingId as F;
 
 const CORS: Mark = Mark::Named(&[F::TokenCors, F::ResourceCors, F::ForbiddenOrigin, F::TokenPathCors]);
 
-pub const LESSONS: [Lesson; 11] = [
+pub const LESSONS: [Lesson; 12] = [
     Lesson {
         id: "first-token",
         title: "Get a token and read it",
@@ -266,5 +266,37 @@ pub const LESSONS: [Lesson; 11] = [
             marks: &[Mark::Named(&[F::AccountLocked])],
             shows: Some(Section::Diagnosis),
         }],
+    },
+    Lesson {
+        id: "body-credentials-only",
+        title: "Works in Postman, fails from the database",
+        scenario: Some("body-credentials-only"),
+        stage: "",
+        intro: "This token endpoint takes the client id and secret only in the request body, as many identity providers' clients are set up. Postman sends them where you tell it; APEX_WEB_SERVICE.OAUTH_AUTHENTICATE always sends a Basic header, and the database reports ORA-20001 Authentication failed.",
+        minutes: 6,
+        steps: &[
+            Step {
+                id: "meet",
+                title: "Send it as the database does",
+                goal: "With Client authentication on Basic auth header (what OAUTH_AUTHENTICATE sends), press Get token: the endpoint refuses it, 401 invalid_client.",
+                hints: &[
+                    "Request sent shows the Authorization: Basic header and no client_secret in the body.",
+                    "From the database this refusal is ORA-20001: the endpoint answered; the network (ORA-29273) was fine.",
+                ],
+                marks: &[Mark::Named(&[F::Token401])],
+                shows: Some(Section::Diagnosis),
+            },
+            Step {
+                id: "fix",
+                title: "Send it as the server wants",
+                goal: "Set Client authentication to Request body and press Get token: 200. Then open Code, PL/SQL (APEX): it requests the token by hand with MAKE_REST_REQUEST, as this page sends it.",
+                hints: &[
+                    "OAUTH_AUTHENTICATE has no choice of placement; a web credential has one from APEX 26.1.",
+                    "The PL/SQL's comment names the setting that needed the hand-made request.",
+                ],
+                marks: &[Mark::TokenOk],
+                shows: Some(Section::Code),
+            },
+        ],
     },
 ];
