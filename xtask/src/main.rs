@@ -1,6 +1,7 @@
 //! The project's task runner: `cargo xtask serve`, `test`, `bench`, `dist`, `screenshots`.
 //! Each command installs what is missing first, so a fresh machine needs nothing else.
 
+mod attribute;
 mod bench;
 mod bench_report;
 mod csp;
@@ -22,6 +23,9 @@ usage: cargo xtask <command>
           Chromium, the release build and end-to-end tests; ends with `N passed, N failed`
   bench   install what is missing, then measure transfer size and load time beside Swagger UI,
           flow overhead, a 10 MB collection and ords-sim throughput; prints a table
+  attribute
+          where the first load's wasm goes, by crate and by the page's components (twiggy on the
+          release build with names kept; installs twiggy if missing); writes target/bench/attribution.md
   dist    install what is missing, then build the page for hosting into target/dist/ords-playground
           (and a .tar.gz); --public-url /path/ for an absolute prefix (default ./, works anywhere)
   screenshots
@@ -39,6 +43,7 @@ fn main() {
         Some("serve") => serve::serve(&args[1..]),
         Some("test") => test::test(),
         Some("bench") => bench::bench(),
+        Some("attribute") => attribute::attribute(),
         Some("dist") => dist::dist(&args[1..]),
         Some("screenshots") => screenshots::screenshots(),
         Some("post-build") => post_build(&args[1..]),
