@@ -1,6 +1,7 @@
-//! The page's helper: a web worker with the in-page simulated ORDS and the code generators,
-//! started when first needed, so its code is not part of the first load. Each job is a JSON
-//! message answered once (see `crates/ords-worker`).
+//! The page's helper: a web worker with what the first screen does not need (the in-page
+//! simulated ORDS, the code generators and exports, the diagnosis, scenarios and lessons, JWT
+//! checks, catalog and collection reading), started when first needed, so its code is not part
+//! of the first load. Each job is a JSON message answered once (see `crates/ords-worker`).
 
 use serde_json::{json, Value};
 use std::cell::RefCell;

@@ -1,7 +1,8 @@
-//! Every browser facility the page uses, one file each: fetch, the page's helper (a worker
-//! holding the in-page simulated ORDS and the code generators), storage, the clipboard, the
-//! clock, the page's location, files, focus, the offline copy (service worker), and the notice
-//! shown if the page ever panics. No other module touches `web_sys` or `js_sys`, except to read DOM events.
+//! Every browser facility the page uses, one file each: fetch (gloo-net), the page's helper (a
+//! worker holding the in-page simulated ORDS, the code generators, the diagnosis and the rest the
+//! first screen does not need), the in-page simulator's transport, storage, the clipboard, the
+//! clock, the page's location, files, focus, a JWK set's fetch, Unicode lower case, the offline
+//! copy (service worker), and the notice shown if the page ever panics. No other module touches `web_sys` or `js_sys`, except to read DOM events.
 
 mod clipboard;
 mod clock;

@@ -3,7 +3,8 @@
 //!
 //! Behaviour follows `docs/ords-behaviour.md`: documented facts by default, switches (see
 //! [`Switches`]) where ORDS's behaviour is not known for sure. No request can make it panic:
-//! numbers from requests saturate, and `tests/hostile.rs` feeds it arbitrary input.
+//! numbers from requests saturate, and `tests/hostile_requests.rs` and `tests/hostile_clients.rs`
+//! feed it arbitrary requests and misbehaving clients.
 
 pub mod browser;
 mod catalog;

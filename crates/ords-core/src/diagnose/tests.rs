@@ -1,5 +1,5 @@
-//! One test per finding, each from a recorded run (requests built by the core, responses as
-//! ORDS or ords-sim sent them).
+//! The findings, from recorded runs (requests built by the core, responses as ORDS or ords-sim
+//! sent them): most tests pin several findings each; `tests/diagnosis_text.rs` holds the texts.
 
 use super::*;
 use crate::call::{Method, ResourceCall};
