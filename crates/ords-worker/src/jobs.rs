@@ -109,7 +109,7 @@ fn run(job: &Value, now_ms: f64, random: f64) -> Result<Value, String> {
             text(job, "resource_url"),
             text(job, "client_id"),
         ))),
-        "code" | "postman_export" | "postman_environment" => Ok(Value::from(code(job))),
+        "code" | "postman_export" | "postman_environment" => code(job).map(Value::from),
         "postman_import" => postman_import(text(job, "text")),
         "collection_page" => Ok(CollectionPage::parse(text(job, "text")).map_or(Value::Null, |p| p.to_json())),
         "ping" => Ok(Value::Null),
@@ -186,7 +186,8 @@ fn lesson_check(job: &Value) -> Result<Value, String> {
     Ok(json!(step.marks_met(&RunEvidence::from_text(text(job, "evidence")))))
 }
 
-fn code(job: &Value) -> String {
+/// The code for a target the page names; an unknown target is an error, never another one.
+fn code(job: &Value) -> Result<String, String> {
     let config = PlaygroundConfig::from_fragment(text(job, "config")).config;
     let oauth = OAuthSettings {
         token_url: config.token_url.clone(),
@@ -215,11 +216,15 @@ fn code(job: &Value) -> String {
         page_origin: text(job, "page_origin"),
     };
     match text(job, "do") {
-        "postman_export" => return export_postman(&Plan::new(&input)),
-        "postman_environment" => return export_postman_environment(&Plan::new(&input)),
+        "postman_export" => return Ok(export_postman(&Plan::new(&input))),
+        "postman_environment" => return Ok(export_postman_environment(&Plan::new(&input))),
         _ => {}
     }
-    let target = CodeTarget::ALL.into_iter().find(|t| t.key() == text(job, "target")).unwrap_or(CodeTarget::Curl);
+    let named = text(job, "target");
+    let target = CodeTarget::ALL
+        .into_iter()
+        .find(|t| t.key() == named)
+        .ok_or_else(|| format!("unknown code target {:?}", named.chars().take(40).collect::<String>()))?;
     let mut out = generate(target, &input);
     // With a JWT profile described, the setup also creates it.
     if target == CodeTarget::SetupSql && !config.jwt.issuer.is_empty() {
@@ -227,7 +232,7 @@ fn code(job: &Value) -> String {
         out.push('\n');
         out.push_str(&jwt_profile::jwt_profile_sql(&config.jwt, &pattern));
     }
-    out
+    Ok(out)
 }
 
 fn postman_import(text: &str) -> Result<Value, String> {

@@ -85,10 +85,17 @@ fn settings_from_a_link_or_a_form_never_break_code_or_diagnosis() {
     // 240 KB per field (every field of a link at once); the jobs are linear in it.
     let huge = "z\n/\n'&\u{0}".repeat(20_000);
     let config = format!("token_url={huge}&resource_url={huge}&extra={huge}&jwt_issuer={huge}&method=POST");
-    for target in ["curl", "javascript", "python", "plsql", "setup_sql", "postman", "nope"] {
-        let job = json!({ "do": "code", "target": target, "config": config, "client_secret": huge, "password": huge,
-                          "headers": [[huge, huge]], "body": huge, "include": true, "page_origin": huge });
-        answers(job);
+    let code = |target: &str| {
+        answers(json!({ "do": "code", "target": target, "config": config, "client_secret": huge, "password": huge,
+                        "headers": [[huge, huge]], "body": huge, "include": true, "page_origin": huge }))
+    };
+    for target in ords_core::CodeTarget::ALL {
+        assert!(code(target.key())["ok"].is_string(), "{target:?} writes its code");
+    }
+    // Names that are not targets are refused, never written as another target's code.
+    for name in ["javascript", "setup_sql", "postman", "nope", huge.as_str()] {
+        let reply = code(name);
+        assert!(reply["error"].as_str().is_some_and(|e| e.starts_with("unknown code target")), "{reply:.200}");
     }
     for job in ["postman_export", "postman_environment"] {
         answers(json!({ "do": job, "config": config, "client_secret": huge }));
