@@ -8,6 +8,7 @@ use crate::browser;
 use crate::state::{Form, Results, Source};
 use leptos::prelude::*;
 use ords_core::diagnosis_wire as wire;
+use ords_core::Closed;
 use ords_core::{curl_command, token_request, Provider, Target};
 use serde_json::{json, Value};
 

@@ -7,6 +7,7 @@ use crate::actions::Page;
 use crate::state::{Form, SectionTab, View};
 use crate::workshop::{self, LessonInfo, Workshop};
 use leptos::prelude::*;
+use ords_core::Closed;
 
 #[component]
 pub fn LessonsPanel() -> impl IntoView {
@@ -51,11 +52,6 @@ pub fn LessonsPanel() -> impl IntoView {
     }
 }
 
-/// The tab a step points at, by the section's key the lesson names.
-fn tab_named(key: &str) -> Option<SectionTab> {
-    SectionTab::ALL.into_iter().find(|t| t.key() == key)
-}
-
 fn lesson_view(page: Page, workshop: Workshop, lesson: LessonInfo) -> impl IntoView {
     let view_state = expect_context::<View>();
     let current = workshop.current_step(&lesson).map(|s| s.id);
@@ -74,7 +70,8 @@ fn lesson_view(page: Page, workshop: Workshop, lesson: LessonInfo) -> impl IntoV
                 let total = hints.len();
                 let all_shown = move || workshop.hints.get() >= total;
                 let shown = move || hints.iter().take(workshop.hints.get()).map(|h| view! { <li>{h.clone()}</li> }).collect_view();
-                let look = step.shows.as_deref().and_then(tab_named).map(|tab| view! {
+                // The tab a step points at, by the section's key the lesson names.
+                let look = step.shows.as_deref().and_then(SectionTab::from_key).map(|tab| view! {
                     <button type="button" class="link" on:click=move |_| view_state.open_tab(tab)>{format!("Open {}", tab.label())}</button>
                     {" below the answers to see it."}
                 });

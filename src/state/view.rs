@@ -57,6 +57,16 @@ impl SectionTab {
     }
 }
 
+impl ords_core::Closed for SectionTab {
+    fn all() -> &'static [Self] {
+        &Self::ALL
+    }
+
+    fn key_of(self) -> &'static str {
+        self.key()
+    }
+}
+
 /// The page's view state, shared by the header, the form and the answers.
 #[derive(Clone, Copy)]
 pub struct View {

@@ -13,6 +13,7 @@
 
 mod call;
 pub mod catalog;
+mod closed;
 mod code;
 mod collection;
 mod compare;
@@ -52,6 +53,7 @@ pub const LARGE_BODY_BYTES: usize = 256 * 1024;
 
 pub use body_lines::{check_json, BodyLines, JsonError, Line, MAX_DEPTH, ROW_BYTES};
 pub use call::{Method, ResourceCall};
+pub use closed::Closed;
 pub use code::{
     export_postman, export_postman_environment, generate, import_postman, CodeInput, CodeTarget, Plan, PostmanImport,
 };

@@ -56,10 +56,6 @@ impl Provider {
         }
     }
 
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|p| p.key() == key)
-    }
-
     /// The token URL with `<placeholders>` for the values to fill in; empty for ORDS and Other
     /// (the form's own URL stays).
     pub fn token_url(self) -> &'static str {
@@ -122,6 +118,7 @@ impl Provider {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::closed::Closed;
 
     #[test]
     fn keys_round_trip_and_only_sourced_blocks_are_claimed() {

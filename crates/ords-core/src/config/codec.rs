@@ -3,7 +3,9 @@
 pub use super::keys::Key;
 use super::{Flow, PlaygroundConfig, Section, Target, Theme};
 use crate::call::Method;
+use crate::closed::Closed;
 use crate::encode::{form_body, form_decode};
+use crate::provider::Provider;
 use crate::settings::{ClientAuth, ExtraParam, ParamPlace};
 
 /// A key=value a link held that was not used, and why.
@@ -204,26 +206,11 @@ impl Decoded {
         let pick = |choices: &[&str]| format!("not one of {}", choices.join(", "));
         let bad_flag = || "not 1 or 0".to_owned();
         match key {
-            Key::Target => {
-                c.target = Some(
-                    Target::ALL
-                        .into_iter()
-                        .find(|t| t.key() == value)
-                        .ok_or_else(|| pick(&["network", "simulated"]))?,
-                )
-            }
-            Key::Flow => {
-                c.flow = Flow::ALL
-                    .into_iter()
-                    .find(|f| f.key() == value)
-                    .ok_or_else(|| pick(&["oauth2", "basic", "compare"]))?
-            }
+            Key::Target => c.target = Some(Target::from_key(value).ok_or_else(Target::not_one_of)?),
+            Key::Flow => c.flow = Flow::from_key(value).ok_or_else(Flow::not_one_of)?,
             Key::TokenUrl => c.token_url = value.into(),
             Key::ClientId => c.client_id = value.into(),
-            Key::ClientAuth => {
-                c.client_auth =
-                    ClientAuth::ALL.into_iter().find(|a| a.key() == value).ok_or_else(|| pick(&["header", "body"]))?
-            }
+            Key::ClientAuth => c.client_auth = ClientAuth::from_key(value).ok_or_else(ClientAuth::not_one_of)?,
             Key::ResourceUrl => c.resource_url = value.into(),
             Key::Username => c.username = value.into(),
             Key::Encode => c.encode_credentials = flag(value).ok_or_else(bad_flag)?,
@@ -243,20 +230,16 @@ impl Decoded {
             }
             Key::Embed => c.embed = flag(value).ok_or_else(bad_flag)?,
             Key::Sections => {
-                let keys = Section::ALL.map(Section::key);
                 c.sections = value
                     .split(',')
                     .filter(|s| !s.is_empty())
-                    .map(|s| Section::ALL.into_iter().find(|x| x.key() == s).ok_or_else(|| pick(&keys)))
+                    .map(|s| Section::from_key(s).ok_or_else(Section::not_one_of))
                     .collect::<Result<_, _>>()?
             }
             Key::Scenario => c.scenario = slug(value)?,
             Key::Lesson => c.lesson = slug(value)?,
             Key::Present => c.present = flag(value).ok_or_else(bad_flag)?,
-            Key::Provider => {
-                c.provider = crate::provider::Provider::from_key(value)
-                    .ok_or("not one of ords, oci-iam, entra, okta, auth0, keycloak, other")?
-            }
+            Key::Provider => c.provider = Provider::from_key(value).ok_or_else(Provider::not_one_of)?,
             Key::JwtIssuer => c.jwt.issuer = value.into(),
             Key::JwtAudience => c.jwt.audience = value.into(),
             Key::JwtJwkUrl => c.jwt.jwk_url = value.into(),
@@ -264,10 +247,7 @@ impl Decoded {
             Key::JwtAge => c.jwt.allowed_age_s = Some(value.parse().map_err(|_| "not a number of seconds")?),
             Key::JwtRoleClaim => c.jwt.role_claim = value.into(),
             Key::JwtPrivilege => c.jwt.privilege = value.into(),
-            Key::Theme => {
-                c.theme =
-                    Theme::ALL.into_iter().find(|t| t.key() == value).ok_or_else(|| pick(&["auto", "light", "dark"]))?
-            }
+            Key::Theme => c.theme = Theme::from_key(value).ok_or_else(Theme::not_one_of)?,
         }
         if !self.set.contains(&key) {
             self.set.push(key);

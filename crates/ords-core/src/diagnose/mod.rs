@@ -154,10 +154,6 @@ impl FindingId {
         Self::Whitespace,
     ];
 
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|f| f.key() == key)
-    }
-
     pub fn key(self) -> &'static str {
         match self {
             Self::AccountLocked => "account-locked",

@@ -6,6 +6,7 @@
 
 use super::{CorsFixes, Finding, FindingId, Inputs, Probe, RunFacts, Severity};
 use crate::call::Method;
+use crate::closed::Closed;
 use crate::config::Flow;
 use crate::exchange::{Exchange, Received, Step, TimedBy, TransportError};
 use crate::flow::{Purpose, TimelineEntry};
@@ -57,12 +58,12 @@ pub fn inputs_from_json(v: &Value) -> Inputs {
     let auth = text(v, "client_auth");
     Inputs {
         page_origin: text(v, "page_origin"),
-        flow: Flow::ALL.into_iter().find(|f| f.key() == key).unwrap_or_default(),
+        flow: Flow::from_key(&key).unwrap_or_default(),
         token_url: text(v, "token_url"),
         resource_url: text(v, "resource_url"),
         client_id: text(v, "client_id"),
         client_secret: ClientSecret::new(text(v, "client_secret")),
-        client_auth: ClientAuth::ALL.into_iter().find(|a| a.key() == auth).unwrap_or_default(),
+        client_auth: ClientAuth::from_key(&auth).unwrap_or_default(),
         method: Method::parse(&text(v, "method")).unwrap_or(Method::Get),
         sends_json: flag(v, "sends_json"),
         extra_headers: flag(v, "extra_headers"),
@@ -165,7 +166,7 @@ pub fn timeline_from_json(v: &Value) -> Vec<TimelineEntry> {
     list.iter()
         .filter_map(|e| {
             let key = text(e, "purpose");
-            let purpose = Purpose::ALL.into_iter().find(|p| p.key() == key)?;
+            let purpose = Purpose::from_key(&key)?;
             let r = e.get("result")?;
             let number = |k: &str| r.get(k).and_then(Value::as_f64).unwrap_or(0.0);
             let result = match r.get("error").and_then(Value::as_str) {

@@ -2,6 +2,7 @@
 //! flow, each exchange's purpose and status, what the diagnosis named). No URL, header, body
 //! or secret is kept, so it can cross to the page's helper and be stored as progress.
 
+use crate::closed::Closed;
 use crate::config::Flow;
 use crate::diagnose::{Finding, FindingId};
 use crate::encode::{form_body, parse_form};
@@ -50,10 +51,10 @@ impl RunEvidence {
         let mut out = Self::default();
         for (key, value) in parse_form(text).unwrap_or_default() {
             match key.as_str() {
-                "flow" => out.flow = Flow::ALL.into_iter().find(|f| f.key() == value).unwrap_or_default(),
+                "flow" => out.flow = Flow::from_key(&value).unwrap_or_default(),
                 "x" if out.exchanges.len() < MAX_EXCHANGES => {
                     let Some((purpose, status)) = value.split_once(':') else { continue };
-                    let Some(purpose) = Purpose::ALL.into_iter().find(|p| p.key() == purpose) else { continue };
+                    let Some(purpose) = Purpose::from_key(purpose) else { continue };
                     out.exchanges.push((purpose, status.parse().ok()));
                 }
                 "f" => out.findings.extend(FindingId::from_key(&value)),

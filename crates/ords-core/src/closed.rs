@@ -1,0 +1,79 @@
+//! Closed sets: enums whose every value is listed once (`ALL`) with a key, the text that links,
+//! storage and the helper's messages carry. Lookups by key and the "not one of …" refusal are
+//! written here once, for every such enum.
+
+/// A closed set of choices.
+pub trait Closed: Copy + PartialEq + 'static {
+    /// Every value, in the order the choices are listed.
+    fn all() -> &'static [Self];
+
+    /// The value's key.
+    fn key_of(self) -> &'static str;
+
+    /// The value with this key.
+    fn from_key(key: &str) -> Option<Self> {
+        Self::all().iter().copied().find(|v| v.key_of() == key)
+    }
+
+    /// The refusal of a key that is none of them: `not one of a, b, c`.
+    fn not_one_of() -> String {
+        format!("not one of {}", Self::all().iter().map(|v| v.key_of()).collect::<Vec<_>>().join(", "))
+    }
+}
+
+/// `Closed` for enums with an inherent `ALL` array and `key()`.
+macro_rules! closed {
+    ($($t:ty),* $(,)?) => {$(
+        impl $crate::closed::Closed for $t {
+            fn all() -> &'static [Self] {
+                &<$t>::ALL
+            }
+            fn key_of(self) -> &'static str {
+                <$t>::key(self)
+            }
+        }
+    )*};
+}
+
+closed!(
+    crate::config::Target,
+    crate::config::Flow,
+    crate::config::Theme,
+    crate::config::Section,
+    crate::settings::ClientAuth,
+    crate::settings::ParamPlace,
+    crate::provider::Provider,
+    crate::code::CodeTarget,
+    crate::diagnose::FindingId,
+    crate::flow::Purpose,
+);
+
+#[cfg(test)]
+mod tests {
+    use super::Closed;
+    use crate::config::{Flow, Section, Target, Theme};
+    use crate::provider::Provider;
+    use crate::settings::ClientAuth;
+
+    fn round_trip<T: Closed + std::fmt::Debug>() {
+        for v in T::all() {
+            assert_eq!(T::from_key(v.key_of()), Some(*v));
+        }
+        assert_eq!(T::from_key("nope"), None);
+    }
+
+    #[test]
+    fn every_value_is_found_by_its_key_and_refusals_list_the_keys() {
+        round_trip::<Target>();
+        round_trip::<Flow>();
+        round_trip::<Theme>();
+        round_trip::<Section>();
+        round_trip::<ClientAuth>();
+        round_trip::<Provider>();
+        round_trip::<crate::code::CodeTarget>();
+        round_trip::<crate::diagnose::FindingId>();
+        round_trip::<crate::flow::Purpose>();
+        assert_eq!(Target::not_one_of(), "not one of network, simulated");
+        assert_eq!(Provider::not_one_of(), "not one of ords, oci-iam, entra, okta, auth0, keycloak, other");
+    }
+}
