@@ -5,34 +5,28 @@ use super::tests::demo_settings;
 use super::*;
 use crate::config::Flow;
 
-fn code_for(flow: Flow, target: CodeTarget) -> String {
-    let (oauth, basic, call) = demo_settings();
+/// `f` given the demo's call and user with these OAuth2 settings, for `flow`, no secrets.
+pub(super) fn with_input<R>(flow: Flow, oauth: &OAuthSettings, f: impl FnOnce(&CodeInput<'_>) -> R) -> R {
+    let (_, basic, call) = demo_settings();
     let placement = TokenPlacement::default();
     let input = CodeInput {
         flow,
-        oauth: &oauth,
+        oauth,
         basic: &basic,
         call: &call,
         placement: &placement,
         include_secrets: false,
         page_origin: "http://127.0.0.1:8080",
     };
-    generate(target, &input)
+    f(&input)
+}
+
+fn code_for(flow: Flow, target: CodeTarget) -> String {
+    with_input(flow, &demo_settings().0, |input| generate(target, input))
 }
 
 fn postman(flow: Flow) -> (serde_json::Value, serde_json::Value) {
-    let (oauth, basic, call) = demo_settings();
-    let placement = TokenPlacement::default();
-    let input = CodeInput {
-        flow,
-        oauth: &oauth,
-        basic: &basic,
-        call: &call,
-        placement: &placement,
-        include_secrets: false,
-        page_origin: "http://o",
-    };
-    let plan = Plan::new(&input);
+    let plan = with_input(flow, &demo_settings().0, Plan::new);
     let read = |text: String| serde_json::from_str::<serde_json::Value>(&text).unwrap();
     (read(export_postman(&plan)), read(export_postman_environment(&plan)))
 }

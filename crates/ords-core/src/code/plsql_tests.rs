@@ -1,24 +1,14 @@
 //! The `PL/SQL (APEX)` forms, exact: `OAUTH_AUTHENTICATE` with the status on refusal, the token
 //! requested by hand when the settings need it, the web credential, the network ACL.
 
+use super::flow_tests::with_input;
 use super::tests::demo_settings;
 use super::*;
 use crate::config::Flow;
 use crate::settings::{ClientAuth, ExtraParam, ParamPlace};
 
 fn plsql(flow: Flow, oauth: &OAuthSettings) -> String {
-    let (_, basic, call) = demo_settings();
-    let placement = TokenPlacement::default();
-    let input = CodeInput {
-        flow,
-        oauth,
-        basic: &basic,
-        call: &call,
-        placement: &placement,
-        include_secrets: false,
-        page_origin: "http://o",
-    };
-    generate(CodeTarget::PlSql, &input)
+    with_input(flow, oauth, |input| generate(CodeTarget::PlSql, input))
 }
 
 /// The block whose first line starts with `head`, up to its `/` line.
