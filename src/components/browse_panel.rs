@@ -8,6 +8,7 @@ use crate::browse::{self, Browsed};
 use crate::state::Source;
 use leptos::prelude::*;
 use ords_core::catalog::{fill_path, ords_base};
+use ords_core::FormSection;
 use ords_core::Method;
 
 #[component]
@@ -85,7 +86,7 @@ pub fn BrowseEndpoints() -> impl IntoView {
     };
     view! {
         <details class="options browse">
-            <summary>"Browse endpoints"</summary>
+            <summary>{FormSection::BrowseEndpoints.label()}</summary>
             <p class="hint">"The schema's own catalog (metadata-catalog and each module's OpenAPI document), read with this flow's credentials."</p>
             <button type="button" class="small" on:click=start>"Read the catalog"</button>
             <p class="hint" role="status">{move || said.get()}</p>

@@ -9,6 +9,7 @@ use crate::state::{Form, Results, Source};
 use leptos::prelude::*;
 use ords_core::diagnosis_wire as wire;
 use ords_core::Closed;
+use ords_core::FormSection;
 use ords_core::{curl_command, token_request, Provider, Target};
 use serde_json::{json, Value};
 
@@ -135,7 +136,7 @@ pub fn JwtProfileSection() -> impl IntoView {
     });
     view! {
         <details class="options jwt-profile">
-            <summary>"JWT profile"</summary>
+            <summary>{FormSection::JwtProfile.label()}</summary>
             <p class="hint">"For tokens from an external identity provider (ORDS 23.3+): the schema's JWT profile. ORDS answers every mismatch with the same 401 invalid_token; Diagnosis checks the token held or pasted against these values and names the rule. The SQL that creates the profile is in Code, ORDS setup SQL. The signature itself is ORDS's to verify."</p>
             <Line label="Issuer" id="jwt-issuer" value=form.jwt_issuer />
             <Line label="Audience" id="jwt-audience" value=form.jwt_audience />

@@ -26,7 +26,7 @@ pub fn LinkBanner(link: Decoded, compact: bool) -> impl IntoView {
                     <summary>{format!("Settings the link changed ({})", changed.len())}</summary>
                     <ul>
                         {changed.into_iter().map(|(key, value)| {
-                            let place = key.section().map(|s| format!(" (in {s})")).unwrap_or_default();
+                            let place = key.section().map(|s| format!(" (in {})", s.label())).unwrap_or_default();
                             view! { <li><span class="key">{format!("{}{place}: ", key.label())}</span><code>{value}</code></li> }
                         }).collect_view()}
                     </ul>

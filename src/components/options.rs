@@ -5,6 +5,7 @@ use super::controls::RevealToggle;
 use super::fields::{ChoiceField, SecretField};
 use crate::state::Form;
 use leptos::prelude::*;
+use ords_core::FormSection;
 use ords_core::{token_request, ExtraParam, Field, Method, ParamPlace};
 
 /// A checkbox with its label.
@@ -44,7 +45,7 @@ pub fn TokenOptions() -> impl IntoView {
     let rows = move || 0..form.extra.with(Vec::len);
     view! {
         <details class="options">
-            <summary>"Token request options"</summary>
+            <summary>{FormSection::TokenRequest.label()}</summary>
             <Check label="Form-encode the credentials before Base64 (RFC 6749 §2.3.1)" value=form.encode_credentials />
             <Line label="Scope" id="scope" value=form.scope />
             <fieldset class="extra">
@@ -113,7 +114,7 @@ pub fn TokenUse() -> impl IntoView {
     });
     view! {
         <details class="options">
-            <summary>"Token use"</summary>
+            <summary>{FormSection::TokenUse.label()}</summary>
             <Check label="Re-fetch the token when it expires or after a 401" value=form.refetch />
             <Check label="Use my own token" value=form.own_token_on />
             <div hidden=move || !form.own_token_on.get()><SecretField field=Field::OwnToken value=form.own_token /></div>
@@ -136,7 +137,7 @@ pub fn CallOptions() -> impl IntoView {
     let methods = Method::ALL.iter().map(|m| (*m, m.as_str(), m.as_str())).collect();
     view! {
         <details class="options">
-            <summary>"Request options"</summary>
+            <summary>{FormSection::Request.label()}</summary>
             <div class="field method"><ChoiceField label="Method" id="method" value=form.method options=methods /></div>
             <div class="field">
                 <label for="headers">"Headers"</label>

@@ -7,6 +7,7 @@ mod codec;
 mod keys;
 
 pub use codec::{Decoded, Ignored, Key, MAX_EXTRAS};
+pub use keys::FormSection;
 
 use crate::call::Method;
 use crate::settings::{ClientAuth, ExtraParam, TokenPlacement};

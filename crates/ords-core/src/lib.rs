@@ -59,7 +59,7 @@ pub use code::{
 };
 pub use collection::{follow_link, CollectionPage, LinkRefusal};
 pub use compare::{compare_calls, differences, CompareRow, OAuthSide};
-pub use config::{Decoded, Flow, Ignored, Key, PlaygroundConfig, Section, Target, Theme};
+pub use config::{Decoded, Flow, FormSection, Ignored, Key, PlaygroundConfig, Section, Target, Theme};
 pub use credential::{Ask, Credential, Trust};
 pub use curl::curl_command;
 /// The diagnosis as JSON, for the page's helper.

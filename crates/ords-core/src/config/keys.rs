@@ -139,23 +139,49 @@ impl Key {
     }
 
     /// The collapsed section that holds the control, if it is not on the form itself.
-    pub fn section(self) -> Option<&'static str> {
+    pub fn section(self) -> Option<FormSection> {
         match self {
-            Self::Encode | Self::Scope | Self::Extra => Some("Token request options"),
-            Self::TokenInQuery | Self::TokenName | Self::TokenPrefix | Self::Refetch => Some("Token use"),
-            Self::Method => Some("Request options"),
+            Self::Encode | Self::Scope | Self::Extra => Some(FormSection::TokenRequest),
+            Self::TokenInQuery | Self::TokenName | Self::TokenPrefix | Self::Refetch => Some(FormSection::TokenUse),
+            Self::Method => Some(FormSection::Request),
             Self::JwtIssuer
             | Self::JwtAudience
             | Self::JwtJwkUrl
             | Self::JwtSkew
             | Self::JwtAge
             | Self::JwtRoleClaim
-            | Self::JwtPrivilege => Some("JWT profile"),
+            | Self::JwtPrivilege => Some(FormSection::JwtProfile),
             _ => None,
         }
     }
 
     pub(super) fn named(name: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|k| k.name() == name)
+    }
+}
+
+/// The form's collapsed sections: each heading written once, here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FormSection {
+    TokenRequest,
+    TokenUse,
+    JwtProfile,
+    BrowseEndpoints,
+    Request,
+}
+
+impl FormSection {
+    pub const ALL: [Self; 5] =
+        [Self::TokenRequest, Self::TokenUse, Self::JwtProfile, Self::BrowseEndpoints, Self::Request];
+
+    /// The section's `<summary>`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::TokenRequest => "Token request options",
+            Self::TokenUse => "Token use",
+            Self::JwtProfile => "JWT profile",
+            Self::BrowseEndpoints => "Browse endpoints",
+            Self::Request => "Request options",
+        }
     }
 }
