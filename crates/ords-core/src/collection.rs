@@ -72,6 +72,17 @@ impl CollectionPage {
     }
 }
 
+/// The first `limit=` or `offset=` of a query that is not a whole number of rows ORDS can read
+/// (absent is fine), as written, at most 40 characters: ORDS refuses it with 400 before any
+/// handler runs. The simulator refuses by it, the diagnosis explains by it.
+pub fn bad_paging(query: &str) -> Option<String> {
+    query.split('&').find_map(|pair| {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let whole = !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) && value.parse::<u64>().is_ok();
+        (matches!(key, "limit" | "offset") && !whole).then(|| pair.chars().take(40).collect())
+    })
+}
+
 /// Why a link from a response is not followed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LinkRefusal {

@@ -57,7 +57,7 @@ pub use closed::Closed;
 pub use code::{
     export_postman, export_postman_environment, generate, import_postman, CodeInput, CodeTarget, Plan, PostmanImport,
 };
-pub use collection::{follow_link, CollectionPage, LinkRefusal};
+pub use collection::{bad_paging, follow_link, CollectionPage, LinkRefusal};
 pub use compare::{compare_calls, differences, CompareRow, OAuthSide};
 pub use config::{Decoded, Flow, FormSection, Ignored, Key, PlaygroundConfig, Section, Target, Theme};
 pub use credential::{Ask, Credential, Trust};

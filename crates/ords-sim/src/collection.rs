@@ -22,16 +22,6 @@ pub struct Page<'a> {
     pub prev_link: bool,
 }
 
-/// The first `limit` or `offset` that is not a whole number ORDS can read (absent is fine):
-/// ORDS refuses it with 400 before any handler runs. Returned as written (at most 40 bytes).
-pub fn bad_paging(query: Option<&str>) -> Option<String> {
-    query?.split('&').find_map(|pair| {
-        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        let whole = !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) && value.parse::<u64>().is_ok();
-        (matches!(key, "limit" | "offset") && !whole).then(|| pair.chars().take(40).collect())
-    })
-}
-
 /// Answers a GET carrying the current ETag in `If-None-Match` (a list, `*`, or weak `W/`)
 /// with 304 Not Modified: no body, the ETag kept.
 pub fn not_modified(request: &ords_core::HttpRequest, response: &mut HttpResponse) {

@@ -157,7 +157,7 @@ impl Sim {
         let base = format!("{}/ords/{}", url.origin(), target.alias);
         let query = url.query.as_deref();
         if route.is_collection() {
-            if let Some(bad) = collection::bad_paging(query) {
+            if let Some(bad) = query.and_then(ords_core::bad_paging) {
                 let ecid = self.rng.ecid();
                 return problem::bad_request(&format!("The value of {bad} is not a whole number of rows"), &ecid);
             }

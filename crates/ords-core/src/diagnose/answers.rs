@@ -250,14 +250,9 @@ fn resource_answer(i: &Inputs, e: &Exchange, r: &HttpResponse, facts: RunFacts) 
     out
 }
 
-/// The first `limit=` or `offset=` in the URL's query that is not a whole number, as written.
+/// The URL's paging parameter ORDS refuses, if any (`crate::bad_paging` of its query).
 fn paging_value(url: &str) -> Option<String> {
-    let query = url.split_once('?')?.1.split('#').next()?;
-    query.split('&').find_map(|pair| {
-        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        let whole = !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit());
-        (matches!(key, "limit" | "offset") && !whole).then(|| pair.chars().take(40).collect())
-    })
+    crate::bad_paging(url.split_once('?')?.1.split('#').next()?)
 }
 
 /// `ALTER USER … ACCOUNT UNLOCK`, naming the schema only when the alias is a plain identifier
