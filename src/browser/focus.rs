@@ -27,7 +27,7 @@ pub fn focus_when_shown(id: &str, to_top: bool) {
 }
 
 /// True when the page is one column: the answers are below the form, out of view.
-pub fn is_narrow() -> bool {
+fn is_narrow() -> bool {
     let width = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64());
     width.is_some_and(|w| w < WIDE_PX)
 }

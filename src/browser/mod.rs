@@ -24,7 +24,7 @@ pub use clock::{local_time, next_task, now_ms};
 pub use crash::{install_crash_notice, show_crash_notice, CRASH_NOTICE};
 pub use fetch::{cancel_all, probe, TIMEOUT_MS};
 pub use files::{data_url, read_chosen_file};
-pub use focus::{focus_status_after_run, focus_when_shown, is_narrow};
+pub use focus::{focus_status_after_run, focus_when_shown};
 pub use helper::ask as ask_helper;
 pub use jwks::jwk_set;
 pub use location::{page_is_local, page_origin, page_settings_text, reload_when_the_fragment_changes};
