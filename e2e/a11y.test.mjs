@@ -58,8 +58,17 @@ for (const layout of ['full', 'embed']) {
       await page.getByRole('button', { name: 'Call API' }).click();
       await tokenPanel(page).getByText('401 Unauthorized').waitFor();
       report.failure = await violations(page);
+      if (layout === 'full') {
+        // The deferred part: Share is open already; From the database after a try and a paste.
+        await page.getByRole('tab', { name: 'From the database (APEX)' }).click();
+        await page.getByRole('button', { name: 'Try as APEX_WEB_SERVICE would' }).click();
+        await page.locator('.verdict').getByText(/^As the database sends it/).waitFor();
+        await page.getByLabel('Database error').fill('ORA-29273: HTTP request failed\nORA-24247: network access denied');
+        await page.getByRole('article', { name: 'ORA-24247' }).waitFor();
+        report.database = await violations(page);
+      }
       await context.close();
-      assert.deepEqual(report, { idle: [], success: [], failure: [] });
+      assert.deepEqual(report, { idle: [], success: [], failure: [], ...(layout === 'full' ? { database: [] } : {}) });
     });
   }
 }

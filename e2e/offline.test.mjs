@@ -43,6 +43,12 @@ test('opened once, the page reloads and runs the in-page simulator with the netw
     // The code generators live in the helper worker, itself served from the cache.
     const code = (await openSection(page, 'Code')).getByTestId('code');
     await code.filter({ hasText: '#!/usr/bin/env bash' }).waitFor();
+    // The deferred part (Share, Compare, Timeline, From the database) too.
+    await (await openSection(page, 'Timeline')).getByTestId('timeline-entry').nth(1).waitFor();
+    await (await openSection(page, 'From the database (APEX)'))
+      .getByRole('button', { name: 'Try as APEX_WEB_SERVICE would' }).waitFor();
+    await page.getByRole('button', { name: 'Share' }).click();
+    await page.getByRole('region', { name: 'Share' }).getByLabel('Link to these settings').waitFor();
   } finally {
     await browser.close();
     await web.close().catch(() => {});

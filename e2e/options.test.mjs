@@ -58,6 +58,7 @@ test('use my own token: no token request, the pasted token is sent and masked', 
     await resourcePanel(page).getByTestId('status').getByText('200 OK').waitFor();
     await tokenPanel(page).getByText('Using the token you pasted; no token request was made.').waitFor();
     assert.equal(await tokenPanel(page).getByTestId('request').count(), 0, 'no token exchange');
+    await page.getByTestId('timeline-entry').first().waitFor({ state: 'attached' }); // the deferred part reads the run
     assert.equal(await page.getByTestId('timeline-entry').count(), 1, 'only the resource call');
     assert.match(await resourcePanel(page).getByTestId('request').textContent(), /Authorization: Bearer •+/);
     await assertNoLeaks(page, consoleLines, [grant.access_token]);

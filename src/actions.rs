@@ -133,7 +133,6 @@ pub fn press(page: Page, action: Action) {
         match ords_core::run(&inputs, &send, &on_token).await {
             Ok(outcome) => {
                 results.field_errors.set(Vec::new());
-                results.comparison.set(outcome.comparison);
                 history::record(results, action, config, &outcome.timeline);
                 results.timeline.set(outcome.timeline);
                 if action == Action::CallApi {

@@ -175,7 +175,6 @@ fn forget_results(results: Results) {
     results.resource_note.set(None);
     results.timeline.set(Vec::new());
     results.findings.set(Vec::new());
-    results.comparison.set(None);
 }
 
 /// Keeps the in-page simulator in the form's scenario: restarted (its tokens forgotten, so the

@@ -7,6 +7,7 @@
 mod clipboard;
 mod clock;
 mod crash;
+mod deferred;
 mod fetch;
 mod files;
 mod focus;
@@ -22,6 +23,7 @@ mod text;
 pub use clipboard::copy_text;
 pub use clock::{local_time, next_task, now_ms};
 pub use crash::{install_crash_notice, show_crash_notice, CRASH_NOTICE};
+pub use deferred::{load_deferred, PartReply};
 pub use fetch::{cancel_all, probe, TIMEOUT_MS};
 pub use files::{data_url, read_chosen_file};
 pub use focus::{focus_status_after_run, focus_when_shown};

@@ -1,6 +1,6 @@
 use super::{
-    consent_dialog::ConsentDialog, fields::ChoiceField, form::FormPanel, lessons::LessonsPanel,
-    link_banner::LinkBanner, resource_panel::ResourcePanel, section_tabs::SectionTabs, share::SharePanel,
+    consent_dialog::ConsentDialog, deferred_slot::DeferredSlot, fields::ChoiceField, form::FormPanel,
+    lessons::LessonsPanel, link_banner::LinkBanner, resource_panel::ResourcePanel, section_tabs::SectionTabs,
     token_panel::TokenPanel,
 };
 use crate::actions::{self, Page};
@@ -68,6 +68,11 @@ pub fn App() -> impl IntoView {
     // The helper (simulator, code) loads once the form is up, not as part of the first load;
     // then the offline copy, which fetches every file once more.
     set_timeout(move || workshop.load(), Duration::from_millis(300));
+    // Then the deferred part (Share, Compare, Timeline, From the database), where the page shows one.
+    let deferred_shown = [Section::Timeline, Section::Database].into_iter().any(|s| start.config.shows(s));
+    if !start.config.embed || deferred_shown || start.config.flow == ords_core::Flow::Compare {
+        set_timeout(browser::load_deferred, Duration::from_millis(400));
+    }
     let update_ready = RwSignal::new(false);
     set_timeout(move || browser::keep_offline_copy(move || update_ready.set(true)), Duration::from_secs(2));
     if let Ok(tick) = set_interval_with_handle(move || results.now_ms.set(browser::now_ms()), Duration::from_secs(1)) {
@@ -78,6 +83,8 @@ pub fn App() -> impl IntoView {
     // Only a link that steers requests (where they go, what they send) raises the banner.
     let banner = start.link.filter(|l| l.needs_banner());
     let lessons_open = view_state.lessons_open;
+    let share_open = RwSignal::new(false);
+    let timeline_version = std::cell::Cell::new(0u32);
     view! {
         <header class="top" class:embed=embed>
             <h1>"ORDS Auth Playground"</h1>
@@ -99,12 +106,21 @@ pub fn App() -> impl IntoView {
                         </div>
                         <button type="button" class="small present-toggle" aria-pressed=move || form.present.get().to_string()
                             on:click=move |_| form.present.update(|p| *p = !*p)>"Presentation"</button>
-                        <SharePanel />
+                        <button type="button" class="small" aria-expanded=move || share_open.get().to_string()
+                            aria-controls="share" on:click=move |_| share_open.update(|o| *o = !*o)>"Share"</button>
+                        <section id="share" class="share panel" aria-label="Share" hidden=move || !share_open.get()>
+                            <DeferredSlot part="share" />
+                        </section>
                     </div>
                 }.into_any()
             }}
         </header>
-        <main class="workspace" class:embed=embed>
+        // For the deferred part: the settings as a share link's fragment (never a secret), a
+        // number that changes with the timeline, and the questions it asks (crate::database).
+        <main class="workspace" class:embed=embed data-settings=move || form.config().to_fragment()
+            data-timeline=move || { results.timeline.track(); timeline_version.set(timeline_version.get().wrapping_add(1)); timeline_version.get() }
+            on:ords-timeline=move |ev| crate::database::on_timeline(page, ev)
+            on:ords-try-database=move |ev| crate::database::on_try(page, ev)>
             <p class="notice update-ready" role="status" hidden=move || !update_ready.get()>
                     "A newer version of the playground is ready (reloading keeps saved settings, not typed secrets). "
                     <button type="button" class="small" on:click=|_| browser::apply_update()>"Reload to update"</button>

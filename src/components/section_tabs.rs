@@ -1,9 +1,9 @@
-//! The sections under the two answers (Diagnosis, Compare, Timeline, Code, History) as WAI-ARIA
+//! The sections under the two answers (Diagnosis, Compare, Timeline, Code, History, From the
+//! database) as WAI-ARIA
 //! tabs: one panel open at a time; arrow keys, Home and End move between the tabs.
 
 use super::{
-    code_panel::CodePanel, compare_panel::ComparePanel, diagnosis_panel::DiagnosisPanel, history_panel::HistoryPanel,
-    timeline::Timeline,
+    code_panel::CodePanel, deferred_slot::DeferredSlot, diagnosis_panel::DiagnosisPanel, history_panel::HistoryPanel,
 };
 use crate::state::{Form, SectionTab, View};
 use leptos::prelude::*;
@@ -54,13 +54,15 @@ pub fn SectionTabs() -> impl IntoView {
             <div role="tabpanel" class="tabpanel" id="panel-diagnosis" aria-labelledby="tab-diagnosis" data-section="diagnosis"
                 tabindex="-1" hidden=shown(SectionTab::Diagnosis)><DiagnosisPanel /></div>
             <div role="tabpanel" class="tabpanel" id="panel-compare" aria-labelledby="tab-compare" data-section="compare"
-                tabindex="-1" hidden=shown(SectionTab::Compare)><ComparePanel /></div>
+                tabindex="-1" hidden=shown(SectionTab::Compare)><DeferredSlot part="compare" /></div>
             <div role="tabpanel" class="tabpanel" id="panel-timeline" aria-labelledby="tab-timeline" data-section="timeline"
-                tabindex="-1" hidden=shown(SectionTab::Timeline)><Timeline /></div>
+                tabindex="-1" hidden=shown(SectionTab::Timeline)><DeferredSlot part="timeline" /></div>
             <div role="tabpanel" class="tabpanel" id="panel-code" aria-labelledby="tab-code" data-section="code"
                 tabindex="-1" hidden=shown(SectionTab::Code)><CodePanel /></div>
             <div role="tabpanel" class="tabpanel" id="panel-history" aria-labelledby="tab-history" data-section="history"
                 tabindex="-1" hidden=shown(SectionTab::History)><HistoryPanel /></div>
+            <div role="tabpanel" class="tabpanel" id="panel-database" aria-labelledby="tab-database" data-section="database"
+                tabindex="-1" hidden=shown(SectionTab::Database)><DeferredSlot part="database" /></div>
         </div>
     }
 }

@@ -1,7 +1,7 @@
 //! What came back, and what the page is doing: the results of the runs, as signals.
 
 use leptos::prelude::*;
-use ords_core::{CompareRow, Exchange, Finding, HeldToken, RunRecord, Target, TimelineEntry, TokenStep};
+use ords_core::{Exchange, Finding, HeldToken, RunRecord, Target, TimelineEntry, TokenStep};
 use ords_core::{Field, FieldError};
 
 /// Which button's work is running.
@@ -27,8 +27,6 @@ pub struct Results {
     pub now_ms: RwSignal<f64>,
     /// Every exchange of the last run, in order.
     pub timeline: RwSignal<Vec<TimelineEntry>>,
-    /// Compare mode: Basic and OAuth2 side by side, after a compare run.
-    pub comparison: RwSignal<Option<Vec<CompareRow>>>,
     /// What the diagnosis found in the last run.
     pub findings: RwSignal<Vec<Finding>>,
     /// What the diagnosis says about the form's inputs alone, before sending.
@@ -59,7 +57,6 @@ impl Results {
             busy: RwSignal::new(None),
             now_ms: RwSignal::new(now_ms),
             timeline: RwSignal::new(Vec::new()),
-            comparison: RwSignal::new(None),
             findings: RwSignal::new(Vec::new()),
             input_findings: RwSignal::new(Vec::new()),
             runs: RwSignal::new(Vec::new()),

@@ -12,10 +12,12 @@ pub enum SectionTab {
     Timeline,
     Code,
     History,
+    Database,
 }
 
 impl SectionTab {
-    pub const ALL: [Self; 5] = [Self::Diagnosis, Self::Compare, Self::Timeline, Self::Code, Self::History];
+    pub const ALL: [Self; 6] =
+        [Self::Diagnosis, Self::Compare, Self::Timeline, Self::Code, Self::History, Self::Database];
 
     /// Used in element ids and `data-section`.
     pub fn key(self) -> &'static str {
@@ -40,6 +42,7 @@ impl SectionTab {
             Self::Timeline => Some(Section::Timeline),
             Self::Code => Some(Section::Code),
             Self::History => Some(Section::History),
+            Self::Database => Some(Section::Database),
         }
     }
 

@@ -66,12 +66,22 @@ fn swagger_page(dir: &Path) -> Result<Vec<PathBuf>, String> {
     Ok(["index.html", "swagger-ui.css", "swagger-ui-bundle.js"].iter().map(|f| dir.join(f)).collect())
 }
 
-/// The built files: those the first load fetches (`index.html` and what it names), and those
-/// fetched later (the helper worker, loaded after the form is usable).
+/// The built files: those the first load fetches (`index.html`, what it names, and the
+/// wasm-bindgen snippets the page's glue imports), and those fetched later (the helper worker
+/// and the deferred part, loaded after the form is usable).
 fn our_files() -> (Vec<PathBuf>, Vec<PathBuf>) {
     let dist = root().join("dist");
-    let mut files: Vec<PathBuf> =
-        std::fs::read_dir(&dist).map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect()).unwrap_or_default();
+    let list = |dir: &std::path::Path| -> Vec<PathBuf> {
+        std::fs::read_dir(dir).map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect()).unwrap_or_default()
+    };
+    let (mut files, mut folders) = (Vec::new(), list(&dist));
+    while let Some(path) = folders.pop() {
+        if path.is_dir() {
+            folders.extend(list(&path));
+        } else {
+            files.push(path);
+        }
+    }
     files.sort();
     let index = std::fs::read_to_string(dist.join("index.html")).unwrap_or_default();
     files.into_iter().partition(|f| {
@@ -80,7 +90,7 @@ fn our_files() -> (Vec<PathBuf>, Vec<PathBuf>) {
         let named = index
             .match_indices(&format!("/{name}"))
             .any(|(at, m)| index[at + m.len()..].chars().next().is_none_or(|c| matches!(c, '"' | '\'' | ' ' | '>')));
-        name == "index.html" || named
+        name == "index.html" || named || f.strip_prefix(&dist).is_ok_and(|p| p.starts_with("snippets"))
     })
 }
 

@@ -58,6 +58,8 @@ pub fn test() -> i32 {
         "ords-playground",
         "-p",
         "ords-worker",
+        "-p",
+        "ords-later",
         "--all-targets",
         "--target",
         "wasm32-unknown-unknown",

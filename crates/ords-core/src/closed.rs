@@ -46,6 +46,7 @@ closed!(
     crate::code::CodeTarget,
     crate::diagnose::FindingId,
     crate::flow::Purpose,
+    crate::database::OraCode,
 );
 
 #[cfg(test)]

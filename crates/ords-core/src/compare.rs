@@ -1,6 +1,7 @@
 //! Compare mode: the same resource called with Basic and with OAuth2, and what differed.
 
-use crate::exchange::Exchange;
+use crate::exchange::{Exchange, Step};
+use crate::flow::{Purpose, TimelineEntry};
 use crate::format::format_size;
 use crate::response::is_json;
 
@@ -18,6 +19,16 @@ pub struct CompareRow {
 pub struct OAuthSide<'a> {
     pub resource: &'a Exchange,
     pub exchanges: &'a [Exchange],
+}
+
+/// Compare mode's table, from a run's timeline: the Basic call beside the OAuth2 side (every
+/// other exchange, its last resource call the one compared). `None` unless both calls were made.
+pub fn comparison_of(timeline: &[TimelineEntry]) -> Option<Vec<CompareRow>> {
+    let basic = timeline.iter().find(|e| e.purpose == Purpose::BasicCall)?;
+    let exchanges: Vec<Exchange> =
+        timeline.iter().filter(|e| e.purpose != Purpose::BasicCall).map(|e| e.exchange.clone()).collect();
+    let resource = exchanges.iter().rev().find(|x| x.step == Step::Resource)?;
+    Some(compare_calls(&basic.exchange, OAuthSide { resource, exchanges: &exchanges }))
 }
 
 /// Status, headers sent, exchanges, time and body of the two calls.

@@ -118,10 +118,12 @@ pub enum Section {
     Timeline,
     Code,
     History,
+    Database,
 }
 
 impl Section {
-    pub const ALL: [Self; 5] = [Self::Lessons, Self::Diagnosis, Self::Timeline, Self::Code, Self::History];
+    pub const ALL: [Self; 6] =
+        [Self::Lessons, Self::Diagnosis, Self::Timeline, Self::Code, Self::History, Self::Database];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -130,6 +132,7 @@ impl Section {
             Self::Timeline => "timeline",
             Self::Code => "code",
             Self::History => "history",
+            Self::Database => "database",
         }
     }
 
@@ -141,6 +144,7 @@ impl Section {
             Self::Timeline => "Timeline",
             Self::Code => "Code",
             Self::History => "History",
+            Self::Database => "From the database (APEX)",
         }
     }
 }

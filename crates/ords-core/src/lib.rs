@@ -8,7 +8,8 @@
 //! `request` (requests as values), `flow` and `run` (the runs), `credential` (where a secret
 //! may go), `response`, `collection`, `jwt` (reading answers), `diagnose`, `code`, `quote`
 //! (one quoting function per language), `history`, `share` (links and embed snippets), `lessons` (the workshop's path), `jwt_profile`
-//! (ORDS JWT profiles and the checks of external tokens), `format`
+//! (ORDS JWT profiles and the checks of external tokens), `database` (the token request as
+//! APEX_WEB_SERVICE sends it, and database errors explained), `format`
 //! (numbers for people).
 
 mod call;
@@ -20,6 +21,7 @@ mod compare;
 mod config;
 mod credential;
 mod curl;
+pub mod database;
 pub mod demo;
 mod diagnose;
 mod encode;
@@ -55,10 +57,11 @@ pub use body_lines::{check_json, BodyLines, JsonError, Line, MAX_DEPTH, ROW_BYTE
 pub use call::{Method, ResourceCall};
 pub use closed::Closed;
 pub use code::{
-    export_postman, export_postman_environment, generate, import_postman, CodeInput, CodeTarget, Plan, PostmanImport,
+    export_postman, export_postman_environment, generate, import_postman, network_acl_for, CodeInput, CodeTarget, Plan,
+    PostmanImport,
 };
 pub use collection::{bad_paging, follow_link, CollectionPage, LinkRefusal};
-pub use compare::{compare_calls, differences, CompareRow, OAuthSide};
+pub use compare::{compare_calls, comparison_of, differences, CompareRow, OAuthSide};
 pub use config::{Decoded, Flow, FormSection, Ignored, Key, PlaygroundConfig, Section, Target, Theme};
 pub use credential::{Ask, Credential, Trust};
 pub use curl::curl_command;

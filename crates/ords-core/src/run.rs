@@ -1,8 +1,8 @@
-//! One run of a button, orchestrated: which flow, which token, the Compare join, the timeline
-//! and what the panels must say. The page only gathers the inputs and shows the outcome.
+//! One run of a button, orchestrated: which flow, which token, the Compare join (its table is
+//! `compare::comparison_of` the timeline), the timeline and what the panels must say. The page
+//! only gathers the inputs and shows the outcome.
 
 use crate::call::ResourceCall;
-use crate::compare::{compare_calls, CompareRow, OAuthSide};
 use crate::config::Flow;
 use crate::exchange::Exchange;
 use crate::field::FieldError;
@@ -74,8 +74,6 @@ pub struct RunOutcome {
     pub resource: Option<Exchange>,
     /// Every exchange, in order.
     pub timeline: Vec<TimelineEntry>,
-    /// Compare mode's table.
-    pub comparison: Option<Vec<CompareRow>>,
     /// Why the resource panel has no exchange, when that needs saying.
     pub resource_note: Option<&'static str>,
     /// A held token whose countdown had reached zero was sent anyway (re-fetch off).
@@ -124,13 +122,10 @@ pub async fn run(
                 }
                 (Err(problems), _) | (_, Err(problems)) => return Err(problems),
             };
-            let comparison = run.resource.as_ref().map(|resource| {
-                let exchanges: Vec<Exchange> = run.timeline.iter().map(|e| e.exchange.clone()).collect();
-                compare_calls(&basic, OAuthSide { resource, exchanges: &exchanges })
-            });
+            // Compare's table is made from the timeline where it is shown (`compare::comparison_of`).
             let mut timeline = run.timeline;
             timeline.push(TimelineEntry { purpose: Purpose::BasicCall, exchange: basic });
-            RunOutcome { token: run.token, resource: run.resource, timeline, comparison, ..Default::default() }
+            RunOutcome { token: run.token, resource: run.resource, timeline, ..Default::default() }
         }
     };
     if outcome.token.is_some() && outcome.resource.is_none() {

@@ -211,7 +211,7 @@ fn compare_runs_both_calls_and_lists_what_differed() {
         block_on(run(&inputs(Action::CallApi, Flow::Compare, TokenSource::Held(None)), &script.send(), &|_| {}))
             .unwrap();
     assert_eq!(purposes(&outcome), [(Purpose::Token, 200), (Purpose::Resource, 200), (Purpose::BasicCall, 200)]);
-    let rows = outcome.comparison.unwrap();
+    let rows = ords_core::comparison_of(&outcome.timeline).unwrap();
     assert_eq!(ords_core::differences(&rows), "Different: headers sent, exchanges.");
     assert_eq!(script.authorizations()[0], "Basic YW5hOnB3");
 }

@@ -57,7 +57,7 @@ fn compare_against_the_model_gets_a_token_and_both_calls_answer_alike() {
         assert_eq!(steps, [(Purpose::Token, 200), (Purpose::Resource, 200), (Purpose::BasicCall, 200)]);
         let held = outcome.token.unwrap().held().unwrap();
         assert_eq!((held.token_type.as_str(), held.expires_in), ("bearer", Some(3600)));
-        let rows = outcome.comparison.unwrap();
+        let rows = ords_core::comparison_of(&outcome.timeline).unwrap();
         assert!(rows.iter().find(|r| r.aspect == "Body").unwrap().same, "the same rows with either method");
     }
     let note = ResourceCall {

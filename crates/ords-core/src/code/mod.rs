@@ -13,6 +13,7 @@ mod python;
 mod shell;
 
 pub use plan::Plan;
+pub use plsql_token::network_acl_for;
 pub use postman::{export_postman, export_postman_environment, import_postman, PostmanImport};
 
 use crate::call::ResourceCall;

@@ -106,8 +106,13 @@ pub(super) fn credential(p: &Plan, secret: &str) -> String {
 /// `DBMS_NETWORK_ACL_ADMIN.APPEND_HOST_ACE` for the hosts the code calls, for the APEX schema
 /// that makes the calls (run as a DBA).
 pub(super) fn network_acl(p: &Plan) -> String {
+    let urls = if p.flow.uses_oauth() { vec![&*p.token_url, &*p.resource_url] } else { vec![&*p.resource_url] };
+    network_acl_for(&urls)
+}
+
+/// The same, for any URLs (the database-error explanation writes it for the form's hosts).
+pub fn network_acl_for(urls: &[&str]) -> String {
     let mut hosts: Vec<String> = Vec::new();
-    let urls = if p.flow.uses_oauth() { vec![&p.token_url, &p.resource_url] } else { vec![&p.resource_url] };
     for url in urls {
         if let Ok(u) = HttpUrl::parse(url) {
             if !hosts.contains(&u.host) {

@@ -1,6 +1,6 @@
 //! The diagnosis's inputs and answers as JSON, so it can run in the page's helper (a worker)
 //! rather than in the first load: the page sends the form's facts and the run's exchanges, the
-//! helper answers with findings. Bodies over [`MAX_BODY`] are cut at a character boundary:
+//! helper answers with findings; the page's deferred parts read exchanges in the same form. Bodies over [`MAX_BODY`] are cut at a character boundary:
 //! what the diagnosis reads of a body (error codes, whether it is JSON or a collection) is in
 //! small bodies, and a cut body only means fewer findings, never a wrong one.
 
@@ -125,17 +125,17 @@ pub fn facts_from_json(v: &Value) -> RunFacts {
 }
 
 fn request_json(r: &HttpRequest) -> Value {
-    json!({ "method": r.method, "url": r.url, "headers": r.headers })
+    json!({ "method": r.method, "url": r.url, "headers": r.headers, "body": cut(&r.body) })
 }
 
 fn request_from(v: &Value) -> HttpRequest {
-    HttpRequest { method: text(v, "method"), url: text(v, "url"), headers: pairs(v, "headers"), body: String::new() }
+    HttpRequest { method: text(v, "method"), url: text(v, "url"), headers: pairs(v, "headers"), body: text(v, "body") }
 }
 
 const TIMINGS: [(TimedBy, &str); 3] =
     [(TimedBy::ResourceTiming, "resource-timing"), (TimedBy::PageClock, "page"), (TimedBy::Simulated, "simulated")];
 
-/// The run's exchanges (request bodies left out; response bodies cut at [`MAX_BODY`]).
+/// The run's exchanges (bodies cut at [`MAX_BODY`]).
 pub fn timeline_to_json(timeline: &[TimelineEntry]) -> Value {
     let entry = |e: &TimelineEntry| {
         let x = &e.exchange;

@@ -1,28 +1,24 @@
 //! Every exchange of the last run in order (token request, resource call, re-fetch, retry),
 //! each expandable to its full request and response, each copyable as curl. Every secret of
-//! the run (the tokens it was handed, the form's secrets) stays masked here too.
+//! the run (the tokens it was handed, the form's secrets) stays masked here too. The run is the
+//! page's: read again whenever it changes.
 
-use super::controls::CopyButton;
-use super::exchange_view::ExchangeView;
-use crate::state::{Form, Results};
+use crate::host::LastRun;
 use leptos::prelude::*;
 use ords_core::{curl_command, TimelineEntry};
+use ords_playground::{CopyButton, ExchangeView};
 
 #[component]
-pub fn Timeline() -> impl IntoView {
-    let results = expect_context::<Results>();
-    let form = expect_context::<Form>();
+pub fn TimelineView(run: RwSignal<LastRun>) -> impl IntoView {
     view! {
         <section class="panel timeline" aria-label="Timeline">
             <h2>"Timeline"</h2>
             {move || {
-                let entries = results.timeline.get();
+                let LastRun { entries, mut secrets } = run.get();
                 if entries.is_empty() {
                     return view! { <p class="empty">"Each run's exchanges appear here, in order."</p> }.into_any();
                 }
-                let mut secrets: Vec<String> = entries.iter().filter_map(|e| e.exchange.issued_token()).collect();
-                secrets.extend(untrack(|| [form.client_secret.get(), form.password.get(), form.own_token.get()]));
-                secrets.retain(|s| !s.is_empty());
+                secrets.extend(entries.iter().filter_map(|e| e.exchange.issued_token()));
                 view! {
                     <ol>
                         {entries.into_iter().enumerate().map(|(i, e)| view! { <Entry number=i + 1 entry=e secrets=secrets.clone() /> }).collect_view()}

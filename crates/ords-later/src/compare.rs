@@ -1,12 +1,11 @@
 //! Compare mode: Basic and OAuth2 against the same Resource URL, with what differed.
 
-use crate::state::Results;
+use crate::host::LastRun;
 use leptos::prelude::*;
-use ords_core::{differences, CompareRow};
+use ords_core::{comparison_of, differences, CompareRow};
 
 #[component]
-pub fn ComparePanel() -> impl IntoView {
-    let results = expect_context::<Results>();
+pub fn CompareView(run: RwSignal<LastRun>) -> impl IntoView {
     let table = |rows: Vec<CompareRow>| {
         view! {
             <p class="differences" role="status">{differences(&rows)}</p>
@@ -26,7 +25,7 @@ pub fn ComparePanel() -> impl IntoView {
     view! {
             <section class="panel compare" aria-label="Compare">
                 <h2>"Compare Basic and OAuth2"</h2>
-                {move || match results.comparison.get() {
+                {move || match run.with(|r| comparison_of(&r.entries)) {
                     Some(rows) => table(rows).into_any(),
                     None => view! { <p class="empty">"Call API runs both against the Resource URL at the same time and lists what differed."</p> }.into_any(),
                 }}

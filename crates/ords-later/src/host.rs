@@ -1,0 +1,99 @@
+//! The page, as the part sees it: attributes of `main` it follows (`data-settings`, the
+//! share-link fragment; `data-timeline`, which changes with the last run) and questions it asks
+//! by events, each answered through the event's detail, `[resolve, reject]`.
+
+use leptos::prelude::*;
+use ords_core::database::{tried_from_json, Tried};
+use ords_core::{diagnosis_wire, PlaygroundConfig, TimelineEntry};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+fn document() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}
+
+fn page_main() -> Option<web_sys::Element> {
+    document()?.query_selector("main[data-settings]").ok().flatten()
+}
+
+/// `main`'s attribute `name`, kept current while the page lives.
+fn follow(name: &'static str) -> RwSignal<String> {
+    let read = move || page_main().and_then(|m| m.get_attribute(name)).unwrap_or_default();
+    let text = RwSignal::new(read());
+    if let Some(main) = page_main() {
+        let changed = Closure::<dyn Fn()>::new(move || text.set(read()));
+        if let Ok(observer) = web_sys::MutationObserver::new(changed.as_ref().unchecked_ref()) {
+            let options = web_sys::MutationObserverInit::new();
+            options.set_attribute_filter(&js_sys::Array::of1(&name.into()));
+            let _ = observer.observe_with_options(&main, &options);
+        }
+        changed.forget(); // for the page's life
+    }
+    text
+}
+
+/// The page's settings now.
+pub fn settings() -> Signal<PlaygroundConfig> {
+    let text = follow("data-settings");
+    Signal::derive(move || PlaygroundConfig::from_fragment(&text.get()).config)
+}
+
+/// The page's last run (its exchanges, and the secrets to keep masked in them), read again
+/// whenever it changes; only the newest read is kept, so a slow answer never replaces a newer run.
+pub fn last_run() -> RwSignal<LastRun> {
+    let run = RwSignal::new(LastRun::default());
+    let changes = follow("data-timeline");
+    let asked = StoredValue::new(0u32);
+    Effect::new(move || {
+        changes.track();
+        let mine = asked.get_value().wrapping_add(1);
+        asked.set_value(mine);
+        leptos::task::spawn_local(async move {
+            if let Ok(read) = timeline().await {
+                if asked.get_value() == mine {
+                    run.set(read);
+                }
+            }
+        });
+    });
+    run
+}
+
+/// A run as the part shows it.
+#[derive(Clone, Debug, Default)]
+pub struct LastRun {
+    pub entries: Vec<TimelineEntry>,
+    pub secrets: Vec<String>,
+}
+
+/// Asks the page `question` (it listens on `main`).
+async fn ask(question: &str) -> Result<JsValue, String> {
+    let from = page_main().ok_or("The page is gone.")?;
+    let mut ends = None;
+    let promise = js_sys::Promise::new(&mut |resolve, reject| ends = Some(js_sys::Array::of2(&resolve, &reject)));
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_detail(&ends.unwrap_or_default());
+    let event = web_sys::CustomEvent::new_with_event_init_dict(question, &init)
+        .map_err(|_| "The page could not be asked.".to_owned())?;
+    let _ = from.dispatch_event(&event);
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map_err(|e| e.as_string().unwrap_or_else(|| "The page could not answer.".into()))
+}
+
+/// Has the page send the token request as configured and as OAUTH_AUTHENTICATE would; reads
+/// the answer with `settings` (read when the button was pressed).
+pub async fn try_as_database(settings: &PlaygroundConfig) -> Result<Tried, String> {
+    let answer = ask("ords-try-database").await?;
+    tried_from_json(&answer.as_string().unwrap_or_default(), settings)
+}
+
+async fn timeline() -> Result<LastRun, String> {
+    let answer: js_sys::Array = ask("ords-timeline").await?.dyn_into().map_err(|_| "not a list")?;
+    let texts: Vec<String> = answer.iter().filter_map(|v| v.as_string()).collect();
+    let (first, secrets) = texts.split_first().ok_or("an empty answer")?;
+    let value: serde_json::Value = serde_json::from_str(first).map_err(|e| e.to_string())?;
+    let secrets = secrets.iter().filter(|s| !s.is_empty()).cloned().collect();
+    Ok(LastRun { entries: diagnosis_wire::timeline_from_json(&value), secrets })
+}

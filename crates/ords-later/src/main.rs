@@ -1,0 +1,54 @@
+//! The page's deferred part, a second wasm module imported after the form is usable, so none of
+//! its code is in the first load: `Share` (the link and the embed snippet), `Compare` and
+//! `Timeline` (the last run's table and exchanges) and `From the database (APEX)` (the token request as APEX_WEB_SERVICE sends it, the verdict, a pasted
+//! database error explained). The page's `browser::load_deferred` imports it and calls `mount`;
+//! the two modules share no memory (see `host`).
+
+#[cfg(target_arch = "wasm32")]
+mod compare;
+#[cfg(target_arch = "wasm32")]
+mod host;
+#[cfg(target_arch = "wasm32")]
+mod section;
+#[cfg(target_arch = "wasm32")]
+mod share;
+#[cfg(target_arch = "wasm32")]
+mod timeline;
+
+#[cfg(target_arch = "wasm32")]
+mod part {
+    use leptos::prelude::*;
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+
+    /// Mounts each view into its slot (`#share-part`, `#compare-part`, `#timeline-part`,
+    /// `#database-part`), where the page has one.
+    /// A slot is emptied first: a retried load may find an earlier mount.
+    #[wasm_bindgen]
+    pub fn mount() {
+        console_error_panic_hook::set_once();
+        // The last run is followed before anything mounts (mounting would start the executor).
+        let _ = any_spawner::Executor::init_wasm_bindgen();
+        let settings = crate::host::settings();
+        let slot = |id: &str| {
+            let element = web_sys::window()?.document()?.get_element_by_id(id)?;
+            element.set_inner_html("");
+            element.dyn_into::<web_sys::HtmlElement>().ok()
+        };
+        if let Some(element) = slot("share-part") {
+            leptos::mount::mount_to(element, move || view! { <crate::share::ShareView settings /> }).forget();
+        }
+        let run = crate::host::last_run();
+        if let Some(element) = slot("compare-part") {
+            leptos::mount::mount_to(element, move || view! { <crate::compare::CompareView run /> }).forget();
+        }
+        if let Some(element) = slot("timeline-part") {
+            leptos::mount::mount_to(element, move || view! { <crate::timeline::TimelineView run /> }).forget();
+        }
+        if let Some(element) = slot("database-part") {
+            leptos::mount::mount_to(element, move || view! { <crate::section::DatabaseSection settings /> }).forget();
+        }
+    }
+}
+
+fn main() {}

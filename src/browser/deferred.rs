@@ -1,0 +1,60 @@
+//! The page's deferred part: a second wasm module (`crates/ords-later`) with views the first
+//! screen does not need (Share, From the database), imported after the form is usable so its
+//! code is not part of the first load. It mounts into the page's `[data-part]` slots, reads the
+//! settings from `main[data-settings]` (the share-link fragment: never a secret) and asks the
+//! page for requests by events (`crate::database`). The two modules share no memory.
+//!
+//! Each slot shows "Loading…" until the part is in, and a sentence with a retry when it could
+//! not load; which one shows is the slot's `data-state`, set here, styled by CSS.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+// A dynamic import is the only way to load a module after the page's own (CSP: 'self'). A
+// retry imports a new URL: the browser remembers a module that failed. Relative to the page,
+// not to this snippet, so the page works under any path prefix.
+#[wasm_bindgen(inline_js = "let attempt = 0, loading = false;
+export function load_deferred() {
+  const slots = document.querySelectorAll('[data-part]');
+  if (loading || !slots.length || slots[0].dataset.state === 'ready') return;
+  loading = true;
+  const mark = (state) => slots.forEach((s) => { s.dataset.state = state; });
+  mark('loading');
+  const url = new URL('ords-later.js' + (attempt++ ? '?attempt=' + attempt : ''), document.baseURI);
+  const stalled = setTimeout(() => { loading = false; mark('failed'); }, 30000);
+  import(url.href).then(async (m) => { await m.default(); m.mount(); mark('ready'); })
+    .catch(() => mark('failed'))
+    .finally(() => { clearTimeout(stalled); loading = false; });
+}")]
+extern "C" {
+    /// Loads the deferred part into its slots, unless it is loading or in.
+    pub fn load_deferred();
+}
+
+/// The deferred part's way back for one request: `[resolve, reject]`, the detail of its event.
+pub struct PartReply(js_sys::Array);
+
+impl PartReply {
+    pub fn of(event: &web_sys::Event) -> Option<Self> {
+        let detail = js_sys::Reflect::get(event, &"detail".into()).ok()?;
+        detail.dyn_into::<js_sys::Array>().ok().map(Self)
+    }
+
+    /// Resolves with the texts (an array of them when more than one).
+    pub fn send_all(&self, texts: impl IntoIterator<Item = String>) {
+        let all: js_sys::Array = texts.into_iter().map(|t| JsValue::from_str(&t)).collect();
+        if let Ok(f) = self.0.get(0).dyn_into::<js_sys::Function>() {
+            let _ = f.call1(&JsValue::NULL, &all);
+        }
+    }
+
+    pub fn send(&self, answer: Result<String, String>) {
+        let (at, text) = match answer {
+            Ok(text) => (0, text),
+            Err(why) => (1, why),
+        };
+        if let Ok(f) = self.0.get(at).dyn_into::<js_sys::Function>() {
+            let _ = f.call1(&JsValue::NULL, &JsValue::from_str(&text));
+        }
+    }
+}

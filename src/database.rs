@@ -1,0 +1,43 @@
+//! Glue for the deferred part (`crates/ords-later`): what it asks the page for. `From the
+//! database (APEX)` shows and explains; the two token requests it asks for are sent here, by the
+//! page, through the same sender as every request (so past the same question about
+//! credentials). `Timeline` reads the last run. Answers are in the diagnosis's wire form.
+
+use crate::actions::{sender, Page};
+use crate::browser::PartReply;
+use leptos::prelude::*;
+use ords_core::database::{as_database, tried_to_json};
+use ords_core::{diagnosis_wire, get_token};
+
+/// `Try as APEX_WEB_SERVICE would`: the token request as configured, then as `OAUTH_AUTHENTICATE`
+/// would send it. The part's event (`ords-try-database`) carries `[resolve, reject]`.
+pub fn on_try(page: Page, event: web_sys::Event) {
+    let Some(reply) = PartReply::of(&event) else { return };
+    let yours = untrack(|| page.form.oauth());
+    let send = sender(page, page.form.target.get_untracked());
+    leptos::task::spawn_local(async move {
+        let mut sent = Vec::new();
+        for oauth in [yours.clone(), as_database(&yours)] {
+            match get_token(&oauth, &send).await {
+                Ok(step) => sent.push(step.exchange),
+                Err(problems) => {
+                    let said: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+                    return reply.send(Err(said.join(" ")));
+                }
+            }
+        }
+        let (database, yours) = (sent.pop(), sent.pop());
+        if let (Some(yours), Some(database)) = (yours, database) {
+            reply.send(Ok(tried_to_json(yours, database)));
+        }
+    });
+}
+
+/// The last run's exchanges, then the secrets to mask in them (the form's, as typed now).
+pub fn on_timeline(page: Page, event: web_sys::Event) {
+    let Some(reply) = PartReply::of(&event) else { return };
+    let Page { form, results, .. } = page;
+    let timeline = results.timeline.with_untracked(|t| diagnosis_wire::timeline_to_json(t).to_string());
+    let secrets = [form.client_secret, form.password, form.own_token].map(|s| s.get_untracked());
+    reply.send_all([timeline].into_iter().chain(secrets));
+}
