@@ -293,6 +293,7 @@ pub const LESSONS: [Lesson; 12] = [
                 hints: &[
                     "OAUTH_AUTHENTICATE has no choice of placement; a web credential has one from APEX 26.1.",
                     "The PL/SQL's comment names the setting that needed the hand-made request.",
+                    "From the database (APEX), Try as APEX_WEB_SERVICE would: both requests side by side and the verdict.",
                 ],
                 marks: &[Mark::TokenOk],
                 shows: Some(Section::Code),
