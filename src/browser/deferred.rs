@@ -22,7 +22,9 @@ export function load_deferred() {
   mark('loading');
   const url = new URL('ords-later.js' + (attempt++ ? '?attempt=' + attempt : ''), document.baseURI);
   const stalled = setTimeout(() => { loading = false; mark('failed'); }, 30000);
-  import(url.href).then(async (m) => { await m.default(); m.mount(); mark('ready'); })
+  // Mounted when the page is idle, so it never lands in the middle of a person's first run.
+  const idle = () => new Promise((go) => (self.requestIdleCallback ?? setTimeout)(go, { timeout: 2000 }));
+  idle().then(() => import(url.href)).then(async (m) => { await m.default(); await idle(); m.mount(); mark('ready'); })
     .catch(() => mark('failed'))
     .finally(() => { clearTimeout(stalled); loading = false; });
 }")]

@@ -85,6 +85,11 @@ pub fn App() -> impl IntoView {
     let lessons_open = view_state.lessons_open;
     let share_open = RwSignal::new(false);
     let timeline_version = std::cell::Cell::new(0u32);
+    let timeline_changes = move || {
+        results.timeline.track();
+        timeline_version.set(timeline_version.get().wrapping_add(1));
+        timeline_version.get()
+    };
     view! {
         <header class="top" class:embed=embed>
             <h1>"ORDS Auth Playground"</h1>
@@ -118,7 +123,7 @@ pub fn App() -> impl IntoView {
         // For the deferred part: the settings as a share link's fragment (never a secret), a
         // number that changes with the timeline, and the questions it asks (crate::database).
         <main class="workspace" class:embed=embed data-settings=move || form.config().to_fragment()
-            data-timeline=move || { results.timeline.track(); timeline_version.set(timeline_version.get().wrapping_add(1)); timeline_version.get() }
+            data-timeline=timeline_changes
             on:ords-timeline=move |ev| crate::database::on_timeline(page, ev)
             on:ords-try-database=move |ev| crate::database::on_try(page, ev)>
             <p class="notice update-ready" role="status" hidden=move || !update_ready.get()>

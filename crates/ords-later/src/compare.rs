@@ -19,7 +19,10 @@ pub fn CompareView(run: RwSignal<LastRun>) -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
-            <p class="hint">"Each call's full request and response is in the Timeline tab; the OAuth2 call is also in the two panels above."</p>
+            <p class="hint">
+                "Each call's full request and response is in the Timeline tab; the OAuth2 call is also in the two \
+                 panels above."
+            </p>
         }
     };
     view! {
@@ -27,7 +30,11 @@ pub fn CompareView(run: RwSignal<LastRun>) -> impl IntoView {
                 <h2>"Compare Basic and OAuth2"</h2>
                 {move || match run.with(|r| comparison_of(&r.entries)) {
                     Some(rows) => table(rows).into_any(),
-                    None => view! { <p class="empty">"Call API runs both against the Resource URL at the same time and lists what differed."</p> }.into_any(),
+                    None => view! {
+                        <p class="empty">
+                            "Call API runs both against the Resource URL at the same time and lists what differed."
+                        </p>
+                    }.into_any(),
                 }}
             </section>
     }

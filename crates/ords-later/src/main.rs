@@ -1,8 +1,9 @@
 //! The page's deferred part, a second wasm module imported after the form is usable, so none of
 //! its code is in the first load: `Share` (the link and the embed snippet), `Compare` and
-//! `Timeline` (the last run's table and exchanges) and `From the database (APEX)` (the token request as APEX_WEB_SERVICE sends it, the verdict, a pasted
-//! database error explained). The page's `browser::load_deferred` imports it and calls `mount`;
-//! the two modules share no memory (see `host`).
+//! `Timeline` (the last run's table and exchanges) and `From the database (APEX)` (the token
+//! request as APEX_WEB_SERVICE sends it, the verdict, a pasted database error explained). The
+//! page's `browser::load_deferred` imports it and calls `mount`; the two modules share no
+//! memory (see `host`).
 
 #[cfg(target_arch = "wasm32")]
 mod compare;

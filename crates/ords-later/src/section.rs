@@ -33,10 +33,12 @@ pub fn DatabaseSection(settings: Signal<PlaygroundConfig>) -> impl IntoView {
         <section class="panel database" aria-label="From the database (APEX)">
             <h2>"From the database (APEX)"</h2>
             <p class="hint">
-                "APEX_WEB_SERVICE.OAUTH_AUTHENTICATE sends the token request its own way: the client ID and secret in a \
+                "APEX_WEB_SERVICE.OAUTH_AUTHENTICATE sends the token request its own way: the client ID and secret \
+                 in a \
                  Basic header as typed, grant_type=client_credentials and the scope (APEX 20.1 and later), and nothing \
                  else: no credentials in the body, no other parameters, no headers. (Oracle documents the Basic header \
-                 and grant type; that nothing else is sent is inferred.) Try it to see whether this server accepts that."
+                 and grant type; that nothing else is sent is inferred.) Try it to see whether this server accepts \
+                 that."
             </p>
             <button type="button" class="primary" disabled=move || busy.get() on:click=try_it>
                 "Try as APEX_WEB_SERVICE would"
@@ -68,12 +70,20 @@ fn comparison(t: Tried) -> impl IntoView {
     let secret = vec![t.oauth.client_secret.secret().to_owned()];
     view! {
         <table class="compare-table">
-            <thead><tr><th scope="col">""</th><th scope="col">"As the database sends it"</th><th scope="col">"As you send it"</th></tr></thead>
+            <thead>
+                <tr>
+                    <th scope="col">""</th>
+                    <th scope="col">"As the database sends it"</th>
+                    <th scope="col">"As you send it"</th>
+                </tr>
+            </thead>
             <tbody>
                 {table.into_iter().map(|r| {
                     let differs = !r.same();
                     view! {
-                    <tr class:differs=differs><th scope="row">{r.aspect}</th><td>{r.database}</td><td>{r.yours}</td></tr>
+                    <tr class:differs=differs>
+                        <th scope="row">{r.aspect}</th><td>{r.database}</td><td>{r.yours}</td>
+                    </tr>
                 }}).collect_view()}
             </tbody>
         </table>

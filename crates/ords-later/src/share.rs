@@ -23,7 +23,8 @@ pub fn ShareView(settings: Signal<PlaygroundConfig>) -> impl IntoView {
                 <input type="checkbox" prop:checked=move || sections.with(|s| s.contains(&section))
                     on:change=move |_| sections.update(|s| {
                         let was = s.contains(&section);
-                        *s = Section::ALL.into_iter().filter(|x| if *x == section { !was } else { s.contains(x) }).collect();
+                        let keep = |x: &Section| if *x == section { !was } else { s.contains(x) };
+                        *s = Section::ALL.into_iter().filter(keep).collect();
                     }) />
                 {section.label()}
             </label>

@@ -21,7 +21,11 @@ pub fn TimelineView(run: RwSignal<LastRun>) -> impl IntoView {
                 secrets.extend(entries.iter().filter_map(|e| e.exchange.issued_token()));
                 view! {
                     <ol>
-                        {entries.into_iter().enumerate().map(|(i, e)| view! { <Entry number=i + 1 entry=e secrets=secrets.clone() /> }).collect_view()}
+                        {entries
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, e)| view! { <Entry number=i + 1 entry=e secrets=secrets.clone() /> })
+                            .collect_view()}
                     </ol>
                 }.into_any()
             }}
@@ -52,7 +56,8 @@ fn Entry(number: usize, entry: TimelineEntry, secrets: Vec<String>) -> impl Into
                     <span class="outcome">{outcome}</span>
                 </summary>
                 <div class="block-head">
-                    <CopyButton label="Copy as curl" text=Callback::new(move |()| curl.clone()) copied="Copied (secrets masked)" />
+                    <CopyButton label="Copy as curl" text=Callback::new(move |()| curl.clone())
+                        copied="Copied (secrets masked)" />
                 </div>
                 <Show when=move || opened.get()>
                     <ExchangeView exchange=exchange.clone() secrets=secrets.clone() />
