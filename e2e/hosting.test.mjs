@@ -94,6 +94,8 @@ test('nginx under /docs/playground/: both flows against ords-sim, then the in-pa
     // The helper (simulator and code generators) came from under the prefix too.
     await openSection(fresh.page, 'Code');
     await fresh.page.getByRole('region', { name: 'Code' }).getByTestId('code').filter({ hasText: '#!/usr/bin/env bash' }).waitFor();
+    // So did the deferred part (Timeline and the rest).
+    await (await openSection(fresh.page, 'Timeline')).getByTestId('timeline-entry').nth(1).waitFor();
     assert.deepEqual([...problems, ...fresh.problems], []);
   } finally {
     await sim.stop();
@@ -113,6 +115,7 @@ test('the GitHub Pages build (absolute prefix) on a plain static server under th
     const { page, problems } = await open(`${server.origin}${pagesPrefix}`);
     await page.getByLabel('Send requests to').selectOption('network');
     await bothFlows(page, sim.alias);
+    await (await openSection(page, 'Timeline')).getByTestId('timeline-entry').first().waitFor();
     assert.deepEqual(problems, []);
   } finally {
     await sim.stop();

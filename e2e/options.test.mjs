@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startSim, sharedSession, tokenPanel, resourcePanel, assertNoLeaks, openDemo, DEMO_SECRET, confirmSend,
+  startSim, sharedSession, tokenPanel, resourcePanel, assertNoLeaks, openDemo, DEMO_SECRET, confirmSend, openSection,
 } from './harness.mjs';
 
 const session = sharedSession();
@@ -58,7 +58,8 @@ test('use my own token: no token request, the pasted token is sent and masked', 
     await resourcePanel(page).getByTestId('status').getByText('200 OK').waitFor();
     await tokenPanel(page).getByText('Using the token you pasted; no token request was made.').waitFor();
     assert.equal(await tokenPanel(page).getByTestId('request').count(), 0, 'no token exchange');
-    await page.getByTestId('timeline-entry').first().waitFor({ state: 'attached' }); // the deferred part reads the run
+    await openSection(page, 'Timeline');
+    await page.getByTestId('timeline-entry').first().waitFor();
     assert.equal(await page.getByTestId('timeline-entry').count(), 1, 'only the resource call');
     assert.match(await resourcePanel(page).getByTestId('request').textContent(), /Authorization: Bearer •+/);
     await assertNoLeaks(page, consoleLines, [grant.access_token]);

@@ -16,20 +16,28 @@ fn page_main() -> Option<web_sys::Element> {
     document()?.query_selector("main[data-settings]").ok().flatten()
 }
 
-/// `main`'s attribute `name`, kept current while the page lives.
-fn follow(name: &'static str) -> RwSignal<String> {
-    let read = move || page_main().and_then(|m| m.get_attribute(name)).unwrap_or_default();
+/// The attribute `name` of `element` (`None` when absent), kept current while the page lives.
+fn follow_on(element: Option<web_sys::Element>, name: &'static str) -> RwSignal<Option<String>> {
+    let Some(element) = element else { return RwSignal::new(None) };
+    let read = {
+        let element = element.clone();
+        move || element.get_attribute(name)
+    };
     let text = RwSignal::new(read());
-    if let Some(main) = page_main() {
-        let changed = Closure::<dyn Fn()>::new(move || text.set(read()));
-        if let Ok(observer) = web_sys::MutationObserver::new(changed.as_ref().unchecked_ref()) {
-            let options = web_sys::MutationObserverInit::new();
-            options.set_attribute_filter(&js_sys::Array::of1(&name.into()));
-            let _ = observer.observe_with_options(&main, &options);
-        }
-        changed.forget(); // for the page's life
+    let changed = Closure::<dyn Fn()>::new(move || text.set(read()));
+    if let Ok(observer) = web_sys::MutationObserver::new(changed.as_ref().unchecked_ref()) {
+        let options = web_sys::MutationObserverInit::new();
+        options.set_attribute_filter(&js_sys::Array::of1(&name.into()));
+        let _ = observer.observe_with_options(&element, &options);
     }
+    changed.forget(); // for the page's life
     text
+}
+
+/// `main`'s attribute `name`.
+fn follow(name: &'static str) -> Signal<String> {
+    let text = follow_on(page_main(), name);
+    Signal::derive(move || text.get().unwrap_or_default())
 }
 
 /// The page's settings now.
@@ -38,14 +46,24 @@ pub fn settings() -> Signal<PlaygroundConfig> {
     Signal::derive(move || PlaygroundConfig::from_fragment(&text.get()).config)
 }
 
-/// The page's last run (its exchanges, and the secrets to keep masked in them), read again
-/// whenever it changes; only the newest read is kept, so a slow answer never replaces a newer run.
+/// The page's last run (its exchanges, and the secrets to keep masked in them), read when it
+/// changes while the Timeline or Compare tab is open (or when one opens): a run's bodies can be
+/// megabytes, so the page copies them only for someone looking. Only the newest read is kept,
+/// so a slow answer never replaces a newer run.
 pub fn last_run() -> RwSignal<LastRun> {
     let run = RwSignal::new(LastRun::default());
     let changes = follow("data-timeline");
+    let panel = |id: &str| document().and_then(|d| d.get_element_by_id(id));
+    let hidden = [follow_on(panel("panel-timeline"), "hidden"), follow_on(panel("panel-compare"), "hidden")];
+    let shown = move || hidden.iter().any(|h| h.with(Option::is_none));
+    let read_for = StoredValue::new(None::<String>);
     let asked = StoredValue::new(0u32);
     Effect::new(move || {
-        changes.track();
+        let change = changes.get();
+        if !shown() || read_for.get_value().as_ref() == Some(&change) {
+            return;
+        }
+        read_for.set_value(Some(change));
         let mine = asked.get_value().wrapping_add(1);
         asked.set_value(mine);
         leptos::task::spawn_local(async move {
