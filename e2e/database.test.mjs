@@ -137,3 +137,41 @@ test('the deferred part: "Loading…" while held back, then it works; a part tha
   await failed.waitFor({ state: 'hidden' });
   await broken.close();
 });
+
+test('a hostile token endpoint that echoes the secret back: masked on both sides, and the page survives a huge answer', async () => {
+  const { createServer } = await import('node:http');
+  const secret = 'Ech0-me-s3cret..';
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => { body += c; });
+    req.on('end', () => {
+      const cors = { 'Access-Control-Allow-Origin': session.web.origin, 'Access-Control-Allow-Headers': '*',
+        'Access-Control-Allow-Methods': 'POST', 'Content-Type': 'application/json' };
+      if (req.method === 'OPTIONS') { res.writeHead(204, cors); res.end(); return; }
+      const basic = Buffer.from((req.headers.authorization ?? '').replace(/^Basic /, ''), 'base64').toString();
+      res.writeHead(401, cors);
+      res.end(JSON.stringify({ error: 'invalid_client', you_sent: basic, body, padding: 'x'.repeat(3_000_000) }));
+    });
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const { page, consoleLines } = await open(`target=network&client_auth=body&token_url=${encodeURIComponent(`${base}/oauth/token`)}`, context);
+    await page.getByLabel('Client secret').fill(secret);
+    const section = await openSection(page, TAB);
+    await section.getByRole('button', { name: 'Try as APEX_WEB_SERVICE would' }).click();
+    await confirmSend(page, base);
+    // (A body over 1 MB reaches the part cut, so the verdict may name the status alone.)
+    await section.locator('.verdict').getByText(/^As the database sends it: 401[^.]*\. As you send it: 401[^.]*\. Both are refused/).waitFor();
+    const database = section.getByRole('region', { name: 'As the database sends it' });
+    await database.getByTestId('body').waitFor();
+    const text = await section.textContent();
+    assert.match(text, /"you_sent":"Te8yn-qGmBoX6jzpPhnUXA\.\.:•+"/, 'the echo is shown, its secret masked');
+    assert.ok(!text.includes(secret), 'the echoed secret is masked');
+    await assertNoLeaks(page, consoleLines, [secret]);
+  } finally {
+    await context.close();
+    server.close();
+  }
+});

@@ -14,6 +14,7 @@ use ords_core::{diagnosis_wire, get_token};
 pub fn on_try(page: Page, event: web_sys::Event) {
     let Some(reply) = PartReply::of(&event) else { return };
     let yours = untrack(|| page.form.oauth());
+    let secret = yours.client_secret.secret().to_owned();
     let send = sender(page, page.form.target.get_untracked());
     leptos::task::spawn_local(async move {
         let mut sent = Vec::new();
@@ -28,7 +29,8 @@ pub fn on_try(page: Page, event: web_sys::Event) {
         }
         let (database, yours) = (sent.pop(), sent.pop());
         if let (Some(yours), Some(database)) = (yours, database) {
-            reply.send(Ok(tried_to_json(yours, database)));
+            // With the secret, so the part masks it wherever a server echoes it.
+            reply.send_all([tried_to_json(yours, database), secret]);
         }
     });
 }

@@ -103,8 +103,10 @@ async fn ask(question: &str) -> Result<JsValue, String> {
 /// Has the page send the token request as configured and as OAUTH_AUTHENTICATE would; reads
 /// the answer with `settings` (read when the button was pressed).
 pub async fn try_as_database(settings: &PlaygroundConfig) -> Result<Tried, String> {
-    let answer = ask("ords-try-database").await?;
-    tried_from_json(&answer.as_string().unwrap_or_default(), settings)
+    let answer: js_sys::Array = ask("ords-try-database").await?.dyn_into().map_err(|_| "not a list")?;
+    let mut tried = tried_from_json(&answer.get(0).as_string().unwrap_or_default(), settings)?;
+    tried.oauth.client_secret = ords_core::ClientSecret::new(answer.get(1).as_string().unwrap_or_default());
+    Ok(tried)
 }
 
 async fn timeline() -> Result<LastRun, String> {

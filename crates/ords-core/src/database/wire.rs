@@ -9,8 +9,8 @@ use crate::exchange::Exchange;
 use crate::flow::{Purpose, TimelineEntry};
 use crate::settings::OAuthSettings;
 
-/// Both requests as sent and answered, and the settings they came from (no secret: the verdict
-/// does not read it).
+/// Both requests as sent and answered, and the settings they came from (the secret is not in
+/// the settings: the page hands it over beside them, for masking).
 #[derive(Clone, Debug)]
 pub struct Tried {
     pub yours: Exchange,
