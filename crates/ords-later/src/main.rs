@@ -27,7 +27,8 @@ mod part {
     /// A slot is emptied first: a retried load may find an earlier mount.
     #[wasm_bindgen]
     pub fn mount() {
-        console_error_panic_hook::set_once();
+        // A bug here says so on the page, as one in the page does (this module is dead after it).
+        ords_playground::browser::install_crash_notice();
         // The last run is followed before anything mounts (mounting would start the executor).
         let _ = any_spawner::Executor::init_wasm_bindgen();
         let settings = crate::host::settings();
