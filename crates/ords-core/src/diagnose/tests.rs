@@ -18,6 +18,25 @@ const TOKEN_URL: &str = "http://127.0.0.1:8181/ords/demo/oauth/token";
 const RESOURCE_URL: &str = "http://127.0.0.1:8181/ords/demo/hr/employees/";
 const PAGE: &str = "http://127.0.0.1:8080";
 
+thread_local! {
+    /// Every finding the cases below produced in this thread (for the coverage test).
+    static SEEN: std::cell::RefCell<Vec<FindingId>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn seen(found: Vec<Finding>) -> Vec<Finding> {
+    SEEN.with(|s| s.borrow_mut().extend(found.iter().map(|f| f.id)));
+    found
+}
+
+// The core's functions, recorded: these names shadow the glob import above.
+fn diagnose_inputs(i: &Inputs) -> Vec<Finding> {
+    seen(super::diagnose_inputs(i))
+}
+
+fn diagnose_run(i: &Inputs, timeline: &[TimelineEntry], facts: RunFacts) -> Vec<Finding> {
+    seen(super::diagnose_run(i, timeline, facts))
+}
+
 fn inputs() -> Inputs {
     Inputs {
         page_origin: PAGE.into(),
@@ -189,6 +208,17 @@ fn a_missing_token_endpoint_and_a_sign_in_page() {
     assert_eq!(ids(&run(&[token(response(404, &[], "{}"))], Probe::NotProbed, false)), ["token-404"]);
     let html = token(response(200, &[("Content-Type", "text/html")], "<html>Sign in</html>"));
     assert_eq!(ids(&run(&[html], Probe::NotProbed, false)), ["token-not-json"]);
+}
+
+#[test]
+fn requests_not_sent_say_who_stopped_them() {
+    let refused = run(&[token(Err(TransportError::Refused { detail: "bad header".into() }))], Probe::NotProbed, false);
+    assert_eq!(ids(&refused), ["refused"]);
+    assert_eq!(refused[0].cause, "The browser refused to send the request as built.");
+    let declined =
+        run(&[token(Err(TransportError::NotSent { origin: "https://x.example".into() }))], Probe::NotProbed, false);
+    assert_eq!(ids(&declined), ["not-sent"]);
+    assert_eq!(declined[0].cause, "You chose not to send your credentials to this origin.");
 }
 
 #[test]
@@ -526,4 +556,40 @@ fn a_304_and_a_400_on_paging_parameters_are_explained() {
     let not_modified = at(RESOURCE_URL, 304, &[("ETag", "\"1\"")], "");
     assert_eq!(ids(&not_modified), ["not-modified"]);
     assert_eq!(not_modified[0].severity, Severity::Info);
+}
+
+/// Every finding of the diagnosis is produced by at least one case of this file (a finding
+/// nothing produces is dead code or an untested path). Runs the cases again in one thread and
+/// collects their ids.
+#[test]
+fn every_finding_is_produced_by_some_case() {
+    a_good_demo_setup_has_only_the_preflight_notes();
+    token_url_shapes();
+    aliases_that_differ_are_named();
+    mixed_content_and_local_network_from_the_page_origin();
+    credential_copy_mistakes();
+    a_refused_token_request_suggests_the_other_placement();
+    an_rfc6749_error_is_quoted_and_explained();
+    a_missing_token_endpoint_and_a_sign_in_page();
+    failed_fetches_are_told_apart_by_the_probe();
+    a_fresh_token_refused_means_role_or_privilege_and_the_challenge_is_read();
+    basic_refused();
+    ords_statuses_and_formats();
+    nothing_from_a_url_or_an_id_escapes_into_a_command_or_sql();
+    a_query_token_never_shows_in_evidence();
+    the_cors_note_is_written_for_this_origin_alias_and_module();
+    inputs_and_cors_fixes_travel_as_json_unchanged();
+    a_body_over_the_limit_is_cut_at_a_character_boundary();
+    a_refused_jwt_is_checked_against_the_described_profile_and_the_first_broken_rule_named();
+    a_held_jwt_is_checked_before_sending_against_the_described_profile();
+    url_pairs_that_disagree_are_named_with_both_values();
+    a_304_and_a_400_on_paging_parameters_are_explained();
+    requests_not_sent_say_who_stopped_them();
+    let seen = SEEN.with(|s| s.borrow().clone());
+    // The catalog's two findings are asserted by id in `catalog/tests.rs`, the JWT profile
+    // check's by the coverage test in `jwt_profile/tests.rs`; jwt-passes is the diagnosis's.
+    let elsewhere = |k: &str| k.starts_with("catalog-") || k.starts_with("jwt-") && k != "jwt-passes";
+    let missing: Vec<&str> =
+        FindingId::ALL.iter().filter(|id| !seen.contains(id)).map(|id| id.key()).filter(|k| !elsewhere(k)).collect();
+    assert!(missing.is_empty(), "no case produces {missing:?}");
 }

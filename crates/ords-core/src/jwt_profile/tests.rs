@@ -50,6 +50,18 @@ fn profile() -> JwtProfile {
     }
 }
 
+thread_local! {
+    /// Every finding the checks below produced in this thread (for the coverage test).
+    static SEEN: std::cell::RefCell<Vec<&'static str>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+// The profile check, recorded: this name shadows the glob import above.
+fn check(token: &str, profile: &JwtProfile, now_s: i64, jwks: &Jwks) -> Vec<Finding> {
+    let found = super::check(token, profile, now_s, jwks);
+    SEEN.with(|s| s.borrow_mut().extend(found.iter().map(|f| f.id.key())));
+    found
+}
+
 fn ids(token: &str, profile: &JwtProfile, jwks: &Jwks) -> Vec<&'static str> {
     check(token, profile, NOW, jwks).iter().map(|f| f.id.key()).collect()
 }
@@ -177,4 +189,27 @@ fn the_sql_quotes_every_value_and_labels_the_older_form() {
     assert!(sql.contains("-- ORDS 23.3 to 24.2 only"));
     let roles = jwt_profile_sql(&JwtProfile { role_claim: "/roles".into(), ..profile() }, "/hr/*");
     assert!(roles.contains(",\n    p_role_claim_name => '/roles');"), "{roles}");
+}
+
+/// Every finding of the profile check (`jwt-…`; jwt-passes is the diagnosis's) is produced by at
+/// least one case of this file.
+#[test]
+fn every_jwt_finding_is_produced_by_some_case() {
+    a_token_that_matches_the_profile_breaks_no_rule();
+    the_issuer_must_match_exactly_and_the_difference_is_named();
+    the_audience_must_be_one_string_equal_to_the_profile_s();
+    only_rsa_signatures();
+    scope_or_scp_must_name_the_privilege();
+    expiry_with_skew_at_59_60_and_61_seconds();
+    the_allowed_age_counts_from_iat_whatever_exp_says();
+    the_key_id_must_be_in_the_jwk_set_and_the_set_must_be_https();
+    prefill_takes_issuer_audience_and_well_known_key_sets();
+    the_sql_quotes_every_value_and_labels_the_older_form();
+    let seen = SEEN.with(|s| s.borrow().clone());
+    let jwt = crate::diagnose::FindingId::ALL
+        .iter()
+        .map(|id| id.key())
+        .filter(|k| k.starts_with("jwt-") && *k != "jwt-passes");
+    let missing: Vec<&str> = jwt.filter(|k| !seen.contains(k)).collect();
+    assert!(missing.is_empty(), "no case produces {missing:?}");
 }
