@@ -4,19 +4,16 @@
 // and a retry when it never arrives.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sharedSession, startSim, openDemo, confirmSend, assertNoLeaks, openSection, DEMO_SECRET } from './harness.mjs';
+import {
+  sharedSession, startSim, openDemo, confirmSend, assertNoLeaks, openSection, watchConsole, DEMO_SECRET,
+} from './harness.mjs';
 
 const session = sharedSession();
 const TAB = 'From the database (APEX)';
 
 async function open(fragment, context) {
   const page = await context.newPage();
-  const consoleLines = [];
-  page.on('console', (msg) => consoleLines.push(msg.text()));
-  page.on('pageerror', (err) => consoleLines.push(`pageerror: ${err.message}`));
-  await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => {
-    console.error(`Content-Security-Policy violation: ${e.violatedDirective} ${e.blockedURI}`);
-  }));
+  const consoleLines = await watchConsole(page);
   await page.goto(`${session.web.origin}/#${fragment}`);
   await page.getByRole('button', { name: 'Call API' }).waitFor();
   return { page, consoleLines };

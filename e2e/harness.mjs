@@ -77,16 +77,23 @@ export function sharedSession() {
   return session;
 }
 
-/** Opens the playground configured by query parameters; records console output. */
-export async function openPlayground(browser, pageOrigin, params = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
+/** Records the page's console output, errors and Content-Security-Policy violations (for
+ * `assertNoLeaks`); call before the page is opened. */
+export async function watchConsole(page) {
   const consoleLines = [];
   page.on('console', (msg) => consoleLines.push(msg.text()));
   page.on('pageerror', (err) => consoleLines.push(`pageerror: ${err.message}`));
   await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => {
     console.error(`Content-Security-Policy violation: ${e.violatedDirective} ${e.blockedURI}`);
   }));
+  return consoleLines;
+}
+
+/** Opens the playground configured by query parameters; records console output. */
+export async function openPlayground(browser, pageOrigin, params = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const consoleLines = await watchConsole(page);
   const query = new URLSearchParams(params).toString();
   await page.goto(`${pageOrigin}/${query ? `?${query}` : ''}`);
   await page.getByRole('button', { name: 'Call API' }).waitFor();

@@ -23,14 +23,14 @@ pub fn on_try(page: Page, event: web_sys::Event) {
                 Ok(step) => sent.push(step.exchange),
                 Err(problems) => {
                     let said: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
-                    return reply.send(Err(said.join(" ")));
+                    return reply.reject(&said.join(" "));
                 }
             }
         }
         let (database, yours) = (sent.pop(), sent.pop());
         if let (Some(yours), Some(database)) = (yours, database) {
             // With the secret, so the part masks it wherever a server echoes it.
-            reply.send_all([tried_to_json(yours, database), secret]);
+            reply.resolve([tried_to_json(yours, database), secret]);
         }
     });
 }
@@ -41,5 +41,5 @@ pub fn on_timeline(page: Page, event: web_sys::Event) {
     let Page { form, results, .. } = page;
     let timeline = results.timeline.with_untracked(|t| diagnosis_wire::timeline_to_json(t).to_string());
     let secrets = [form.client_secret, form.password, form.own_token].map(|s| s.get_untracked());
-    reply.send_all([timeline].into_iter().chain(secrets));
+    reply.resolve([timeline].into_iter().chain(secrets));
 }

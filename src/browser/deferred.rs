@@ -1,8 +1,9 @@
 //! The page's deferred part: a second wasm module (`crates/ords-later`) with views the first
-//! screen does not need (Share, From the database), imported after the form is usable so its
-//! code is not part of the first load. It mounts into the page's `[data-part]` slots, reads the
-//! settings from `main[data-settings]` (the share-link fragment: never a secret) and asks the
-//! page for requests by events (`crate::database`). The two modules share no memory.
+//! screen does not need (Share, Compare, Timeline, From the database), imported after the form
+//! is usable so its code is not part of the first load. It mounts into the page's `[data-part]`
+//! slots, reads `main[data-settings]` (the share-link fragment: never a secret) and
+//! `main[data-timeline]`, and asks the page by events (`crate::database`). The two modules share
+//! no memory.
 //!
 //! Each slot shows "Loading…" until the part is in, and a sentence with a retry when it could
 //! not load; which one shows is the slot's `data-state`, set here, styled by CSS.
@@ -42,21 +43,20 @@ impl PartReply {
         detail.dyn_into::<js_sys::Array>().ok().map(Self)
     }
 
-    /// Resolves with the texts (an array of them when more than one).
-    pub fn send_all(&self, texts: impl IntoIterator<Item = String>) {
+    /// Answers with the texts, as an array.
+    pub fn resolve(&self, texts: impl IntoIterator<Item = String>) {
         let all: js_sys::Array = texts.into_iter().map(|t| JsValue::from_str(&t)).collect();
-        if let Ok(f) = self.0.get(0).dyn_into::<js_sys::Function>() {
-            let _ = f.call1(&JsValue::NULL, &all);
-        }
+        self.call(0, &all);
     }
 
-    pub fn send(&self, answer: Result<String, String>) {
-        let (at, text) = match answer {
-            Ok(text) => (0, text),
-            Err(why) => (1, why),
-        };
+    /// Refuses with a sentence.
+    pub fn reject(&self, why: &str) {
+        self.call(1, &JsValue::from_str(why));
+    }
+
+    fn call(&self, at: u32, value: &JsValue) {
         if let Ok(f) = self.0.get(at).dyn_into::<js_sys::Function>() {
-            let _ = f.call1(&JsValue::NULL, &JsValue::from_str(&text));
+            let _ = f.call1(&JsValue::NULL, value);
         }
     }
 }

@@ -6,7 +6,7 @@ use super::{
 use crate::actions::{self, Page};
 use crate::browser;
 use crate::consent::Consent;
-use crate::state::{Form, Results, View};
+use crate::state::{Form, Results, SectionTab, View};
 use crate::workshop::Workshop;
 use leptos::prelude::*;
 use ords_core::{Key, Section, Theme};
@@ -69,8 +69,8 @@ pub fn App() -> impl IntoView {
     // then the offline copy, which fetches every file once more.
     set_timeout(move || workshop.load(), Duration::from_millis(300));
     // Then the deferred part (Share, Compare, Timeline, From the database), where the page shows one.
-    let deferred_shown = [Section::Timeline, Section::Database].into_iter().any(|s| start.config.shows(s));
-    if !start.config.embed || deferred_shown || start.config.flow == ords_core::Flow::Compare {
+    let offered = |t: SectionTab| t.offered(|s| start.config.shows(s), start.config.flow);
+    if !start.config.embed || SectionTab::DEFERRED.into_iter().any(offered) {
         set_timeout(browser::load_deferred, Duration::from_millis(400));
     }
     let update_ready = RwSignal::new(false);

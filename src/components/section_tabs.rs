@@ -1,6 +1,6 @@
 //! The sections under the two answers (Diagnosis, Compare, Timeline, Code, History, From the
-//! database) as WAI-ARIA
-//! tabs: one panel open at a time; arrow keys, Home and End move between the tabs.
+//! database) as WAI-ARIA tabs: one panel open at a time; arrow keys, Home and End move between
+//! the tabs. Compare, Timeline and From the database are slots of the deferred part.
 
 use super::{
     code_panel::CodePanel, deferred_slot::DeferredSlot, diagnosis_panel::DiagnosisPanel, history_panel::HistoryPanel,

@@ -19,6 +19,9 @@ impl SectionTab {
     pub const ALL: [Self; 6] =
         [Self::Diagnosis, Self::Compare, Self::Timeline, Self::Code, Self::History, Self::Database];
 
+    /// The tabs whose panels are in the deferred part (`crates/ords-later`).
+    pub const DEFERRED: [Self; 3] = [Self::Compare, Self::Timeline, Self::Database];
+
     /// Used in element ids and `data-section`.
     pub fn key(self) -> &'static str {
         match self {
