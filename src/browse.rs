@@ -5,8 +5,8 @@
 use crate::actions::Page;
 use crate::browser;
 use leptos::prelude::*;
+use ords_core::helper::{Job, Reply};
 use ords_core::{Action, Flow, HttpResponse, ResourceCall, TokenStep};
-use serde_json::{json, Value};
 
 /// One endpoint to offer.
 #[derive(Clone, Debug, PartialEq)]
@@ -49,10 +49,6 @@ async fn get(page: Page, url: &str) -> Result<HttpResponse, String> {
     }
 }
 
-async fn helper_list(job: Value) -> Result<Vec<Value>, String> {
-    browser::ask_helper(job).await.map(|v| v.as_array().cloned().unwrap_or_default())
-}
-
 /// Reads the catalog of the schema at `base` (`…/ords/<alias>/`) and each listed OpenAPI document.
 pub async fn browse(page: Page, base: String) -> Browsed {
     let catalog_url = format!("{base}metadata-catalog/");
@@ -61,20 +57,20 @@ pub async fn browse(page: Page, base: String) -> Browsed {
         Err(why) => return Browsed { problem: Some(why), ..Browsed::default() },
     };
     if answer.status != 200 {
-        let job = json!({ "do": "catalog_refusal", "status": answer.status, "url": catalog_url });
-        let findings = browser::ask_helper(job).await.map(|v| ords_core::diagnosis_wire::findings_from_json(&v));
+        let job = Job::CatalogRefusal { status: answer.status, url: catalog_url };
+        let findings = browser::ask_helper(job).await.and_then(Reply::findings);
         let problem = format!("The catalog answered {} {}.", answer.status, answer.reason);
         return Browsed { problem: Some(problem), findings: findings.unwrap_or_default(), ..Browsed::default() };
     }
-    let entries = match helper_list(json!({ "do": "catalog_entries", "text": answer.body })).await {
-        Ok(list) => list,
-        Err(why) => return Browsed { problem: Some(why), ..Browsed::default() },
-    };
-    let text = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).unwrap_or_default().to_owned();
+    let entries =
+        match browser::ask_helper(Job::CatalogEntries { text: answer.body }).await.and_then(Reply::catalog_entries) {
+            Ok(list) => list,
+            Err(why) => return Browsed { problem: Some(why), ..Browsed::default() },
+        };
     let mut out = Browsed::default();
-    for entry in entries.iter().filter(|e| e.get("openapi").is_some_and(Value::is_string)).take(MAX_DOCUMENTS) {
-        let module = text(entry, "name");
-        let document = match get(page, &text(entry, "openapi")).await {
+    let listed = entries.into_iter().filter_map(|e| Some((e.name, e.openapi?)));
+    for (module, openapi) in listed.take(MAX_DOCUMENTS) {
+        let document = match get(page, &openapi).await {
             Ok(r) if r.status == 200 => r.body,
             Ok(r) => {
                 out.problem = Some(format!("The OpenAPI document of {module} answered {} {}.", r.status, r.reason));
@@ -85,20 +81,15 @@ pub async fn browse(page: Page, base: String) -> Browsed {
                 continue;
             }
         };
-        let Ok(list) = helper_list(json!({ "do": "openapi_endpoints", "text": document })).await else { continue };
-        out.endpoints.extend(list.iter().map(|e| {
-            EndpointInfo {
-                module: module.clone(),
-                method: text(e, "method"),
-                url: text(e, "url"),
-                params: e
-                    .get("params")
-                    .and_then(Value::as_array)
-                    .map(|p| p.iter().filter_map(Value::as_str).map(str::to_owned).collect())
-                    .unwrap_or_default(),
-                auth: e.get("auth").and_then(Value::as_bool),
-                summary: text(e, "summary"),
-            }
+        let job = Job::OpenapiEndpoints { text: document };
+        let Ok(list) = browser::ask_helper(job).await.and_then(Reply::endpoints) else { continue };
+        out.endpoints.extend(list.into_iter().map(|e| EndpointInfo {
+            module: module.clone(),
+            method: e.method,
+            url: e.url,
+            params: e.params,
+            auth: e.needs_auth,
+            summary: e.summary,
         }));
     }
     out

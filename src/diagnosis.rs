@@ -6,18 +6,13 @@ use crate::browser;
 use crate::state::{Form, Results};
 use leptos::prelude::*;
 use ords_core::diagnosis_wire as wire;
-use ords_core::{CorsFixes, Finding, Inputs, Probe, RunFacts, Target};
-use serde_json::json;
-use std::cell::Cell;
+use ords_core::helper::{Job, Reply};
+use ords_core::{CorsFixes, Inputs, Probe, RunFacts, Target};
 
 /// The form's inputs and the token the next call would send (tracked: call inside a reactive
 /// closure to follow edits).
 pub fn inputs(form: &Form, results: &Results) -> Inputs {
-    let token = if form.own_token_on.get() {
-        form.own_token.get().trim().to_owned()
-    } else {
-        results.held.with(|h| h.as_ref().map(|h| h.access_token.secret().to_owned())).unwrap_or_default()
-    };
+    let token = crate::state::next_call_token(form, results).unwrap_or_default();
     Inputs {
         page_origin: browser::page_origin(),
         flow: form.flow.get(),
@@ -36,22 +31,16 @@ pub fn inputs(form: &Form, results: &Results) -> Inputs {
     }
 }
 
-thread_local! {
-    static ASKED: Cell<u64> = const { Cell::new(0) };
-}
-
 /// Keeps `results.input_findings` (what the inputs alone say) in step with the form; only
 /// the newest answer is kept.
 pub fn keep_inputs_diagnosed(form: Form, results: Results) {
+    let newest = browser::Newest::default();
     Effect::new(move || {
-        let job = json!({ "do": "diagnose_inputs", "inputs": wire::inputs_to_json(&inputs(&form, &results)) });
-        let asked = ASKED.with(|a| a.get() + 1);
-        ASKED.with(|a| a.set(asked));
+        let job = Job::DiagnoseInputs(inputs(&form, &results));
+        let newest = newest.clone();
         leptos::task::spawn_local(async move {
-            if let Ok(answer) = browser::ask_helper(job).await {
-                if ASKED.with(Cell::get) == asked {
-                    results.input_findings.set(wire::findings_from_json(&answer));
-                }
+            if let Some(Ok(findings)) = newest.ask(job).await.map(|a| a.and_then(Reply::findings)) {
+                results.input_findings.set(findings);
             }
         });
     });
@@ -59,8 +48,8 @@ pub fn keep_inputs_diagnosed(form: Form, results: Results) {
 
 /// The SQL and settings that allow this page's origin (for the ORDS CORS note).
 pub async fn cors_fixes(resource_url: String, client_id: String) -> Option<CorsFixes> {
-    let job = json!({ "do": "cors_fixes", "origin": browser::page_origin(), "resource_url": resource_url, "client_id": client_id });
-    browser::ask_helper(job).await.ok().map(|v| wire::cors_fixes_from_json(&v))
+    let job = Job::CorsFixes { origin: browser::page_origin(), resource_url, client_id };
+    browser::ask_helper(job).await.and_then(Reply::cors_fixes).ok()
 }
 
 /// Diagnoses a finished run into `results.findings`, probing first when a fetch failed; kept
@@ -76,15 +65,9 @@ pub async fn after_run(results: Results, inputs: Inputs, target: Target, token_e
         Some(url) => browser::probe(&url).await,
         None => Probe::NotProbed,
     };
-    let timeline = results.timeline.with_untracked(|t| wire::timeline_to_json(t));
-    let job = json!({
-        "do": "diagnose_run", "inputs": wire::inputs_to_json(&inputs), "timeline": timeline,
-        "facts": wire::facts_to_json(RunFacts { probe, token_expired }),
-    });
-    let findings: Vec<Finding> = match browser::ask_helper(job).await {
-        Ok(answer) => wire::findings_from_json(&answer),
-        Err(_) => Vec::new(),
-    };
+    let timeline = results.timeline.with_untracked(|t| wire::cut_timeline(t));
+    let job = Job::DiagnoseRun { inputs, timeline, facts: RunFacts { probe, token_expired } };
+    let findings = browser::ask_helper(job).await.and_then(Reply::findings).unwrap_or_default();
     if results.run_number.get_untracked() == run {
         results.findings.set(findings);
     }

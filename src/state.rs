@@ -3,11 +3,12 @@
 //! text form (links, storage, history) and the round trip is tested natively.
 
 use leptos::prelude::*;
+use ords_core::helper::CodeJob;
 use ords_core::jwt_profile::JwtProfile;
 use ords_core::{
     parse_header_lines, AccessToken, BasicSettings, ClientAuth, ClientSecret, ExtraParam, Field, FieldError, Flow,
-    HeldToken, Method, OAuthSettings, Password, PlaygroundConfig, Provider, ResourceCall, Section, Target, Theme,
-    TokenPlacement,
+    HeldToken, Method, OAuthSettings, Password, PlaygroundConfig, PostmanImport, Provider, ResourceCall, Section,
+    Target, Theme, TokenPlacement,
 };
 
 /// Where a setting's value came from: the question before credentials go somewhere names it.
@@ -300,6 +301,70 @@ impl Form {
 
     pub fn basic(&self) -> BasicSettings {
         BasicSettings { username: self.username.get(), password: Password::new(self.password.get()) }
+    }
+
+    /// A provider's preset: its token URL and parameters, and `Use my own token` ticked when
+    /// it refuses browsers (the token then comes from outside).
+    pub fn choose_provider(&self, provider: Provider) {
+        self.provider.set(provider);
+        if !provider.token_url().is_empty() {
+            self.token_url_source.set(Source::Typed);
+            self.token_url.set(provider.token_url().to_owned());
+            self.extra.set(provider.params());
+        }
+        if provider.refuses_browsers() {
+            self.own_token_on.set(true);
+        }
+    }
+
+    /// What the code generators write from (tracked); the secrets only when `include_secrets`.
+    pub fn code_job(&self, include_secrets: bool, page_origin: String) -> CodeJob {
+        let call = self.call().ok();
+        CodeJob {
+            config: self.config(),
+            secrets: include_secrets
+                .then(|| (ClientSecret::new(self.client_secret.get()), Password::new(self.password.get()))),
+            page_origin,
+            headers: call.as_ref().map(|c| c.headers.clone()).unwrap_or_default(),
+            body: call.map(|c| c.body).unwrap_or_default(),
+        }
+    }
+
+    /// What a Postman collection or environment held: its settings (true when it had some)
+    /// and its secrets.
+    pub fn apply_import(&self, found: PostmanImport) -> bool {
+        if let Some(config) = &found.config {
+            self.apply(config, Source::Import);
+        }
+        if let Some(secret) = found.client_secret {
+            self.client_secret.set(secret.secret().to_owned());
+        }
+        if let Some(password) = found.password {
+            self.password.set(password.secret().to_owned());
+        }
+        found.config.is_some()
+    }
+
+    /// Fills the JWT profile's empty fields from what a token's own claims imply.
+    pub fn fill_empty_jwt_profile(&self, implied: JwtProfile) {
+        let fill = |slot: RwSignal<String>, value: String| {
+            if slot.with_untracked(String::is_empty) {
+                slot.set(value);
+            }
+        };
+        fill(self.jwt_issuer, implied.issuer);
+        fill(self.jwt_audience, implied.audience);
+        fill(self.jwt_jwk_url, implied.jwk_url);
+    }
+}
+
+/// The token the next call would send (tracked): the pasted one when `Use my own token` is
+/// ticked, else the one held.
+pub fn next_call_token(form: &Form, results: &Results) -> Option<String> {
+    if form.own_token_on.get() {
+        Some(form.own_token.get().trim().to_owned()).filter(|t| !t.is_empty())
+    } else {
+        results.held.with(|h| h.as_ref().map(|h| h.access_token.secret().to_owned()))
     }
 }
 

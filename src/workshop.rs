@@ -7,38 +7,12 @@ use crate::actions::Page;
 use crate::browser::{self, store_get, store_set, Store};
 use crate::state::{Form, Results, Source};
 use leptos::prelude::*;
+use ords_core::helper::{Job, Reply};
+pub use ords_core::helper::{LessonInfo, ScenarioInfo, StepInfo};
 use ords_core::lessons::RunEvidence;
 use ords_core::{Flow, PlaygroundConfig, Target};
-use serde_json::{json, Value};
 
 const PROGRESS_KEY: &str = "ords-playground:lessons";
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct ScenarioInfo {
-    pub name: String,
-    pub failure: String,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct StepInfo {
-    pub id: String,
-    pub title: String,
-    pub goal: String,
-    pub hints: Vec<String>,
-    pub marks: Vec<String>,
-    pub shows: Option<String>,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct LessonInfo {
-    pub id: String,
-    pub title: String,
-    pub scenario: String,
-    pub stage: String,
-    pub intro: String,
-    pub minutes: u64,
-    pub steps: Vec<StepInfo>,
-}
 
 /// The workshop's state beside the form.
 #[derive(Clone, Copy)]
@@ -53,40 +27,6 @@ pub struct Workshop {
     pub met: RwSignal<Vec<bool>>,
     /// The last thing the workshop said (a live region).
     pub said: RwSignal<String>,
-}
-
-fn text(v: &Value, key: &str) -> String {
-    v.get(key).and_then(Value::as_str).unwrap_or_default().to_owned()
-}
-
-fn texts(v: &Value, key: &str) -> Vec<String> {
-    v.get(key)
-        .and_then(Value::as_array)
-        .map(|a| a.iter().filter_map(Value::as_str).map(str::to_owned).collect())
-        .unwrap_or_default()
-}
-
-fn lesson_info(v: &Value) -> LessonInfo {
-    let steps = v.get("steps").and_then(Value::as_array).cloned().unwrap_or_default();
-    LessonInfo {
-        id: text(v, "id"),
-        title: text(v, "title"),
-        scenario: text(v, "scenario"),
-        stage: text(v, "stage"),
-        intro: text(v, "intro"),
-        minutes: v.get("minutes").and_then(Value::as_u64).unwrap_or(0),
-        steps: steps
-            .iter()
-            .map(|s| StepInfo {
-                id: text(s, "id"),
-                title: text(s, "title"),
-                goal: text(s, "goal"),
-                hints: texts(s, "hints"),
-                marks: texts(s, "marks"),
-                shows: s.get("shows").and_then(Value::as_str).map(str::to_owned),
-            })
-            .collect(),
-    }
 }
 
 impl Workshop {
@@ -112,14 +52,11 @@ impl Workshop {
     /// Asks the helper for the scenarios and the lessons.
     pub fn load(self) {
         leptos::task::spawn_local(async move {
-            if let Ok(list) = browser::ask_helper(json!({ "do": "scenarios" })).await {
-                let all = list.as_array().cloned().unwrap_or_default();
-                self.scenarios.set(
-                    all.iter().map(|s| ScenarioInfo { name: text(s, "name"), failure: text(s, "failure") }).collect(),
-                );
+            if let Ok(list) = browser::ask_helper(Job::Scenarios).await.and_then(Reply::scenarios) {
+                self.scenarios.set(list);
             }
-            if let Ok(list) = browser::ask_helper(json!({ "do": "lessons" })).await {
-                self.lessons.set(list.as_array().cloned().unwrap_or_default().iter().map(lesson_info).collect());
+            if let Ok(list) = browser::ask_helper(Job::Lessons).await.and_then(Reply::lessons) {
+                self.lessons.set(list);
             }
         });
     }
@@ -209,10 +146,8 @@ pub fn after_run(page: Page, workshop: Workshop, flow: Flow) {
     results.findings.with_untracked(|f| findings.extend(f.iter().cloned()));
     let evidence = results.timeline.with_untracked(|t| RunEvidence::from_run(flow, t, &findings)).to_text();
     leptos::task::spawn_local(async move {
-        let job = json!({ "do": "lesson_check", "lesson": lesson.id, "step": step.id, "evidence": evidence });
-        let Ok(answer) = browser::ask_helper(job).await else { return };
-        let this_run: Vec<bool> =
-            answer.as_array().map(|a| a.iter().map(|m| m.as_bool() == Some(true)).collect()).unwrap_or_default();
+        let job = Job::LessonCheck { lesson: lesson.id.clone(), step: step.id.clone(), evidence };
+        let Ok(this_run) = browser::ask_helper(job).await.and_then(Reply::marks) else { return };
         let mut met = workshop.met.get_untracked();
         met.resize(this_run.len(), false);
         for (seen, now) in met.iter_mut().zip(&this_run) {

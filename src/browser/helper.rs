@@ -1,9 +1,10 @@
 //! The page's helper: a web worker with what the first screen does not need (the in-page
 //! simulated ORDS, the code generators and exports, the diagnosis, scenarios and lessons, JWT
 //! checks, catalog and collection reading), started when first needed, so its code is not part
-//! of the first load. Each job is a JSON message answered once (see `crates/ords-worker`).
+//! of the first load. Each [`Job`] is answered once by a [`Reply`] (the protocol is
+//! `ords_core::helper`; the jobs are done in `crates/ords-worker`).
 
-use serde_json::{json, Value};
+use ords_core::helper::{self, FromHelper, Job, Reply};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::future::Future;
@@ -16,7 +17,7 @@ use wasm_bindgen::JsCast;
 /// Beside the page (relative, so the page works under any path prefix). Trunk writes it.
 const LOADER: &str = "./ords-worker_loader.js";
 
-type Answer = Result<Value, String>;
+type Answer = Result<Reply, String>;
 
 #[derive(Default)]
 struct Waiting {
@@ -105,22 +106,18 @@ fn start(waiting: &Rc<RefCell<Waiting>>) -> Result<web_sys::Worker, String> {
         let worker = worker.clone();
         Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
             let text = event.data().as_string().unwrap_or_default();
-            let Ok(reply) = serde_json::from_str::<Value>(&text) else { return };
-            if reply.get("ready").is_some() {
-                let queued = waiting.borrow_mut().queued.take().unwrap_or_default();
-                for message in queued {
-                    let _ = worker.post_message(&JsValue::from_str(&message));
+            match helper::read_answer(&text) {
+                Some(FromHelper::Ready) => {
+                    let queued = waiting.borrow_mut().queued.take().unwrap_or_default();
+                    for message in queued {
+                        let _ = worker.post_message(&JsValue::from_str(&message));
+                    }
                 }
-                return;
-            }
-            let Some(id) = reply.get("id").and_then(Value::as_u64) else { return };
-            let answer = match reply.get("error").and_then(Value::as_str) {
-                Some(error) => Err(error.to_owned()),
-                None => Ok(reply.get("ok").cloned().unwrap_or(Value::Null)),
-            };
-            // An answer nobody waits for any more (a cancelled request) is dropped.
-            if waiting.borrow().wakers.contains_key(&id) {
-                settle(&waiting, id, answer);
+                // An answer nobody waits for any more (a cancelled request) is dropped.
+                Some(FromHelper::Answer { id, answer }) if waiting.borrow().wakers.contains_key(&id) => {
+                    settle(&waiting, id, answer);
+                }
+                _ => {}
             }
         })
     };
@@ -137,12 +134,12 @@ fn start(waiting: &Rc<RefCell<Waiting>>) -> Result<web_sys::Worker, String> {
     Ok(worker)
 }
 
-struct Reply {
+struct Pending {
     id: u64,
     waiting: Rc<RefCell<Waiting>>,
 }
 
-impl Future for Reply {
+impl Future for Pending {
     type Output = Answer;
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Answer> {
         let mut w = self.waiting.borrow_mut();
@@ -162,7 +159,7 @@ const START_DELAY_MS: i32 = 300;
 
 /// The answer to a job that was sent, or why it could not be. A plain future rather than an
 /// `async fn`: every caller shares its one small `poll` instead of inlining a state machine.
-pub struct Asked(Result<Reply, String>);
+pub struct Asked(Result<Pending, String>);
 
 impl Future for Asked {
     type Output = Answer;
@@ -178,18 +175,17 @@ impl Future for Asked {
 /// Sends a job to the helper (starting it if needed), now, and returns its answer to await.
 /// Jobs reach the helper in the order asked (a simulator reset asked before a request is done
 /// before it).
-pub fn ask(job: Value) -> Asked {
+pub fn ask(job: Job) -> Asked {
     let sent = HELPER.with(|cell| {
         let mut slot = cell.borrow_mut();
         let helper = slot.get_or_insert_with(begin);
         helper.next += 1;
         let id = helper.next;
         let mut waiting = helper.waiting.borrow_mut();
-        if job.get("do").and_then(Value::as_str) == Some("sim") {
+        if matches!(job, Job::Sim { .. }) {
             waiting.requests.push(id);
         }
-        // Not `Value::to_string`: its Display path links the io::Error texts into the page.
-        let message = serde_json::to_string(&json!({ "id": id, "job": job })).unwrap_or_default();
+        let message = helper::job_message(id, &job);
         match (waiting.queued.as_mut(), &helper.worker) {
             (Some(queue), _) => queue.push(message),
             (None, Some(worker)) => {
@@ -197,7 +193,7 @@ pub fn ask(job: Value) -> Asked {
             }
             (None, None) => return Err("no helper".to_owned()),
         }
-        Ok::<_, String>(Reply { id, waiting: Rc::clone(&helper.waiting) })
+        Ok::<_, String>(Pending { id, waiting: Rc::clone(&helper.waiting) })
     });
     Asked(sent)
 }
@@ -209,5 +205,19 @@ pub fn cancel_requests() {
     let ids = std::mem::take(&mut waiting.borrow_mut().requests);
     for id in ids {
         settle(&waiting, id, Err("cancelled".to_owned()));
+    }
+}
+
+/// A series of jobs of which only the newest answer counts (answers that follow typing can
+/// arrive out of order): an older job's answer comes back as None.
+#[derive(Clone, Default)]
+pub struct Newest(Rc<std::cell::Cell<u64>>);
+
+impl Newest {
+    pub async fn ask(&self, job: Job) -> Option<Answer> {
+        let asked = self.0.get() + 1;
+        self.0.set(asked);
+        let answer = ask(job).await;
+        (self.0.get() == asked).then_some(answer)
     }
 }

@@ -27,7 +27,7 @@ pub use deferred::{load_deferred, PartReply};
 pub use fetch::{cancel_all, probe, TIMEOUT_MS};
 pub use files::{data_url, read_chosen_file};
 pub use focus::{focus_status_after_run, focus_when_shown};
-pub use helper::ask as ask_helper;
+pub use helper::{ask as ask_helper, Newest};
 pub use jwks::jwk_set;
 pub use location::{page_is_local, page_origin, page_settings_text, reload_when_the_fragment_changes};
 pub use offline::{apply_update, keep_offline_copy};

@@ -5,8 +5,8 @@
 use super::clock::{now_ms, sleep};
 use super::fetch::CANCELLED;
 use super::location::page_origin;
-use ords_core::{HttpRequest, HttpResponse, Received, TimedBy, TransportError};
-use serde_json::{json, Value};
+use ords_core::helper::{Job, Reply};
+use ords_core::{HttpRequest, Received, TimedBy, TransportError};
 
 thread_local! {
     /// The scenario the in-page ORDS runs (the helper starts it on first use, so every request
@@ -18,13 +18,8 @@ thread_local! {
 /// the healthy demo).
 pub async fn reset_simulator(scenario: &str) -> Result<(), String> {
     SCENARIO.with(|s| scenario.clone_into(&mut s.borrow_mut()));
-    let job = json!({ "do": "sim_reset", "origin": page_origin(), "scenario": scenario });
-    super::helper::ask(job).await.map(|_| ())
-}
-
-fn pairs(value: Option<&Value>) -> Vec<(String, String)> {
-    let list = value.and_then(Value::as_array).cloned().unwrap_or_default();
-    list.iter().filter_map(|p| Some((p.get(0)?.as_str()?.to_owned(), p.get(1)?.as_str()?.to_owned()))).collect()
+    let job = Job::SimReset { origin: page_origin(), scenario: scenario.to_owned() };
+    super::helper::ask(job).await.and_then(Reply::done)
 }
 
 /// Answers from the model as a browser on this page would see it.
@@ -35,21 +30,14 @@ pub(super) async fn send(request: HttpRequest) -> Result<Received, TransportErro
     if CANCELLED.with(|c| c.get()) != generation {
         return Err(TransportError::Cancelled);
     }
-    let job = json!({
-        "do": "sim", "method": request.method, "url": request.url, "headers": request.headers,
-        "body": request.body, "origin": page_origin(), "scenario": SCENARIO.with(|s| s.borrow().clone()),
-    });
+    let job = Job::Sim { request, origin: page_origin(), scenario: SCENARIO.with(|s| s.borrow().clone()) };
     let answer = super::helper::ask(job).await;
     if CANCELLED.with(|c| c.get()) != generation {
         return Err(TransportError::Cancelled); // pressed while the model answered, or the helper loaded
     }
-    let answer = answer.map_err(|detail| TransportError::Simulator { detail })?;
-    if let Some(why) = answer.get("refused").and_then(Value::as_str) {
-        return Err(TransportError::FetchFailed { detail: format!("TypeError: Failed to fetch (simulated: {why})") });
-    }
-    let text = |k: &str| answer.get(k).and_then(Value::as_str).unwrap_or_default().to_owned();
-    let status = answer.get("status").and_then(Value::as_u64).and_then(|s| u16::try_from(s).ok()).unwrap_or(0);
-    let response =
-        HttpResponse { status, reason: text("reason"), headers: pairs(answer.get("headers")), body: text("body") };
+    let answer = answer.and_then(Reply::sim).map_err(|detail| TransportError::Simulator { detail })?;
+    let response = answer.map_err(|why| TransportError::FetchFailed {
+        detail: format!("TypeError: Failed to fetch (simulated: {why})"),
+    })?;
     Ok(Received { response, elapsed_ms: latency, timed_by: TimedBy::Simulated, received_at_ms: now_ms() })
 }

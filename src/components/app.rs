@@ -100,7 +100,8 @@ pub fn App() -> impl IntoView {
             } else {
                 view! {
                     <p class="tagline">
-                        "Run OAuth2 client credentials or HTTP Basic against an ORDS API from this browser, and see every exchange."
+                        "Run OAuth2 client credentials or HTTP Basic against an ORDS API from this browser, and see \
+                            every exchange."
                     </p>
                     <div class="page-tools">
                         <button type="button" class="small" aria-expanded=move || lessons_open.get().to_string()

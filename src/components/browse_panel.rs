@@ -87,7 +87,8 @@ pub fn BrowseEndpoints() -> impl IntoView {
     view! {
         <details class="options browse">
             <summary>{FormSection::BrowseEndpoints.label()}</summary>
-            <p class="hint">"The schema's own catalog (metadata-catalog and each module's OpenAPI document), read with this flow's credentials."</p>
+            <p class="hint">"The schema's own catalog (metadata-catalog and each module's OpenAPI document), read with \
+                this flow's credentials."</p>
             <button type="button" class="small" on:click=start>"Read the catalog"</button>
             <p class="hint" role="status">{move || said.get()}</p>
             {move || found.with(|f| f.problem.clone()).map(|p| view! { <p class="problem">{p}</p> })}

@@ -5,10 +5,10 @@
 
 use super::controls::CopyButton;
 use crate::browser;
-use crate::state::{Form, Source};
+use crate::state::Form;
 use leptos::prelude::*;
-use ords_core::{CodeTarget, PlaygroundConfig};
-use serde_json::{json, Value};
+use ords_core::helper::{Job, Reply};
+use ords_core::CodeTarget;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Tab {
@@ -24,47 +24,30 @@ pub fn CodePanel() -> impl IntoView {
     let text = RwSignal::new(String::from("Writing the code…"));
     // With the collection, its environment (the secrets' variables).
     let environment = RwSignal::new(String::new());
-    let job = Memo::new(move |_| {
-        let call = form.call().ok();
-        let (what, target) = match tab.get() {
-            Tab::Code(target) => ("code", target.key()),
-            Tab::Postman => ("postman_export", ""),
-        };
-        let secrets = include.get().then(|| (form.client_secret.get(), form.password.get()));
-        json!({
-            "do": what,
-            "target": target,
-            "config": form.config().to_fragment(),
-            "client_secret": secrets.as_ref().map(|s| s.0.clone()),
-            "password": secrets.map(|s| s.1),
-            "include": include.get(),
-            "page_origin": browser::page_origin(),
-            "headers": call.as_ref().map(|c| c.headers.clone()).unwrap_or_default(),
-            "body": call.map(|c| c.body).unwrap_or_default(),
-        })
-    });
     // Answers can arrive out of order while the person types: only the newest is shown.
-    let latest = StoredValue::new(0u64);
+    let newest = browser::Newest::default();
     Effect::new(move || {
-        let job = job.get();
-        latest.update_value(|n| *n += 1);
-        let asked = latest.get_value();
+        let from = form.code_job(include.get(), browser::page_origin());
+        let tab = tab.get();
+        let newest = newest.clone();
         leptos::task::spawn_local(async move {
-            let postman = job["do"] == "postman_export";
-            let mut env_job = job.clone();
-            let answer = browser::ask_helper(job).await;
-            if postman {
-                env_job["do"] = "postman_environment".into();
-                if let Ok(Value::String(env)) = browser::ask_helper(env_job).await {
-                    environment.set(env);
+            let answer = match tab {
+                Tab::Code(target) => newest.ask(Job::Code { target, from }).await,
+                Tab::Postman => {
+                    let environment_job = Job::PostmanEnvironment(from.clone());
+                    let answer = newest.ask(Job::PostmanExport(from)).await;
+                    if let Ok(Ok(env)) = browser::ask_helper(environment_job).await.map(Reply::text) {
+                        environment.set(env);
+                    }
+                    answer
                 }
-            }
-            if latest.get_value() == asked {
-                text.set(match answer {
-                    Ok(Value::String(code)) => code,
-                    Ok(_) => String::new(),
-                    Err(why) => format!("(The code could not be written: {why})"),
-                });
+            };
+            if let Some(answer) = answer {
+                text.set(
+                    answer
+                        .and_then(Reply::text)
+                        .unwrap_or_else(|why| format!("(The code could not be written: {why})")),
+                );
             }
         });
     });
@@ -95,7 +78,8 @@ pub fn CodePanel() -> impl IntoView {
             <p class="hint">{move || if include.get() {
                 "The secrets are in the code: do not share or commit it."
             } else {
-                "Secrets are placeholders (environment variables where the language has them); tick Include secrets to put them in."
+                "Secrets are placeholders (environment variables where the language has them); tick Include secrets to \
+                    put them in."
             }}</p>
             <div class="block-head">
                 <CopyButton label="Copy code" text=Callback::new(move |()| text.get_untracked()) />
@@ -118,20 +102,9 @@ fn PostmanImport() -> impl IntoView {
     // The collection's URLs are not the person's: credentials go there only after the question.
     let apply = move |text: String| {
         leptos::task::spawn_local(async move {
-            match browser::ask_helper(json!({ "do": "postman_import", "text": text })).await {
+            match browser::ask_helper(Job::PostmanImport { text }).await.and_then(Reply::imported) {
                 Ok(found) => {
-                    let field = |k: &str| found.get(k).and_then(Value::as_str).map(str::to_owned);
-                    let config = field("config");
-                    if let Some(config) = &config {
-                        form.apply(&PlaygroundConfig::from_fragment(config).config, Source::Import);
-                    }
-                    if let Some(secret) = field("client_secret") {
-                        form.client_secret.set(secret);
-                    }
-                    if let Some(password) = field("password") {
-                        form.password.set(password);
-                    }
-                    let said = if config.is_some() {
+                    let said = if form.apply_import(*found) {
                         "Imported into the form above."
                     } else {
                         "Imported the environment's secrets."

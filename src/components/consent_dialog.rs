@@ -28,7 +28,8 @@ pub fn ConsentDialog() -> impl IntoView {
                 view! {
                     <h2 id="consent-title">{format!("Send {} to {}?", q.what, q.origin)}</h2>
                     <p>{q.why}</p>
-                    <p>"Nothing has been sent yet. Your answer holds until this page is reloaded; it is never stored."</p>
+                    <p>"Nothing has been sent yet. Your answer holds until this page is reloaded; it is never \
+                        stored."</p>
                     <div class="actions">
                         <button type="button" class="primary" on:click=move |_| consent.answer(true)>{send}</button>
                         <button type="button" on:click=move |_| consent.answer(false)>"Cancel"</button>

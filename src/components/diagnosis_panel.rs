@@ -67,14 +67,16 @@ fn CorsNote(open: Signal<bool>) -> impl IntoView {
     view! {
         <details class="cors-note" prop:open=move || open.get()>
             <summary>"ORDS CORS note"</summary>
-            <p>"CORS is how a browser asks a server whether a page from another origin may read its answers; the server says yes with Access-Control-Allow-Origin. curl and Postman are not browsers, so they never ask, which is why a call can work there and fail here."</p>
+            <p>"CORS is how a browser asks a server whether a page from another origin may read its answers; the \
+                server says yes with Access-Control-Allow-Origin. curl and Postman are not browsers, so they never ask, which is why a call can work there and fail here."</p>
             {move || fixes.with(|f| f.as_ref().map(|f| view! {
                 <p>{format!("For this page ({}) ORDS needs:", f.origin)}</p>
                 <ol>
                     <li>
                         {match &f.module {
                             Some(m) => format!("the module at /{m}/ (alias {}) to allow the origin:", f.alias.clone().unwrap_or_default()),
-                            None => "each module you call to allow the origin (the Resource URL shows no ORDS module):".to_owned(),
+                            None => "each module you call to allow the origin (the Resource URL shows no ORDS \
+                                module):".to_owned(),
                         }}
                         {f.module_sql.clone().map(|sql| view! { <pre class="sql">{sql}</pre> })}
                     </li>
@@ -84,8 +86,10 @@ fn CorsNote(open: Signal<bool>) -> impl IntoView {
                     </li>
                 </ol>
             }))}
-            <p>"Or avoid CORS altogether: serve the playground from the same origin as ORDS (ORDS standalone static files, or one reverse proxy for both that keeps Host and scheme intact), or run it locally with Trunk's dev proxy."</p>
-            <p class="warning">"A client secret in a browser is for testing, not production: anyone can read it in the developer tools. Real apps get tokens on a backend."</p>
+            <p>"Or avoid CORS altogether: serve the playground from the same origin as ORDS (ORDS standalone static \
+                files, or one reverse proxy for both that keeps Host and scheme intact), or run it locally with Trunk's dev proxy."</p>
+            <p class="warning">"A client secret in a browser is for testing, not production: anyone can read it in the \
+                developer tools. Real apps get tokens on a backend."</p>
         </details>
     }
 }

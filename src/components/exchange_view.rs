@@ -66,7 +66,8 @@ fn ResponseView(received: Received, secrets: Vec<String>, revealed: RwSignal<boo
                     view! { <dt>{k}</dt><dd>{move || if revealed.get() { v.clone() } else { masked.clone() }}</dd> }
                 }).collect_view()}
             </dl>
-            <p class="hint">"The server may send more: a page only sees the headers listed in Access-Control-Expose-Headers."</p>
+            <p class="hint">"The server may send more: a page only sees the headers listed in \
+                Access-Control-Expose-Headers."</p>
         </details>
         <BodyViewer body=r.body secrets=secrets revealed=revealed is_html=is_html />
     }

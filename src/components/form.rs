@@ -61,7 +61,8 @@ pub fn FormPanel() -> impl IntoView {
                 <ChoiceField label="Send requests to" id="target" value=form.target touched=chosen
                     options=Target::ALL.iter().map(|t| (*t, t.key(), t.label())).collect() />
                 <div hidden=move || form.target.get() != Target::Simulated>
-                    <p class="hint">"Requests go to an ORDS model inside this page (CORS emulated for this page's origin); nothing leaves the browser."</p>
+                    <p class="hint">"Requests go to an ORDS model inside this page (CORS emulated for this page's \
+                        origin); nothing leaves the browser."</p>
                     <ScenarioField />
                 </div>
             </div>
@@ -108,7 +109,8 @@ pub fn FormPanel() -> impl IntoView {
                         "Remember secrets for this tab"
                     </label>
                     <button type="button" class="small" on:click=move |_| crate::persist::forget_secrets(form)>"Forget secrets"</button>
-                    <span class="hint">"Other settings are kept in this browser; secrets only if ticked, and only until the tab closes."</span>
+                    <span class="hint">"Other settings are kept in this browser; secrets only if ticked, and only \
+                        until the tab closes."</span>
                 </div>
             </div>
         </form>

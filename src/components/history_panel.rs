@@ -21,8 +21,10 @@ pub fn HistoryPanel() -> impl IntoView {
                 <button type="button" class="small" disabled=move || results.runs.with(Vec::is_empty)
                     on:click=move |_| results.runs.set(Vec::new())>"Clear history"</button>
             </div>
-            <p class="hint">{format!("The last {HISTORY_LIMIT} runs: settings and outcomes only. Secrets, tokens and bodies are never kept; a re-run uses the secrets now in the form.")}</p>
-            <p class="empty" hidden=move || results.runs.with(|runs| !runs.is_empty())>"Runs appear here as you make them."</p>
+            <p class="hint">{format!("The last {HISTORY_LIMIT} runs: settings and outcomes only. Secrets, tokens and \
+                bodies are never kept; a re-run uses the secrets now in the form.")}</p>
+            <p class="empty" hidden=move || results.runs.with(|runs| !runs.is_empty())>"Runs appear here as you make \
+                them."</p>
             // Keyed by run number: a new run adds one row instead of rebuilding the list.
             <ol class="runs">
                 <For each=move || results.runs.get() key=|r| (r.number, r.at_ms.to_bits()) let(record)>

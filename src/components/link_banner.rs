@@ -16,7 +16,8 @@ pub fn LinkBanner(link: Decoded, compact: bool) -> impl IntoView {
         <section class="link-banner" class:compact=compact aria-labelledby="link-banner-title">
             <h2 id="link-banner-title">"Configured by a link"</h2>
             {(!compact).then(|| view! {
-                <p>"This page was opened with settings in its link. Check them before you type a secret: nothing is sent until you press a button, and the page asks before credentials go to a server you did not type."</p>
+                <p>"This page was opened with settings in its link. Check them before you type a secret: nothing is \
+                    sent until you press a button, and the page asks before credentials go to a server you did not type."</p>
             })}
             <p class="hosts">"Credentials will go to: "
                 {move || hosts.with(|h| if h.is_empty() { "(no valid URL yet)".to_owned() } else { h.join(", ") })}

@@ -146,7 +146,8 @@ pub fn CallOptions() -> impl IntoView {
             </div>
             <div class="field">
                 <label for="body">"Body"</label>
-                <textarea id="body" rows="4" spellcheck="false" placeholder="{\"text\": \"JSON, checked before sending\"}"
+                <textarea id="body" rows="4" spellcheck="false" placeholder="{\"text\": \"JSON, checked before \
+                    sending\"}"
                     prop:value=move || form.body.get() on:input=move |ev| form.body.set(event_target_value(&ev))></textarea>
             </div>
         </details>

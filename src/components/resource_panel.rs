@@ -37,9 +37,10 @@ fn Paging(body: String) -> impl IntoView {
     let page = RwSignal::new(None::<CollectionPage>);
     if body.trim_start().starts_with('{') {
         leptos::task::spawn_local(async move {
-            let job = serde_json::json!({ "do": "collection_page", "text": body });
-            if let Ok(answer) = crate::browser::ask_helper(job).await {
-                page.set(CollectionPage::from_json(&answer));
+            let job = ords_core::helper::Job::CollectionPage { text: body };
+            if let Ok(found) = crate::browser::ask_helper(job).await.and_then(ords_core::helper::Reply::collection_page)
+            {
+                page.set(found);
             }
         });
     }

@@ -74,7 +74,8 @@ fn HeldTokenView(held: HeldToken) -> impl IntoView {
             <dt>"Expires in"</dt>
             <dd data-testid="expires-in">{countdown}</dd>
             <dt>"Format"</dt>
-            <dd>{if jwt.is_some() { "JWT (decoded below, signature not verified)." } else { "Opaque (not a JWT), as ORDS issues them." }}</dd>
+            <dd>{if jwt.is_some() { "JWT (decoded below, signature not verified)." } else { "Opaque (not a JWT), as \
+                ORDS issues them." }}</dd>
         </dl>
         {jwt.map(|jwt| view! {
             <details class="jwt" open>

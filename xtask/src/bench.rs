@@ -122,7 +122,8 @@ fn throughput() -> Result<Value, String> {
     let lua = target_dir().join("bench").join("token.lua");
     let script = format!(
         "wrk.method = \"POST\"\nwrk.body = \"grant_type=client_credentials\"\n\
-         wrk.headers[\"Content-Type\"] = \"application/x-www-form-urlencoded\"\nwrk.headers[\"Authorization\"] = \"Basic {basic}\"\n"
+         wrk.headers[\"Content-Type\"] = \"application/x-www-form-urlencoded\"\nwrk.headers[\"Authorization\"] = \
+             \"Basic {basic}\"\n"
     );
     std::fs::write(&lua, script).map_err(|e| e.to_string())?;
     let lua = lua.to_string_lossy().into_owned();

@@ -34,7 +34,10 @@ impl Report {
     pub fn table(&self) -> String {
         let (o, t) = (total(&self.ours), total(&self.theirs));
         let b = &self.browser;
-        let mut out = String::from("### Transfer size (bytes: raw / gzip -9 / brotli -q 11)\n\n| file | raw | gzip | brotli |\n|---|---|---|---|\n");
+        let mut out = String::from(
+            "### Transfer size (bytes: raw / gzip -9 / brotli -q 11)\n\n| file | raw | gzip | brotli \
+                |\n|---|---|---|---|\n",
+        );
         for (name, raw, gz, br) in self
             .ours
             .iter()
@@ -123,8 +126,8 @@ impl Report {
             out.push_str(&format!("| {i} | {what} | {measured} | {target} | {} |\n", verdict(ok)));
         }
         out.push_str(&format!(
-            "\nSpreads: load ours {}; Swagger UI {}; flow overhead {} ({} requests a run; to the DOM update, before paint: {}; \
-             first run on a fresh page {:.0} ms); plain-JS floor {}; whole flow {}; first rows {}; longest task {}.\n",
+            "\nSpreads: load ours {}; Swagger UI {}; flow overhead {} ({} requests a run; to the DOM update, before \
+                paint: {}; first run on a fresh page {:.0} ms); plain-JS floor {}; whole flow {}; first rows {}; longest task {}.\n",
             spread(&b["load_ours"]),
             spread(&b["load_theirs"]),
             spread(&b["flow_overhead"]),

@@ -72,7 +72,8 @@ pub fn write_policy(dir: &Path) -> Result<(), String> {
 mod tests {
     use super::*;
 
-    const BUILT: &str = "<!DOCTYPE html>\n<html><head>\n<meta charset=\"utf-8\" />\n<script type=\"module\">\nimport init from '/x.js';\n</script>\n<script src=\"/y.js\"></script></head></html>";
+    const BUILT: &str = "<!DOCTYPE html>\n<html><head>\n<meta charset=\"utf-8\" />\n<script type=\"module\">\nimport \
+        init from '/x.js';\n</script>\n<script src=\"/y.js\"></script></head></html>";
 
     #[test]
     fn the_inline_loader_is_allowed_by_its_hash_and_nothing_else_inline() {

@@ -12,8 +12,8 @@ pub fn ensure_build_tools() -> Result<(), String> {
     let expected = Some(WASM_BINDGEN_VERSION.to_owned());
     if pinned_versions() != (expected.clone(), expected) {
         return Err(format!(
-            "wasm-bindgen pins disagree {:?}: Cargo.lock, Trunk.toml [tools] and xtask must all say {WASM_BINDGEN_VERSION}, \
-             or Trunk will try to download another wasm-bindgen",
+            "wasm-bindgen pins disagree {:?}: Cargo.lock, Trunk.toml [tools] and xtask must all say \
+                {WASM_BINDGEN_VERSION}, or Trunk will try to download another wasm-bindgen",
             pinned_versions()
         ));
     }

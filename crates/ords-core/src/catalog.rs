@@ -136,12 +136,29 @@ pub fn catalog_refusal(status: u16, url: &str) -> Option<Finding> {
     let evidence = format!("GET {url} answered {status}");
     match status {
         401 | 403 => Some(
-            Finding::new(FindingId::CatalogProtected, Severity::Problem, "The schema's catalog needs credentials: it was REST-enabled with p_auto_rest_auth => TRUE, which protects metadata-catalog too.", evidence)
-                .fix("Browse with credentials that hold the schema's AutoREST role (a user or client of this schema), or have the schema enabled with p_auto_rest_auth => FALSE (ORDS.ENABLE_SCHEMA)."),
+            Finding::new(
+                FindingId::CatalogProtected,
+                Severity::Problem,
+                "The schema's catalog needs credentials: it was REST-enabled with p_auto_rest_auth => TRUE, which \
+                    protects metadata-catalog too.",
+                evidence,
+            )
+            .fix(
+                "Browse with credentials that hold the schema's AutoREST role (a user or client of this schema), or \
+                    have the schema enabled with p_auto_rest_auth => FALSE (ORDS.ENABLE_SCHEMA).",
+            ),
         ),
         404 => Some(
-            Finding::new(FindingId::CatalogNotFound, Severity::Problem, "No catalog at this address: the schema alias is most likely wrong, or the schema is not REST-enabled.", evidence)
-                .fix("Check the alias (SELECT pattern FROM user_ords_schemas) and that ORDS.ENABLE_SCHEMA was run for the schema."),
+            Finding::new(
+                FindingId::CatalogNotFound,
+                Severity::Problem,
+                "No catalog at this address: the schema alias is most likely wrong, or the schema is not REST-enabled.",
+                evidence,
+            )
+            .fix(
+                "Check the alias (SELECT pattern FROM user_ords_schemas) and that ORDS.ENABLE_SCHEMA was run for the \
+                    schema.",
+            ),
         ),
         _ => None,
     }

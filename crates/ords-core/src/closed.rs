@@ -34,6 +34,7 @@ macro_rules! closed {
         }
     )*};
 }
+pub(crate) use closed;
 
 closed!(
     crate::config::Target,

@@ -98,7 +98,8 @@ impl std::fmt::Display for LinkRefusal {
             Self::NotHttp(why) => write!(f, "The response's link is not a URL this page can call ({why})."),
             Self::Downgrade { to } => write!(
                 f,
-                "Not followed: the response's link leaves https for {to}, where your credentials would travel unencrypted."
+                "Not followed: the response's link leaves https for {to}, where your credentials would travel \
+                    unencrypted."
             ),
         }
     }
@@ -216,7 +217,8 @@ mod tests {
         assert!(matches!(follow_link("https://h/e/", "//evil/x"), Err(LinkRefusal::NotHttp(_))));
         assert_eq!(
             LinkRefusal::Downgrade { to: "http://h".into() }.to_string(),
-            "Not followed: the response's link leaves https for http://h, where your credentials would travel unencrypted."
+            "Not followed: the response's link leaves https for http://h, where your credentials would travel \
+                unencrypted."
         );
     }
 

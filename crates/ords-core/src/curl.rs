@@ -34,8 +34,8 @@ mod tests {
             .with_body("grant_type=client_credentials");
         assert_eq!(
             curl_command(&r),
-            "curl -i -g 'https://h/ords/a/oauth/token' \\\n  -H 'Authorization: Basic base64(id..:••••••••)' \\\n  \
-             -H 'Content-Type: application/x-www-form-urlencoded' \\\n  --data-raw 'grant_type=client_credentials'"
+            "curl -i -g 'https://h/ords/a/oauth/token' \\\n  -H 'Authorization: Basic base64(id..:••••••••)' \\\n  -H \
+                'Content-Type: application/x-www-form-urlencoded' \\\n  --data-raw 'grant_type=client_credentials'"
         );
     }
 

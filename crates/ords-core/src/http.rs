@@ -153,7 +153,8 @@ mod tests {
             .with_body("grant_type=client_credentials");
         assert_eq!(
             r.to_text(),
-            "POST https://h/ords/a/oauth/token\nContent-Type: application/x-www-form-urlencoded\n\ngrant_type=client_credentials"
+            "POST https://h/ords/a/oauth/token\nContent-Type: \
+                application/x-www-form-urlencoded\n\ngrant_type=client_credentials"
         );
         assert_eq!(HttpRequest::new("GET", "https://h/").to_text(), "GET https://h/\n");
     }

@@ -30,6 +30,7 @@ mod field;
 mod flow;
 mod format;
 mod held_token;
+pub mod helper;
 mod history;
 mod http;
 mod jwt;

@@ -10,7 +10,10 @@ pub fn status_meaning(status: u16) -> &'static str {
         204 => "No Content: succeeded, nothing to show.",
         304 => "Not modified (no body): the copy you have is current (the request's If-None-Match matched the ETag).",
         400 => "Bad Request: the server could not accept the request as sent.",
-        401 => "Unauthorized: credentials missing, wrong or expired (ORDS also answers 401 when the client lacks the role).",
+        401 => {
+            "Unauthorized: credentials missing, wrong or expired (ORDS also answers 401 when the client lacks the \
+                role)."
+        }
         403 => "Forbidden: for ORDS this usually means the page's origin is not allowed.",
         404 => "Not Found: check the path and the ORDS alias in the URL.",
         405 => "Method Not Allowed: no handler for this method on this template.",
@@ -44,9 +47,7 @@ pub fn cors_note(page_origin: &str, failed_url: &str) -> CorsNote {
     let target_origin = target.as_ref().map(HttpUrl::origin).unwrap_or_default();
     let text = format!(
         "ORDS answers a browser only if this page's origin ({page_origin}) is allowed: for resources with \
-         ORDS.SET_MODULE_ORIGINS_ALLOWED on the module, for the token URL in the OAuth client's allowed origins \
-         (p_origins_allowed of OAUTH.CREATE_CLIENT / OAUTH.UPDATE_CLIENT). If curl reaches {target_origin} \
-         but this page cannot, it is CORS; if curl cannot either, the server is unreachable."
+            ORDS.SET_MODULE_ORIGINS_ALLOWED on the module, for the token URL in the OAuth client's allowed origins (p_origins_allowed of OAUTH.CREATE_CLIENT / OAUTH.UPDATE_CLIENT). If curl reaches {target_origin} but this page cannot, it is CORS; if curl cannot either, the server is unreachable."
     );
     let sql = target
         .as_ref()
@@ -70,8 +71,7 @@ mod tests {
             Some(
                 "SET DEFINE OFF\n-- The module served at /hr/ (its name may differ from the path):\n\
                  -- SELECT name FROM user_ords_modules WHERE uri_prefix = '/hr/';\n\
-                 BEGIN\n  ORDS.SET_MODULE_ORIGINS_ALLOWED(\n    p_module_name     => 'hr',\n    \
-                 p_origins_allowed => 'http://127.0.0.1:8080');\n  COMMIT;\nEND;\n/"
+                 BEGIN\n  ORDS.SET_MODULE_ORIGINS_ALLOWED(\n    p_module_name     => 'hr',\n    p_origins_allowed => 'http://127.0.0.1:8080');\n  COMMIT;\nEND;\n/"
             )
         );
         assert_eq!(cors_note("o", "http://h/ords/a/oauth/token").sql, None);

@@ -42,7 +42,8 @@ pub fn embed_snippet(address: &str, config: &PlaygroundConfig, sections: &[Secti
     let embedded = PlaygroundConfig { embed: true, sections: sections.to_vec(), ..config.clone() };
     let src = attribute(&share_link(address, &embedded));
     format!(
-        "<iframe src=\"{src}\" title=\"{FRAME_TITLE}\" width=\"720\" height=\"640\" loading=\"lazy\"></iframe>\n{HOST_SCRIPT}\n"
+        "<iframe src=\"{src}\" title=\"{FRAME_TITLE}\" width=\"720\" height=\"640\" \
+            loading=\"lazy\"></iframe>\n{HOST_SCRIPT}\n"
     )
 }
 

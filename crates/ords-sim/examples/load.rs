@@ -81,7 +81,8 @@ fn main() {
     let seconds = started.elapsed().as_secs_f64();
     let done = done.load(Ordering::Relaxed);
     println!(
-        "{done} requests ({} token + {} employees) over {connections} connections in {seconds:.2} s: {:.0} requests/s, {} errors",
+        "{done} requests ({} token + {} employees) over {connections} connections in {seconds:.2} s: {:.0} requests/s, \
+            {} errors",
         done / 2,
         done / 2,
         done as f64 / seconds,

@@ -110,7 +110,8 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
                 listen = text.parse().map_err(|_| format!("--listen {text}: expected ADDRESS:PORT"))?;
                 if !listen.ip().is_loopback() && !allow_remote {
                     return Err(format!(
-                        "--listen {text}: ords-sim only listens on loopback (127.0.0.1 or ::1) unless --allow-remote is given"
+                        "--listen {text}: ords-sim only listens on loopback (127.0.0.1 or ::1) unless --allow-remote \
+                            is given"
                     ));
                 }
             }

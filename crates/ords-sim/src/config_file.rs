@@ -269,7 +269,8 @@ mod tests {
     #[test]
     fn data_rows_or_generated_rows() {
         let file = "[[employees]]\nemployee_id = 7\nfirst_name = \"Ada\"\nlast_name = \"Lovelace\"\n\
-                    email = \"ADA\"\njob_id = \"IT_PROG\"\nhire_date = \"2020-01-02\"\nsalary = 1\ndepartment_id = 60\n";
+                    email = \"ADA\"\njob_id = \"IT_PROG\"\nhire_date = \"2020-01-02\"\nsalary = 1\ndepartment_id = \
+                        60\n";
         let c = load(file).unwrap();
         assert_eq!((c.employees.len(), c.employees[0].first_name.as_str()), (1, "Ada"));
         let big = load("generated_employees = 1000").unwrap();

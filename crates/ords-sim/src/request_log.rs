@@ -119,9 +119,8 @@ mod tests {
         };
         assert_eq!(
             line(&request),
-            "POST /ords/demo/oauth/token | query audience=a b | Authorization: Basic Te8yn-qGmBoX6jzpPhnUXA..:•••• (decoded) | \
-             Content-Type: application/x-www-form-urlencoded | presharedkey: •••• | posserial: A1 | \
-             body grant_type=client_credentials&client_id=x&client_secret=••••"
+            "POST /ords/demo/oauth/token | query audience=a b | Authorization: Basic Te8yn-qGmBoX6jzpPhnUXA..:•••• \
+                (decoded) | Content-Type: application/x-www-form-urlencoded | presharedkey: •••• | posserial: A1 | body grant_type=client_credentials&client_id=x&client_secret=••••"
         );
     }
 
@@ -133,8 +132,8 @@ mod tests {
         let shown = line(&request);
         assert_eq!(
             shown,
-            "GET /ords/demo/hr/employees/ | query access_token=•••• | Authorization: Bearer •••• | \
-             X-Note: a\\u{1b}[31mred\\r\\nInjected: yes"
+            "GET /ords/demo/hr/employees/ | query access_token=•••• | Authorization: Bearer •••• | X-Note: \
+                a\\u{1b}[31mred\\r\\nInjected: yes"
         );
         assert!(!shown.contains("abc") && !shown.contains("secret"));
         let long = HttpRequest::new("POST", "http://h/x").with_header("X-Big", "a".repeat(10_000));

@@ -96,8 +96,10 @@ pub const SCENARIOS: [Scenario; 16] = [
     },
     Scenario {
         name: "body-credentials-only",
-        failure: "The token endpoint takes the client id and secret only in the request body (as many identity providers' clients are set up): a Basic header gets 401 invalid_client, as OAUTH_AUTHENTICATE's would.",
-        try_it: "Get token (401 invalid_client), then Client authentication: Request body (200); Code > PL/SQL (APEX) requests the token by hand.",
+        failure: "The token endpoint takes the client id and secret only in the request body (as many identity \
+            providers' clients are set up): a Basic header gets 401 invalid_client, as OAUTH_AUTHENTICATE's would.",
+        try_it: "Get token (401 invalid_client), then Client authentication: Request body (200); Code > PL/SQL (APEX) \
+            requests the token by hand.",
         jwt: false,
         apply: |c| {
             c.switches.body_client_auth = true;
@@ -107,8 +109,10 @@ pub const SCENARIOS: [Scenario; 16] = [
     },
     Scenario {
         name: "token-needs-header",
-        failure: "The token endpoint requires a posserial header on the token request (a point-of-sale provider's rule): without it, 400 invalid_request, as from OAUTH_AUTHENTICATE, which cannot send headers.",
-        try_it: "Get token (400 invalid_request), then add posserial under Token request options > Extra parameters (Header): 200.",
+        failure: "The token endpoint requires a posserial header on the token request (a point-of-sale provider's \
+            rule): without it, 400 invalid_request, as from OAUTH_AUTHENTICATE, which cannot send headers.",
+        try_it: "Get token (400 invalid_request), then add posserial under Token request options > Extra parameters \
+            (Header): 200.",
         jwt: false,
         apply: |c| {
             c.switches.token_header_required = true;
@@ -117,14 +121,16 @@ pub const SCENARIOS: [Scenario; 16] = [
     },
     Scenario {
         name: "jwt-wrong-audience",
-        failure: "The identity provider issues tokens for another API (aud https://other-api.example): ORDS answers 401 invalid_token.",
+        failure: "The identity provider issues tokens for another API (aud https://other-api.example): ORDS answers \
+            401 invalid_token.",
         try_it: "Get a token at /idp/token, Call API with it, and read which JWT profile rule it breaks.",
         jwt: true,
         apply: |c| c.jwt.audience = "https://other-api.example".into(),
     },
     Scenario {
         name: "jwt-missing-scope",
-        failure: "The identity provider's tokens carry scope \"openid profile\", not the ORDS privilege hr.read: 401 invalid_token.",
+        failure: "The identity provider's tokens carry scope \"openid profile\", not the ORDS privilege hr.read: 401 \
+            invalid_token.",
         try_it: "Get a token at /idp/token, Call API: the scope does not name the privilege.",
         jwt: true,
         apply: |c| c.jwt.scope = "openid profile".into(),
@@ -138,14 +144,17 @@ pub const SCENARIOS: [Scenario; 16] = [
     },
     Scenario {
         name: "jwt-unknown-kid",
-        failure: "The identity provider signs with a key (kid sim-2) that its JWK set does not publish: 401 invalid_token.",
-        try_it: "Get a token at /idp/token, Call API, with the profile's JWK set URL filled in: the kid is not in the set.",
+        failure: "The identity provider signs with a key (kid sim-2) that its JWK set does not publish: 401 \
+            invalid_token.",
+        try_it: "Get a token at /idp/token, Call API, with the profile's JWK set URL filled in: the kid is not in the \
+            set.",
         jwt: true,
         apply: |c| c.jwt.kid = "sim-2".into(),
     },
     Scenario {
         name: "jwt-issuer-slash",
-        failure: "The identity provider writes its issuer with a trailing / that the JWT profile lacks: 401 invalid_token.",
+        failure: "The identity provider writes its issuer with a trailing / that the JWT profile lacks: 401 \
+            invalid_token.",
         try_it: "Get a token at /idp/token, Call API: iss and the profile's issuer differ by one character.",
         jwt: true,
         apply: |c| c.jwt.issuer = format!("{}/", c.jwt.profile.issuer),

@@ -44,7 +44,10 @@ fn token(address: &str) -> String {
 fn employees(address: &str, token: &str) -> String {
     exchange(
         address,
-        &format!("GET /ords/demo/hr/employees/ HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\nAuthorization: Bearer {token}\r\n\r\n"),
+        &format!(
+            "GET /ords/demo/hr/employees/ HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\nAuthorization: Bearer \
+                {token}\r\n\r\n"
+        ),
     )
 }
 

@@ -1,6 +1,7 @@
 //! The page's helper, a web worker loaded after the form is usable, so its code is not part of
-//! the first load: the in-page simulated ORDS and the generated code. It answers one JSON
-//! message per job (see `jobs`); the page's `browser::helper` sends them.
+//! the first load: the in-page simulated ORDS, the diagnosis, code, lessons and catalog reading.
+//! It answers one message per job (`ords_core::helper::Job`, done in `jobs`); the page's
+//! `browser::helper` sends them.
 
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // natively, only its tests run it
 mod jobs;
@@ -10,8 +11,7 @@ mod worker {
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
 
-    /// Installs the message handler: each message is `{"id": n, "job": …}`, each answer
-    /// `{"id": n, "ok": …}` or `{"id": n, "error": "…"}`.
+    /// Installs the message handler: one answer per message (`ords_core::helper`'s protocol).
     #[wasm_bindgen(start)]
     pub fn start() {
         let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
@@ -25,7 +25,7 @@ mod worker {
         on_message.forget(); // for the worker's life
                              // Messages that arrive while the module is still loading find no handler and are lost:
                              // the page waits for this before it sends any.
-        let _ = scope.post_message(&JsValue::from_str(r#"{"ready":true}"#));
+        let _ = scope.post_message(&JsValue::from_str(ords_core::helper::READY));
     }
 }
 

@@ -38,8 +38,7 @@ fn basic_curl_is_the_basic_call_alone() {
         "#!/usr/bin/env bash\n# The protected ORDS call with HTTP Basic.\nset -euo pipefail\n\
          PASSWORD=\"${ORDS_PASSWORD?export ORDS_PASSWORD='<password>' first}\"\n\n\
          # 1. The protected call with HTTP Basic\n\
-         curl -i -g -X GET 'http://127.0.0.1:8181/ords/demo/hr/employees/' \\\n  --user 'hr_user:'\"$PASSWORD\" \\\n  \
-         -H 'Accept: application/json'\n"
+         curl -i -g -X GET 'http://127.0.0.1:8181/ords/demo/hr/employees/' \\\n  --user 'hr_user:'\"$PASSWORD\" \\\n  -H 'Accept: application/json'\n"
     );
 }
 
@@ -52,8 +51,8 @@ fn oauth2_curl_is_the_token_request_and_the_call() {
          # 1. Token request; the token is read from the JSON with sed (no jq needed)\n"
     ));
     assert!(text.ends_with(
-        "# 2. The protected call with the token\ncurl -i -g -X GET 'http://127.0.0.1:8181/ords/demo/hr/employees/' \\\n  \
-         -H 'Authorization: Bearer '\"$TOKEN\" \\\n  -H 'Accept: application/json'\n"
+        "# 2. The protected call with the token\ncurl -i -g -X GET 'http://127.0.0.1:8181/ords/demo/hr/employees/' \
+            \\\n  -H 'Authorization: Bearer '\"$TOKEN\" \\\n  -H 'Accept: application/json'\n"
     ));
     assert!(!text.contains("PASSWORD") && !text.contains("hr_user"));
 }

@@ -42,7 +42,8 @@ pub(super) fn fetch(p: &Plan) -> String {
         }
         let (auth, body) = (exprs::token_auth(p, &NAMES), exprs::token_body(p, &NAMES));
         out.push_str(&format!(
-            "\n// {title}\nconst tokenResponse = await fetch({}, {{\n  method: \"POST\",\n  headers: {{\n{}  }},\n  body: {body},\n}});\nconst {{ access_token: token }} = await tokenResponse.json();\n",
+            "\n// {title}\nconst tokenResponse = await fetch({}, {{\n  method: \"POST\",\n  headers: \
+                {{\n{}  }},\n  body: {body},\n}});\nconst {{ access_token: token }} = await tokenResponse.json();\n",
             lit(&p.token_url),
             header_lines(&p.token_headers, auth)
         ));
@@ -62,7 +63,8 @@ pub(super) fn fetch(p: &Plan) -> String {
 fn call(p: &Plan, var: &str, url: &str, auth: Option<String>) -> String {
     let body = if p.call_body.is_empty() { String::new() } else { format!("  body: {},\n", lit(&p.call_body)) };
     format!(
-        "const {var} = await fetch({url}, {{\n  method: {},\n  headers: {{\n{}  }},\n{body}}});\nconsole.log({var}.status, await {var}.text());\n",
+        "const {var} = await fetch({url}, {{\n  method: {},\n  headers: \
+            {{\n{}  }},\n{body}}});\nconsole.log({var}.status, await {var}.text());\n",
         lit(p.method.as_str()),
         header_lines(&p.call_headers, auth)
     )

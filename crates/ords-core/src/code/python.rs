@@ -42,7 +42,9 @@ pub(super) fn requests(p: &Plan) -> String {
     if let Some(title) = token_title {
         let (auth, body) = (exprs::token_auth(p, &NAMES), exprs::token_body(p, &NAMES));
         out.push_str(&format!(
-            "# {title}\ntoken_response = requests.post(\n    {},\n    headers={},\n    data=({body}).encode(\"utf-8\"),\n)\ntoken = token_response.json()[\"access_token\"]\n\n",
+            "# {title}\ntoken_response = \
+                requests.post(\n    {},\n    headers={},\n    data=({body}).encode(\"utf-8\"),\n)\ntoken = \
+                    token_response.json()[\"access_token\"]\n\n",
             lit(&p.token_url),
             dict(&p.token_headers, auth)
         ));

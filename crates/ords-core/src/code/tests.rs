@@ -40,12 +40,18 @@ fn curl_with_the_seeds_shape_and_no_secret() {
          PASSWORD=\"${ORDS_PASSWORD?export ORDS_PASSWORD='<password>' first}\"\n"
     ));
     assert!(text.contains(
-        "TOKEN=$(curl -sS -g -X POST 'http://127.0.0.1:8181/ords/demo/oauth/token' \\\n  --user 'Te8yn-qGmBoX6jzpPhnUXA..:'\"$CLIENT_SECRET\" \\\n  \
-         -H 'Content-Type: application/x-www-form-urlencoded' \\\n  -H 'Accept: application/json' \\\n  \
-         --data-raw 'grant_type=client_credentials' \\\n  | sed -n 's/.*\"access_token\" *: *\"\\([^\"]*\\)\".*/\\1/p')\n"
+        "TOKEN=$(curl -sS -g -X POST 'http://127.0.0.1:8181/ords/demo/oauth/token' \\\n  --user \
+            'Te8yn-qGmBoX6jzpPhnUXA..:'\"$CLIENT_SECRET\" \\\n  -H 'Content-Type: application/x-www-form-urlencoded' \
+                \\\n  -H 'Accept: application/json' \\\n  --data-raw 'grant_type=client_credentials' \\\n  | sed -n 's/.*\"access_token\" *: *\"\\([^\"]*\\)\".*/\\1/p')\n"
     ));
-    assert!(text.contains("curl -i -g -X GET 'http://127.0.0.1:8181/ords/demo/hr/employees/' \\\n  -H 'Authorization: Bearer '\"$TOKEN\" \\\n  -H 'Accept: application/json'\n"));
-    assert!(text.ends_with("curl -i -g -X GET 'http://127.0.0.1:8181/ords/demo/hr/employees/' \\\n  --user 'hr_user:'\"$PASSWORD\" \\\n  -H 'Accept: application/json'\n"));
+    assert!(text.contains(
+        "curl -i -g -X GET 'http://127.0.0.1:8181/ords/demo/hr/employees/' \\\n  -H 'Authorization: Bearer '\"$TOKEN\" \
+            \\\n  -H 'Accept: application/json'\n"
+    ));
+    assert!(text.ends_with(
+        "curl -i -g -X GET 'http://127.0.0.1:8181/ords/demo/hr/employees/' \\\n  --user 'hr_user:'\"$PASSWORD\" \
+            \\\n  -H 'Accept: application/json'\n"
+    ));
     assert!(!text.contains("m2Qx7dVbUaE4kR9pLwT1sA..") && !text.contains("Welcome_1"));
     let included = code(CodeTarget::Curl, &oauth, true);
     assert!(included.contains("CLIENT_SECRET='m2Qx7dVbUaE4kR9pLwT1sA..'\nPASSWORD='Welcome_1'\n"));
@@ -59,18 +65,23 @@ fn every_target_reflects_the_settings() {
     oauth.extra = vec![ExtraParam { name: "audience".into(), value: "a b".into(), place: ParamPlace::Query }];
     let curl = code(CodeTarget::Curl, &oauth, false);
     assert!(curl.contains("-g -X POST 'http://127.0.0.1:8181/ords/demo/oauth/token?audience=a+b'"));
-    assert!(curl.contains("--data-raw 'grant_type=client_credentials&scope=hr.read&client_id=Te8yn-qGmBoX6jzpPhnUXA..' \\\n  --data-urlencode \"client_secret=$CLIENT_SECRET\""));
+    assert!(curl.contains(
+        "--data-raw 'grant_type=client_credentials&scope=hr.read&client_id=Te8yn-qGmBoX6jzpPhnUXA..' \
+            \\\n  --data-urlencode \"client_secret=$CLIENT_SECRET\""
+    ));
     let js = code(CodeTarget::Fetch, &oauth, false);
-    assert!(js.contains("  body: \"grant_type=client_credentials&scope=hr.read&client_id=Te8yn-qGmBoX6jzpPhnUXA..\" + \"&client_secret=\" + formEncode(clientSecret),\n"));
+    assert!(js.contains(
+        "  body: \"grant_type=client_credentials&scope=hr.read&client_id=Te8yn-qGmBoX6jzpPhnUXA..\" + \
+            \"&client_secret=\" + formEncode(clientSecret),\n"
+    ));
     assert!(js.contains("const clientSecret = globalThis.process?.env.ORDS_CLIENT_SECRET ?? \"<client secret>\";"));
     let py = code(CodeTarget::Python, &oauth, false);
     assert!(py
         .contains("client_secret = os.environ[\"ORDS_CLIENT_SECRET\"]  # export ORDS_CLIENT_SECRET='<client secret>'"));
     let plsql = code(CodeTarget::PlSql, &oauth, false);
     assert!(plsql.contains(
-        "    p_url         => 'http://127.0.0.1:8181/ords/demo/oauth/token?audience=a+b',\n    p_http_method => 'POST',\n    \
-         p_body        => 'grant_type=client_credentials&scope=hr.read&client_id=Te8yn-qGmBoX6jzpPhnUXA..' || \
-         '&client_secret=' || utl_url.escape('<client secret>', TRUE, 'AL32UTF8'));\n"
+        "    p_url         => 'http://127.0.0.1:8181/ords/demo/oauth/token?audience=a+b',\n    p_http_method => \
+            'POST',\n    p_body        => 'grant_type=client_credentials&scope=hr.read&client_id=Te8yn-qGmBoX6jzpPhnUXA..' || '&client_secret=' || utl_url.escape('<client secret>', TRUE, 'AL32UTF8'));\n"
     ));
     assert!(plsql.contains(
         "--    - the client id and secret go in the request body\n--    - the token request carries extra parameters\n"

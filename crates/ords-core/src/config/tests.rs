@@ -193,7 +193,8 @@ fn the_card_summary_names_the_flow_the_call_and_who_receives_credentials() {
     let demo = PlaygroundConfig::default();
     assert_eq!(
         demo.summary(Target::Simulated),
-        "OAuth2 client credentials · GET http://127.0.0.1:8181/ords/demo/hr/employees/ · answered by the simulated ORDS in this page"
+        "OAuth2 client credentials · GET http://127.0.0.1:8181/ords/demo/hr/employees/ · answered by the simulated \
+            ORDS in this page"
     );
     let elsewhere = PlaygroundConfig {
         flow: Flow::Basic,

@@ -41,29 +41,72 @@ fn no_response(i: &Inputs, e: &Exchange, error: &TransportError, probe: Probe) -
     let page_https = i.page_origin.starts_with("https:");
     let curl = format!("curl -i -g {}", shell(&e.request.shown.url));
     match error {
-        TransportError::Cancelled => Finding::new(FindingId::Cancelled, Info, "You cancelled the request.", evidence).fix("Press the button again to retry."),
-        TransportError::TimedOut { .. } => Finding::new(FindingId::Timeout, Problem, "The server did not answer in time.", evidence)
-            .fix("Check that the host and port are right and that ORDS (or its proxy) is up: curl -i the URL from a terminal."),
-        TransportError::Refused { .. } => Finding::new(FindingId::Refused, Problem, "The browser refused to send the request as built.", evidence)
-            .fix("A header name or value holds a character browsers forbid; remove it."),
-        TransportError::Simulator { .. } => Finding::new(FindingId::SimulatorUnavailable, Problem, "The in-page simulator did not load, so nothing answered.", evidence)
-            .fix("Reload the page; if it happens again, the host serving this page is slow or missing the helper's files (ords-worker_bg.wasm)."),
-        TransportError::NotSent { .. } => Finding::new(FindingId::NotSent, Info, "You chose not to send your credentials to this origin.", evidence)
-            .fix("If the URL is right, press the button again and choose Send; if not, correct the URL first."),
+        TransportError::Cancelled => Finding::new(FindingId::Cancelled, Info, "You cancelled the request.", evidence)
+            .fix("Press the button again to retry."),
+        TransportError::TimedOut { .. } => {
+            Finding::new(FindingId::Timeout, Problem, "The server did not answer in time.", evidence).fix(
+                "Check that the host and port are right and that ORDS (or its proxy) is up: curl -i the URL from a \
+                    terminal.",
+            )
+        }
+        TransportError::Refused { .. } => {
+            Finding::new(FindingId::Refused, Problem, "The browser refused to send the request as built.", evidence)
+                .fix("A header name or value holds a character browsers forbid; remove it.")
+        }
+        TransportError::Simulator { .. } => Finding::new(
+            FindingId::SimulatorUnavailable,
+            Problem,
+            "The in-page simulator did not load, so nothing answered.",
+            evidence,
+        )
+        .fix(
+            "Reload the page; if it happens again, the host serving this page is slow or missing the helper's files \
+                (ords-worker_bg.wasm).",
+        ),
+        TransportError::NotSent { .. } => {
+            Finding::new(FindingId::NotSent, Info, "You chose not to send your credentials to this origin.", evidence)
+                .fix("If the URL is right, press the button again and choose Send; if not, correct the URL first.")
+        }
         TransportError::FetchFailed { detail } => {
             let evidence = format!("{evidence} Browser said: {detail}");
             if page_https && url.as_ref().is_some_and(|u| u.scheme == "http") {
-                return Finding::new(FindingId::MixedContent, Problem, "Blocked as mixed content: an https page cannot call an http URL.", evidence)
-                    .fix("Use the https URL of ORDS, or run the playground over http locally.");
+                return Finding::new(
+                    FindingId::MixedContent,
+                    Problem,
+                    "Blocked as mixed content: an https page cannot call an http URL.",
+                    evidence,
+                )
+                .fix("Use the https URL of ORDS, or run the playground over http locally.");
             }
             match probe {
-                Probe::Unreachable => Finding::new(FindingId::Unreachable, Problem, "Nothing answered at this address: the server is down, or the host or port is wrong.", format!("{evidence}. A no-cors probe to the same URL failed too."))
-                    .fix(format!("Check the host and port, and that ORDS is running: {curl}")),
+                Probe::Unreachable => Finding::new(
+                    FindingId::Unreachable,
+                    Problem,
+                    "Nothing answered at this address: the server is down, or the host or port is wrong.",
+                    format!("{evidence}. A no-cors probe to the same URL failed too."),
+                )
+                .fix(format!("Check the host and port, and that ORDS is running: {curl}")),
                 Probe::ReachableWithoutCors if e.step == Step::Token && !wire_path(e).ends_with("/oauth/token") => {
-                    Finding::new(FindingId::TokenPathCors, Problem, "The Token URL's path is wrong, and the server refused the browser's preflight for a URL it does not serve.", format!("{evidence}. A no-cors probe got an answer, so the server is up; the path is {}.", wire_path(e)))
-                        .fix("Use https://<host>/ords/<alias>/oauth/token; a wrong path looks like a CORS error in a browser because nothing answers its OPTIONS request.")
+                    Finding::new(
+                        FindingId::TokenPathCors,
+                        Problem,
+                        "The Token URL's path is wrong, and the server refused the browser's preflight for a URL it \
+                            does not serve.",
+                        format!(
+                            "{evidence}. A no-cors probe got an answer, so the server is up; the path is {}.",
+                            wire_path(e)
+                        ),
+                    )
+                    .fix(
+                        "Use https://<host>/ords/<alias>/oauth/token; a wrong path looks like a CORS error in a \
+                            browser because nothing answers its OPTIONS request.",
+                    )
                 }
-                Probe::ReachableWithoutCors => cors_refused(i, e, format!("{evidence}. A no-cors probe to the same URL got an answer, so the server is up.")),
+                Probe::ReachableWithoutCors => cors_refused(
+                    i,
+                    e,
+                    format!("{evidence}. A no-cors probe to the same URL got an answer, so the server is up."),
+                ),
                 Probe::NotProbed => cors_refused(i, e, evidence)
                     .cause_prefix("CORS refusal or unreachable server (the browser does not say which): "),
             }
@@ -85,15 +128,24 @@ impl Finding {
 fn cors_refused(i: &Inputs, e: &Exchange, evidence: String) -> Finding {
     let fixes = cors_fixes(&i.page_origin, &i.resource_url, &i.client_id);
     if e.step == Step::Token {
-        Finding::new(FindingId::TokenCors, Problem, format!("The token endpoint did not allow this page's origin ({}).", i.page_origin), evidence)
-            .fix(format!("Allow the origin on the OAuth client (SQL below, ORDS before 24.3). {} Or avoid CORS: serve the playground from the ORDS origin, or use Client authentication = Request body so no preflight is needed.", fixes.client_newer))
+        Finding::new(FindingId::TokenCors, Problem, format!("The token endpoint did not allow this page's origin \
+            ({}).", i.page_origin), evidence)
+            .fix(format!("Allow the origin on the OAuth client (SQL below, ORDS before 24.3). {} Or avoid CORS: serve \
+                the playground from the ORDS origin, or use Client authentication = Request body so no preflight is needed.", fixes.client_newer))
             .sql(fixes.client_sql)
             .cors()
     } else {
         let module = fixes.module.clone().unwrap_or_else(|| "<module>".into());
-        let finding = Finding::new(FindingId::ResourceCors, Problem, format!("The module did not allow this page's origin ({}).", i.page_origin), evidence)
-            .fix(format!("Allow the origin on the module {module} (SQL below), or serve the playground from the same origin as ORDS."))
-            .cors();
+        let finding = Finding::new(
+            FindingId::ResourceCors,
+            Problem,
+            format!("The module did not allow this page's origin ({}).", i.page_origin),
+            evidence,
+        )
+        .fix(format!(
+            "Allow the origin on the module {module} (SQL below), or serve the playground from the same origin as ORDS."
+        ))
+        .cors();
         match fixes.module_sql {
             Some(sql) => finding.sql(sql),
             None => finding,
@@ -108,16 +160,30 @@ fn token_answer(i: &Inputs, e: &Exchange, r: &HttpResponse) -> Vec<Finding> {
     match r.status {
         401 => out.push(
             Finding::new(FindingId::Token401, Problem, "The token endpoint refused the client id or secret.", evidence)
-                .fix(format!("Copy both exactly from USER_ORDS_CLIENTS (ids and secrets end in \"..\"); check the secret was not rotated or revoked; or try Client authentication = {}.", other.label())),
+                .fix(format!(
+                    "Copy both exactly from USER_ORDS_CLIENTS (ids and secrets end in \"..\"); check the secret was \
+                        not rotated or revoked; or try Client authentication = {}.",
+                    other.label()
+                )),
         ),
         400 => out.push(oauth_error(evidence, r)),
         404 => out.push(
-            Finding::new(FindingId::Token404, Problem, "No token endpoint at this URL: the path or the alias is wrong.", evidence)
-                .fix("Use https://<host>/ords/<alias>/oauth/token, with the schema's alias (not its name)."),
+            Finding::new(
+                FindingId::Token404,
+                Problem,
+                "No token endpoint at this URL: the path or the alias is wrong.",
+                evidence,
+            )
+            .fix("Use https://<host>/ords/<alias>/oauth/token, with the schema's alias (not its name)."),
         ),
         200 if !is_json(&r.body) => out.push(
-            Finding::new(FindingId::TokenNotJson, Problem, "The token endpoint answered 200 with something that is not JSON (a sign-in or proxy page?).", evidence)
-                .fix("Check that the Token URL ends in /oauth/token and reaches ORDS directly."),
+            Finding::new(
+                FindingId::TokenNotJson,
+                Problem,
+                "The token endpoint answered 200 with something that is not JSON (a sign-in or proxy page?).",
+                evidence,
+            )
+            .fix("Check that the Token URL ends in /oauth/token and reaches ORDS directly."),
         ),
         _ => {}
     }
@@ -171,8 +237,16 @@ fn body_evidence(r: &HttpResponse) -> String {
 fn html_errors(e: &Exchange, r: &HttpResponse) -> Option<Finding> {
     let html = r.media_type().is_some_and(|m| m.contains("html"));
     (r.status >= 400 && html).then(|| {
-        Finding::new(FindingId::HtmlErrors, Warning, "ORDS sent its error as an HTML page, where a JSON client expects JSON.", format!("{} answered {} with Content-Type: text/html", what(e), r.status))
-            .fix("Set error.responseFormat to json on the ORDS server (ords config set error.responseFormat json), or make clients tolerate text/html errors.")
+        Finding::new(
+            FindingId::HtmlErrors,
+            Warning,
+            "ORDS sent its error as an HTML page, where a JSON client expects JSON.",
+            format!("{} answered {} with Content-Type: text/html", what(e), r.status),
+        )
+        .fix(
+            "Set error.responseFormat to json on the ORDS server (ords config set error.responseFormat json), or make \
+                clients tolerate text/html errors.",
+        )
     })
 }
 
@@ -205,45 +279,117 @@ fn resource_answer(i: &Inputs, e: &Exchange, r: &HttpResponse, facts: RunFacts) 
     match r.status {
         401 if bearer && super::jwt::sent_a_jwt(e) => out.extend(super::jwt::refused(i, e)),
         401 if bearer && facts.token_expired => out.push(
-            Finding::new(FindingId::Expired, Problem, "The token had expired when it was sent (its countdown had reached zero).", evidence)
-                .fix("Get a new token (the playground does this itself when re-fetch is on); tokens last security.oauth.tokenLifetime seconds, 3600 by default."),
+            Finding::new(
+                FindingId::Expired,
+                Problem,
+                "The token had expired when it was sent (its countdown had reached zero).",
+                evidence,
+            )
+            .fix(
+                "Get a new token (the playground does this itself when re-fetch is on); tokens last \
+                    security.oauth.tokenLifetime seconds, 3600 by default.",
+            ),
         ),
         401 if bearer => out.push(no_role(i, evidence)),
         401 => out.push(
-            Finding::new(FindingId::Basic401, Problem, "ORDS refused the username or password.", evidence)
-                .fix("Check both; a database user can only call its own schema's alias with Basic; an ORDS user needs a role that the privilege requires."),
+            Finding::new(FindingId::Basic401, Problem, "ORDS refused the username or password.", evidence).fix(
+                "Check both; a database user can only call its own schema's alias with Basic; an ORDS user needs a \
+                    role that the privilege requires.",
+            ),
         ),
         403 => out.push(
-            Finding::new(FindingId::ForbiddenOrigin, Problem, format!("ORDS refused the origin ({}) or the request looked cross-origin to it.", i.page_origin), evidence)
-                .fix("Allow the origin on the module (SQL below). Behind a reverse proxy, keep Host and scheme intact (ProxyPreserveHost On, X-Forwarded-Proto with security.forceHTTPS).")
-                .sql(cors_fixes(&i.page_origin, &i.resource_url, &i.client_id).module_sql.unwrap_or_default())
-                .cors(),
+            Finding::new(
+                FindingId::ForbiddenOrigin,
+                Problem,
+                format!(
+                    "ORDS refused the origin ({}) or the request looked cross-origin to it.",
+                    i.page_origin
+                ),
+                evidence,
+            )
+            .fix(
+                "Allow the origin on the module (SQL below). Behind a reverse proxy, keep Host and scheme intact \
+                    (ProxyPreserveHost On, X-Forwarded-Proto with security.forceHTTPS).",
+            )
+            .sql(cors_fixes(&i.page_origin, &i.resource_url, &i.client_id).module_sql.unwrap_or_default())
+            .cors(),
         ),
         405 => out.push(
-            Finding::new(FindingId::MethodNotAllowed, Problem, format!("No {} handler on this template.", e.request.wire.method), format!("{evidence}. Allow: {}", r.header("allow").unwrap_or("(not sent)")))
-                .fix("Use a method the Allow header lists, or define that handler with ORDS.DEFINE_HANDLER."),
+            Finding::new(
+                FindingId::MethodNotAllowed,
+                Problem,
+                format!("No {} handler on this template.", e.request.wire.method),
+                format!("{evidence}. Allow: {}", r.header("allow").unwrap_or("(not sent)")),
+            )
+            .fix("Use a method the Allow header lists, or define that handler with ORDS.DEFINE_HANDLER."),
         ),
         400 if paging_value(&e.request.wire.url).is_some() => out.push(
-            Finding::new(FindingId::BadPaging, Problem, "ORDS refused the paging parameters before running the handler (400 BadRequest).", format!("{evidence}; the URL has {}", paging_value(&e.request.wire.url).unwrap_or_default()))
-                .fix("limit and offset take whole numbers of rows from 0 (…/?offset=25&limit=25); follow the collection's own next and prev links rather than building them."),
+            Finding::new(
+                FindingId::BadPaging,
+                Problem,
+                "ORDS refused the paging parameters before running the handler (400 BadRequest).",
+                format!("{evidence}; the URL has {}", paging_value(&e.request.wire.url).unwrap_or_default()),
+            )
+            .fix(
+                "limit and offset take whole numbers of rows from 0 (…/?offset=25&limit=25); follow the collection's \
+                    own next and prev links rather than building them.",
+            ),
         ),
         304 => out.push(
-            Finding::new(FindingId::NotModified, Info, "ORDS answered 304 Not Modified: the request's If-None-Match held the resource's current ETag, so no body was sent.", format!("{evidence}; If-None-Match: {}", e.request.wire.header("if-none-match").unwrap_or("(not sent by this page)")))
-                .fix("Nothing is wrong: the copy you have is current. Remove the If-None-Match header to get the body again."),
+            Finding::new(
+                FindingId::NotModified,
+                Info,
+                "ORDS answered 304 Not Modified: the request's If-None-Match held the resource's current ETag, so no \
+                    body was sent.",
+                format!(
+                    "{evidence}; If-None-Match: {}",
+                    e.request.wire.header("if-none-match").unwrap_or("(not sent by this page)")
+                ),
+            )
+            .fix(
+                "Nothing is wrong: the copy you have is current. Remove the If-None-Match header to get the body \
+                    again.",
+            ),
         ),
         555 => out.push(
-            Finding::new(FindingId::HandlerError, Problem, "The handler's SQL or PL/SQL raised an error (ORDS 555).", evidence)
-                .fix("Run the handler's source in SQL with the same binds; the ORDS log (or debug.printDebugToScreen) shows the ORA- error."),
+            Finding::new(
+                FindingId::HandlerError,
+                Problem,
+                "The handler's SQL or PL/SQL raised an error (ORDS 555).",
+                evidence,
+            )
+            .fix(
+                "Run the handler's source in SQL with the same binds; the ORDS log (or debug.printDebugToScreen) shows \
+                    the ORA- error.",
+            ),
         ),
         570 => out.push(
-            Finding::new(FindingId::AccountLocked, Problem, "The database account behind this schema is locked (ORDS 570, ORA-28000).", evidence)
-                .fix("A DBA unlocks it (and checks why it locked, e.g. failed logins).")
-                .sql(unlock_sql(i)),
+            Finding::new(
+                FindingId::AccountLocked,
+                Problem,
+                "The database account behind this schema is locked (ORDS 570, ORA-28000).",
+                evidence,
+            )
+            .fix("A DBA unlocks it (and checks why it locked, e.g. failed logins).")
+            .sql(unlock_sql(i)),
         ),
-        200 if i.resource_url.split('?').next().is_some_and(|p| p.ends_with('/')) && CollectionPage::parse(&r.body).is_none() && is_json(&r.body) => out.push(
-            Finding::new(FindingId::NotACollection, Info, "The URL looks like a collection (it ends in /), but the JSON has no items array.", evidence)
-                .fix("Fine if this handler returns one object; ORDS collections (json/collection, AutoREST) carry items, hasMore and links."),
-        ),
+        200 if i.resource_url.split('?').next().is_some_and(|p| p.ends_with('/'))
+            && CollectionPage::parse(&r.body).is_none()
+            && is_json(&r.body) =>
+        {
+            out.push(
+                Finding::new(
+                    FindingId::NotACollection,
+                    Info,
+                    "The URL looks like a collection (it ends in /), but the JSON has no items array.",
+                    evidence,
+                )
+                .fix(
+                    "Fine if this handler returns one object; ORDS collections (json/collection, AutoREST) carry \
+                        items, hasMore and links.",
+                ),
+            )
+        }
         _ => {}
     }
     out.extend(html_errors(e, r));
@@ -282,12 +428,19 @@ fn no_role(i: &Inputs, evidence: String) -> Finding {
         "SET DEFINE OFF\n\
          -- Which roles and privileges does the client have?\n\
          SELECT c.name, r.role_name FROM user_ords_clients c\n  LEFT JOIN user_ords_client_roles r ON r.client_name = c.name\n WHERE c.client_id = {};\n\
-         BEGIN\n  ORDS.CREATE_PRIVILEGE_MAPPING(p_privilege_name => '<privilege>', p_pattern => {});\n  \
-         OAUTH.GRANT_CLIENT_ROLE(p_client_name => '<client name>', p_role_name => '<role the privilege requires>');\n  COMMIT;\nEND;\n/",
+         BEGIN\n  ORDS.CREATE_PRIVILEGE_MAPPING(p_privilege_name => '<privilege>', p_pattern => {});\n  OAUTH.GRANT_CLIENT_ROLE(p_client_name => '<client name>', p_role_name => '<role the privilege requires>');\n  COMMIT;\nEND;\n/",
         sql(&i.client_id),
         sql(&format!("/{module}/*"))
     );
-    Finding::new(FindingId::NoRole, Problem, "A fresh token was refused: the client lacks the role, or the privilege does not cover this URL.", evidence)
-        .fix(format!("Grant the client the privilege's role, and map the privilege to /{module}/* (patterns are relative to the alias). A token also works only under the alias that issued it."))
-        .sql(sql)
+    Finding::new(
+        FindingId::NoRole,
+        Problem,
+        "A fresh token was refused: the client lacks the role, or the privilege does not cover this URL.",
+        evidence,
+    )
+    .fix(format!(
+        "Grant the client the privilege's role, and map the privilege to /{module}/* (patterns are relative to the \
+            alias). A token also works only under the alias that issued it."
+    ))
+    .sql(sql)
 }

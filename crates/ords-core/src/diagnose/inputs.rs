@@ -38,8 +38,16 @@ fn token_path(t: &HttpUrl, out: &mut Vec<Finding>) {
         );
     } else if !path.ends_with("/oauth/token") {
         out.push(
-            Finding::new(FindingId::TokenPath, Warning, "The Token URL does not end in /oauth/token, where ORDS issues tokens.", format!("Token URL path: {}", t.path))
-                .fix("ORDS token URLs look like https://<host>/ords/<alias>/oauth/token (apex.oracle.com: /pls/apex/<workspace>/oauth/token)."),
+            Finding::new(
+                FindingId::TokenPath,
+                Warning,
+                "The Token URL does not end in /oauth/token, where ORDS issues tokens.",
+                format!("Token URL path: {}", t.path),
+            )
+            .fix(
+                "ORDS token URLs look like https://<host>/ords/<alias>/oauth/token (apex.oracle.com: \
+                    /pls/apex/<workspace>/oauth/token).",
+            ),
         );
     } else if ords_alias_and_module(t).is_none() {
         out.push(
@@ -79,8 +87,14 @@ fn page_and_target(page_origin: &str, url: &HttpUrl, out: &mut Vec<Finding>) {
     }
     if !is_local_host(&page.host) && is_local_host(&url.host) && !out.iter().any(|f| f.id == FindingId::LocalNetwork) {
         out.push(
-            Finding::new(FindingId::LocalNetwork, Warning, "A public page is calling a private or loopback address: Chrome asks for Local Network Access permission, or blocks it.", format!("Page {page_origin}, URL {target}"))
-                .fix("Allow the prompt, or run the playground locally (cargo xtask serve) next to that server."),
+            Finding::new(
+                FindingId::LocalNetwork,
+                Warning,
+                "A public page is calling a private or loopback address: Chrome asks for Local Network Access \
+                    permission, or blocks it.",
+                format!("Page {page_origin}, URL {target}"),
+            )
+            .fix("Allow the prompt, or run the playground locally (cargo xtask serve) next to that server."),
         );
     }
 }
@@ -140,8 +154,16 @@ fn preflight(i: &Inputs, oauth: bool, out: &mut Vec<Finding>) {
         };
         if let Some(why) = why {
             out.push(
-                Finding::new(FindingId::PreflightToken, Info, format!("The token request will be preflighted: {why}."), format!("POST {}", i.token_url))
-                    .fix("The browser first sends OPTIONS; ORDS must answer it for this origin. With Client authentication = Request body the token request is a simple one and needs no preflight."),
+                Finding::new(
+                    FindingId::PreflightToken,
+                    Info,
+                    format!("The token request will be preflighted: {why}."),
+                    format!("POST {}", i.token_url),
+                )
+                .fix(
+                    "The browser first sends OPTIONS; ORDS must answer it for this origin. With Client authentication \
+                        = Request body the token request is a simple one and needs no preflight.",
+                ),
             );
         }
     }
@@ -158,8 +180,16 @@ fn preflight(i: &Inputs, oauth: bool, out: &mut Vec<Finding>) {
     }
     if !reasons.is_empty() {
         out.push(
-            Finding::new(FindingId::PreflightResource, Info, format!("The resource call will be preflighted: it sends {}.", reasons.join(", ")), format!("{} {}", i.method.as_str(), i.resource_url))
-                .fix("The browser first sends OPTIONS; ORDS answers it when this origin is allowed on the module (ORDS.SET_MODULE_ORIGINS_ALLOWED)."),
+            Finding::new(
+                FindingId::PreflightResource,
+                Info,
+                format!("The resource call will be preflighted: it sends {}.", reasons.join(", ")),
+                format!("{} {}", i.method.as_str(), i.resource_url),
+            )
+            .fix(
+                "The browser first sends OPTIONS; ORDS answers it when this origin is allowed on the module \
+                    (ORDS.SET_MODULE_ORIGINS_ALLOWED).",
+            ),
         );
     }
 }

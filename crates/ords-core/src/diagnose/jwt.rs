@@ -51,7 +51,8 @@ pub(super) fn refused(i: &Inputs, e: &Exchange) -> Vec<Finding> {
                 "ORDS refused the JWT (401 invalid_token), yet it passes every check this page can make.",
                 evidence,
             )
-            .fix("Check what only the ORDS host sees: that the schema has a JWT profile with exactly these values (SQL below), that ORDS can fetch the JWK set from its host, and that the key that signed the token is in it.")
+            .fix("Check what only the ORDS host sees: that the schema has a JWT profile with exactly these values (SQL \
+                below), that ORDS can fetch the JWK set from its host, and that the key that signed the token is in it.")
             .sql(sql)];
             all.extend(found);
             all

@@ -200,7 +200,11 @@ fn a_refused_token_request_suggests_the_other_placement() {
 fn an_rfc6749_error_is_quoted_and_explained() {
     let body = r#"{"error":"invalid_scope","error_description":"Unknown scope hr.write"}"#;
     let found = run(&[token(response(400, &[("Content-Type", "application/json")], body))], Probe::NotProbed, false);
-    assert_eq!(found[0].cause, "The token endpoint said invalid_scope (\"Unknown scope hr.write\"): a requested scope is unknown or not granted to this client; leave Scope empty or use privilege names.");
+    assert_eq!(
+        found[0].cause,
+        "The token endpoint said invalid_scope (\"Unknown scope hr.write\"): a requested scope is unknown or not \
+            granted to this client; leave Scope empty or use privilege names."
+    );
 }
 
 #[test]
@@ -243,7 +247,8 @@ fn failed_fetches_are_told_apart_by_the_probe() {
         (down[0].id.key(), down[0].fix.as_str()),
         (
             "unreachable",
-            "Check the host and port, and that ORDS is running: curl -i -g 'http://127.0.0.1:8181/ords/demo/oauth/token'"
+            "Check the host and port, and that ORDS is running: curl -i -g \
+                'http://127.0.0.1:8181/ords/demo/oauth/token'"
         )
     );
     let unknown = run(&[ok_token(), bearer(failed())], Probe::NotProbed, false);
@@ -266,7 +271,7 @@ fn failed_fetches_are_told_apart_by_the_probe() {
     assert_eq!(
         unloaded.to_string(),
         "The in-page simulator could not answer: The page's helper did not load within 30 s. Nothing left this \
-         browser. Reload the page to try again."
+            browser. Reload the page to try again."
     );
     let found = run(&[token(Err(unloaded))], Probe::NotProbed, false);
     assert_eq!(ids(&found), ["simulator-unavailable"]);
@@ -393,7 +398,8 @@ fn the_cors_note_is_written_for_this_origin_alias_and_module() {
     assert_eq!((fixes.alias.as_deref(), fixes.module.as_deref()), (Some("demo"), Some("hr")));
     assert_eq!(
         fixes.module_sql.as_deref(),
-        Some("SET DEFINE OFF\n-- The module served at /hr/ (its name may differ from the path):\n-- SELECT name FROM user_ords_modules WHERE uri_prefix = '/hr/';\nBEGIN\n  ORDS.SET_MODULE_ORIGINS_ALLOWED(\n    p_module_name     => 'hr',\n    p_origins_allowed => 'http://o''k:8080');\n  COMMIT;\nEND;\n/")
+        Some("SET DEFINE OFF\n-- The module served at /hr/ (its name may differ from the path):\n-- SELECT name FROM \
+            user_ords_modules WHERE uri_prefix = '/hr/';\nBEGIN\n  ORDS.SET_MODULE_ORIGINS_ALLOWED(\n    p_module_name     => 'hr',\n    p_origins_allowed => 'http://o''k:8080');\n  COMMIT;\nEND;\n/")
     );
     assert!(fixes.client_sql.contains("WHERE client_id = 'Te8yn-qGmBoX6jzpPhnUXA..';"));
     assert!(fixes.client_sql.contains("COMMIT;"));

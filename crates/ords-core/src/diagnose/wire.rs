@@ -19,15 +19,15 @@ use serde_json::{json, Value};
 
 pub const MAX_BODY: usize = 1024 * 1024;
 
-fn text(v: &Value, key: &str) -> String {
+pub(crate) fn text(v: &Value, key: &str) -> String {
     v.get(key).and_then(Value::as_str).unwrap_or_default().to_owned()
 }
 
-fn flag(v: &Value, key: &str) -> bool {
+pub(crate) fn flag(v: &Value, key: &str) -> bool {
     v.get(key).and_then(Value::as_bool).unwrap_or(false)
 }
 
-fn pairs(v: &Value, key: &str) -> Vec<(String, String)> {
+pub(crate) fn pairs(v: &Value, key: &str) -> Vec<(String, String)> {
     let list = v.get(key).and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
     list.iter().filter_map(|p| Some((p.get(0)?.as_str()?.to_owned(), p.get(1)?.as_str()?.to_owned()))).collect()
 }
@@ -125,15 +125,50 @@ pub fn facts_from_json(v: &Value) -> RunFacts {
 }
 
 fn request_json(r: &HttpRequest) -> Value {
-    json!({ "method": r.method, "url": r.url, "headers": r.headers, "body": cut(&r.body) })
+    request_with_body(r, cut(&r.body))
 }
 
-fn request_from(v: &Value) -> HttpRequest {
+/// The request with `body` in place of its own (the helper's simulator gets it whole).
+pub(crate) fn request_with_body(r: &HttpRequest, body: &str) -> Value {
+    json!({ "method": r.method, "url": r.url, "headers": r.headers, "body": body })
+}
+
+pub(crate) fn request_from(v: &Value) -> HttpRequest {
     HttpRequest { method: text(v, "method"), url: text(v, "url"), headers: pairs(v, "headers"), body: text(v, "body") }
 }
 
 const TIMINGS: [(TimedBy, &str); 3] =
     [(TimedBy::ResourceTiming, "resource-timing"), (TimedBy::PageClock, "page"), (TimedBy::Simulated, "simulated")];
+
+/// A copy of the run's exchanges with bodies cut at [`MAX_BODY`] (what the helper is sent):
+/// a 10 MB answer is not copied whole to be cut afterwards.
+pub fn cut_timeline(timeline: &[TimelineEntry]) -> Vec<TimelineEntry> {
+    let request = |r: &HttpRequest| HttpRequest {
+        method: r.method.clone(),
+        url: r.url.clone(),
+        headers: r.headers.clone(),
+        body: cut(&r.body).to_owned(),
+    };
+    let entry = |e: &TimelineEntry| {
+        let x = &e.exchange;
+        let result = match &x.result {
+            Ok(r) => Ok(Received {
+                response: HttpResponse {
+                    status: r.response.status,
+                    reason: r.response.reason.clone(),
+                    headers: r.response.headers.clone(),
+                    body: cut(&r.response.body).to_owned(),
+                },
+                ..*r
+            }),
+            Err(e) => Err(e.clone()),
+        };
+        let prepared =
+            PreparedRequest { wire: request(&x.request.wire), shown: request(&x.request.shown), credential: None };
+        TimelineEntry { purpose: e.purpose, exchange: Exchange { step: x.step, request: prepared, result } }
+    };
+    timeline.iter().map(entry).collect()
+}
 
 /// The run's exchanges (bodies cut at [`MAX_BODY`]).
 pub fn timeline_to_json(timeline: &[TimelineEntry]) -> Value {

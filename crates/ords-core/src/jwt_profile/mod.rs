@@ -94,16 +94,36 @@ pub fn check(token: &str, profile: &JwtProfile, now_s: i64, jwks: &Jwks) -> Vec<
     }
     match &t.aud {
         Audience::Many(list) => out.push(
-            problem(FindingId::JwtAudienceArray, "The token's aud is a list; ORDS compares it with the profile's audience as one string.".into(), format!("aud = {list:?}; profile audience = \"{}\"", profile.audience))
-                .fix("Ask the provider for a token with one audience (Auth0: do not request the openid scope for this API)."),
+            problem(
+                FindingId::JwtAudienceArray,
+                "The token's aud is a list; ORDS compares it with the profile's audience as one string.".into(),
+                format!("aud = {list:?}; profile audience = \"{}\"", profile.audience),
+            )
+            .fix(
+                "Ask the provider for a token with one audience (Auth0: do not request the openid scope for this API).",
+            ),
         ),
         Audience::One(aud) if *aud != profile.audience => out.push(
-            problem(FindingId::JwtAudience, format!("The token's aud is not the profile's audience ({}).", difference(aud, &profile.audience)), format!("aud = \"{aud}\"; profile audience = \"{}\"", profile.audience))
-                .fix("Request the token for the audience in the profile (Auth0: the audience parameter; Entra ID: scope=api://<app>/.default), or set the profile's audience to it."),
+            problem(
+                FindingId::JwtAudience,
+                format!("The token's aud is not the profile's audience ({}).", difference(aud, &profile.audience)),
+                format!("aud = \"{aud}\"; profile audience = \"{}\"", profile.audience),
+            )
+            .fix(
+                "Request the token for the audience in the profile (Auth0: the audience parameter; Entra ID: \
+                    scope=api://<app>/.default), or set the profile's audience to it.",
+            ),
         ),
         Audience::Missing => out.push(
-            problem(FindingId::JwtAudience, "The token has no aud claim.".into(), format!("profile audience = \"{}\"", profile.audience))
-                .fix("Request the token for an audience (Auth0: the audience parameter); without one some providers issue an opaque token."),
+            problem(
+                FindingId::JwtAudience,
+                "The token has no aud claim.".into(),
+                format!("profile audience = \"{}\"", profile.audience),
+            )
+            .fix(
+                "Request the token for an audience (Auth0: the audience parameter); without one some providers issue \
+                    an opaque token.",
+            ),
         ),
         Audience::One(_) => {}
     }
@@ -120,8 +140,15 @@ fn authorization(t: &TokenFacts, profile: &JwtProfile) -> Option<Finding> {
         return match t.at_pointer(pointer) {
             Some(roles) if !roles.is_empty() => None,
             _ => Some(
-                problem(FindingId::JwtRole, format!("The token has no role names at {pointer}, the profile's role claim."), format!("claims at {pointer}: none"))
-                    .fix("Assign the client an application role in the provider (Entra ID: App roles, granted to the client), then map that role name to an ORDS role holding the privilege."),
+                problem(
+                    FindingId::JwtRole,
+                    format!("The token has no role names at {pointer}, the profile's role claim."),
+                    format!("claims at {pointer}: none"),
+                )
+                .fix(
+                    "Assign the client an application role in the provider (Entra ID: App roles, granted to the \
+                        client), then map that role name to an ORDS role holding the privilege.",
+                ),
             ),
         };
     }
@@ -130,8 +157,15 @@ fn authorization(t: &TokenFacts, profile: &JwtProfile) -> Option<Finding> {
     }
     let claim = t.scope_claim.as_deref().unwrap_or("scope");
     Some(
-        problem(FindingId::JwtScope, format!("The token's {claim} does not name the ORDS privilege {}.", profile.privilege), format!("{claim} = {:?}; privilege = \"{}\"", t.scopes, profile.privilege))
-            .fix("Create a scope with the privilege's exact name in the provider and request it, or (ORDS 25.1+) use a role claim."),
+        problem(
+            FindingId::JwtScope,
+            format!("The token's {claim} does not name the ORDS privilege {}.", profile.privilege),
+            format!("{claim} = {:?}; privilege = \"{}\"", t.scopes, profile.privilege),
+        )
+        .fix(
+            "Create a scope with the privilege's exact name in the provider and request it, or (ORDS 25.1+) use a role \
+                claim.",
+        ),
     )
 }
 
@@ -150,8 +184,18 @@ fn times(t: &TokenFacts, profile: &JwtProfile, now: i64) -> Vec<Finding> {
     }
     if let Some(nbf) = t.nbf.filter(|nbf| now < nbf.saturating_sub(skew)) {
         out.push(
-            problem(FindingId::JwtNotYet, format!("The token is not valid for another {} s (nbf, allowed skew {skew} s).", nbf.saturating_sub(now)), format!("nbf = {nbf}; now = {now}"))
-                .fix("Check the clocks of the identity provider and the ORDS host, or allow some skew in the profile (at most 60 s)."),
+            problem(
+                FindingId::JwtNotYet,
+                format!(
+                    "The token is not valid for another {} s (nbf, allowed skew {skew} s).",
+                    nbf.saturating_sub(now)
+                ),
+                format!("nbf = {nbf}; now = {now}"),
+            )
+            .fix(
+                "Check the clocks of the identity provider and the ORDS host, or allow some skew in the profile (at \
+                    most 60 s).",
+            ),
         );
     }
     if let (Some(age), Some(iat)) = (profile.allowed_age_s, t.iat) {
@@ -177,14 +221,29 @@ fn keys(t: &TokenFacts, jwks: &Jwks, url: &str) -> Option<Finding> {
         Jwks::Unknown => None,
         Jwks::Kids(kids) => match &t.kid {
             Some(kid) if !kids.contains(kid) => Some(
-                problem(FindingId::JwtUnknownKid, "The token's kid is not in the profile's JWK set: ORDS cannot find the key that signed it.".into(), format!("kid = \"{kid}\"; the set holds {kids:?}"))
-                    .fix("Point the profile at the JWK set of the provider that issued the token (the issuer's own jwks_uri), or wait for the provider's key rotation to reach it."),
+                problem(
+                    FindingId::JwtUnknownKid,
+                    "The token's kid is not in the profile's JWK set: ORDS cannot find the key that signed it."
+                        .into(),
+                    format!("kid = \"{kid}\"; the set holds {kids:?}"),
+                )
+                .fix(
+                    "Point the profile at the JWK set of the provider that issued the token (the issuer's own \
+                        jwks_uri), or wait for the provider's key rotation to reach it.",
+                ),
             ),
             _ => None,
         },
         Jwks::Unfetchable { why } => Some(
-            Finding::new(FindingId::JwtJwks, Severity::Info, "This browser could not fetch the JWK set, so the key id was not checked. ORDS fetches it itself, from the ORDS host.".to_owned(), format!("{url}: {why}"))
-                .fix(format!("From the ORDS host, check that it answers: curl -sS {}", crate::quote::shell(url))),
+            Finding::new(
+                FindingId::JwtJwks,
+                Severity::Info,
+                "This browser could not fetch the JWK set, so the key id was not checked. ORDS fetches it itself, from \
+                    the ORDS host."
+                    .to_owned(),
+                format!("{url}: {why}"),
+            )
+            .fix(format!("From the ORDS host, check that it answers: curl -sS {}", crate::quote::shell(url))),
         ),
     }
 }

@@ -17,23 +17,22 @@ pub fn jwt_profile_sql(profile: &JwtProfile, pattern: &str) -> String {
         (
             format!(",\n    p_role_claim_name => {}", lit(role_claim)),
             format!(
-                "  -- The role claim names roles; this one must hold the privilege.\n  \
-                 ORDS.CREATE_ROLE(p_role_name => {privilege_role});\n",
+                "  -- The role claim names roles; this one must hold the privilege.\n  ORDS.CREATE_ROLE(p_role_name => \
+                    {privilege_role});\n",
                 privilege_role = lit(&format!("{privilege}.role"))
             ),
         )
     };
     let roles = if role_claim.is_empty() { "NULL".to_owned() } else { lit(&format!("{privilege}.role")) };
     let common = format!(
-        "{role_sql}  ORDS.CREATE_PRIVILEGE(\n    p_name        => {name},\n    p_role_name   => {roles},\n    \
-         p_label       => {name},\n    p_description => 'Checked against the scope of external JWTs');\n  \
-         ORDS.CREATE_PRIVILEGE_MAPPING(p_privilege_name => {name}, p_pattern => {pattern});\n",
+        "{role_sql}  ORDS.CREATE_PRIVILEGE(\n    p_name        => {name},\n    p_role_name   => \
+            {roles},\n    p_label       => {name},\n    p_description => 'Checked against the scope of external JWTs');\n  ORDS.CREATE_PRIVILEGE_MAPPING(p_privilege_name => {name}, p_pattern => {pattern});\n",
         name = lit(privilege),
         pattern = lit(pattern),
     );
     let args = format!(
-        "p_issuer       => {},\n    p_audience     => {},\n    p_jwk_url      => {},\n    \
-         p_description  => 'External identity provider',\n    p_allowed_skew => {},\n    p_allowed_age  => {}",
+        "p_issuer       => {},\n    p_audience     => {},\n    p_jwk_url      => {},\n    p_description  => 'External \
+            identity provider',\n    p_allowed_skew => {},\n    p_allowed_age  => {}",
         lit(&profile.issuer),
         lit(&profile.audience),
         lit(&profile.jwk_url),

@@ -13,15 +13,18 @@ pub const LESSONS: [Lesson; 12] = [
         title: "Get a token and read it",
         scenario: None,
         stage: "",
-        intro: "OAuth2 client credentials: the client proves who it is with its id and secret, and ORDS answers with an access token that opens the API for a while.",
+        intro: "OAuth2 client credentials: the client proves who it is with its id and secret, and ORDS answers with \
+            an access token that opens the API for a while.",
         minutes: 8,
         steps: &[
             Step {
                 id: "get-token",
                 title: "Get a token",
-                goal: "Press Get token. In Token response, read token_type (bearer: whoever holds it may use it), expires_in (seconds it lives, the countdown) and the access token itself (masked; Show token reveals it).",
+                goal: "Press Get token. In Token response, read token_type (bearer: whoever holds it may use it), \
+                    expires_in (seconds it lives, the countdown) and the access token itself (masked; Show token reveals it).",
                 hints: &[
-                    "The client id and secret are filled in for the demo. The request is a POST to the token URL with grant_type=client_credentials.",
+                    "The client id and secret are filled in for the demo. The request is a POST to the token URL with \
+                        grant_type=client_credentials.",
                     "Request sent shows the Authorization: Basic header: base64 of client id, a colon, and the secret.",
                 ],
                 marks: &[Mark::TokenOk],
@@ -30,7 +33,8 @@ pub const LESSONS: [Lesson; 12] = [
             Step {
                 id: "wrong-secret",
                 title: "Meet a refusal",
-                goal: "Change one character of Client secret and press Get token. Read ORDS's 401 and what Diagnosis makes of it, then put the secret back.",
+                goal: "Change one character of Client secret and press Get token. Read ORDS's 401 and what Diagnosis \
+                    makes of it, then put the secret back.",
                 hints: &[
                     "The refusal is at the token URL, before any API call: the protected resource is never reached.",
                     "Diagnosis names the cause and the SQL to check the client (USER_ORDS_CLIENTS).",
@@ -45,7 +49,8 @@ pub const LESSONS: [Lesson; 12] = [
         title: "Call the API: Bearer and Basic",
         scenario: None,
         stage: "",
-        intro: "The token goes on every call as Authorization: Bearer <token>. HTTP Basic sends a database or ORDS user's name and password on every call instead.",
+        intro: "The token goes on every call as Authorization: Bearer <token>. HTTP Basic sends a database or ORDS \
+            user's name and password on every call instead.",
         minutes: 10,
         steps: &[
             Step {
@@ -59,7 +64,8 @@ pub const LESSONS: [Lesson; 12] = [
             Step {
                 id: "basic",
                 title: "Call with Basic",
-                goal: "Choose Basic under Authentication and press Call API: the same resource, with the user's name and password on the call itself.",
+                goal: "Choose Basic under Authentication and press Call API: the same resource, with the user's name \
+                    and password on the call itself.",
                 hints: &["The demo user is hr_user; its password is filled in for the demo."],
                 marks: &[Mark::BasicOk],
                 shows: None,
@@ -67,8 +73,10 @@ pub const LESSONS: [Lesson; 12] = [
             Step {
                 id: "compare",
                 title: "Compare the two",
-                goal: "Choose Compare both and press Call API. Read what differed: the headers sent, the number of exchanges, the time.",
-                hints: &["OAuth2 needs two exchanges the first time (token, then call) and one afterwards; Basic needs one every time, with the password on each."],
+                goal: "Choose Compare both and press Call API. Read what differed: the headers sent, the number of \
+                    exchanges, the time.",
+                hints: &["OAuth2 needs two exchanges the first time (token, then call) and one afterwards; Basic needs \
+                    one every time, with the password on each."],
                 marks: &[Mark::ComparedOk],
                 shows: None,
             },
@@ -79,7 +87,8 @@ pub const LESSONS: [Lesson; 12] = [
         title: "A rotated secret",
         scenario: Some("rotated-secret"),
         stage: "",
-        intro: "An administrator rotated the client's secret and revoked the old one. Applications still holding the old secret stop getting tokens.",
+        intro: "An administrator rotated the client's secret and revoked the old one. Applications still holding the \
+            old secret stop getting tokens.",
         minutes: 5,
         steps: &[
             Step {
@@ -95,7 +104,8 @@ pub const LESSONS: [Lesson; 12] = [
                 title: "Use the new secret",
                 goal: "Put the new secret in Client secret and get a token.",
                 hints: &[
-                    "In ORDS the new secret is shown once, by OAUTH.ROTATE_CLIENT_SECRET or the REST API; the instructor has it.",
+                    "In ORDS the new secret is shown once, by OAUTH.ROTATE_CLIENT_SECRET or the REST API; the \
+                        instructor has it.",
                     "The new secret is Vt3kQ9zLmP2wXc8RbN5yHg.. (a public workshop value).",
                 ],
                 marks: &[Mark::TokenOk],
@@ -134,21 +144,25 @@ pub const LESSONS: [Lesson; 12] = [
         title: "Tokens expire",
         scenario: Some("expired-token"),
         stage: "refetch=0",
-        intro: "Here tokens live 30 seconds. client_credentials has no refresh token: a client simply asks for a new one.",
+        intro: "Here tokens live 30 seconds. client_credentials has no refresh token: a client simply asks for a new \
+            one.",
         minutes: 6,
         steps: &[
             Step {
                 id: "meet",
                 title: "Send an expired token",
-                goal: "Re-fetch is off. Press Get token, wait until the countdown reaches zero, then press Call API. Read the 401 and the diagnosis.",
-                hints: &["The countdown is under Expires in, in Token response.", "ORDS answers 401 with WWW-Authenticate: Bearer … error=\"invalid_token\"."],
+                goal: "Re-fetch is off. Press Get token, wait until the countdown reaches zero, then press Call API. \
+                    Read the 401 and the diagnosis.",
+                hints: &["The countdown is under Expires in, in Token response.", "ORDS answers 401 with \
+                    WWW-Authenticate: Bearer … error=\"invalid_token\"."],
                 marks: &[Mark::Named(&[F::Expired])],
                 shows: Some(Section::Diagnosis),
             },
             Step {
                 id: "fix",
                 title: "Let the client re-fetch",
-                goal: "Open Token use, tick Re-fetch the token, wait for the countdown again and press Call API: the page gets a new token by itself and the call succeeds.",
+                goal: "Open Token use, tick Re-fetch the token, wait for the countdown again and press Call API: the \
+                    page gets a new token by itself and the call succeeds.",
                 hints: &["The Timeline shows the re-fetch as its own exchange, before the call."],
                 marks: &[Mark::RefetchedOk],
                 shows: Some(Section::Timeline),
@@ -160,12 +174,14 @@ pub const LESSONS: [Lesson; 12] = [
         title: "A token without the role",
         scenario: Some("no-role"),
         stage: "",
-        intro: "A token is only as good as the privileges its client was granted. This client was never given the role that protects the employees.",
+        intro: "A token is only as good as the privileges its client was granted. This client was never given the role \
+            that protects the employees.",
         minutes: 5,
         steps: &[Step {
             id: "diagnose",
             title: "Find why the token is refused",
-            goal: "Press Call API. The token request succeeds, the call answers 401. Find the cause in Diagnosis and read the fix (the SQL that grants the role).",
+            goal: "Press Call API. The token request succeeds, the call answers 401. Find the cause in Diagnosis and \
+                read the fix (the SQL that grants the role).",
             hints: &[
                 "A token was issued, so the id and secret are right.",
                 "OAUTH.GRANT_CLIENT_ROLE gives a client a role; the privilege protecting /hr/ requires it.",
@@ -179,12 +195,14 @@ pub const LESSONS: [Lesson; 12] = [
         title: "CORS: the page's origin is not allowed",
         scenario: Some("origin-not-allowed"),
         stage: "",
-        intro: "A browser asks the server before a page from another origin may read its answers. Here ORDS allows no page origin: curl works, the browser does not.",
+        intro: "A browser asks the server before a page from another origin may read its answers. Here ORDS allows no \
+            page origin: curl works, the browser does not.",
         minutes: 8,
         steps: &[Step {
             id: "diagnose",
             title: "See the browser block it",
-            goal: "Press Call API. There is no response to read: the browser blocked it. Find the cause in Diagnosis, and read the ORDS CORS note with the SQL that allows this page's origin.",
+            goal: "Press Call API. There is no response to read: the browser blocked it. Find the cause in Diagnosis, \
+                and read the ORDS CORS note with the SQL that allows this page's origin.",
             hints: &[
                 "A CORS refusal has no status code in the page: fetch only says it failed.",
                 "Code has the same request as curl: a terminal is not a browser and gets its answer.",
@@ -198,12 +216,14 @@ pub const LESSONS: [Lesson; 12] = [
         title: "Errors as HTML pages",
         scenario: Some("html-errors"),
         stage: "",
-        intro: "With error.responseFormat=html, ORDS answers errors with an HTML page, where a client expecting JSON cannot read the cause.",
+        intro: "With error.responseFormat=html, ORDS answers errors with an HTML page, where a client expecting JSON \
+            cannot read the cause.",
         minutes: 5,
         steps: &[Step {
             id: "diagnose",
             title: "Read an HTML error",
-            goal: "Change the Client secret and press Get token. Read the body (Preview shows it, scripts off) and what Diagnosis says about the format.",
+            goal: "Change the Client secret and press Get token. Read the body (Preview shows it, scripts off) and \
+                what Diagnosis says about the format.",
             hints: &["The status code still says what happened; the body is for people."],
             marks: &[Mark::Named(&[F::HtmlErrors])],
             shows: Some(Section::Diagnosis),
@@ -214,22 +234,26 @@ pub const LESSONS: [Lesson; 12] = [
         title: "A token URL the browser cannot reach",
         scenario: Some("token-no-cors"),
         stage: "",
-        intro: "The token endpoint does not answer the browser's CORS preflight: Get token fails in a browser, though the resource allows this origin.",
+        intro: "The token endpoint does not answer the browser's CORS preflight: Get token fails in a browser, though \
+            the resource allows this origin.",
         minutes: 6,
         steps: &[
             Step {
                 id: "meet",
                 title: "Meet the failure",
                 goal: "Press Get token. Read what the page and the diagnosis say about the token URL.",
-                hints: &["The preflight is an OPTIONS request the browser sends first, because of the Authorization header."],
+                hints: &["The preflight is an OPTIONS request the browser sends first, because of the Authorization \
+                    header."],
                 marks: &[Mark::Named(&[F::TokenCors, F::TokenPathCors])],
                 shows: Some(Section::Diagnosis),
             },
             Step {
                 id: "basic",
                 title: "Reach the data another way",
-                goal: "Choose Basic and press Call API: the resource allows this origin, so Basic works from the browser.",
-                hints: &["Set Client authentication to Request body to avoid the preflight where the token endpoint allows it."],
+                goal: "Choose Basic and press Call API: the resource allows this origin, so Basic works from the \
+                    browser.",
+                hints: &["Set Client authentication to Request body to avoid the preflight where the token endpoint \
+                    allows it."],
                 marks: &[Mark::BasicOk],
                 shows: None,
             },
@@ -246,7 +270,8 @@ pub const LESSONS: [Lesson; 12] = [
             id: "diagnose",
             title: "Read a 555",
             goal: "Press Call API and read the 555 User Defined Resource Error and the diagnosis.",
-            hints: &["555 is ORDS's status for an error raised by the handler's SQL or PL/SQL; the body names the ORA- error."],
+            hints: &["555 is ORDS's status for an error raised by the handler's SQL or PL/SQL; the body names the ORA- \
+                error."],
             marks: &[Mark::Named(&[F::HandlerError])],
             shows: Some(Section::Diagnosis),
         }],
@@ -256,7 +281,8 @@ pub const LESSONS: [Lesson; 12] = [
         title: "A locked database account",
         scenario: Some("account-locked"),
         stage: "",
-        intro: "ORDS connects to the database as the REST-enabled schema. If that account is locked, every resource fails, whatever the credentials.",
+        intro: "ORDS connects to the database as the REST-enabled schema. If that account is locked, every resource \
+            fails, whatever the credentials.",
         minutes: 4,
         steps: &[Step {
             id: "diagnose",
@@ -272,16 +298,19 @@ pub const LESSONS: [Lesson; 12] = [
         title: "Works in Postman, fails from the database",
         scenario: Some("body-credentials-only"),
         stage: "",
-        intro: "This token endpoint takes the client id and secret only in the request body, as many identity providers' clients are set up. Postman sends them where you tell it; APEX_WEB_SERVICE.OAUTH_AUTHENTICATE always sends a Basic header, and the database reports ORA-20001 Authentication failed.",
+        intro: "This token endpoint takes the client id and secret only in the request body, as many identity \
+            providers' clients are set up. Postman sends them where you tell it; APEX_WEB_SERVICE.OAUTH_AUTHENTICATE always sends a Basic header, and the database reports ORA-20001 Authentication failed.",
         minutes: 6,
         steps: &[
             Step {
                 id: "meet",
                 title: "Send it as the database does",
-                goal: "With Client authentication on Basic auth header (what OAUTH_AUTHENTICATE sends), press Get token: the endpoint refuses it, 401 invalid_client.",
+                goal: "With Client authentication on Basic auth header (what OAUTH_AUTHENTICATE sends), press Get \
+                    token: the endpoint refuses it, 401 invalid_client.",
                 hints: &[
                     "Request sent shows the Authorization: Basic header and no client_secret in the body.",
-                    "From the database this refusal is ORA-20001: the endpoint answered; the network (ORA-29273) was fine.",
+                    "From the database this refusal is ORA-20001: the endpoint answered; the network (ORA-29273) was \
+                        fine.",
                 ],
                 marks: &[Mark::Named(&[F::Token401])],
                 shows: Some(Section::Diagnosis),
@@ -289,11 +318,13 @@ pub const LESSONS: [Lesson; 12] = [
             Step {
                 id: "fix",
                 title: "Send it as the server wants",
-                goal: "Set Client authentication to Request body and press Get token: 200. Then open Code, PL/SQL (APEX): it requests the token by hand with MAKE_REST_REQUEST, as this page sends it.",
+                goal: "Set Client authentication to Request body and press Get token: 200. Then open Code, PL/SQL \
+                    (APEX): it requests the token by hand with MAKE_REST_REQUEST, as this page sends it.",
                 hints: &[
                     "OAUTH_AUTHENTICATE has no choice of placement; a web credential has one from APEX 26.1.",
                     "The PL/SQL's comment names the setting that needed the hand-made request.",
-                    "From the database (APEX), Try as APEX_WEB_SERVICE would: both requests side by side and the verdict.",
+                    "From the database (APEX), Try as APEX_WEB_SERVICE would: both requests side by side and the \
+                        verdict.",
                 ],
                 marks: &[Mark::TokenOk],
                 shows: Some(Section::Code),

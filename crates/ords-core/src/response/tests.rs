@@ -53,7 +53,8 @@ fn json_is_indented_in_server_order_with_numbers_untouched() {
     let body = r#"{"zeta":1.50,"alpha":[1,{"b":"x,\"y\"}"}],"e":{},"f":[ ]}"#;
     assert_eq!(
         indent_json(body),
-        "{\n  \"zeta\": 1.50,\n  \"alpha\": [\n    1,\n    {\n      \"b\": \"x,\\\"y\\\"}\"\n    }\n  ],\n  \"e\": {},\n  \"f\": []\n}"
+        "{\n  \"zeta\": 1.50,\n  \"alpha\": [\n    1,\n    {\n      \"b\": \"x,\\\"y\\\"}\"\n    }\n  ],\n  \"e\": \
+            {},\n  \"f\": []\n}"
     );
     assert!(is_json(body) && !is_json("<h1>401</h1>") && !is_json("  "));
 }
@@ -63,8 +64,8 @@ fn a_token_no_header_can_carry_is_refused_with_the_reason() {
     let newline = response(200, "application/json", r#"{"access_token":"abc\ndef","token_type":"bearer"}"#);
     assert_eq!(
         parse_token_grant(&newline).unwrap_err().to_string(),
-        "The token endpoint answered 200 but its access_token contains a line break, so no request can carry it; \
-         the server is not sending a usable token."
+        "The token endpoint answered 200 but its access_token contains a line break, so no request can carry it; the \
+            server is not sending a usable token."
     );
     let empty = response(200, "application/json", r#"{"access_token":""}"#);
     assert_eq!(parse_token_grant(&empty).unwrap_err(), TokenParseError::UnusableToken { why: "is empty".into() });

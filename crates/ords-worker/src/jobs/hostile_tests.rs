@@ -17,12 +17,60 @@ fn many_paths(n: usize) -> String {
     json!({ "openapi": "3.0.0", "servers": [{ "url": "https://h/ords/x/m/" }], "paths": paths }).to_string()
 }
 
+/// Arrays nested `depth` deep (within serde_json's limit, so it reaches the job's reader).
+fn nested(depth: usize) -> Value {
+    (0..depth).fold(json!([]), |inner, _| json!([inner]))
+}
+
 fn answers(job: Value) -> Value {
     let reply: Value = serde_json::from_str(&answer(&json!({ "id": 1, "job": job }).to_string(), 1.8e12, 0.25))
         .expect("every answer is JSON");
     assert_eq!(reply["id"], 1);
     assert!(reply.get("ok").is_some() || reply["error"].is_string(), "{reply:.200}");
     reply
+}
+
+/// Every kind of job, with each field it could have missing, or a huge text, a number or a
+/// deep nesting in its place: an answer each time.
+#[test]
+fn every_job_kind_fed_anything_answers() {
+    let huge = "h".repeat(1_000_000);
+    let fields = [
+        "method",
+        "url",
+        "headers",
+        "body",
+        "origin",
+        "scenario",
+        "lesson",
+        "step",
+        "evidence",
+        "inputs",
+        "timeline",
+        "facts",
+        "resource_url",
+        "client_id",
+        "token",
+        "profile",
+        "jwks",
+        "pattern",
+        "text",
+        "status",
+        "target",
+        "config",
+        "secrets",
+        "page_origin",
+    ];
+    for kind in ords_core::helper::JobKind::ALL {
+        answers(json!({ "do": kind.key() }));
+        for filler in [json!(huge), json!(-1), nested(100), json!(null)] {
+            let mut job = json!({ "do": kind.key() });
+            for f in fields {
+                job[f] = filler.clone();
+            }
+            answers(job);
+        }
+    }
 }
 
 #[test]
@@ -47,7 +95,7 @@ fn documents_from_a_server_or_a_file_never_break_a_job() {
         answers(json!({ "do": "lesson_check", "lesson": "first-token", "step": text, "evidence": text }));
     }
     let listed = answers(json!({ "do": "openapi_endpoints", "text": many_paths(20_000) }));
-    assert_eq!(listed["ok"].as_array().unwrap().len(), ords_core::catalog::MAX_ENDPOINTS);
+    assert_eq!(listed["ok"]["endpoints"].as_array().unwrap().len(), ords_core::catalog::MAX_ENDPOINTS);
     // A JWT whose segments are huge or not base64 at all.
     let token = format!("{h}.{h}.{h}", h = "eyJ".repeat(1_000_000));
     answers(json!({ "do": "jwt_check", "token": token, "profile": {}, "jwks": { "keys": [] } }));
@@ -69,14 +117,16 @@ fn requests_typed_or_followed_never_break_the_simulator() {
             let headers =
                 json!([["Authorization", format!("Bearer {huge}")], ["Content-Type", "\u{1}"], ["Origin", "null"]]);
             let reply = answers(
-                json!({ "do": "sim", "method": method, "url": url, "origin": "null", "headers": headers, "body": huge }),
+                json!({ "do": "sim", "method": method, "url": url, "origin": "null", "headers": headers, "body": huge,
+                        "scenario": huge }),
             );
             assert!(reply.get("ok").is_some(), "{url} {method}: {reply}");
         }
     }
     answers(json!({ "do": "sim_reset", "origin": huge, "scenario": huge }));
     answers(
-        json!({ "do": "sim", "method": "GET", "url": urls[0], "origin": "http://127.0.0.1:8080", "headers": deep() }),
+        json!({ "do": "sim", "method": "GET", "url": urls[0], "origin": "http://127.0.0.1:8080", "headers": deep(),
+                "body": "", "scenario": "" }),
     );
 }
 
@@ -86,11 +136,11 @@ fn settings_from_a_link_or_a_form_never_break_code_or_diagnosis() {
     let huge = "z\n/\n'&\u{0}".repeat(20_000);
     let config = format!("token_url={huge}&resource_url={huge}&extra={huge}&jwt_issuer={huge}&method=POST");
     let code = |target: &str| {
-        answers(json!({ "do": "code", "target": target, "config": config, "client_secret": huge, "password": huge,
-                        "headers": [[huge, huge]], "body": huge, "include": true, "page_origin": huge }))
+        answers(json!({ "do": "code", "target": target, "config": config, "secrets": [huge, huge],
+                        "headers": [[huge, huge]], "body": huge, "page_origin": huge }))
     };
     for target in ords_core::CodeTarget::ALL {
-        assert!(code(target.key())["ok"].is_string(), "{target:?} writes its code");
+        assert!(code(target.key())["ok"]["text"].is_string(), "{target:?} writes its code");
     }
     // Names that are not targets are refused, never written as another target's code.
     for name in ["javascript", "setup_sql", "postman", "nope", huge.as_str()] {
@@ -98,7 +148,9 @@ fn settings_from_a_link_or_a_form_never_break_code_or_diagnosis() {
         assert!(reply["error"].as_str().is_some_and(|e| e.starts_with("unknown code target")), "{reply:.200}");
     }
     for job in ["postman_export", "postman_environment"] {
-        answers(json!({ "do": job, "config": config, "client_secret": huge }));
+        let reply = answers(json!({ "do": job, "config": config, "secrets": [huge, huge], "headers": [[huge, huge]],
+                                    "body": huge, "page_origin": huge }));
+        assert!(reply["ok"]["text"].is_string(), "{job}: {reply:.200}");
     }
     let inputs = json!({ "token_url": huge, "resource_url": huge, "client_id": huge, "token": huge, "now_s": -1,
                          "flow": huge, "extra_headers": true, "jwks": deep() });

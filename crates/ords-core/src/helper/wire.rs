@@ -1,0 +1,341 @@
+//! The protocol as JSON text. A message to the helper is `{"id": n, "job": {"do": kind, …}}`;
+//! its answer `{"id": n, "ok": {variant: …}}` or `{"id": n, "error": "…"}`; the helper says
+//! [`READY`] once when it can take messages. Jobs are read strictly (a missing or mistyped
+//! field is an error answer); what nests inside them goes through the diagnosis's codec.
+
+use super::{CodeJob, Job, JobKind, LessonInfo, ProviderNotes, Reply, ScenarioInfo, StepInfo};
+use crate::catalog::{CatalogEntry, Endpoint};
+use crate::closed::Closed;
+use crate::code::{CodeTarget, PostmanImport};
+use crate::collection::CollectionPage;
+use crate::config::PlaygroundConfig;
+use crate::diagnose::wire::{self as dw, flag, pairs, text};
+use crate::http::HttpResponse;
+use crate::provider::Provider;
+use crate::secret::{ClientSecret, Password};
+use serde_json::{json, Map, Value};
+
+/// What the helper sends once its code has loaded: messages sent before would be lost.
+pub const READY: &str = r#"{"ready":true}"#;
+
+/// A message from the helper.
+#[derive(Debug)]
+pub enum FromHelper {
+    Ready,
+    Answer { id: u64, answer: Result<Reply, String> },
+}
+
+/// The message that asks job number `id`.
+pub fn job_message(id: u64, job: &Job) -> String {
+    // Not `Value::to_string`: its Display path links the io::Error texts into the page.
+    serde_json::to_string(&json!({ "id": id, "job": job_json(job) })).unwrap_or_default()
+}
+
+/// The job in a message, and its number if it has one (an answer carries it back).
+pub fn read_job(message: &str) -> (Option<u64>, Result<Job, String>) {
+    let Ok(parsed) = serde_json::from_str::<Value>(message) else {
+        return (None, Err("The message is not JSON.".into()));
+    };
+    (parsed.get("id").and_then(Value::as_u64), parsed.get("job").ok_or_else(|| "No job.".into()).and_then(job_from))
+}
+
+/// The answer to job number `id`.
+pub fn answer_message(id: Option<u64>, answer: &Result<Reply, String>) -> String {
+    let message = match answer {
+        Ok(reply) => json!({ "id": id, "ok": reply_json(reply) }),
+        Err(why) => json!({ "id": id, "error": why }),
+    };
+    serde_json::to_string(&message).unwrap_or_default()
+}
+
+/// A message from the helper; None for anything else (nothing the page asked).
+pub fn read_answer(message: &str) -> Option<FromHelper> {
+    let parsed: Value = serde_json::from_str(message).ok()?;
+    if parsed.get("ready").is_some() {
+        return Some(FromHelper::Ready);
+    }
+    let id = parsed.get("id")?.as_u64()?;
+    let answer = match (parsed.get("ok"), parsed.get("error").and_then(Value::as_str)) {
+        (_, Some(why)) => Err(why.to_owned()),
+        (Some(ok), None) => reply_from(ok),
+        (None, None) => Err("The helper's answer has neither a result nor an error.".into()),
+    };
+    Some(FromHelper::Answer { id, answer })
+}
+
+fn job_json(job: &Job) -> Value {
+    let mut out = match job {
+        Job::Sim { request, origin, scenario } => {
+            let mut v = dw::request_with_body(request, &request.body);
+            v["origin"] = json!(origin);
+            v["scenario"] = json!(scenario);
+            v
+        }
+        Job::SimReset { origin, scenario } => json!({ "origin": origin, "scenario": scenario }),
+        Job::Scenarios | Job::Lessons | Job::Providers | Job::Ping => json!({}),
+        Job::LessonCheck { lesson, step, evidence } => json!({ "lesson": lesson, "step": step, "evidence": evidence }),
+        Job::DiagnoseInputs(inputs) => json!({ "inputs": dw::inputs_to_json(inputs) }),
+        Job::DiagnoseRun { inputs, timeline, facts } => json!({
+            "inputs": dw::inputs_to_json(inputs), "timeline": dw::timeline_to_json(timeline),
+            "facts": dw::facts_to_json(*facts),
+        }),
+        Job::CorsFixes { origin, resource_url, client_id } => {
+            json!({ "origin": origin, "resource_url": resource_url, "client_id": client_id })
+        }
+        Job::JwtCheck { token, profile, jwks } => {
+            json!({ "token": token, "profile": dw::profile_to_json(profile), "jwks": dw::jwks_to_json(jwks) })
+        }
+        Job::JwtPrefill { token } => json!({ "token": token }),
+        Job::JwtSql { profile, pattern } => json!({ "profile": dw::profile_to_json(profile), "pattern": pattern }),
+        Job::CatalogEntries { text }
+        | Job::OpenapiEndpoints { text }
+        | Job::PostmanImport { text }
+        | Job::CollectionPage { text } => json!({ "text": text }),
+        Job::CatalogRefusal { status, url } => json!({ "status": status, "url": url }),
+        Job::Code { target, from } => {
+            let mut v = code_json(from);
+            v["target"] = json!(target.key());
+            v
+        }
+        Job::PostmanExport(from) | Job::PostmanEnvironment(from) => code_json(from),
+    };
+    out["do"] = json!(job.kind().key());
+    out
+}
+
+fn code_json(c: &CodeJob) -> Value {
+    json!({
+        "config": c.config.to_fragment(),
+        "secrets": c.secrets.as_ref().map(|(s, p)| [s.secret(), p.secret()]),
+        "page_origin": c.page_origin, "headers": c.headers, "body": c.body,
+    })
+}
+
+fn field<'a>(v: &'a Value, key: &str) -> Result<&'a Value, String> {
+    v.get(key).ok_or_else(|| format!("The job has no {key:?}."))
+}
+
+fn string(v: &Value, key: &str) -> Result<String, String> {
+    field(v, key)?.as_str().map(str::to_owned).ok_or_else(|| format!("The job's {key:?} is not text."))
+}
+
+fn string_pairs(v: &Value, key: &str) -> Result<Vec<(String, String)>, String> {
+    let list = field(v, key)?.as_array().ok_or_else(|| format!("The job's {key:?} is not a list."))?;
+    let pair = |p: &Value| Some((p.get(0)?.as_str()?.to_owned(), p.get(1)?.as_str()?.to_owned()));
+    list.iter().map(|p| pair(p).ok_or_else(|| format!("The job's {key:?} holds something other than pairs."))).collect()
+}
+
+fn job_from(v: &Value) -> Result<Job, String> {
+    let name = v.get("do").and_then(Value::as_str).ok_or("The job has no name.")?;
+    let kind = JobKind::from_key(name)
+        .ok_or_else(|| format!("unknown job {:?}", name.chars().take(40).collect::<String>()))?;
+    let s = |key: &str| string(v, key);
+    Ok(match kind {
+        JobKind::Sim => Job::Sim {
+            request: crate::http::HttpRequest {
+                method: s("method")?,
+                url: s("url")?,
+                headers: string_pairs(v, "headers")?,
+                body: s("body")?,
+            },
+            origin: s("origin")?,
+            scenario: s("scenario")?,
+        },
+        JobKind::SimReset => Job::SimReset { origin: s("origin")?, scenario: s("scenario")? },
+        JobKind::Scenarios => Job::Scenarios,
+        JobKind::Lessons => Job::Lessons,
+        JobKind::Providers => Job::Providers,
+        JobKind::Ping => Job::Ping,
+        JobKind::LessonCheck => Job::LessonCheck { lesson: s("lesson")?, step: s("step")?, evidence: s("evidence")? },
+        JobKind::DiagnoseInputs => Job::DiagnoseInputs(dw::inputs_from_json(field(v, "inputs")?)),
+        JobKind::DiagnoseRun => Job::DiagnoseRun {
+            inputs: dw::inputs_from_json(field(v, "inputs")?),
+            timeline: dw::timeline_from_json(field(v, "timeline")?),
+            facts: dw::facts_from_json(field(v, "facts")?),
+        },
+        JobKind::CorsFixes => {
+            Job::CorsFixes { origin: s("origin")?, resource_url: s("resource_url")?, client_id: s("client_id")? }
+        }
+        JobKind::JwtCheck => Job::JwtCheck {
+            token: s("token")?,
+            profile: dw::profile_from_json(field(v, "profile")?),
+            jwks: dw::jwks_from_json(field(v, "jwks")?),
+        },
+        JobKind::JwtPrefill => Job::JwtPrefill { token: s("token")? },
+        JobKind::JwtSql => Job::JwtSql { profile: dw::profile_from_json(field(v, "profile")?), pattern: s("pattern")? },
+        JobKind::CatalogEntries => Job::CatalogEntries { text: s("text")? },
+        JobKind::OpenapiEndpoints => Job::OpenapiEndpoints { text: s("text")? },
+        JobKind::PostmanImport => Job::PostmanImport { text: s("text")? },
+        JobKind::CollectionPage => Job::CollectionPage { text: s("text")? },
+        JobKind::CatalogRefusal => Job::CatalogRefusal {
+            status: field(v, "status")?
+                .as_u64()
+                .and_then(|n| u16::try_from(n).ok())
+                .ok_or("The status is no status.")?,
+            url: s("url")?,
+        },
+        JobKind::Code => {
+            let named = s("target")?;
+            let target = CodeTarget::from_key(&named)
+                .ok_or_else(|| format!("unknown code target {:?}", named.chars().take(40).collect::<String>()))?;
+            Job::Code { target, from: code_from(v)? }
+        }
+        JobKind::PostmanExport => Job::PostmanExport(code_from(v)?),
+        JobKind::PostmanEnvironment => Job::PostmanEnvironment(code_from(v)?),
+    })
+}
+
+fn code_from(v: &Value) -> Result<CodeJob, String> {
+    let secrets = match field(v, "secrets")? {
+        Value::Null => None,
+        pair => {
+            let one = |i: usize| pair.get(i).and_then(Value::as_str).ok_or("The secrets are not two texts.");
+            Some((ClientSecret::new(one(0)?), Password::new(one(1)?)))
+        }
+    };
+    Ok(CodeJob {
+        config: PlaygroundConfig::from_fragment(&string(v, "config")?).config,
+        secrets,
+        page_origin: string(v, "page_origin")?,
+        headers: string_pairs(v, "headers")?,
+        body: string(v, "body")?,
+    })
+}
+
+fn reply_json(reply: &Reply) -> Value {
+    let (tag, value) = match reply {
+        Reply::Done => ("done", Value::Null),
+        Reply::Sim(Ok(r)) => {
+            ("response", json!({ "status": r.status, "reason": r.reason, "headers": r.headers, "body": r.body }))
+        }
+        Reply::Sim(Err(why)) => ("refused", json!(why)),
+        Reply::Scenarios(list) => ("scenarios", list.iter().map(|s| json!([s.name, s.failure, s.try_it])).collect()),
+        Reply::Lessons(list) => ("lessons", list.iter().map(lesson_json).collect()),
+        Reply::Marks(marks) => ("marks", json!(marks)),
+        Reply::Findings(f) => ("findings", dw::findings_to_json(f)),
+        Reply::CorsFixes(c) => ("cors_fixes", dw::cors_fixes_to_json(c)),
+        Reply::Profile(p) => ("profile", p.as_ref().map_or(Value::Null, dw::profile_to_json)),
+        Reply::Text(t) => ("text", json!(t)),
+        Reply::Providers(list) => ("providers", list.iter().map(provider_json).collect()),
+        Reply::CatalogEntries(list) => ("catalog_entries", list.iter().map(|e| json!([e.name, e.openapi])).collect()),
+        Reply::Endpoints(list) => ("endpoints", list.iter().map(endpoint_json).collect()),
+        Reply::Imported(found) => (
+            "imported",
+            json!({
+                "config": found.config.as_ref().map(PlaygroundConfig::to_fragment),
+                "client_secret": found.client_secret.as_ref().map(ClientSecret::secret),
+                "password": found.password.as_ref().map(Password::secret),
+            }),
+        ),
+        Reply::CollectionPage(p) => ("collection_page", p.as_ref().map_or(Value::Null, CollectionPage::to_json)),
+    };
+    Value::Object(Map::from_iter([(tag.to_owned(), value)]))
+}
+
+fn lesson_json(l: &LessonInfo) -> Value {
+    let steps: Vec<Value> = l
+        .steps
+        .iter()
+        .map(|s| json!({ "id": s.id, "title": s.title, "goal": s.goal, "hints": s.hints, "marks": s.marks, "shows": s.shows }))
+        .collect();
+    json!({
+        "id": l.id, "title": l.title, "scenario": l.scenario, "stage": l.stage, "intro": l.intro,
+        "minutes": l.minutes, "steps": steps,
+    })
+}
+
+fn provider_json(p: &ProviderNotes) -> Value {
+    json!({ "key": p.provider.key(), "where": p.where_to_find, "blocked": p.blocked, "says": p.says })
+}
+
+fn endpoint_json(e: &Endpoint) -> Value {
+    json!({ "method": e.method, "url": e.url, "params": e.params, "auth": e.needs_auth, "summary": e.summary })
+}
+
+fn texts(v: &Value, key: &str) -> Vec<String> {
+    let list = v.get(key).and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
+    list.iter().filter_map(Value::as_str).map(str::to_owned).collect()
+}
+
+/// The page reads its own helper's answers: an item it cannot read is left out.
+fn list<T>(v: &Value, item: impl Fn(&Value) -> Option<T>) -> Result<Vec<T>, String> {
+    Ok(v.as_array().ok_or("The helper's answer is not a list.")?.iter().filter_map(item).collect())
+}
+
+fn reply_from(v: &Value) -> Result<Reply, String> {
+    let (tag, x) = v.as_object().and_then(|o| o.iter().next()).ok_or("The helper's answer is empty.")?;
+    Ok(match tag.as_str() {
+        "done" => Reply::Done,
+        "response" => Reply::Sim(Ok(HttpResponse {
+            status: x.get("status").and_then(Value::as_u64).and_then(|n| u16::try_from(n).ok()).unwrap_or(0),
+            reason: text(x, "reason"),
+            headers: pairs(x, "headers"),
+            body: text(x, "body"),
+        })),
+        "refused" => Reply::Sim(Err(x.as_str().unwrap_or_default().to_owned())),
+        "scenarios" => Reply::Scenarios(list(x, |s| {
+            let at = |i: usize| s.get(i).and_then(Value::as_str).map(str::to_owned);
+            Some(ScenarioInfo { name: at(0)?, failure: at(1)?, try_it: at(2)? })
+        })?),
+        "lessons" => Reply::Lessons(list(x, lesson_from)?),
+        "marks" => Reply::Marks(list(x, Value::as_bool)?),
+        "findings" => Reply::Findings(dw::findings_from_json(x)),
+        "cors_fixes" => Reply::CorsFixes(dw::cors_fixes_from_json(x)),
+        "profile" => Reply::Profile((!x.is_null()).then(|| dw::profile_from_json(x))),
+        "text" => Reply::Text(x.as_str().ok_or("The helper's text is not text.")?.to_owned()),
+        "providers" => Reply::Providers(list(x, |p| {
+            Some(ProviderNotes {
+                provider: Provider::from_key(p.get("key")?.as_str()?)?,
+                where_to_find: text(p, "where"),
+                blocked: flag(p, "blocked"),
+                says: text(p, "says"),
+            })
+        })?),
+        "catalog_entries" => Reply::CatalogEntries(list(x, |e| {
+            Some(CatalogEntry { name: e.get(0)?.as_str()?.to_owned(), openapi: e.get(1)?.as_str().map(str::to_owned) })
+        })?),
+        "endpoints" => Reply::Endpoints(list(x, |e| {
+            Some(Endpoint {
+                method: text(e, "method"),
+                url: text(e, "url"),
+                params: texts(e, "params"),
+                needs_auth: e.get("auth").and_then(Value::as_bool),
+                summary: text(e, "summary"),
+            })
+        })?),
+        "imported" => Reply::Imported(Box::new(PostmanImport {
+            config: x.get("config").and_then(Value::as_str).map(|c| PlaygroundConfig::from_fragment(c).config),
+            client_secret: x.get("client_secret").and_then(Value::as_str).map(ClientSecret::new),
+            password: x.get("password").and_then(Value::as_str).map(Password::new),
+        })),
+        "collection_page" => Reply::CollectionPage(CollectionPage::from_json(x)),
+        other => return Err(format!("The helper answered {:?}, which this page does not know.", at_most(other))),
+    })
+}
+
+fn at_most(text: &str) -> String {
+    text.chars().take(40).collect()
+}
+
+fn lesson_from(l: &Value) -> Option<LessonInfo> {
+    let steps = l.get("steps")?.as_array()?;
+    Some(LessonInfo {
+        id: text(l, "id"),
+        title: text(l, "title"),
+        scenario: text(l, "scenario"),
+        stage: text(l, "stage"),
+        intro: text(l, "intro"),
+        minutes: l.get("minutes").and_then(Value::as_u64).and_then(|n| u8::try_from(n).ok()).unwrap_or(0),
+        steps: steps
+            .iter()
+            .map(|s| StepInfo {
+                id: text(s, "id"),
+                title: text(s, "title"),
+                goal: text(s, "goal"),
+                hints: texts(s, "hints"),
+                marks: texts(s, "marks"),
+                shows: s.get("shows").and_then(Value::as_str).map(str::to_owned),
+            })
+            .collect(),
+    })
+}
