@@ -11,7 +11,8 @@ use ords_core::{
     TokenSource, TokenStep,
 };
 
-/// The page's four pieces of shared state, passed together to what the buttons do.
+/// The page's four pieces of shared state (form, results, consent, workshop), passed together
+/// to what the buttons do.
 #[derive(Clone, Copy)]
 pub struct Page {
     pub form: Form,
@@ -144,11 +145,11 @@ pub fn press(page: Page, action: Action) {
                 results.busy.set(None);
                 // Never in an embed: moving the focus inside a frame would scroll the host's page.
                 if !form.embed.get_untracked() {
-                    browser::focus_status_after_run(crate::components::STATUS_ID);
+                    browser::focus_status_after_run(crate::state::STATUS_ID);
                 }
                 diagnosis::after_run(results, facts, target, outcome.sent_expired_token, run).await;
                 if results.run_number.get_untracked() == run {
-                    crate::workshop::after_run(page, workshop, inputs.flow);
+                    crate::workshop::after_run(page.form, page.results, workshop, inputs.flow);
                 }
             }
             Err(problems) => results.field_errors.set(problems),

@@ -3,7 +3,8 @@
 //! Where things go: `state` (the signals: the form and the results), `actions` (what the
 //! buttons do, wiring the form to `ords_core::run`), `consent` (the question before credentials
 //! go somewhere new), `persist`, `history`, `diagnosis` (glue to storage and the core's
-//! diagnosis), `database` (the host of the deferred part, From the database), `workshop` (scenarios, lessons and progress), `browser` (every browser facility), `components` (the views).
+//! diagnosis), `database` (the host of the deferred part, From the database), `workshop` (scenarios, lessons and
+//! progress), `browser` (every browser facility), `components` (the views).
 
 mod actions;
 mod browse;

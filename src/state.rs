@@ -371,4 +371,4 @@ pub fn next_call_token(form: &Form, results: &Results) -> Option<String> {
 mod results;
 mod view;
 pub use results::{Busy, Results};
-pub use view::{SectionTab, View};
+pub use view::{SectionTab, View, STATUS_ID};

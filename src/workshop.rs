@@ -3,7 +3,6 @@
 //! is kept in `localStorage` (lesson and step ids only); after each run the current step is
 //! checked against the run's evidence by the helper.
 
-use crate::actions::Page;
 use crate::browser::{self, store_get, store_set, Store};
 use crate::state::{Form, Results, Source};
 use leptos::prelude::*;
@@ -84,8 +83,7 @@ impl Workshop {
 
 /// Opens a lesson: the form as the lesson stages it (on the in-page simulator, in its
 /// scenario, with the demo's public secrets), the lesson's progress forgotten.
-pub fn stage(page: Page, workshop: Workshop, lesson: &LessonInfo) {
-    let Page { form, results, .. } = page;
+pub fn stage(form: Form, results: Results, workshop: Workshop, lesson: &LessonInfo) {
     let keep = form.config();
     let base = format!("target=simulated&scenario={}&lesson={}&{}", lesson.scenario, lesson.id, lesson.stage);
     let staged = PlaygroundConfig {
@@ -138,8 +136,7 @@ pub fn keep_scenario(form: Form, results: Results) {
 }
 
 /// After a run: checks the current lesson step against what the run showed.
-pub fn after_run(page: Page, workshop: Workshop, flow: Flow) {
-    let Page { form, results, .. } = page;
+pub fn after_run(form: Form, results: Results, workshop: Workshop, flow: Flow) {
     let Some(lesson) = workshop.lesson(&form.lesson.get_untracked()) else { return };
     let Some(step) = workshop.current_step(&lesson) else { return };
     let mut findings = results.input_findings.get_untracked();

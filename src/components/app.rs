@@ -60,7 +60,7 @@ pub fn App() -> impl IntoView {
                 workshop.lessons.track();
                 return false;
             };
-            crate::workshop::stage(page, workshop, &lesson);
+            crate::workshop::stage(page.form, page.results, workshop, &lesson);
             true
         });
     }
@@ -105,12 +105,14 @@ pub fn App() -> impl IntoView {
                     </p>
                     <div class="page-tools">
                         <button type="button" class="small" aria-expanded=move || lessons_open.get().to_string()
-                            aria-controls="lessons" on:click=move |_| lessons_open.update(|o| *o = !*o)>"Lessons"</button>
+                            aria-controls="lessons" on:click=move |_| lessons_open.update(|o| *o =
+                                !*o)>"Lessons"</button>
                         <div class="field theme">
                             <ChoiceField label="Theme" id="theme" value=form.theme
                                 options=Theme::ALL.iter().map(|t| (*t, t.key(), t.label())).collect() />
                         </div>
-                        <button type="button" class="small present-toggle" aria-pressed=move || form.present.get().to_string()
+                        <button type="button" class="small present-toggle" aria-pressed=move ||
+                            form.present.get().to_string()
                             on:click=move |_| form.present.update(|p| *p = !*p)>"Presentation"</button>
                         <button type="button" class="small" aria-expanded=move || share_open.get().to_string()
                             aria-controls="share" on:click=move |_| share_open.update(|o| *o = !*o)>"Share"</button>

@@ -43,7 +43,8 @@ pub fn BodyRows(
         format!("{}px", start as i32 * ROW_PX)
     };
     view! {
-        <div class="rows-scroll" tabindex="0" node_ref=scroll on:scroll=move |ev| top.set(event_target::<web_sys::Element>(&ev).scroll_top())>
+        <div class="rows-scroll" tabindex="0" node_ref=scroll on:scroll=move |ev|
+            top.set(event_target::<web_sys::Element>(&ev).scroll_top())>
             // style: properties (set through the CSSOM), never a style attribute: the page's
             // Content-Security-Policy allows no inline styles.
             <div class="rows-spacer" style:height=move || format!("{}px", visible.with(Vec::len) as i32 * ROW_PX)>

@@ -39,7 +39,8 @@ pub fn BodyViewer(body: String, secrets: Vec<String>, revealed: RwSignal<bool>, 
     });
     view! {
         <Show when=move || ready.get() fallback=waiting>
-            <Formatted body=body.get_value() secrets=secrets.get_value() revealed is_html json=json.get_untracked() == Some(true) />
+            <Formatted body=body.get_value() secrets=secrets.get_value() revealed is_html json=json.get_untracked() ==
+                Some(true) />
         </Show>
     }
     .into_any()
@@ -116,10 +117,13 @@ fn Formatted(body: String, secrets: Vec<String>, revealed: RwSignal<bool>, is_ht
                 </label>
                 <button type="button" class="small" on:click=move |_| jump(-1)>"Previous match"</button>
                 <button type="button" class="small" on:click=move |_| jump(1)>"Next match"</button>
-                <span class="hint" role="status">{move || match_status(query.with(String::is_empty), matches.with(Vec::len), current.get())}</span>
+                <span class="hint" role="status">{move || match_status(query.with(String::is_empty),
+                    matches.with(Vec::len), current.get())}</span>
                 <span class="folds" hidden=move || mode.get() != Mode::Pretty>
-                    <button type="button" class="small" on:click=move |_| collapsed.set(lines.with_untracked(BodyLines::inner_openers))>"Collapse all"</button>
-                    <button type="button" class="small" on:click=move |_| collapsed.set(BTreeSet::new())>"Expand all"</button>
+                    <button type="button" class="small" on:click=move |_|
+                        collapsed.set(lines.with_untracked(BodyLines::inner_openers))>"Collapse all"</button>
+                    <button type="button" class="small" on:click=move |_|
+                        collapsed.set(BTreeSet::new())>"Expand all"</button>
                 </span>
                 <CopyButton label="Copy body" text=copy />
             </div>

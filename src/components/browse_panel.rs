@@ -78,7 +78,8 @@ pub fn BrowseEndpoints() -> impl IntoView {
             .map(|(i, name)| {
                 view! {
                     <label class="field">{name}
-                        <input type="text" on:input=move |ev| values.update(|v| if let Some(s) = v.get_mut(i) { *s = event_target_value(&ev) }) />
+                        <input type="text" on:input=move |ev| values.update(|v| if let Some(s) = v.get_mut(i) { *s =
+                            event_target_value(&ev) }) />
                     </label>
                 }
             })
@@ -92,7 +93,8 @@ pub fn BrowseEndpoints() -> impl IntoView {
             <button type="button" class="small" on:click=start>"Read the catalog"</button>
             <p class="hint" role="status">{move || said.get()}</p>
             {move || found.with(|f| f.problem.clone()).map(|p| view! { <p class="problem">{p}</p> })}
-            {move || found.with(|f| (!f.findings.is_empty()).then(|| view! { <FindingList findings=f.findings.clone() /> }))}
+            {move || found.with(|f| (!f.findings.is_empty()).then(|| view! { <FindingList findings=f.findings.clone()
+                /> }))}
             <label class="field" for="endpoint">"Endpoint"</label>
             <select id="endpoint" on:change=choose>
                 <option value="">"Choose an endpoint"</option>

@@ -70,7 +70,8 @@ pub fn CodePanel() -> impl IntoView {
             <div class="block-head">
                 <h2>"Code"</h2>
                 <label class="check">
-                    <input type="checkbox" prop:checked=move || include.get() on:change=move |ev| include.set(event_target_checked(&ev)) />
+                    <input type="checkbox" prop:checked=move || include.get() on:change=move |ev|
+                        include.set(event_target_checked(&ev)) />
                     "Include secrets"
                 </label>
             </div>
@@ -84,8 +85,10 @@ pub fn CodePanel() -> impl IntoView {
             <div class="block-head">
                 <CopyButton label="Copy code" text=Callback::new(move |()| text.get_untracked()) />
                 <span hidden=not_postman>
-                    <a class="small button" download="ords-playground.postman_collection.json" href=download>"Download collection"</a>
-                    <a class="small button" download="ords-playground.postman_environment.json" href=download_env>"Download environment"</a>
+                    <a class="small button" download="ords-playground.postman_collection.json"
+                        href=download>"Download collection"</a>
+                    <a class="small button" download="ords-playground.postman_environment.json"
+                        href=download_env>"Download environment"</a>
                 </span>
             </div>
             <pre class="wire code-text" data-testid="code" tabindex="0">{move || text.get()}</pre>
@@ -127,13 +130,16 @@ fn PostmanImport() -> impl IntoView {
         <div class="import">
             <h3>"Import a Postman collection"</h3>
             <label class="field">"Collection JSON"
-                <textarea rows="4" prop:value=move || pasted.get() on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
+                <textarea rows="4" prop:value=move || pasted.get() on:input=move |ev|
+                    pasted.set(event_target_value(&ev))></textarea>
             </label>
             <div class="block-head">
                 <button type="button" class="small" on:click=move |_| apply(pasted.get_untracked())>"Import"</button>
-                <label class="small">"or from a file " <input type="file" accept=".json,application/json" on:change=from_file /></label>
+                <label class="small">"or from a file " <input type="file" accept=".json,application/json"
+                    on:change=from_file /></label>
             </div>
-            {move || message.get().map(|(ok, text)| view! { <p class=if ok { "hint" } else { "problem" } role="status">{text}</p> })}
+            {move || message.get().map(|(ok, text)| view! { <p class=if ok { "hint" } else { "problem" }
+                role="status">{text}</p> })}
         </div>
     }
 }

@@ -68,13 +68,15 @@ fn CorsNote(open: Signal<bool>) -> impl IntoView {
         <details class="cors-note" prop:open=move || open.get()>
             <summary>"ORDS CORS note"</summary>
             <p>"CORS is how a browser asks a server whether a page from another origin may read its answers; the \
-                server says yes with Access-Control-Allow-Origin. curl and Postman are not browsers, so they never ask, which is why a call can work there and fail here."</p>
+                server says yes with Access-Control-Allow-Origin. curl and Postman are not browsers, so they never \
+                ask, which is why a call can work there and fail here."</p>
             {move || fixes.with(|f| f.as_ref().map(|f| view! {
                 <p>{format!("For this page ({}) ORDS needs:", f.origin)}</p>
                 <ol>
                     <li>
                         {match &f.module {
-                            Some(m) => format!("the module at /{m}/ (alias {}) to allow the origin:", f.alias.clone().unwrap_or_default()),
+                            Some(m) => format!("the module at /{m}/ (alias {}) to allow the origin:",
+                                f.alias.clone().unwrap_or_default()),
                             None => "each module you call to allow the origin (the Resource URL shows no ORDS \
                                 module):".to_owned(),
                         }}
@@ -87,7 +89,8 @@ fn CorsNote(open: Signal<bool>) -> impl IntoView {
                 </ol>
             }))}
             <p>"Or avoid CORS altogether: serve the playground from the same origin as ORDS (ORDS standalone static \
-                files, or one reverse proxy for both that keeps Host and scheme intact), or run it locally with Trunk's dev proxy."</p>
+                files, or one reverse proxy for both that keeps Host and scheme intact), or run it locally with \
+                Trunk's dev proxy."</p>
             <p class="warning">"A client secret in a browser is for testing, not production: anyone can read it in the \
                 developer tools. Real apps get tokens on a backend."</p>
         </details>

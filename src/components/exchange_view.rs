@@ -34,7 +34,8 @@ pub fn ExchangeView(exchange: Exchange, #[prop(optional)] secrets: Vec<String>) 
             </pre>
             <p class="hint">"The browser adds its own headers too (Origin, User-Agent, Accept-Language…)."</p>
             {match exchange.result {
-                Ok(received) => view! { <ResponseView received=received secrets=secrets revealed=revealed /> }.into_any(),
+                Ok(received) => view! { <ResponseView received=received secrets=secrets revealed=revealed />
+                    }.into_any(),
                 Err(error) => view! { <FailureView error=error url=url secrets=secrets /> }.into_any(),
             }}
         </div>

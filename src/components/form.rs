@@ -50,8 +50,10 @@ pub fn FormPanel() -> impl IntoView {
         <form class="settings" class:card=card on:submit=|ev| ev.prevent_default()>
             {embed.then(|| view! {
                 <div class="card-summary">
-                    <p data-testid="card-summary" hidden=move || !card()>{move || form.config().summary(form.target.get())}</p>
-                    <button type="button" class="small" aria-expanded=move || (!card()).to_string() aria-controls="settings-more"
+                    <p data-testid="card-summary" hidden=move || !card()>{move ||
+                        form.config().summary(form.target.get())}</p>
+                    <button type="button" class="small" aria-expanded=move || (!card()).to_string()
+                        aria-controls="settings-more"
                         on:click=move |_| view_state.editing.update(|e| *e = !*e)>
                         {move || if card() { "Edit settings" } else { "Hide settings" }}
                     </button>
@@ -74,17 +76,20 @@ pub fn FormPanel() -> impl IntoView {
             // no code of their own to show again.
             <div class="fields" hidden=move || !is_oauth()>
                 <div hidden=card>
-                    <TextField field=Field::TokenUrl value=form.token_url source=form.token_url_source placeholder="https://host/ords/<alias>/oauth/token" />
+                    <TextField field=Field::TokenUrl value=form.token_url source=form.token_url_source
+                        placeholder="https://host/ords/<alias>/oauth/token" />
                 </div>
                 <div hidden=card><TextField field=Field::ClientId value=form.client_id /></div>
-                <div hidden=move || card() && secret_given><SecretField field=Field::ClientSecret value=form.client_secret /></div>
+                <div hidden=move || card() && secret_given><SecretField field=Field::ClientSecret
+                    value=form.client_secret /></div>
             </div>
             <div class="pair" hidden=move || !form.flow.get().uses_basic() || card() && password_given>
                 <div hidden=card><TextField field=Field::Username value=form.username /></div>
                 <SecretField field=Field::Password value=form.password />
             </div>
             <div hidden=card>
-                <TextField field=Field::ResourceUrl value=form.resource_url source=form.resource_url_source placeholder="https://host/ords/<alias>/<module>/<template>" />
+                <TextField field=Field::ResourceUrl value=form.resource_url source=form.resource_url_source
+                    placeholder="https://host/ords/<alias>/<module>/<template>" />
             </div>
             <OptionErrors />
             <RunButtons />
@@ -108,7 +113,8 @@ pub fn FormPanel() -> impl IntoView {
                             on:change=move |ev| form.remember_secrets.set(event_target_checked(&ev)) />
                         "Remember secrets for this tab"
                     </label>
-                    <button type="button" class="small" on:click=move |_| crate::persist::forget_secrets(form)>"Forget secrets"</button>
+                    <button type="button" class="small" on:click=move |_|
+                        crate::persist::forget_secrets(form)>"Forget secrets"</button>
                     <span class="hint">"Other settings are kept in this browser; secrets only if ticked, and only \
                         until the tab closes."</span>
                 </div>
@@ -137,9 +143,11 @@ fn RunButtons() -> impl IntoView {
     view! {
         <div class="actions">
             <div class="buttons">
-                <span class="button-slot" hidden=move || !form.flow.get().uses_oauth()>{button(Action::GetToken, Busy::Token, "button")}</span>
+                <span class="button-slot" hidden=move || !form.flow.get().uses_oauth()>{button(Action::GetToken,
+                    Busy::Token, "button")}</span>
                 {button(Action::CallApi, Busy::Call, "submit")}
-                <button type="button" class="cancel" hidden=idle on:click=move |_| actions::cancel(page)>"Cancel"</button>
+                <button type="button" class="cancel" hidden=idle on:click=move |_|
+                    actions::cancel(page)>"Cancel"</button>
             </div>
             <StatusLine />
         </div>

@@ -46,7 +46,8 @@ pub fn ProviderField() -> impl IntoView {
             <label for="provider">"Provider"</label>
             <select id="provider" on:change=choose>
                 {Provider::ALL
-                    .map(|p| view! { <option value=p.key() selected=move || form.provider.get() == p>{p.label()}</option> })}
+                    .map(|p| view! { <option value=p.key() selected=move || form.provider.get() ==
+                        p>{p.label()}</option> })}
             </select>
             <p class="hint">{move || info().where_to_find}</p>
             {move || {
@@ -55,7 +56,8 @@ pub fn ProviderField() -> impl IntoView {
                     view! {
                         <div class="problem" role="note">
                             <p>{i.says}" So the token must come from outside the browser: run this (put the secret \
-                                where the dots are), then paste the access_token in Use my own token (ticked for you). The call to ORDS still runs from this page."</p>
+                                where the dots are), then paste the access_token in Use my own token (ticked for you). \
+                                The call to ORDS still runs from this page."</p>
                             <pre class="wire" tabindex="0" data-testid="provider-curl">{curl}</pre>
                         </div>
                     }
@@ -103,7 +105,9 @@ pub fn JwtProfileSection() -> impl IntoView {
         <details class="options jwt-profile">
             <summary>{FormSection::JwtProfile.label()}</summary>
             <p class="hint">"For tokens from an external identity provider (ORDS 23.3+): the schema's JWT profile. \
-                ORDS answers every mismatch with the same 401 invalid_token; Diagnosis checks the token held or pasted against these values and names the rule. The SQL that creates the profile is in Code, ORDS setup SQL. The signature itself is ORDS's to verify."</p>
+                ORDS answers every mismatch with the same 401 invalid_token; Diagnosis checks the token held or pasted \
+                against these values and names the rule. The SQL that creates the profile is in Code, ORDS setup SQL. \
+                The signature itself is ORDS's to verify."</p>
             <Line label="Issuer" id="jwt-issuer" value=form.jwt_issuer />
             <Line label="Audience" id="jwt-audience" value=form.jwt_audience />
             <Line label="JWK set URL" id="jwt-jwk-url" value=form.jwt_jwk_url />
@@ -116,7 +120,8 @@ pub fn JwtProfileSection() -> impl IntoView {
                 <Line label="Privilege" id="jwt-privilege" value=form.jwt_privilege />
             </div>
             <p class="hint">"Skew and age in seconds (skew at most 60); the role claim is a JSON Pointer such as \
-                /roles (ORDS 25.1+); the privilege is the ORDS privilege protecting the resource, which the token's scope must name."</p>
+                /roles (ORDS 25.1+); the privilege is the ORDS privilege protecting the resource, which the token's \
+                scope must name."</p>
         </details>
     }
 }

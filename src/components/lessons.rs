@@ -15,7 +15,7 @@ pub fn LessonsPanel() -> impl IntoView {
     let page = expect_context::<Page>();
     let workshop = expect_context::<Workshop>();
     let choose = move |ev: leptos::ev::Event| match workshop.lesson(&event_target_value(&ev)) {
-        Some(lesson) => workshop::stage(page, workshop, &lesson),
+        Some(lesson) => workshop::stage(page.form, page.results, workshop, &lesson),
         None => form.lesson.set(String::new()),
     };
     let options = move || {
@@ -58,21 +58,24 @@ fn lesson_view(page: Page, workshop: Workshop, lesson: LessonInfo) -> impl IntoV
     let staged = workshop
         .scenarios
         .with_untracked(|all| all.iter().find(|s| s.name == lesson.scenario).map(|s| s.failure.clone()));
-    let steps = lesson
-        .steps
-        .iter()
-        .enumerate()
-        .map(|(i, step)| {
-            let done = workshop.is_done(&lesson.id, &step.id);
-            let here = current.as_deref() == Some(step.id.as_str());
-            let detail = here.then(|| {
+    let steps =
+        lesson
+            .steps
+            .iter()
+            .enumerate()
+            .map(|(i, step)| {
+                let done = workshop.is_done(&lesson.id, &step.id);
+                let here = current.as_deref() == Some(step.id.as_str());
+                let detail = here.then(|| {
                 let hints = step.hints.clone();
                 let total = hints.len();
                 let all_shown = move || workshop.hints.get() >= total;
-                let shown = move || hints.iter().take(workshop.hints.get()).map(|h| view! { <li>{h.clone()}</li> }).collect_view();
+                let shown = move || hints.iter().take(workshop.hints.get()).map(|h| view! { <li>{h.clone()}</li>
+                    }).collect_view();
                 // The tab a step points at, by the section's key the lesson names.
                 let look = step.shows.as_deref().and_then(SectionTab::from_key).map(|tab| view! {
-                    <button type="button" class="link" on:click=move |_| view_state.open_tab(tab)>{format!("Open {}", tab.label())}</button>
+                    <button type="button" class="link" on:click=move |_| view_state.open_tab(tab)>{format!("Open {}",
+                        tab.label())}</button>
                     {" below the answers to see it."}
                 });
                 view! {
@@ -80,18 +83,19 @@ fn lesson_view(page: Page, workshop: Workshop, lesson: LessonInfo) -> impl IntoV
                     <p class="hint">{format!("Done when {}.", step.marks.join("; "))}</p>
                     {look.map(|look| view! { <p class="hint">{look}</p> })}
                     <ul class="hints">{shown}</ul>
-                    <button type="button" class="small" disabled=all_shown on:click=move |_| workshop.hints.update(|n| *n += 1)>"Show a hint"</button>
+                    <button type="button" class="small" disabled=all_shown on:click=move |_| workshop.hints.update(|n|
+                        *n += 1)>"Show a hint"</button>
                 }
             });
-            view! {
-                <li class:done=done class:current=here>
-                    <strong>{format!("Step {}: {}", i + 1, step.title)}</strong>
-                    {done.then_some(view! { <span class="ok">" Done"</span> })}
-                    {detail}
-                </li>
-            }
-        })
-        .collect_view();
+                view! {
+                    <li class:done=done class:current=here>
+                        <strong>{format!("Step {}: {}", i + 1, step.title)}</strong>
+                        {done.then_some(view! { <span class="ok">" Done"</span> })}
+                        {detail}
+                    </li>
+                }
+            })
+            .collect_view();
     let finished = current.is_none().then_some(view! { <p class="ok">"Lesson complete."</p> });
     view! {
         <div class="lesson">
@@ -99,7 +103,8 @@ fn lesson_view(page: Page, workshop: Workshop, lesson: LessonInfo) -> impl IntoV
             {staged.map(|f| view! { <p class="hint">"Staged in the simulated ORDS: " {f}</p> })}
             <ol class="steps">{steps}</ol>
             {finished}
-            <button type="button" class="small" on:click=move |_| workshop::stage(page, workshop, &lesson)>"Reset lesson"</button>
+            <button type="button" class="small" on:click=move |_| workshop::stage(page.form, page.results, workshop,
+                &lesson)>"Reset lesson"</button>
         </div>
     }
 }

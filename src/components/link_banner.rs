@@ -17,7 +17,8 @@ pub fn LinkBanner(link: Decoded, compact: bool) -> impl IntoView {
             <h2 id="link-banner-title">"Configured by a link"</h2>
             {(!compact).then(|| view! {
                 <p>"This page was opened with settings in its link. Check them before you type a secret: nothing is \
-                    sent until you press a button, and the page asks before credentials go to a server you did not type."</p>
+                    sent until you press a button, and the page asks before credentials go to a server you did not \
+                    type."</p>
             })}
             <p class="hosts">"Credentials will go to: "
                 {move || hosts.with(|h| if h.is_empty() { "(no valid URL yet)".to_owned() } else { h.join(", ") })}
@@ -28,7 +29,8 @@ pub fn LinkBanner(link: Decoded, compact: bool) -> impl IntoView {
                     <ul>
                         {changed.into_iter().map(|(key, value)| {
                             let place = key.section().map(|s| format!(" (in {})", s.label())).unwrap_or_default();
-                            view! { <li><span class="key">{format!("{}{place}: ", key.label())}</span><code>{value}</code></li> }
+                            view! { <li><span class="key">{format!("{}{place}: ",
+                                key.label())}</span><code>{value}</code></li> }
                         }).collect_view()}
                     </ul>
                 </details>
@@ -37,7 +39,8 @@ pub fn LinkBanner(link: Decoded, compact: bool) -> impl IntoView {
                 <details open=!compact>
                     <summary>{format!("Ignored ({})", ignored.len())}</summary>
                     <ul>
-                        {ignored.into_iter().map(|i| view! { <li><code>{i.key}</code>{format!(": {}", i.why)}</li> }).collect_view()}
+                        {ignored.into_iter().map(|i| view! { <li><code>{i.key}</code>{format!(": {}", i.why)}</li>
+                            }).collect_view()}
                     </ul>
                 </details>
             })}

@@ -21,8 +21,6 @@ mod section_tabs;
 mod status_line;
 mod token_panel;
 
-pub use status_line::STATUS_ID;
-
 use leptos::prelude::*;
 use ords_core::Exchange;
 

@@ -13,7 +13,8 @@ use ords_core::{token_request, ExtraParam, Field, Method, ParamPlace};
 fn Check(label: &'static str, value: RwSignal<bool>) -> impl IntoView {
     view! {
         <label class="check">
-            <input type="checkbox" prop:checked=move || value.get() on:change=move |ev| value.set(event_target_checked(&ev)) />
+            <input type="checkbox" prop:checked=move || value.get() on:change=move |ev|
+                value.set(event_target_checked(&ev)) />
             {label}
         </label>
     }
@@ -53,7 +54,8 @@ pub fn TokenOptions() -> impl IntoView {
                 <For each=rows key=|i| *i let:i>
                     <ExtraRow index=i />
                 </For>
-                <button type="button" class="small" on:click=move |_| form.extra.update(|v| v.push(ExtraParam::default()))>
+                <button type="button" class="small" on:click=move |_| form.extra.update(|v|
+                    v.push(ExtraParam::default()))>
                     "Add parameter"
                 </button>
             </fieldset>
@@ -83,9 +85,11 @@ fn ExtraRow(index: usize) -> impl IntoView {
     view! {
         <div class="extra-row">
             <input type="text" aria-label=format!("Parameter {n} name") placeholder="name"
-                prop:value=move || read(|p| p.name.clone()) on:input=move |ev| write(|p, t| p.name = t, event_target_value(&ev)) />
+                prop:value=move || read(|p| p.name.clone()) on:input=move |ev| write(|p, t| p.name = t,
+                    event_target_value(&ev)) />
             <input type="text" aria-label=format!("Parameter {n} value") placeholder="value"
-                prop:value=move || read(|p| p.value.clone()) on:input=move |ev| write(|p, t| p.value = t, event_target_value(&ev)) />
+                prop:value=move || read(|p| p.value.clone()) on:input=move |ev| write(|p, t| p.value = t,
+                    event_target_value(&ev)) />
             <select aria-label=format!("Parameter {n} sent in") on:change=move |ev| {
                 let picked = event_target_value(&ev);
                 let chosen = places.into_iter().find(|p| p.label() == picked).unwrap_or_default();
@@ -117,7 +121,8 @@ pub fn TokenUse() -> impl IntoView {
             <summary>{FormSection::TokenUse.label()}</summary>
             <Check label="Re-fetch the token when it expires or after a 401" value=form.refetch />
             <Check label="Use my own token" value=form.own_token_on />
-            <div hidden=move || !form.own_token_on.get()><SecretField field=Field::OwnToken value=form.own_token /></div>
+            <div hidden=move || !form.own_token_on.get()><SecretField field=Field::OwnToken value=form.own_token
+                /></div>
             <div class="pair">
                 <div class="field">
                     <ChoiceField label="Token placement" id="token-placement" value=form.token_in_query
@@ -125,7 +130,8 @@ pub fn TokenUse() -> impl IntoView {
                 </div>
                 <Line label="Token name" id="token-name" value=form.token_name />
             </div>
-            <div hidden=move || form.token_in_query.get()><Line label="Token prefix" id="token-prefix" value=form.token_prefix /></div>
+            <div hidden=move || form.token_in_query.get()><Line label="Token prefix" id="token-prefix"
+                value=form.token_prefix /></div>
         </details>
     }
 }
@@ -142,13 +148,15 @@ pub fn CallOptions() -> impl IntoView {
             <div class="field">
                 <label for="headers">"Headers"</label>
                 <textarea id="headers" rows="2" spellcheck="false" placeholder="Name: value (one per line)"
-                    prop:value=move || form.headers.get() on:input=move |ev| form.headers.set(event_target_value(&ev))></textarea>
+                    prop:value=move || form.headers.get() on:input=move |ev|
+                        form.headers.set(event_target_value(&ev))></textarea>
             </div>
             <div class="field">
                 <label for="body">"Body"</label>
                 <textarea id="body" rows="4" spellcheck="false" placeholder="{\"text\": \"JSON, checked before \
                     sending\"}"
-                    prop:value=move || form.body.get() on:input=move |ev| form.body.set(event_target_value(&ev))></textarea>
+                    prop:value=move || form.body.get() on:input=move |ev|
+                        form.body.set(event_target_value(&ev))></textarea>
             </div>
         </details>
     }

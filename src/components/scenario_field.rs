@@ -14,7 +14,8 @@ pub fn ScenarioField() -> impl IntoView {
             all.iter()
                 .map(|s| {
                     let name = s.name.clone();
-                    view! { <option value=name.clone() selected=move || form.scenario.with(|c| *c == name)>{s.name.clone()}</option> }
+                    view! { <option value=name.clone() selected=move || form.scenario.with(|c| *c ==
+                    name)>{s.name.clone()}</option> }
                 })
                 .collect_view()
         })

@@ -51,17 +51,22 @@ pub fn SectionTabs() -> impl IntoView {
     view! {
         <div class="section-tabs" hidden=move || open().is_none()>
             <div class="tablist" role="tablist" aria-label="Sections" on:keydown=on_key>{SectionTab::ALL.map(tab)}</div>
-            <div role="tabpanel" class="tabpanel" id="panel-diagnosis" aria-labelledby="tab-diagnosis" data-section="diagnosis"
+            <div role="tabpanel" class="tabpanel" id="panel-diagnosis" aria-labelledby="tab-diagnosis"
+                data-section="diagnosis"
                 tabindex="-1" hidden=shown(SectionTab::Diagnosis)><DiagnosisPanel /></div>
-            <div role="tabpanel" class="tabpanel" id="panel-compare" aria-labelledby="tab-compare" data-section="compare"
+            <div role="tabpanel" class="tabpanel" id="panel-compare" aria-labelledby="tab-compare"
+                data-section="compare"
                 tabindex="-1" hidden=shown(SectionTab::Compare)><DeferredSlot part="compare" /></div>
-            <div role="tabpanel" class="tabpanel" id="panel-timeline" aria-labelledby="tab-timeline" data-section="timeline"
+            <div role="tabpanel" class="tabpanel" id="panel-timeline" aria-labelledby="tab-timeline"
+                data-section="timeline"
                 tabindex="-1" hidden=shown(SectionTab::Timeline)><DeferredSlot part="timeline" /></div>
             <div role="tabpanel" class="tabpanel" id="panel-code" aria-labelledby="tab-code" data-section="code"
                 tabindex="-1" hidden=shown(SectionTab::Code)><CodePanel /></div>
-            <div role="tabpanel" class="tabpanel" id="panel-history" aria-labelledby="tab-history" data-section="history"
+            <div role="tabpanel" class="tabpanel" id="panel-history" aria-labelledby="tab-history"
+                data-section="history"
                 tabindex="-1" hidden=shown(SectionTab::History)><HistoryPanel /></div>
-            <div role="tabpanel" class="tabpanel" id="panel-database" aria-labelledby="tab-database" data-section="database"
+            <div role="tabpanel" class="tabpanel" id="panel-database" aria-labelledby="tab-database"
+                data-section="database"
                 tabindex="-1" hidden=shown(SectionTab::Database)><DeferredSlot part="database" /></div>
         </div>
     }

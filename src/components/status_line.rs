@@ -2,12 +2,9 @@
 //! run's main finding with a way to its Diagnosis, and a way to each answer (which, on a
 //! narrow screen, lie below the form).
 
-use crate::state::{Busy, Results, SectionTab, View};
+use crate::state::{Busy, Results, SectionTab, View, STATUS_ID};
 use leptos::prelude::*;
 use ords_core::{Finding, Severity};
-
-/// Focus moves here after a run on a narrow screen.
-pub const STATUS_ID: &str = "status-line";
 
 /// The finding that most likely explains the run: the first problem, else the first warning.
 fn main_finding(findings: &[Finding]) -> Option<&Finding> {

@@ -64,7 +64,8 @@ fn HeldTokenView(held: HeldToken) -> impl IntoView {
         <dl class="grant">
             <dt>"Access token"</dt>
             <dd class="token">
-                <code data-testid="access-token">{move || if revealed.get() { shown_token.clone() } else { MASK.to_owned() }}</code>
+                <code data-testid="access-token">{move || if revealed.get() { shown_token.clone() } else {
+                    MASK.to_owned() }}</code>
                 <RevealToggle revealed show="Show token" hide="Hide token" />
                 <button type="button" class="small" on:click=move |_| results.held.set(None)>"Discard token"</button>
                 <CopyButton label="Copy token" text=copy />

@@ -4,6 +4,9 @@
 use leptos::prelude::*;
 use ords_core::{Flow, Section};
 
+/// The status line's element id: focus moves there after a run on a narrow screen.
+pub const STATUS_ID: &str = "status-line";
+
 /// The sections under the two answers, one open at a time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SectionTab {

@@ -1,6 +1,7 @@
 //! `cargo xtask bench`: how small and fast the playground is, beside Swagger UI. Prints a
 //! table and writes it, with the raw figures, to target/bench/. Figures, not assertions.
 
+use crate::bench_report::Sizes;
 use crate::run::{command, output, root, status, target_dir};
 use crate::tools;
 use serde_json::{json, Value};
@@ -9,8 +10,6 @@ use std::path::{Path, PathBuf};
 const SWAGGER_VERSION: &str = "5.35.0";
 
 /// `(name, raw, gzip -9, brotli -q 11)` of each file.
-pub(crate) type Sizes = Vec<(String, u64, u64, u64)>;
-
 fn compressed(program: &str, args: &[&str], file: &Path) -> u64 {
     let out = std::process::Command::new(program).args(args).arg(file).output();
     out.map(|o| o.stdout.len() as u64).unwrap_or(0)
@@ -25,10 +24,6 @@ fn sizes(files: &[PathBuf]) -> Sizes {
             (name, raw, compressed("gzip", &["-9", "-c"], f), compressed("brotli", &["-q", "11", "-c"], f))
         })
         .collect()
-}
-
-pub(crate) fn total(s: &Sizes) -> (u64, u64, u64) {
-    s.iter().fold((0, 0, 0), |(a, b, c), (_, r, g, br)| (a + r, b + g, c + br))
 }
 
 /// A minimal Swagger UI page with an OAuth2 clientCredentials scheme, from swagger-ui-dist.
@@ -54,7 +49,8 @@ fn swagger_page(dir: &Path) -> Result<Vec<PathBuf>, String> {
         "components": { "securitySchemes": { "ords": { "type": "oauth2", "flows": { "clientCredentials": {
             "tokenUrl": "http://127.0.0.1:8181/ords/demo/oauth/token", "scopes": {} } } } } },
         "security": [{ "ords": [] }],
-        "paths": { "/hr/employees/": { "get": { "summary": "Employees", "responses": { "200": { "description": "OK" } } } } }
+        "paths": { "/hr/employees/": { "get": { "summary": "Employees", "responses": { "200": { "description": "OK" } }
+            } } }
     });
     let html = format!(
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Swagger UI</title>\
@@ -156,10 +152,6 @@ fn throughput() -> Result<Value, String> {
     let _ = child.kill();
     let _ = child.wait();
     Ok(json!({ "token_rps": token.0, "token_errors": token.1, "get_rps": get.0, "get_errors": get.1 }))
-}
-
-pub(crate) fn kb(bytes: u64) -> String {
-    format!("{:.1} KB", bytes as f64 / 1024.0)
 }
 
 pub fn bench() -> i32 {

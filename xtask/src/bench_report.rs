@@ -1,7 +1,17 @@
 //! The benchmark's table: each figure beside its target, with the ratios.
 
-use crate::bench::{kb, total, Sizes};
 use serde_json::{json, Value};
+
+/// Files by name with their raw, gzip and brotli sizes.
+pub(crate) type Sizes = Vec<(String, u64, u64, u64)>;
+
+pub(crate) fn total(s: &Sizes) -> (u64, u64, u64) {
+    s.iter().fold((0, 0, 0), |(a, b, c), (_, r, g, br)| (a + r, b + g, c + br))
+}
+
+pub(crate) fn kb(bytes: u64) -> String {
+    format!("{:.1} KB", bytes as f64 / 1024.0)
+}
 
 pub struct Report {
     /// What the first load fetches.
@@ -127,7 +137,8 @@ impl Report {
         }
         out.push_str(&format!(
             "\nSpreads: load ours {}; Swagger UI {}; flow overhead {} ({} requests a run; to the DOM update, before \
-                paint: {}; first run on a fresh page {:.0} ms); plain-JS floor {}; whole flow {}; first rows {}; longest task {}.\n",
+                paint: {}; first run on a fresh page {:.0} ms); plain-JS floor {}; whole flow {}; first rows {}; \
+                longest task {}.\n",
             spread(&b["load_ours"]),
             spread(&b["load_theirs"]),
             spread(&b["flow_overhead"]),

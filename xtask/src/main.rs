@@ -11,6 +11,7 @@ mod offline;
 mod run;
 mod screenshots;
 mod serve;
+mod source_checks;
 mod test;
 mod tools;
 

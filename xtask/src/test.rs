@@ -1,7 +1,7 @@
 //! `cargo xtask test`: every check, in order of cost, then one summary line.
 
 use crate::run::{captured, command, count_results, root, status, target_dir};
-use crate::{dist, tools};
+use crate::{dist, source_checks, tools};
 
 /// The path prefix of the absolute-URL build (a GitHub Pages project site's).
 const PAGES_PREFIX: &str = "/ords-auth-playground/";
@@ -49,6 +49,9 @@ pub fn test() -> i32 {
 
     t.check("cargo fmt --check", status(command("cargo", &["fmt", "--all", "--check"])));
     t.check("the design card's packages in the page", design_card_packages());
+    let long = source_checks::long_lines(&root());
+    t.check(&format!("no Rust line over {} columns", source_checks::MAX_WIDTH), none_found(&long));
+    t.check("no cycle among a crate's modules", none_found(&source_checks::module_cycles(&root())));
     let clippy = ["clippy", "--locked", "--workspace", "--all-targets", "--", "-D", "warnings"];
     t.check("clippy (native)", status(command("cargo", &clippy)));
     let clippy_wasm = [
@@ -113,6 +116,14 @@ pub fn test() -> i32 {
     }
     println!("{} passed, {} failed", t.passed, t.failed);
     i32::from(t.failed > 0)
+}
+
+/// True when nothing was found; else each finding, on stderr.
+fn none_found(found: &[String]) -> bool {
+    for f in found {
+        eprintln!("  {f}");
+    }
+    found.is_empty()
 }
 
 /// The packages the project was specified with, each used by the page: its own dependencies,

@@ -6,7 +6,8 @@ use proptest::prelude::*;
 
 fn jsonish() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
-        4 => proptest::sample::select(vec!["[", "]", "{", "}", "\"", ",", ":", "\\", "\\u", "1", "true", " ", "\n", "é", "\"k\":"])
+        4 => proptest::sample::select(vec!["[", "]", "{", "}", "\"", ",", ":", "\\", "\\u", "1", "true", " ", "\n",
+            "é", "\"k\":"])
             .prop_map(str::to_owned),
         1 => any::<String>(),
         1 => (1usize..3000).prop_map(|n| "[".repeat(n)),

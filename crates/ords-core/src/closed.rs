@@ -21,7 +21,8 @@ pub trait Closed: Copy + PartialEq + 'static {
     }
 }
 
-/// `Closed` for enums with an inherent `ALL` array and `key()`.
+/// `Closed` for enums with an inherent `ALL` array and `key()`; each enum's module says it
+/// (so this module depends on none of them).
 macro_rules! closed {
     ($($t:ty),* $(,)?) => {$(
         impl $crate::closed::Closed for $t {
@@ -35,20 +36,6 @@ macro_rules! closed {
     )*};
 }
 pub(crate) use closed;
-
-closed!(
-    crate::config::Target,
-    crate::config::Flow,
-    crate::config::Theme,
-    crate::config::Section,
-    crate::settings::ClientAuth,
-    crate::settings::ParamPlace,
-    crate::provider::Provider,
-    crate::code::CodeTarget,
-    crate::diagnose::FindingId,
-    crate::flow::Purpose,
-    crate::database::OraCode,
-);
 
 #[cfg(test)]
 mod tests {

@@ -286,5 +286,7 @@ impl PlaygroundConfig {
     }
 }
 
+crate::closed::closed!(Target, Flow, Theme, Section);
+
 #[cfg(test)]
 mod tests;

@@ -220,3 +220,5 @@ pub async fn call_with_basic(
     let request = basic_request(call, settings)?;
     Ok(exchange(Step::Resource, request, send).await)
 }
+
+crate::closed::closed!(Purpose);

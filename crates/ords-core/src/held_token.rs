@@ -65,7 +65,8 @@ mod tests {
     fn a_jwt_exp_gives_the_lifetime_when_expires_in_is_missing() {
         // claims {"sub":"app","scope":"hr.read","exp":1800000600}
         let jwt =
-            "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJhcHAiLCJzY29wZSI6ImhyLnJlYWQiLCJleHAiOjE4MDAwMDA2MDB9.c2ln";
+            "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJhcHAiLCJzY29wZSI6ImhyLnJlYWQiLCJleHAiOjE4MDAwMDA2MDB9.c2l\
+                n";
         let t = HeldToken::new(AccessToken::new(jwt), "bearer".into(), None, 1_800_000_000_000.0);
         assert_eq!(t.expires_in, Some(600));
         let given = HeldToken::new(AccessToken::new(jwt), "bearer".into(), Some(60), 1_800_000_000_000.0);

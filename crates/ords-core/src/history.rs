@@ -99,7 +99,8 @@ mod tests {
         assert_eq!(
             line,
             "n=7&at=1700000000123&action=call_api&summary=Resource+call+200+OK+%C2%B7+84+ms\
-             &params=flow%3Dbasic%26resource_url%3Dhttps%253A%252F%252Fh%252Fords%252Fa%252Fe%252F%253Fq%253D%257B%2522x%2522%253A1%257D%2526y"
+             &params=flow%3Dbasic%26resource_url%3Dhttps%253A%252F%252Fh%252Fords%252Fa%252Fe%252F%253Fq%253D%257B%252\
+             2x%2522%253A1%257D%2526y"
         );
         assert_eq!(RunRecord::from_line(&line), Some(record(7)));
         assert_eq!(RunRecord::from_line("n=x&at=1"), None);

@@ -7,7 +7,8 @@
 //! `call` (what the two flows and the protected call need), `field` (checks of typed input),
 //! `request` (requests as values), `flow` and `run` (the runs), `credential` (where a secret
 //! may go), `response`, `collection`, `jwt` (reading answers), `diagnose`, `code`, `quote`
-//! (one quoting function per language), `history`, `share` (links and embed snippets), `lessons` (the workshop's path), `jwt_profile`
+//! (one quoting function per language), `history`, `share` (links and embed snippets), `lessons` (the workshop's path),
+//! `jwt_profile`
 //! (ORDS JWT profiles and the checks of external tokens), `database` (the token request as
 //! APEX_WEB_SERVICE sends it, and database errors explained), `format`
 //! (numbers for people).
@@ -66,6 +67,7 @@ pub use compare::{compare_calls, comparison_of, differences, CompareRow, OAuthSi
 pub use config::{Decoded, Flow, FormSection, Ignored, Key, PlaygroundConfig, Section, Target, Theme};
 pub use credential::{Ask, Credential, Trust};
 pub use curl::curl_command;
+pub use diagnose::jwt_rules::check_jwt;
 /// The diagnosis as JSON, for the page's helper.
 pub use diagnose::wire as diagnosis_wire;
 pub use diagnose::{

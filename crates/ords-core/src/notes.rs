@@ -47,7 +47,9 @@ pub fn cors_note(page_origin: &str, failed_url: &str) -> CorsNote {
     let target_origin = target.as_ref().map(HttpUrl::origin).unwrap_or_default();
     let text = format!(
         "ORDS answers a browser only if this page's origin ({page_origin}) is allowed: for resources with \
-            ORDS.SET_MODULE_ORIGINS_ALLOWED on the module, for the token URL in the OAuth client's allowed origins (p_origins_allowed of OAUTH.CREATE_CLIENT / OAUTH.UPDATE_CLIENT). If curl reaches {target_origin} but this page cannot, it is CORS; if curl cannot either, the server is unreachable."
+            ORDS.SET_MODULE_ORIGINS_ALLOWED on the module, for the token URL in the OAuth client's allowed origins \
+            (p_origins_allowed of OAUTH.CREATE_CLIENT / OAUTH.UPDATE_CLIENT). If curl reaches {target_origin} but this \
+            page cannot, it is CORS; if curl cannot either, the server is unreachable."
     );
     let sql = target
         .as_ref()
@@ -71,7 +73,8 @@ mod tests {
             Some(
                 "SET DEFINE OFF\n-- The module served at /hr/ (its name may differ from the path):\n\
                  -- SELECT name FROM user_ords_modules WHERE uri_prefix = '/hr/';\n\
-                 BEGIN\n  ORDS.SET_MODULE_ORIGINS_ALLOWED(\n    p_module_name     => 'hr',\n    p_origins_allowed => 'http://127.0.0.1:8080');\n  COMMIT;\nEND;\n/"
+                 BEGIN\n  ORDS.SET_MODULE_ORIGINS_ALLOWED(\n    p_module_name     => 'hr',\n    p_origins_allowed => \
+                 'http://127.0.0.1:8080');\n  COMMIT;\nEND;\n/"
             )
         );
         assert_eq!(cors_note("o", "http://h/ords/a/oauth/token").sql, None);

@@ -85,20 +85,42 @@ impl Provider {
     /// Where each value is found.
     pub fn where_to_find(self) -> &'static str {
         match self {
-            Self::Ords => "ORDS issues its own tokens: the client id and secret are in USER_ORDS_CLIENTS; no JWT \
-                profile is involved.",
-            Self::OciIam => "Identity domain → Integrated applications → your confidential application: client id and \
-                secret; the primary audience and scope are under Resource server configuration. Turn on \"Configure client access\" so ORDS can fetch the signing keys. Issuer https://identity.oraclecloud.com/; JWK set https://<identity-domain>/admin/v1/SigningCert/jwk.",
-            Self::Entra => "App registrations → your client app: Application (client) ID, a client secret under \
-                Certificates & secrets; the API's Application ID URI for the scope. Tokens for client_credentials carry the API's app roles in roles, not scp: use a role claim (ORDS 25.1+). Issuer https://login.microsoftonline.com/<tenant>/v2.0 (v2 tokens; v1 tokens say https://sts.windows.net/<tenant>/).",
-            Self::Okta => "Security → API → Authorization Servers: a custom server's issuer and its scopes (the org \
-                server wants private_key_jwt). The client's id and secret are under Applications. JWK set <issuer>/v1/keys.",
-            Self::Auth0 => "Applications → your machine-to-machine application: client id and secret, authorized for \
-                the API whose identifier is the audience. Without audience the token is opaque. Issuer https://<tenant>.auth0.com/ (with the trailing /); JWK set <issuer>.well-known/jwks.json.",
-            Self::Keycloak => "Clients → your client with Client authentication and Service accounts on: the secret \
-                under Credentials. Issuer https://<host>/realms/<realm>; JWK set <issuer>/protocol/openid-connect/certs.",
-            Self::Other => "Use the provider's token endpoint and the parameters it documents for client_credentials; \
-                its issuer and jwks_uri are in <issuer>/.well-known/openid-configuration.",
+            Self::Ords => {
+                "ORDS issues its own tokens: the client id and secret are in USER_ORDS_CLIENTS; no JWT \
+                profile is involved."
+            }
+            Self::OciIam => {
+                "Identity domain → Integrated applications → your confidential application: client id and \
+                secret; the primary audience and scope are under Resource server configuration. Turn on \"Configure \
+                client access\" so ORDS can fetch the signing keys. Issuer https://identity.oraclecloud.com/; JWK set \
+                https://<identity-domain>/admin/v1/SigningCert/jwk."
+            }
+            Self::Entra => {
+                "App registrations → your client app: Application (client) ID, a client secret under \
+                Certificates & secrets; the API's Application ID URI for the scope. Tokens for client_credentials \
+                carry the API's app roles in roles, not scp: use a role claim (ORDS 25.1+). Issuer \
+                https://login.microsoftonline.com/<tenant>/v2.0 (v2 tokens; v1 tokens say \
+                https://sts.windows.net/<tenant>/)."
+            }
+            Self::Okta => {
+                "Security → API → Authorization Servers: a custom server's issuer and its scopes (the org \
+                server wants private_key_jwt). The client's id and secret are under Applications. JWK set \
+                <issuer>/v1/keys."
+            }
+            Self::Auth0 => {
+                "Applications → your machine-to-machine application: client id and secret, authorized for \
+                the API whose identifier is the audience. Without audience the token is opaque. Issuer \
+                https://<tenant>.auth0.com/ (with the trailing /); JWK set <issuer>.well-known/jwks.json."
+            }
+            Self::Keycloak => {
+                "Clients → your client with Client authentication and Service accounts on: the secret \
+                under Credentials. Issuer https://<host>/realms/<realm>; JWK set \
+                <issuer>/protocol/openid-connect/certs."
+            }
+            Self::Other => {
+                "Use the provider's token endpoint and the parameters it documents for client_credentials; \
+                its issuer and jwks_uri are in <issuer>/.well-known/openid-configuration."
+            }
         }
     }
 
@@ -111,23 +133,42 @@ impl Provider {
     /// What is known about requesting a token from a browser page.
     pub fn browser(self) -> BrowserToken {
         match self {
-            Self::Ords => BrowserToken::Allowed("ORDS answers the browser once the OAuth client allows this page's \
-                origin (see the ORDS CORS note)."),
-            Self::Entra => BrowserToken::Blocked("Microsoft Entra ID refuses a client_credentials token request sent \
-                with an Origin header (AADSTS9002326: cross-origin token redemption is only for single-page-app clients)."),
-            Self::Okta => BrowserToken::Blocked("Okta requires PKCE on any token request sent from a browser (with an \
-                Origin header), which client_credentials does not have."),
-            Self::Keycloak => BrowserToken::Unknown("Recent Keycloak versions answer 403 to an Origin the client does \
-                not list in Web origins, even for client_credentials. Add this page's origin to the client's Web origins, then try Get token."),
-            Self::OciIam => BrowserToken::Unknown("Not documented. Try Get token: a failure without a response here, \
-                where curl works, means the identity domain does not allow this origin."),
-            Self::Auth0 => BrowserToken::Unknown("Auth0 has per-application Allowed Origins (CORS); whether they apply \
-                to client_credentials is not documented. Add this page's origin there and try Get token; if it fails without a response, use curl."),
-            Self::Other => BrowserToken::Unknown("Unknown. Try Get token: if it fails without a response while curl \
-                works, the provider refuses browsers; get the token with curl and paste it."),
+            Self::Ords => BrowserToken::Allowed(
+                "ORDS answers the browser once the OAuth client allows this page's \
+                origin (see the ORDS CORS note).",
+            ),
+            Self::Entra => BrowserToken::Blocked(
+                "Microsoft Entra ID refuses a client_credentials token request sent \
+                with an Origin header (AADSTS9002326: cross-origin token redemption is only for single-page-app \
+                clients).",
+            ),
+            Self::Okta => BrowserToken::Blocked(
+                "Okta requires PKCE on any token request sent from a browser (with an \
+                Origin header), which client_credentials does not have.",
+            ),
+            Self::Keycloak => BrowserToken::Unknown(
+                "Recent Keycloak versions answer 403 to an Origin the client does \
+                not list in Web origins, even for client_credentials. Add this page's origin to the client's Web \
+                origins, then try Get token.",
+            ),
+            Self::OciIam => BrowserToken::Unknown(
+                "Not documented. Try Get token: a failure without a response here, \
+                where curl works, means the identity domain does not allow this origin.",
+            ),
+            Self::Auth0 => BrowserToken::Unknown(
+                "Auth0 has per-application Allowed Origins (CORS); whether they apply \
+                to client_credentials is not documented. Add this page's origin there and try Get token; if it fails \
+                without a response, use curl.",
+            ),
+            Self::Other => BrowserToken::Unknown(
+                "Unknown. Try Get token: if it fails without a response while curl \
+                works, the provider refuses browsers; get the token with curl and paste it.",
+            ),
         }
     }
 }
+
+crate::closed::closed!(Provider);
 
 #[cfg(test)]
 mod tests {

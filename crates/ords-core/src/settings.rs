@@ -209,5 +209,7 @@ pub fn extra_param_problems(extra: &[ExtraParam]) -> Vec<FieldError> {
     out
 }
 
+crate::closed::closed!(ClientAuth, ParamPlace);
+
 #[cfg(test)]
 mod tests;

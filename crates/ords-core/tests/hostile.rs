@@ -67,12 +67,14 @@ proptest! {
     }
 
     #[test]
-    fn any_answer_is_diagnosed_without_panic(body in hostile(), status in any::<u16>(), challenge in hostile(), url in hostile()) {
+    fn any_answer_is_diagnosed_without_panic(body in hostile(), status in any::<u16>(), challenge in hostile(), url in
+        hostile()) {
         let call = ResourceCall::get("https://h/ords/a/hr/e/");
         let held = HeldToken::new(AccessToken::new("t"), String::new(), None, 0.0);
         let request = bearer_request(&call, &held, &TokenPlacement::default()).unwrap();
         let headers = vec![("WWW-Authenticate".into(), challenge), ("Content-Type".into(), "text/html".into())];
-        let received = Received { response: response(status, body, headers), elapsed_ms: 1.0, timed_by: TimedBy::PageClock, received_at_ms: 0.0 };
+        let received = Received { response: response(status, body, headers), elapsed_ms: 1.0, timed_by:
+            TimedBy::PageClock, received_at_ms: 0.0 };
         let exchange = Exchange { step: Step::Resource, request, result: Ok(received) };
         let _ = exchange.issued_token();
         let inputs = Inputs { resource_url: url.clone(), token_url: url, ..Default::default() };

@@ -32,7 +32,8 @@ proptest! {
         issuer in text(), audience in text(), jwk in text(), privilege in text(), role in text(), pattern in text(),
     ) {
         let plain = JwtProfile {
-            issuer: "i".into(), audience: "a".into(), jwk_url: "j".into(), privilege: "p".into(), role_claim: "/r".into(),
+            issuer: "i".into(), audience: "a".into(), jwk_url: "j".into(), privilege: "p".into(), role_claim:
+                "/r".into(),
             allowed_skew_s: Some(30), allowed_age_s: None,
         };
         let hostile = JwtProfile { issuer, audience, jwk_url: jwk, privilege, role_claim: format!("/{role}"), ..plain };

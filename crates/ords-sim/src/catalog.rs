@@ -19,7 +19,7 @@ const EMPLOYEE_MEMBERS: [(&str, &str); 8] = [
 
 /// One employee with its links; AutoREST items also carry `edit`.
 pub fn item(
-    all: &[crate::config::Employee],
+    all: &[crate::hr::Employee],
     base: &str,
     collection: &str,
     id: &str,

@@ -37,18 +37,43 @@ pub struct UserConfig {
     pub roles: Vec<String>,
 }
 
-/// A row of the HR `employees` table that the `hr` module and AutoREST serve.
+/// The key id the JWK set publishes (`sim-2` signs too, but is not published).
+pub const PUBLISHED_KID: &str = "sim-1";
+
+/// What the identity provider puts in its tokens, and the schema's JWT profile.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Employee {
-    pub employee_id: u32,
-    pub first_name: String,
-    pub last_name: String,
-    pub email: String,
-    pub job_id: String,
-    /// `YYYY-MM-DD`; served as ISO-8601 UTC (`…T00:00:00Z`), as ORDS does for DATE columns.
-    pub hire_date: String,
-    pub salary: u32,
-    pub department_id: u32,
+pub struct JwtSetup {
+    pub issuer: String,
+    pub audience: String,
+    pub scope: String,
+    pub lifetime_s: u64,
+    /// Tokens are dated this many seconds in the past (`jwt-expired`).
+    pub backdate_s: u64,
+    /// The key that signs (`sim-1`, or `sim-2`, which the JWK set does not hold).
+    pub kid: String,
+    /// `ORDS_SECURITY.CREATE_JWT_PROFILE`'s values (the JWK URL is this server's `/idp/jwks`).
+    pub profile: ords_core::jwt_profile::JwtProfile,
+}
+
+impl JwtSetup {
+    pub fn demo() -> Self {
+        let issuer = "https://ords-sim.example/idp".to_owned();
+        let audience = "ords-sim-hr".to_owned();
+        Self {
+            profile: ords_core::jwt_profile::JwtProfile {
+                issuer: issuer.clone(),
+                audience: audience.clone(),
+                allowed_skew_s: Some(30),
+                ..Default::default()
+            },
+            issuer,
+            audience,
+            scope: "hr.read".into(),
+            lifetime_s: 300,
+            backdate_s: 0,
+            kid: PUBLISHED_KID.into(),
+        }
+    }
 }
 
 /// How token-endpoint errors are written (ORDS does not document it: a switch).
@@ -163,9 +188,9 @@ pub struct SimConfig {
     /// Items per page of the employees collection (ORDS default 25).
     pub page_size: usize,
     /// The data behind `hr/employees/` and the AutoREST `employees/` object.
-    pub employees: Vec<Employee>,
+    pub employees: Vec<crate::hr::Employee>,
     /// The simulated identity provider and the schema's JWT profile.
-    pub jwt: crate::idp::JwtSetup,
+    pub jwt: JwtSetup,
 }
 
 /// The role the `hr` module's privilege requires.
@@ -210,7 +235,7 @@ impl SimConfig {
             switches: Switches::default(),
             page_size: 25,
             employees: crate::hr::demo_employees(),
-            jwt: crate::idp::JwtSetup::demo(),
+            jwt: JwtSetup::demo(),
         }
     }
 

@@ -1,9 +1,8 @@
 //! The TOML configuration file (`ords-sim --config FILE`): every key is optional and
 //! overrides the built-in demo, so a file can say only what differs.
 
-use crate::config::{
-    ClientConfig, CorsMode, Employee, ErrorFormat, Privilege, SimConfig, TokenErrorDialect, UserConfig,
-};
+use crate::config::{ClientConfig, CorsMode, ErrorFormat, Privilege, SimConfig, TokenErrorDialect, UserConfig};
+use crate::hr::Employee;
 use serde::Deserialize;
 
 #[derive(Deserialize)]

@@ -1,8 +1,21 @@
 //! Demo data from Oracle's HR sample schema, served by the `hr` module and AutoREST.
 
-use crate::config::Employee;
 use crate::json::string;
 use std::ops::Range;
+
+/// A row of the HR `employees` table that the `hr` module and AutoREST serve.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Employee {
+    pub employee_id: u32,
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+    pub job_id: String,
+    /// `YYYY-MM-DD`; served as ISO-8601 UTC (`…T00:00:00Z`), as ORDS does for DATE columns.
+    pub hire_date: String,
+    pub salary: u32,
+    pub department_id: u32,
+}
 
 /// A row as encoded JSON fields, in column order.
 pub type Fields = Vec<(&'static str, String)>;

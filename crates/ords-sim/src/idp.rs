@@ -4,60 +4,14 @@
 //! the same rules the page explains) and names the privilege in its scope. The RSA parts need
 //! the `jwt` feature (native only); without it JWTs are refused and `/idp/*` is not served.
 
-use crate::config::Privilege;
-use ords_core::jwt_profile::{self, Jwks, JwtProfile, TokenFacts};
+use crate::config::{JwtSetup, Privilege};
+use ords_core::jwt_profile::{Jwks, JwtProfile, TokenFacts};
 
 /// The identity provider's client (public demo values, like the ORDS demo client's).
 pub const IDP_CLIENT_ID: &str = "sim-idp-client";
 pub const IDP_CLIENT_SECRET: &str = "sim-idp-secret";
 /// The key the JWK set publishes; `sim-2` signs only in the `jwt-unknown-kid` scenario.
-pub const PUBLISHED_KID: &str = "sim-1";
-
-/// What the identity provider puts in its tokens, and the schema's JWT profile.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct JwtSetup {
-    pub issuer: String,
-    pub audience: String,
-    pub scope: String,
-    pub lifetime_s: u64,
-    /// Tokens are dated this many seconds in the past (`jwt-expired`).
-    pub backdate_s: u64,
-    /// The key that signs (`sim-1`, or `sim-2`, which the JWK set does not hold).
-    pub kid: String,
-    /// `ORDS_SECURITY.CREATE_JWT_PROFILE`'s values (the JWK URL is this server's `/idp/jwks`).
-    pub profile: JwtProfile,
-}
-
-impl JwtSetup {
-    pub fn demo() -> Self {
-        let issuer = "https://ords-sim.example/idp".to_owned();
-        let audience = "ords-sim-hr".to_owned();
-        Self {
-            profile: JwtProfile {
-                issuer: issuer.clone(),
-                audience: audience.clone(),
-                allowed_skew_s: Some(30),
-                ..JwtProfile::default()
-            },
-            issuer,
-            audience,
-            scope: "hr.read".into(),
-            lifetime_s: 300,
-            backdate_s: 0,
-            kid: PUBLISHED_KID.into(),
-        }
-    }
-
-    /// The claims of a token issued at `now_s`.
-    pub fn claims(&self, now_s: u64) -> String {
-        let iat = now_s.saturating_sub(self.backdate_s);
-        serde_json::json!({
-            "iss": self.issuer, "aud": self.audience, "sub": IDP_CLIENT_ID, "scope": self.scope,
-            "iat": iat, "nbf": iat, "exp": iat.saturating_add(self.lifetime_s),
-        })
-        .to_string()
-    }
-}
+pub use crate::config::PUBLISHED_KID;
 
 /// Whether a JWT opens resources guarded by `guards`: a valid signature by the published key,
 /// and every profile rule met, with each guard's privilege named in the scope (or, with a role
@@ -70,7 +24,7 @@ pub fn accepts(setup: &JwtSetup, token: &str, guards: &[&Privilege], now_ms: u64
     let kids = Jwks::Kids(vec![PUBLISHED_KID.to_owned()]);
     guards.iter().all(|guard| {
         let profile = JwtProfile { jwk_url: String::new(), privilege: guard.name.clone(), ..setup.profile.clone() };
-        let broken = jwt_profile::check(token, &profile, now_s, &kids);
+        let broken = ords_core::check_jwt(token, &profile, now_s, &kids);
         let role_ok = profile.role_claim.trim().is_empty()
             || TokenFacts::read(token)
                 .and_then(|t| t.at_pointer(profile.role_claim.trim()))
@@ -143,7 +97,7 @@ fn issue(config: &crate::config::SimConfig, request: &ords_core::HttpRequest, no
         return error(400, "unsupported_grant_type");
     }
     let setup = &config.jwt;
-    match sign(&setup.kid, &setup.claims(now_ms / 1000)) {
+    match sign(&setup.kid, &claims(setup, now_ms / 1000)) {
         Some(token) => respond(
             200,
             "application/json",
@@ -172,4 +126,14 @@ fn jwks() -> String {
 #[cfg(not(feature = "jwt"))]
 fn jwks() -> String {
     String::new()
+}
+
+/// The claims of a token issued at `now_s`.
+fn claims(setup: &JwtSetup, now_s: u64) -> String {
+    let iat = now_s.saturating_sub(setup.backdate_s);
+    serde_json::json!({
+        "iss": setup.issuer, "aud": setup.audience, "sub": IDP_CLIENT_ID, "scope": setup.scope,
+        "iat": iat, "nbf": iat, "exp": iat.saturating_add(setup.lifetime_s),
+    })
+    .to_string()
 }

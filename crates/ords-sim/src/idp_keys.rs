@@ -11,6 +11,8 @@ use rsa::traits::PublicKeyParts;
 use rsa::RsaPrivateKey;
 use std::sync::OnceLock;
 
+use crate::config::PUBLISHED_KID;
+
 const PEMS: [(&str, &str); 2] = [("sim-1", include_str!("idp/sim-1.pem")), ("sim-2", include_str!("idp/sim-2.pem"))];
 
 fn keys() -> &'static [(&'static str, RsaPrivateKey)] {
@@ -38,10 +40,10 @@ pub fn verify(token: &str) -> bool {
     let header = input.split('.').next().and_then(|h| URL_SAFE_NO_PAD.decode(h).ok());
     let header: Option<serde_json::Value> = header.and_then(|h| serde_json::from_slice(&h).ok());
     let named = |k: &str| header.as_ref().and_then(|h| h.get(k)).and_then(serde_json::Value::as_str).map(str::to_owned);
-    if named("alg").as_deref() != Some("RS256") || named("kid").as_deref() != Some(crate::idp::PUBLISHED_KID) {
+    if named("alg").as_deref() != Some("RS256") || named("kid").as_deref() != Some(PUBLISHED_KID) {
         return false;
     }
-    let (Some(key), Ok(bytes)) = (key(crate::idp::PUBLISHED_KID), URL_SAFE_NO_PAD.decode(signature)) else {
+    let (Some(key), Ok(bytes)) = (key(PUBLISHED_KID), URL_SAFE_NO_PAD.decode(signature)) else {
         return false;
     };
     let Ok(signature) = Signature::try_from(bytes.as_slice()) else { return false };
@@ -52,7 +54,7 @@ pub fn verify(token: &str) -> bool {
 pub fn jwks_json() -> String {
     let keys: Vec<serde_json::Value> = keys()
         .iter()
-        .filter(|(kid, _)| *kid == crate::idp::PUBLISHED_KID)
+        .filter(|(kid, _)| *kid == PUBLISHED_KID)
         .map(|(kid, key)| {
             let public = key.to_public_key();
             serde_json::json!({

@@ -34,9 +34,10 @@ pub mod server;
 mod token;
 
 pub use config::{
-    ClientConfig, CorsMode, Employee, ErrorFormat, Privilege, SimConfig, Switches, TokenErrorDialect, UserConfig,
-    DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_ORIGINS, DEMO_USER, HR_ROLE,
+    ClientConfig, CorsMode, ErrorFormat, Privilege, SimConfig, Switches, TokenErrorDialect, UserConfig, DEMO_CLIENT_ID,
+    DEMO_CLIENT_SECRET, DEMO_ORIGINS, DEMO_USER, HR_ROLE,
 };
+pub use hr::Employee;
 pub use security::pattern_matches;
 pub use token::MAX_TOKENS;
 

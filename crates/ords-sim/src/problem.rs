@@ -65,7 +65,10 @@ mod tests {
         assert_eq!(r.headers, vec![("Content-Type".to_string(), "application/problem+json".to_string())]);
         assert_eq!(
             r.body,
-            r#"{"code":"Unauthorized","message":"Unauthorized","type":"tag:oracle.com,2020:error/Unauthorized","instance":"tag:oracle.com,2020:ecid/abc123"}"#
+            concat!(
+                r#"{"code":"Unauthorized","message":"Unauthorized","type":"tag:oracle.com,2020:error/Unauthorized","#,
+                r#""instance":"tag:oracle.com,2020:ecid/abc123"}"#
+            )
         );
     }
 

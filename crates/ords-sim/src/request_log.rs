@@ -120,7 +120,8 @@ mod tests {
         assert_eq!(
             line(&request),
             "POST /ords/demo/oauth/token | query audience=a b | Authorization: Basic Te8yn-qGmBoX6jzpPhnUXA..:•••• \
-                (decoded) | Content-Type: application/x-www-form-urlencoded | presharedkey: •••• | posserial: A1 | body grant_type=client_credentials&client_id=x&client_secret=••••"
+                (decoded) | Content-Type: application/x-www-form-urlencoded | presharedkey: •••• | posserial: A1 | \
+                body grant_type=client_credentials&client_id=x&client_secret=••••"
         );
     }
 

@@ -31,7 +31,8 @@ fn each_request_is_printed_with_every_secret_masked() {
     let raw = format!(
         "POST /ords/demo/oauth/token HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\
          Authorization: Basic VGU4eW4tcUdtQm9YNmp6cFBoblVYQS4uOm0yUXg3ZFZiVWFFNGtSOXBMd1Qxc0EuLg==\r\n\
-         presharedkey: s3cr3t-key\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{body}",
+         presharedkey: s3cr3t-key\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\
+         \n{body}",
         body.len()
     );
     let mut stream = TcpStream::connect(&address).unwrap();

@@ -66,7 +66,7 @@ fn run(job: Job, now_ms: f64, random: f64) -> Result<Reply, String> {
             Reply::CorsFixes(cors_fixes(&origin, &resource_url, &client_id))
         }
         Job::JwtCheck { token, profile, jwks } => {
-            Reply::Findings(jwt_profile::check(&token, &profile, (now_ms / 1000.0) as i64, &jwks))
+            Reply::Findings(ords_core::check_jwt(&token, &profile, (now_ms / 1000.0) as i64, &jwks))
         }
         Job::JwtPrefill { token } => Reply::Profile(jwt_profile::prefill(&token)),
         Job::JwtSql { profile, pattern } => Reply::Text(jwt_profile::jwt_profile_sql(&profile, &pattern)),
@@ -248,7 +248,10 @@ mod tests {
     #[test]
     fn jwt_jobs_check_prefill_and_write_sql() {
         use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine as _};
-        let claims = r#"{"iss":"https://acme.auth0.com/","aud":["api","https://acme.auth0.com/userinfo"],"scope":"hr.read","exp":1800000300}"#;
+        let claims = concat!(
+            r#"{"iss":"https://acme.auth0.com/","aud":["api","https://acme.auth0.com/userinfo"],"#,
+            r#""scope":"hr.read","exp":1800000300}"#
+        );
         let token = format!("{}.{}.c2ln", URL_SAFE_NO_PAD.encode(r#"{"alg":"RS256"}"#), URL_SAFE_NO_PAD.encode(claims));
         let profile = ask(Job::JwtPrefill { token: token.clone() }).and_then(Reply::profile).unwrap().unwrap();
         assert_eq!(profile.audience, "api");

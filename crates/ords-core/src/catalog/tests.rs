@@ -5,8 +5,10 @@ const METADATA: &str = r#"{
   "items": [
     { "name": "HTP", "links": [
       { "rel": "describes", "href": "http://localhost:8080/ords/hr/htp/" },
-      { "rel": "canonical", "href": "http://localhost:8080/ords/hr/metadata-catalog/htp/", "mediaType": "application/json" },
-      { "rel": "alternate", "href": "http://localhost:8080/ords/hr/open-api-catalog/HTP/", "mediaType": "application/openapi+json" } ] },
+      { "rel": "canonical", "href": "http://localhost:8080/ords/hr/metadata-catalog/htp/",
+        "mediaType": "application/json" },
+      { "rel": "alternate", "href": "http://localhost:8080/ords/hr/open-api-catalog/HTP/",
+        "mediaType": "application/openapi+json" } ] },
     { "name": "EMPLOYEES", "links": [
       { "rel": "describes", "href": "http://localhost:8080/ords/hr/employees/" } ] }
   ],
@@ -19,7 +21,8 @@ const OPENAPI3: &str = r#"{
   "info": { "title": "ORDS generated API for hr", "version": "1.0.0" },
   "servers": [ { "url": "http://localhost:8080/ords/hr/hr/" } ],
   "paths": {
-    "/employees/": { "get": { "description": "Retrieve records from hr", "security": [ { "oauth2": [] } ], "responses": {} } },
+    "/employees/": {
+      "get": { "description": "Retrieve records from hr", "security": [ { "oauth2": [] } ], "responses": {} } },
     "/employees/{id}": {
       "parameters": [ { "name": "id", "in": "path", "required": true, "schema": { "type": "string" } } ],
       "get": { "security": [ { "oauth2": [] } ], "responses": {} },

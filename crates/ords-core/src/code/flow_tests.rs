@@ -38,7 +38,8 @@ fn basic_curl_is_the_basic_call_alone() {
         "#!/usr/bin/env bash\n# The protected ORDS call with HTTP Basic.\nset -euo pipefail\n\
          PASSWORD=\"${ORDS_PASSWORD?export ORDS_PASSWORD='<password>' first}\"\n\n\
          # 1. The protected call with HTTP Basic\n\
-         curl -i -g -X GET 'http://127.0.0.1:8181/ords/demo/hr/employees/' \\\n  --user 'hr_user:'\"$PASSWORD\" \\\n  -H 'Accept: application/json'\n"
+         curl -i -g -X GET 'http://127.0.0.1:8181/ords/demo/hr/employees/' \\\n  --user 'hr_user:'\"$PASSWORD\" \\\
+         \n  -H 'Accept: application/json'\n"
     );
 }
 
@@ -47,7 +48,8 @@ fn oauth2_curl_is_the_token_request_and_the_call() {
     let text = code_for(Flow::OAuth2, CodeTarget::Curl);
     assert!(text.starts_with(
         "#!/usr/bin/env bash\n# OAuth2 client credentials against ORDS, then the protected call with the token.\n\
-         set -euo pipefail\nCLIENT_SECRET=\"${ORDS_CLIENT_SECRET?export ORDS_CLIENT_SECRET='<client secret>' first}\"\n\n\
+         set -euo pipefail\nCLIENT_SECRET=\"${ORDS_CLIENT_SECRET?export ORDS_CLIENT_SECRET='<client secret>' first}\"\
+         \n\n\
          # 1. Token request; the token is read from the JSON with sed (no jq needed)\n"
     ));
     assert!(text.ends_with(

@@ -82,6 +82,8 @@ pub fn generate(target: CodeTarget, input: &CodeInput<'_>) -> String {
     }
 }
 
+crate::closed::closed!(CodeTarget);
+
 #[cfg(test)]
 mod flow_tests;
 #[cfg(test)]

@@ -25,7 +25,8 @@ fn call(p: &Plan, url: &str, first: Option<(String, String)>, extra_args: &str) 
         if p.call_body.is_empty() { String::new() } else { format!(",\n    p_body        => {}", lit(&p.call_body)) };
     out.push_str(&format!(
         "  l_body := apex_web_service.make_rest_request(\n    p_url         => {url},\n    p_http_method => \
-            {}{body}{extra_args});\n  dbms_output.put_line(apex_web_service.g_status_code);\n  dbms_output.put_line(dbms_lob.substr(l_body, 4000, 1));\n",
+            {}{body}{extra_args});\n  dbms_output.put_line(apex_web_service.g_status_code);\
+            \n  dbms_output.put_line(dbms_lob.substr(l_body, 4000, 1));\n",
         lit(p.method.as_str())
     ));
     out
@@ -51,7 +52,8 @@ pub(super) fn apex(p: &Plan) -> String {
                 if p.scope.is_empty() { String::new() } else { format!(",\n    p_scope         => {}", lit(&p.scope)) };
             out.push_str(&format!(
                 "\n-- {}. OAuth2 client credentials: get the token, then send it\nDECLARE\n  l_body \
-                    CLOB;\nBEGIN\n  apex_web_service.oauth_authenticate(\n    p_token_url     => {},\n    p_client_id     => {},\n    p_client_secret => {client_secret}{scope});\n",
+                    CLOB;\nBEGIN\n  apex_web_service.oauth_authenticate(\n    p_token_url     => {},\
+                    \n    p_client_id     => {},\n    p_client_secret => {client_secret}{scope});\n",
                 next(),
                 lit(&p.token_url),
                 lit(&p.client_id),
@@ -128,12 +130,29 @@ pub(super) fn setup(p: &Plan) -> String {
         "-- ORDS setup that lets this page make these calls (run as the REST-enabled schema behind alias {alias}).\n\
          -- Role, privilege and client names are suggestions; change them to yours.\n\
          SET DEFINE OFF\n\
-         BEGIN\n  ORDS.CREATE_ROLE(p_role_name => 'playground_role');\n  ORDS.CREATE_PRIVILEGE(\n    p_name        => 'playground.priv',\n    p_role_name   => 'playground_role',\n    p_label       => 'ORDS Auth Playground',\n    p_description => 'Calls made from the ORDS Auth Playground');\n  ORDS.CREATE_PRIVILEGE_MAPPING(p_privilege_name => 'playground.priv', p_pattern => {pattern});\n  OAUTH.CREATE_CLIENT(\n    p_name            => 'playground',\n    p_grant_type      => 'client_credentials',\n    p_owner           => 'ORDS Auth Playground',\n    p_description     => 'Client for the ORDS Auth Playground',\n    p_support_email   => 'you@example.com',\n    p_privilege_names => 'playground.priv',\n    p_origins_allowed => {origin});\n  OAUTH.GRANT_CLIENT_ROLE(p_client_name => 'playground', p_role_name => 'playground_role');\n  -- The module served at /{module}/ (check its name: SELECT name FROM user_ords_modules)\n  ORDS.SET_MODULE_ORIGINS_ALLOWED(p_module_name => {}, p_origins_allowed => {origin});\n  COMMIT;\nEND;\n/\n\
+         BEGIN\n  ORDS.CREATE_ROLE(p_role_name => 'playground_role');\n  ORDS.CREATE_PRIVILEGE(\n    p_name        => \
+         'playground.priv',\n    p_role_name   => 'playground_role',\n    p_label       => 'ORDS Auth Playground',\
+         \n    p_description => 'Calls made from the ORDS Auth Playground');\
+         \n  ORDS.CREATE_PRIVILEGE_MAPPING(p_privilege_name => 'playground.priv', p_pattern => {pattern});\
+         \n  OAUTH.CREATE_CLIENT(\n    p_name            => 'playground',\n    p_grant_type      => \
+         'client_credentials',\n    p_owner           => 'ORDS Auth Playground',\n    p_description     => 'Client for \
+         the ORDS Auth Playground',\n    p_support_email   => 'you@example.com',\n    p_privilege_names => \
+         'playground.priv',\n    p_origins_allowed => {origin});\n  OAUTH.GRANT_CLIENT_ROLE(p_client_name => \
+         'playground', p_role_name => 'playground_role');\n  -- The module served at /{module}/ (check its name: \
+         SELECT name FROM user_ords_modules)\n  ORDS.SET_MODULE_ORIGINS_ALLOWED(p_module_name => {}, p_origins_allowed \
+         => {origin});\n  COMMIT;\nEND;\n/\n\
          SELECT client_id, client_secret FROM user_ords_clients WHERE name = 'playground';\n\n\
          -- ORDS 24.3 and later: OAUTH is deprecated (desupported from 25.3). Register the client with\n\
          -- ORDS_SECURITY instead; it returns the secret once. Check the parameters against your version's\n\
          -- ORDS_SECURITY reference before running.\n\
-         DECLARE\n  l_client ords_types.t_client_credentials;\nBEGIN\n  l_client := ORDS_SECURITY.REGISTER_CLIENT(\n    p_name            => 'playground',\n    p_grant_type      => 'client_credentials',\n    p_description     => 'Client for the ORDS Auth Playground',\n    p_client_secret   => ords_types.oauth_client_secret_random,\n    p_support_email   => 'you@example.com',\n    p_privilege_names => 'playground.priv',\n    p_origins_allowed => {origin});\n  ORDS_SECURITY.GRANT_CLIENT_ROLE(p_client_name => 'playground', p_role_name => 'playground_role');\n  COMMIT;\n  dbms_output.put_line('client_id: ' || l_client.client_key.client_id);\n  dbms_output.put_line('client_secret: ' || l_client.client_secret.secret);\nEND;\n/\n",
+         DECLARE\n  l_client ords_types.t_client_credentials;\nBEGIN\n  l_client := ORDS_SECURITY.REGISTER_CLIENT(\
+         \n    p_name            => 'playground',\n    p_grant_type      => 'client_credentials',\
+         \n    p_description     => 'Client for the ORDS Auth Playground',\n    p_client_secret   => \
+         ords_types.oauth_client_secret_random,\n    p_support_email   => 'you@example.com',\n    p_privilege_names => \
+         'playground.priv',\n    p_origins_allowed => {origin});\n  ORDS_SECURITY.GRANT_CLIENT_ROLE(p_client_name => \
+         'playground', p_role_name => 'playground_role');\n  COMMIT;\n  dbms_output.put_line('client_id: ' || \
+         l_client.client_key.client_id);\n  dbms_output.put_line('client_secret: ' || l_client.client_secret.secret);\
+         \nEND;\n/\n",
         lit(&module)
     )
 }

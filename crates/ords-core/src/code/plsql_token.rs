@@ -34,7 +34,8 @@ pub(super) fn token_by_hand(p: &Plan, secret: &str, n: usize, reasons: &[&str]) 
     let mut out = format!(
         "\n-- {n}. OAuth2 client credentials, the token requested by hand (MAKE_REST_REQUEST): OAUTH_AUTHENTICATE\n\
          --    sends only a Basic header with the id and secret, grant_type and scope, and these settings need more:\n\
-         {why}DECLARE\n  l_body  CLOB;\n  l_token VARCHAR2(32767);\nBEGIN\n  apex_web_service.g_request_headers.delete;\n"
+         {why}DECLARE\n  l_body  CLOB;\n  l_token VARCHAR2(32767);\nBEGIN\
+         \n  apex_web_service.g_request_headers.delete;\n"
     );
     let mut headers: Vec<(String, String)> = p.token_headers.iter().map(|(k, v)| (lit(k), lit(v))).collect();
     if p.client_auth == ClientAuth::BasicHeader {
@@ -60,7 +61,10 @@ pub(super) fn token_by_hand(p: &Plan, secret: &str, n: usize, reasons: &[&str]) 
     }
     out.push_str(&format!(
         "  l_body := apex_web_service.make_rest_request(\n    p_url         => {},\n    p_http_method => \
-            'POST',\n    p_body        => {body});\n  IF apex_web_service.g_status_code <> 200 THEN\n    dbms_output.put_line('Token request: HTTP ' || apex_web_service.g_status_code);\n    dbms_output.put_line(dbms_lob.substr(l_body, 4000, 1));\n    RETURN;\n  END IF;\n  apex_json.parse(l_body);\n  l_token := apex_json.get_varchar2('access_token');\n",
+            'POST',\n    p_body        => {body});\n  IF apex_web_service.g_status_code <> 200 THEN\
+            \n    dbms_output.put_line('Token request: HTTP ' || apex_web_service.g_status_code);\
+            \n    dbms_output.put_line(dbms_lob.substr(l_body, 4000, 1));\n    RETURN;\n  END IF;\
+            \n  apex_json.parse(l_body);\n  l_token := apex_json.get_varchar2('access_token');\n",
         lit(&p.token_url)
     ));
     out
@@ -73,7 +77,8 @@ fn escape(expression: &str) -> String {
 
 /// After `OAUTH_AUTHENTICATE`: what the token endpoint answered, when it refused.
 pub(super) const REFUSED: &str = "EXCEPTION\n  WHEN OTHERS THEN\n    -- ORA-20001 Authentication failed: the token \
-    endpoint answered and refused (ORA-29273 is the network).\n    dbms_output.put_line(SQLERRM);\n    dbms_output.put_line('Token endpoint answered HTTP ' || apex_web_service.g_status_code);\n    RAISE;\n";
+    endpoint answered and refused (ORA-29273 is the network).\n    dbms_output.put_line(SQLERRM);\
+    \n    dbms_output.put_line('Token endpoint answered HTTP ' || apex_web_service.g_status_code);\n    RAISE;\n";
 
 /// The web credential the credential block uses, and its client id and secret.
 pub(super) fn credential(p: &Plan, secret: &str) -> String {
@@ -87,7 +92,12 @@ pub(super) fn credential(p: &Plan, secret: &str) -> String {
     };
     format!(
         "\n-- The web credential ORDS_PLAYGROUND (run once, as the workspace's schema; p_scope needs APEX 23.2).\n\
-         BEGIN\n  apex_util.set_workspace(p_workspace => '<WORKSPACE>');  -- SELECT workspace FROM apex_workspaces\n  apex_credential.create_credential(\n    p_credential_name      => 'ORDS_PLAYGROUND',\n    p_credential_static_id => 'ORDS_PLAYGROUND',\n    p_authentication_type  => apex_credential.c_type_oauth_client_cred{scope}{body});\n  apex_credential.set_persistent_credentials(\n    p_credential_static_id => 'ORDS_PLAYGROUND',\n    p_client_id            => {},\n    p_client_secret        => {secret});\n  COMMIT;\nEND;\n/\n",
+         BEGIN\n  apex_util.set_workspace(p_workspace => '<WORKSPACE>');  -- SELECT workspace FROM apex_workspaces\
+         \n  apex_credential.create_credential(\n    p_credential_name      => 'ORDS_PLAYGROUND',\
+         \n    p_credential_static_id => 'ORDS_PLAYGROUND',\n    p_authentication_type  => \
+         apex_credential.c_type_oauth_client_cred{scope}{body});\n  apex_credential.set_persistent_credentials(\
+         \n    p_credential_static_id => 'ORDS_PLAYGROUND',\n    p_client_id            => {},\
+         \n    p_client_secret        => {secret});\n  COMMIT;\nEND;\n/\n",
         lit(&p.client_id)
     )
 }
@@ -117,6 +127,10 @@ pub fn network_acl_for(urls: &[&str]) -> String {
         "\n-- Network access for APEX_WEB_SERVICE to these hosts (run once, as a DBA). Without it the calls\n\
          -- fail with ORA-29273 over ORA-24247; https also needs a wallet with the servers' certificates\n\
          -- (p_wallet_path), or ORA-29024.\n\
-         DECLARE\n  l_apex VARCHAR2(128);\nBEGIN\n  SELECT schema INTO l_apex FROM dba_registry WHERE comp_id = 'APEX';\n  FOR h IN (SELECT column_value AS host FROM TABLE(sys.odcivarchar2list({list}))) LOOP\n    dbms_network_acl_admin.append_host_ace(\n      host => h.host,\n      ace  => xs$ace_type(privilege_list => xs$name_list('http'), principal_name => l_apex,\n                          principal_type => xs_acl.ptype_db));\n  END LOOP;\nEND;\n/\n"
+         DECLARE\n  l_apex VARCHAR2(128);\nBEGIN\n  SELECT schema INTO l_apex FROM dba_registry WHERE comp_id = \
+         'APEX';\n  FOR h IN (SELECT column_value AS host FROM TABLE(sys.odcivarchar2list({list}))) LOOP\
+         \n    dbms_network_acl_admin.append_host_ace(\n      host => h.host,\n      ace  => \
+         xs$ace_type(privilege_list => xs$name_list('http'), principal_name => l_apex,\
+         \n                          principal_type => xs_acl.ptype_db));\n  END LOOP;\nEND;\n/\n"
     )
 }

@@ -40,7 +40,8 @@ fn get_token(p: &Plan) -> Value {
         fields.push(json!({ "key": "client_secret", "value": "{{client_secret}}", "type": "text" }));
         json!({ "type": "noauth" })
     } else {
-        json!({ "type": "basic", "basic": [kv("username", p.client_id_for_basic.as_str()), kv("password", "{{client_secret}}")] })
+        json!({ "type": "basic", "basic": [kv("username", p.client_id_for_basic.as_str()), kv("password",
+            "{{client_secret}}")] })
     };
     json!({
         "name": "Get token",

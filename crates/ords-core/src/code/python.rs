@@ -66,7 +66,8 @@ fn call(p: &Plan, var: &str, url: &str, auth: Option<String>) -> String {
     let body =
         if p.call_body.is_empty() { "None".to_owned() } else { format!("{}.encode(\"utf-8\")", lit(&p.call_body)) };
     format!(
-        "{var} = requests.request(\n    {},\n    {url},\n    headers={},\n    data={body},\n)\nprint({var}.status_code, {var}.text)\n",
+        "{var} = requests.request(\n    {},\n    {url},\n    headers={},\n    data={body},\n)\
+            \nprint({var}.status_code, {var}.text)\n",
         lit(p.method.as_str()),
         dict(&p.call_headers, auth)
     )

@@ -19,7 +19,8 @@ fn headers(out: &mut Vec<String>, headers: &[(String, String)]) {
 
 const FORM_ENCODE: &str = "# RFC 6749 §2.3.1: form-encode id and secret before Base64, byte by byte\n\
 form_encode() {\n  local LC_ALL=C s=\"$1\" i c out=\"\"\n  for ((i = 0; i < ${#s}; i++)); do\n    c=\"${s:i:1}\"\n    \
-case \"$c\" in\n      [A-Za-z0-9*._-]) out+=\"$c\" ;;\n      ' ') out+='+' ;;\n      *) out+=$(printf '%%%02X' \"'$c\") ;;\n    \
+case \"$c\" in\n      [A-Za-z0-9*._-]) out+=\"$c\" ;;\n      ' ') out+='+' ;;\n      *) out+=$(printf '%%%02X' \
+\"'$c\") ;;\n    \
 esac\n  done\n  printf '%s' \"$out\"\n}\n";
 
 pub(super) fn curl(p: &Plan) -> String {

@@ -35,14 +35,16 @@ fn curl_with_the_seeds_shape_and_no_secret() {
     let (oauth, ..) = demo_settings();
     let text = code(CodeTarget::Curl, &oauth, false);
     assert!(text.starts_with(
-        "#!/usr/bin/env bash\n# OAuth2 client credentials against ORDS, the protected call, then the same call with HTTP Basic.\n\
+        "#!/usr/bin/env bash\n# OAuth2 client credentials against ORDS, the protected call, then the same call with \
+            HTTP Basic.\n\
          set -euo pipefail\nCLIENT_SECRET=\"${ORDS_CLIENT_SECRET?export ORDS_CLIENT_SECRET='<client secret>' first}\"\n\
          PASSWORD=\"${ORDS_PASSWORD?export ORDS_PASSWORD='<password>' first}\"\n"
     ));
     assert!(text.contains(
         "TOKEN=$(curl -sS -g -X POST 'http://127.0.0.1:8181/ords/demo/oauth/token' \\\n  --user \
             'Te8yn-qGmBoX6jzpPhnUXA..:'\"$CLIENT_SECRET\" \\\n  -H 'Content-Type: application/x-www-form-urlencoded' \
-                \\\n  -H 'Accept: application/json' \\\n  --data-raw 'grant_type=client_credentials' \\\n  | sed -n 's/.*\"access_token\" *: *\"\\([^\"]*\\)\".*/\\1/p')\n"
+                \\\n  -H 'Accept: application/json' \\\n  --data-raw 'grant_type=client_credentials' \\\n  | sed -n \
+                's/.*\"access_token\" *: *\"\\([^\"]*\\)\".*/\\1/p')\n"
     ));
     assert!(text.contains(
         "curl -i -g -X GET 'http://127.0.0.1:8181/ords/demo/hr/employees/' \\\n  -H 'Authorization: Bearer '\"$TOKEN\" \
@@ -81,7 +83,8 @@ fn every_target_reflects_the_settings() {
     let plsql = code(CodeTarget::PlSql, &oauth, false);
     assert!(plsql.contains(
         "    p_url         => 'http://127.0.0.1:8181/ords/demo/oauth/token?audience=a+b',\n    p_http_method => \
-            'POST',\n    p_body        => 'grant_type=client_credentials&scope=hr.read&client_id=Te8yn-qGmBoX6jzpPhnUXA..' || '&client_secret=' || utl_url.escape('<client secret>', TRUE, 'AL32UTF8'));\n"
+            'POST',\n    p_body        => 'grant_type=client_credentials&scope=hr.read&client_id=Te8yn-qGmBoX6jzpPhnUX\
+            A..' || '&client_secret=' || utl_url.escape('<client secret>', TRUE, 'AL32UTF8'));\n"
     ));
     assert!(plsql.contains(
         "--    - the client id and secret go in the request body\n--    - the token request carries extra parameters\n"
@@ -176,7 +179,8 @@ const HAND_WRITTEN: &str = r#"{
     { "key": "headerPrefix", "value": "Bearer", "type": "string" }
   ] },
   "item": [ { "name": "folder", "item": [ { "name": "emps", "request": {
-    "method": "get", "url": { "raw": "https://apex.oracle.com/pls/apex/ws/hr/employees/", "host": ["apex","oracle","com"] },
+    "method": "get",
+    "url": { "raw": "https://apex.oracle.com/pls/apex/ws/hr/employees/", "host": ["apex","oracle","com"] },
     "auth": { "type": "inherit" } } } ] } ]
 }"#;
 

@@ -84,7 +84,8 @@ fn user_info_never_leaves_in_the_text_form() {
 #[test]
 fn unknown_keys_secrets_and_bad_values_are_listed_as_ignored() {
     let decoded = PlaygroundConfig::from_fragment(
-        "?flow=basic&client_secret=s3cr3t&colour=red&method=TRACE&refetch=maybe&extra=junk&bad=%zz&token_url=https%3A%2F%2Fa.example%2Ft",
+        "?flow=basic&client_secret=s3cr3t&colour=red&method=TRACE&refetch=maybe&extra=junk&bad=%zz&token_url=https%3A%\
+            2F%2Fa.example%2Ft",
     );
     assert_eq!(decoded.config.flow, Flow::Basic);
     assert_eq!(decoded.config.token_url, "https://a.example/t");

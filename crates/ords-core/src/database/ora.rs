@@ -226,3 +226,5 @@ fn explained(code: String, urls: &[&str], verdict: Option<&str>) -> Explained {
     });
     Explained { code, known: Some(known), cause, check, fix, sql, tied }
 }
+
+crate::closed::closed!(OraCode);

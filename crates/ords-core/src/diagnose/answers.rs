@@ -128,12 +128,24 @@ impl Finding {
 fn cors_refused(i: &Inputs, e: &Exchange, evidence: String) -> Finding {
     let fixes = cors_fixes(&i.page_origin, &i.resource_url, &i.client_id);
     if e.step == Step::Token {
-        Finding::new(FindingId::TokenCors, Problem, format!("The token endpoint did not allow this page's origin \
-            ({}).", i.page_origin), evidence)
-            .fix(format!("Allow the origin on the OAuth client (SQL below, ORDS before 24.3). {} Or avoid CORS: serve \
-                the playground from the ORDS origin, or use Client authentication = Request body so no preflight is needed.", fixes.client_newer))
-            .sql(fixes.client_sql)
-            .cors()
+        Finding::new(
+            FindingId::TokenCors,
+            Problem,
+            format!(
+                "The token endpoint did not allow this page's origin \
+            ({}).",
+                i.page_origin
+            ),
+            evidence,
+        )
+        .fix(format!(
+            "Allow the origin on the OAuth client (SQL below, ORDS before 24.3). {} Or avoid CORS: serve \
+                the playground from the ORDS origin, or use Client authentication = Request body so no preflight is \
+                needed.",
+            fixes.client_newer
+        ))
+        .sql(fixes.client_sql)
+        .cors()
     } else {
         let module = fixes.module.clone().unwrap_or_else(|| "<module>".into());
         let finding = Finding::new(
@@ -427,8 +439,11 @@ fn no_role(i: &Inputs, evidence: String) -> Finding {
     let sql = format!(
         "SET DEFINE OFF\n\
          -- Which roles and privileges does the client have?\n\
-         SELECT c.name, r.role_name FROM user_ords_clients c\n  LEFT JOIN user_ords_client_roles r ON r.client_name = c.name\n WHERE c.client_id = {};\n\
-         BEGIN\n  ORDS.CREATE_PRIVILEGE_MAPPING(p_privilege_name => '<privilege>', p_pattern => {});\n  OAUTH.GRANT_CLIENT_ROLE(p_client_name => '<client name>', p_role_name => '<role the privilege requires>');\n  COMMIT;\nEND;\n/",
+         SELECT c.name, r.role_name FROM user_ords_clients c\n  LEFT JOIN user_ords_client_roles r ON r.client_name = \
+         c.name\n WHERE c.client_id = {};\n\
+         BEGIN\n  ORDS.CREATE_PRIVILEGE_MAPPING(p_privilege_name => '<privilege>', p_pattern => {});\
+         \n  OAUTH.GRANT_CLIENT_ROLE(p_client_name => '<client name>', p_role_name => '<role the privilege \
+         requires>');\n  COMMIT;\nEND;\n/",
         sql(&i.client_id),
         sql(&format!("/{module}/*"))
     );

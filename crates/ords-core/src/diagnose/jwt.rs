@@ -31,7 +31,7 @@ pub(super) fn refused(i: &Inputs, e: &Exchange) -> Vec<Finding> {
         described.clone()
     };
     let now = e.result.as_ref().map_or(0.0, |r| r.received_at_ms) / 1000.0;
-    let mut found = jwt_profile::check(token, &profile, now as i64, &i.jwks);
+    let mut found = super::jwt_rules::check_jwt(token, &profile, now as i64, &i.jwks);
     // The profile that would accept this token: what the person described, with the issuer
     // and audience the token carries.
     let accepting = JwtProfile { issuer: implied.issuer, audience: implied.audience, ..profile };
@@ -45,14 +45,16 @@ pub(super) fn refused(i: &Inputs, e: &Exchange) -> Vec<Finding> {
         }
         None => {
             let evidence = format!("{} answered 401 invalid_token to a JWT", e.request.shown.url);
-            let mut all = vec![Finding::new(
+            let mut all =
+                vec![Finding::new(
                 FindingId::JwtPasses,
                 Severity::Problem,
                 "ORDS refused the JWT (401 invalid_token), yet it passes every check this page can make.",
                 evidence,
             )
             .fix("Check what only the ORDS host sees: that the schema has a JWT profile with exactly these values (SQL \
-                below), that ORDS can fetch the JWK set from its host, and that the key that signed the token is in it.")
+                below), that ORDS can fetch the JWK set from its host, and that the key that signed the token is in \
+                it.")
             .sql(sql)];
             all.extend(found);
             all
@@ -69,5 +71,5 @@ pub(super) fn held(i: &Inputs) -> Vec<Finding> {
     if !described || TokenFacts::read(token).is_none() {
         return Vec::new();
     }
-    jwt_profile::check(token, p, i.now_s, &i.jwks)
+    super::jwt_rules::check_jwt(token, p, i.now_s, &i.jwks)
 }

@@ -5,6 +5,11 @@ mod answers;
 mod fixes;
 mod inputs;
 mod jwt;
+pub mod jwt_rules;
+crate::closed::closed!(FindingId);
+
+#[cfg(test)]
+mod jwt_rules_tests;
 mod url_pair;
 pub mod wire;
 

@@ -90,7 +90,10 @@ fn ok_token() -> TimelineEntry {
     ))
 }
 
-const PROBLEM_401: &str = r#"{"code":"Unauthorized","message":"Unauthorized","type":"tag:oracle.com,2020:error/Unauthorized","instance":"tag:oracle.com,2020:ecid/x"}"#;
+const PROBLEM_401: &str = concat!(
+    r#"{"code":"Unauthorized","message":"Unauthorized","type":"tag:oracle.com,2020:error/Unauthorized","#,
+    r#""instance":"tag:oracle.com,2020:ecid/x"}"#
+);
 
 /// The findings, checked to be the same when the run travels to the page's helper as JSON
 /// (where the page has the diagnosis run).
@@ -398,8 +401,11 @@ fn the_cors_note_is_written_for_this_origin_alias_and_module() {
     assert_eq!((fixes.alias.as_deref(), fixes.module.as_deref()), (Some("demo"), Some("hr")));
     assert_eq!(
         fixes.module_sql.as_deref(),
-        Some("SET DEFINE OFF\n-- The module served at /hr/ (its name may differ from the path):\n-- SELECT name FROM \
-            user_ords_modules WHERE uri_prefix = '/hr/';\nBEGIN\n  ORDS.SET_MODULE_ORIGINS_ALLOWED(\n    p_module_name     => 'hr',\n    p_origins_allowed => 'http://o''k:8080');\n  COMMIT;\nEND;\n/")
+        Some(
+            "SET DEFINE OFF\n-- The module served at /hr/ (its name may differ from the path):\n-- SELECT name FROM \
+            user_ords_modules WHERE uri_prefix = '/hr/';\nBEGIN\n  ORDS.SET_MODULE_ORIGINS_ALLOWED(\
+            \n    p_module_name     => 'hr',\n    p_origins_allowed => 'http://o''k:8080');\n  COMMIT;\nEND;\n/"
+        )
     );
     assert!(fixes.client_sql.contains("WHERE client_id = 'Te8yn-qGmBoX6jzpPhnUXA..';"));
     assert!(fixes.client_sql.contains("COMMIT;"));

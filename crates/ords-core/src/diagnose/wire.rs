@@ -1,6 +1,7 @@
 //! The diagnosis's inputs and answers as JSON, so it can run in the page's helper (a worker)
 //! rather than in the first load: the page sends the form's facts and the run's exchanges, the
-//! helper answers with findings; the page's deferred parts read exchanges in the same form. Bodies over [`MAX_BODY`] are cut at a character boundary:
+//! helper answers with findings; the page's deferred parts read exchanges in the same form. Bodies over [`MAX_BODY`]
+//! are cut at a character boundary:
 //! what the diagnosis reads of a body (error codes, whether it is JSON or a collection) is in
 //! small bodies, and a cut body only means fewer findings, never a wrong one.
 
@@ -249,7 +250,8 @@ pub fn findings_to_json(findings: &[Finding]) -> Value {
         .iter()
         .map(|f| {
             json!({
-                "id": f.id.key(), "severity": SEVERITIES.iter().find(|(s, _)| *s == f.severity).map_or("info", |(_, k)| k),
+                "id": f.id.key(), "severity": SEVERITIES.iter().find(|(s, _)| *s == f.severity).map_or("info", |(_, k)|
+                    k),
                 "cause": f.cause, "evidence": f.evidence, "fix": f.fix, "sql": f.sql, "cors": f.cors,
             })
         })

@@ -292,7 +292,8 @@ macro_rules! expect {
 }
 
 /// A reply of another kind than the job's (a page and a helper of different versions).
-pub const OTHER_ANSWER: &str = "The page's helper answered something else than was asked (a page and helper of different versions?); reload the page.";
+pub const OTHER_ANSWER: &str = "The page's helper answered something else than was asked (a page and helper of \
+    different versions?); reload the page.";
 
 expect!(
     sim: Sim(Result<HttpResponse, String>),

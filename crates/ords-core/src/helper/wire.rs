@@ -236,7 +236,10 @@ fn lesson_json(l: &LessonInfo) -> Value {
     let steps: Vec<Value> = l
         .steps
         .iter()
-        .map(|s| json!({ "id": s.id, "title": s.title, "goal": s.goal, "hints": s.hints, "marks": s.marks, "shows": s.shows }))
+        .map(|s| {
+            json!({ "id": s.id, "title": s.title, "goal": s.goal, "hints": s.hints, "marks": s.marks, "shows":
+            s.shows })
+        })
         .collect();
     json!({
         "id": l.id, "title": l.title, "scenario": l.scenario, "stage": l.stage, "intro": l.intro,

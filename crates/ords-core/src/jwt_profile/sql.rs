@@ -26,7 +26,8 @@ pub fn jwt_profile_sql(profile: &JwtProfile, pattern: &str) -> String {
     let roles = if role_claim.is_empty() { "NULL".to_owned() } else { lit(&format!("{privilege}.role")) };
     let common = format!(
         "{role_sql}  ORDS.CREATE_PRIVILEGE(\n    p_name        => {name},\n    p_role_name   => \
-            {roles},\n    p_label       => {name},\n    p_description => 'Checked against the scope of external JWTs');\n  ORDS.CREATE_PRIVILEGE_MAPPING(p_privilege_name => {name}, p_pattern => {pattern});\n",
+            {roles},\n    p_label       => {name},\n    p_description => 'Checked against the scope of external \
+            JWTs');\n  ORDS.CREATE_PRIVILEGE_MAPPING(p_privilege_name => {name}, p_pattern => {pattern});\n",
         name = lit(privilege),
         pattern = lit(pattern),
     );
@@ -47,7 +48,8 @@ pub fn jwt_profile_sql(profile: &JwtProfile, pattern: &str) -> String {
          -- ORDS 24.3 and later:\n\
          BEGIN\n{common}  ORDS_SECURITY.CREATE_JWT_PROFILE(\n    {args}{role_arg});\n  COMMIT;\nEND;\n/\n\n\
          -- ORDS 23.3 to 24.2 only (OAUTH is deprecated in 24.3 and desupported in 25.3; no role claim):\n\
-         -- BEGIN\n--   OAUTH.CREATE_JWT_PROFILE(\n--     p_issuer => {iss}, p_audience => {aud}, p_jwk_url => {jwk});\n--   COMMIT;\n-- END;\n-- /\n",
+         -- BEGIN\n--   OAUTH.CREATE_JWT_PROFILE(\n--     p_issuer => {iss}, p_audience => {aud}, p_jwk_url => {jwk});\
+         \n--   COMMIT;\n-- END;\n-- /\n",
         iss = lit(&profile.issuer).replace('\n', " "),
         aud = lit(&profile.audience).replace('\n', " "),
         jwk = lit(&profile.jwk_url).replace('\n', " "),

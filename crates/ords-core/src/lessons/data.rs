@@ -21,7 +21,8 @@ pub const LESSONS: [Lesson; 12] = [
                 id: "get-token",
                 title: "Get a token",
                 goal: "Press Get token. In Token response, read token_type (bearer: whoever holds it may use it), \
-                    expires_in (seconds it lives, the countdown) and the access token itself (masked; Show token reveals it).",
+                    expires_in (seconds it lives, the countdown) and the access token itself (masked; Show token \
+                    reveals it).",
                 hints: &[
                     "The client id and secret are filled in for the demo. The request is a POST to the token URL with \
                         grant_type=client_credentials.",
@@ -75,8 +76,10 @@ pub const LESSONS: [Lesson; 12] = [
                 title: "Compare the two",
                 goal: "Choose Compare both and press Call API. Read what differed: the headers sent, the number of \
                     exchanges, the time.",
-                hints: &["OAuth2 needs two exchanges the first time (token, then call) and one afterwards; Basic needs \
-                    one every time, with the password on each."],
+                hints: &[
+                    "OAuth2 needs two exchanges the first time (token, then call) and one afterwards; Basic needs \
+                    one every time, with the password on each.",
+                ],
                 marks: &[Mark::ComparedOk],
                 shows: None,
             },
@@ -153,8 +156,11 @@ pub const LESSONS: [Lesson; 12] = [
                 title: "Send an expired token",
                 goal: "Re-fetch is off. Press Get token, wait until the countdown reaches zero, then press Call API. \
                     Read the 401 and the diagnosis.",
-                hints: &["The countdown is under Expires in, in Token response.", "ORDS answers 401 with \
-                    WWW-Authenticate: Bearer … error=\"invalid_token\"."],
+                hints: &[
+                    "The countdown is under Expires in, in Token response.",
+                    "ORDS answers 401 with \
+                    WWW-Authenticate: Bearer … error=\"invalid_token\".",
+                ],
                 marks: &[Mark::Named(&[F::Expired])],
                 shows: Some(Section::Diagnosis),
             },
@@ -174,7 +180,8 @@ pub const LESSONS: [Lesson; 12] = [
         title: "A token without the role",
         scenario: Some("no-role"),
         stage: "",
-        intro: "A token is only as good as the privileges its client was granted. This client was never given the role \
+        intro:
+            "A token is only as good as the privileges its client was granted. This client was never given the role \
             that protects the employees.",
         minutes: 5,
         steps: &[Step {
@@ -270,8 +277,10 @@ pub const LESSONS: [Lesson; 12] = [
             id: "diagnose",
             title: "Read a 555",
             goal: "Press Call API and read the 555 User Defined Resource Error and the diagnosis.",
-            hints: &["555 is ORDS's status for an error raised by the handler's SQL or PL/SQL; the body names the ORA- \
-                error."],
+            hints: &[
+                "555 is ORDS's status for an error raised by the handler's SQL or PL/SQL; the body names the ORA- \
+                error.",
+            ],
             marks: &[Mark::Named(&[F::HandlerError])],
             shows: Some(Section::Diagnosis),
         }],
@@ -299,7 +308,8 @@ pub const LESSONS: [Lesson; 12] = [
         scenario: Some("body-credentials-only"),
         stage: "",
         intro: "This token endpoint takes the client id and secret only in the request body, as many identity \
-            providers' clients are set up. Postman sends them where you tell it; APEX_WEB_SERVICE.OAUTH_AUTHENTICATE always sends a Basic header, and the database reports ORA-20001 Authentication failed.",
+            providers' clients are set up. Postman sends them where you tell it; APEX_WEB_SERVICE.OAUTH_AUTHENTICATE \
+            always sends a Basic header, and the database reports ORA-20001 Authentication failed.",
         minutes: 6,
         steps: &[
             Step {

@@ -36,7 +36,10 @@ fn token_grant_errors_say_what_was_received() {
 
 #[test]
 fn recognises_both_error_dialects() {
-    let ords = r#"{"code":"Unauthorized","message":"Unauthorized","type":"tag:oracle.com,2020:error/Unauthorized","instance":"tag:oracle.com,2020:ecid/x"}"#;
+    let ords = concat!(
+        r#"{"code":"Unauthorized","message":"Unauthorized","type":"tag:oracle.com,2020:error/Unauthorized","#,
+        r#""instance":"tag:oracle.com,2020:ecid/x"}"#
+    );
     assert_eq!(
         parse_error_body(ords),
         Some(ErrorBody::OrdsProblem { code: "Unauthorized".into(), message: "Unauthorized".into() })

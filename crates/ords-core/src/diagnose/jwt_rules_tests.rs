@@ -1,6 +1,8 @@
 //! Each rule with a real RS256 token, signed by a key generated for the test run.
 
-use super::*;
+use super::jwt_rules::check_jwt;
+use super::{Finding, FindingId, Severity};
+use crate::jwt_profile::*;
 use rsa::pkcs1v15::SigningKey;
 use rsa::sha2::Sha256;
 use rsa::signature::{SignatureEncoding, Signer};
@@ -57,7 +59,7 @@ thread_local! {
 
 // The profile check, recorded: this name shadows the glob import above.
 fn check(token: &str, profile: &JwtProfile, now_s: i64, jwks: &Jwks) -> Vec<Finding> {
-    let found = super::check(token, profile, now_s, jwks);
+    let found = check_jwt(token, profile, now_s, jwks);
     SEEN.with(|s| s.borrow_mut().extend(found.iter().map(|f| f.id.key())));
     found
 }
