@@ -117,7 +117,7 @@ pub fn press(page: Page, action: Action) {
     let target = form.target.get_untracked();
     let config = untrack(|| form.config());
     let facts = untrack(|| diagnosis::inputs(&form, &results));
-    if let ords_core::TokenSource::Pasted(pasted) = &inputs.token {
+    if let TokenSource::Pasted(pasted) = &inputs.token {
         results.token_step.set(None);
         results.held_from.set(target);
         results.held.set(Some(pasted.clone()));

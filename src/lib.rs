@@ -1,10 +1,12 @@
 //! The ORDS Auth Playground page: thin Leptos components over `ords-core`.
 //!
-//! Where things go: `state` (the signals: the form and the results), `actions` (what the
-//! buttons do, wiring the form to `ords_core::run`), `consent` (the question before credentials
-//! go somewhere new), `persist`, `history`, `diagnosis` (glue to storage and the core's
-//! diagnosis), `database` (the host of the deferred part, From the database), `workshop` (scenarios, lessons and
-//! progress), `browser` (every browser facility), `components` (the views).
+//! Where things go, each layer using only those below it (no module cycles): `browser` (every
+//! browser facility, the helper among them); `state` (the signals: the form and the results),
+//! `consent` (the question before credentials go somewhere new), `workshop` (scenarios,
+//! lessons and progress); `actions` (what the buttons do, wiring the form to
+//! `ords_core::run`), `persist`, `history`, `diagnosis` (glue to storage and the core's
+//! diagnosis), `browse` (Browse endpoints), `database` (the host of the deferred part, From
+//! the database); `components` (the views).
 
 mod actions;
 mod browse;

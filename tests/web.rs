@@ -50,7 +50,7 @@ async fn secrets_are_masked_until_revealed() {
     let root = host();
     let body = r#"{"access_token":"TOKEN-VALUE-22-chars-x","token_type":"bearer","expires_in":3600}"#;
     let exchange = token_exchange(Ok(received(200, "application/json", body)));
-    let _mount = leptos::mount::mount_to(root.clone(), move || {
+    let _mount = mount_to(root.clone(), move || {
         view! { <ExchangeView exchange=exchange secrets=vec!["TOKEN-VALUE-22-chars-x".to_owned()] /> }
     });
     let request = text(&root, "[data-testid=request]");
@@ -71,7 +71,7 @@ fn html_error_pages_are_shown_as_text_not_markup() {
     let root = host();
     let page = "<!DOCTYPE html><html><body><h1>401 Unauthorized</h1><script>window.pwned=1</script></body></html>";
     let exchange = token_exchange(Ok(received(401, "text/html", page)));
-    let _mount = leptos::mount::mount_to(root.clone(), move || view! { <ExchangeView exchange=exchange /> });
+    let _mount = mount_to(root.clone(), move || view! { <ExchangeView exchange=exchange /> });
     assert_eq!(text(&root, "[data-testid=body]"), page);
     assert!(root.query_selector("h1").unwrap().is_none(), "no server markup in the DOM");
     assert!(root.query_selector("script").unwrap().is_none());
@@ -84,7 +84,7 @@ fn a_failed_fetch_names_cors_and_the_ords_fix() {
     let root = host();
     let failed = Err(TransportError::FetchFailed { detail: "TypeError: Failed to fetch".into() });
     let exchange = token_exchange(failed);
-    let _mount = leptos::mount::mount_to(root.clone(), move || view! { <ExchangeView exchange=exchange /> });
+    let _mount = mount_to(root.clone(), move || view! { <ExchangeView exchange=exchange /> });
     let shown = root.text_content().unwrap();
     assert!(shown.contains("did not allow this page's origin (CORS)"));
     assert!(shown.contains("Browser said: TypeError: Failed to fetch"));
@@ -95,7 +95,7 @@ fn a_failed_fetch_names_cors_and_the_ords_fix() {
 #[wasm_bindgen_test]
 async fn the_page_has_the_labelled_controls_and_regions() {
     let root = host();
-    let _mount = leptos::mount::mount_to(root.clone(), App);
+    let _mount = mount_to(root.clone(), App);
     let labels: Vec<String> = (0..root.query_selector_all("label").unwrap().length())
         .filter_map(|i| root.query_selector_all("label").unwrap().item(i)?.text_content())
         .map(|t| t.trim().to_owned())
@@ -152,7 +152,7 @@ fn button(root: &web_sys::HtmlElement, selector: &str) -> web_sys::HtmlElement {
 async fn a_long_body_keeps_only_the_rows_in_view_and_folds() {
     let root = host();
     let exchange = resource_exchange(&collection(2000));
-    let _mount = leptos::mount::mount_to(root.clone(), move || view! { <ExchangeView exchange=exchange /> });
+    let _mount = mount_to(root.clone(), move || view! { <ExchangeView exchange=exchange /> });
     let rows = root.query_selector_all(".row").unwrap().length();
     assert!((20..=100).contains(&rows), "{rows} rows in the DOM for 6,004 lines");
     assert!(text(&root, "[data-testid=body]").starts_with("{\n  \"items\": [\n    {\n      \"id\": 0\n    },"));
@@ -168,7 +168,7 @@ async fn a_long_body_keeps_only_the_rows_in_view_and_folds() {
 async fn find_counts_matching_lines_and_marks_them() {
     let root = host();
     let exchange = resource_exchange(&collection(30));
-    let _mount = leptos::mount::mount_to(root.clone(), move || view! { <ExchangeView exchange=exchange /> });
+    let _mount = mount_to(root.clone(), move || view! { <ExchangeView exchange=exchange /> });
     let input: web_sys::HtmlInputElement = root.query_selector("input[type=search]").unwrap().unwrap().unchecked_into();
     input.set_value("\"ID\": 2");
     input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
@@ -216,7 +216,7 @@ fn press_key(root: &web_sys::HtmlElement, key: &str) {
 #[wasm_bindgen_test]
 async fn the_sections_are_tabs_one_open_at_a_time_moved_by_arrows() {
     let root = host();
-    let _mount = leptos::mount::mount_to(root.clone(), App);
+    let _mount = mount_to(root.clone(), App);
     settle().await;
     assert_eq!(tabs_state(&root), ("Diagnosis".to_owned(), vec!["panel-diagnosis".to_owned()]));
     assert!(button(&root, "#tab-compare").hidden(), "Compare is offered only with Compare both");

@@ -2,8 +2,8 @@
 //! worker holding the in-page simulated ORDS, the code generators, the diagnosis and the rest the
 //! first screen does not need), the in-page simulator's transport, storage, the clipboard, the
 //! clock, the page's location, files, focus, a JWK set's fetch, Unicode lower case, the offline
-//! copy (service worker), and the notice shown if the page ever panics. No other module touches `web_sys` or `js_sys`,
-//! except to read DOM events.
+//! copy (service worker), the deferred part's import, and the notice shown if the page ever
+//! panics. No other module touches `web_sys` or `js_sys`, except to read DOM events.
 
 mod clipboard;
 mod clock;

@@ -52,6 +52,10 @@ fn post_height(last: &std::cell::Cell<i32>) {
     }
 }
 
+thread_local! {
+    static OBSERVER: std::cell::RefCell<Option<web_sys::ResizeObserver>> = const { std::cell::RefCell::new(None) };
+}
+
 /// In a frame: tells the host page the content height now and whenever it changes, as
 /// `{ "type": "ords-playground:height", "height": <px> }` and nothing else.
 pub fn report_height_to_host() {
@@ -63,7 +67,7 @@ pub fn report_height_to_host() {
     let on_resize = Closure::<dyn Fn()>::new(move || post_height(&last));
     if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
         observer.observe(&body);
-        std::mem::forget(observer); // for the page's life
+        OBSERVER.with(|kept| *kept.borrow_mut() = Some(observer)); // for the page's life
     }
     on_resize.forget();
 }

@@ -79,7 +79,7 @@ pub fn BrowseEndpoints() -> impl IntoView {
                 view! {
                     <label class="field">{name}
                         <input type="text" on:input=move |ev| values.update(|v| if let Some(s) = v.get_mut(i) { *s =
-                            event_target_value(&ev) }) />
+                            event_target_value(&ev); }) />
                     </label>
                 }
             })

@@ -75,9 +75,9 @@ fn ExtraRow(index: usize) -> impl IntoView {
     let write = move |f: fn(&mut ExtraParam, String), text: String| {
         form.extra.update(|v| {
             if let Some(p) = v.get_mut(index) {
-                f(p, text)
+                f(p, text);
             }
-        })
+        });
     };
     let n = index + 1;
     let place = move || form.extra.with(|v| v.get(index).map(|p| p.place).unwrap_or_default());

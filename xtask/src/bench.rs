@@ -67,7 +67,7 @@ fn swagger_page(dir: &Path) -> Result<Vec<PathBuf>, String> {
 /// and the deferred part, loaded after the form is usable).
 fn our_files() -> (Vec<PathBuf>, Vec<PathBuf>) {
     let dist = root().join("dist");
-    let list = |dir: &std::path::Path| -> Vec<PathBuf> {
+    let list = |dir: &Path| -> Vec<PathBuf> {
         std::fs::read_dir(dir).map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect()).unwrap_or_default()
     };
     let (mut files, mut folders) = (Vec::new(), list(&dist));

@@ -16,9 +16,9 @@ impl Tally {
     /// A check without its own test count (fmt, clippy, a build) counts as one.
     fn check(&mut self, name: &str, ok: bool) {
         if ok {
-            self.passed += 1
+            self.passed += 1;
         } else {
-            self.failed += 1
+            self.failed += 1;
         }
         self.stages.push((name.to_owned(), ok));
     }
@@ -84,6 +84,8 @@ pub fn test() -> i32 {
         "ords-worker",
         "-p",
         "xtask",
+        "-p",
+        "ords-playground",
     ];
     t.tests("native tests", captured(command("cargo", &native)));
 

@@ -27,6 +27,11 @@ impl Method {
         }
     }
 
+    /// Its settings key (`Closed`): the method as sent.
+    pub fn key(self) -> &'static str {
+        self.as_str()
+    }
+
     /// The method named (upper or lower case), if it is one of ours.
     pub fn parse(text: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|m| m.as_str().eq_ignore_ascii_case(text))
@@ -80,6 +85,8 @@ impl ResourceCall {
         out
     }
 }
+
+crate::closed::closed!(Method);
 
 #[cfg(test)]
 mod tests {

@@ -176,8 +176,8 @@ mod tests {
 
     #[test]
     fn body_text_decodes_like_response_text() {
-        assert_eq!(super::body_text(b"{\"a\":\"\xc3\xa9\"}".to_vec()), "{\"a\":\"\u{e9}\"}");
-        assert_eq!(super::body_text(b"ok\xff".to_vec()), "ok\u{fffd}");
-        assert_eq!(super::body_text(b"\xef\xbb\xbf[1]".to_vec()), "[1]");
+        assert_eq!(body_text(b"{\"a\":\"\xc3\xa9\"}".to_vec()), "{\"a\":\"\u{e9}\"}");
+        assert_eq!(body_text(b"ok\xff".to_vec()), "ok\u{fffd}");
+        assert_eq!(body_text(b"\xef\xbb\xbf[1]".to_vec()), "[1]");
     }
 }

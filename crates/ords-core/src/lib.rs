@@ -6,12 +6,12 @@
 //! Where things are: `config` (every non-secret setting and its text form), `settings` and
 //! `call` (what the two flows and the protected call need), `field` (checks of typed input),
 //! `request` (requests as values), `flow` and `run` (the runs), `credential` (where a secret
-//! may go), `response`, `collection`, `jwt` (reading answers), `diagnose`, `code`, `quote`
-//! (one quoting function per language), `history`, `share` (links and embed snippets), `lessons` (the workshop's path),
-//! `jwt_profile`
-//! (ORDS JWT profiles and the checks of external tokens), `database` (the token request as
-//! APEX_WEB_SERVICE sends it, and database errors explained), `format`
-//! (numbers for people).
+//! may go), `response`, `collection`, `jwt` (reading answers), `diagnose` (findings; its
+//! `jwt_rules` check external tokens against a JWT profile), `code`, `quote` (one quoting
+//! function per language), `history`, `share` (links and embed snippets), `lessons` (the
+//! workshop's path), `jwt_profile` (ORDS JWT profiles), `database` (the token request as
+//! APEX_WEB_SERVICE sends it, and database errors explained), `helper` (the page's protocol
+//! with its worker), `closed` (closed sets), `format` (numbers for people).
 
 mod call;
 pub mod catalog;

@@ -92,7 +92,7 @@ fn call_api_with_no_token_gets_one_first_and_reports_it_before_the_call() {
     let script = Script::new(vec![grant("t1"), (200, "{}".into())]);
     let reported = RefCell::new(Vec::new());
     let on_token = |step: &ords_core::TokenStep| {
-        reported.borrow_mut().push(script.sent.borrow().len() + usize::from(step.held().is_some()) * 10)
+        reported.borrow_mut().push(script.sent.borrow().len() + usize::from(step.held().is_some()) * 10);
     };
     let outcome =
         block_on(run(&inputs(Action::CallApi, Flow::OAuth2, TokenSource::Held(None)), &script.send(), &on_token))

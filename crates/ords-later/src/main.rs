@@ -38,17 +38,17 @@ mod part {
             element.dyn_into::<web_sys::HtmlElement>().ok()
         };
         if let Some(element) = slot("share-part") {
-            leptos::mount::mount_to(element, move || view! { <crate::share::ShareView settings /> }).forget();
+            mount_to(element, move || view! { <crate::share::ShareView settings /> }).forget();
         }
         let run = crate::host::last_run();
         if let Some(element) = slot("compare-part") {
-            leptos::mount::mount_to(element, move || view! { <crate::compare::CompareView run /> }).forget();
+            mount_to(element, move || view! { <crate::compare::CompareView run /> }).forget();
         }
         if let Some(element) = slot("timeline-part") {
-            leptos::mount::mount_to(element, move || view! { <crate::timeline::TimelineView run /> }).forget();
+            mount_to(element, move || view! { <crate::timeline::TimelineView run /> }).forget();
         }
         if let Some(element) = slot("database-part") {
-            leptos::mount::mount_to(element, move || view! { <crate::section::DatabaseSection settings /> }).forget();
+            mount_to(element, move || view! { <crate::section::DatabaseSection settings /> }).forget();
         }
     }
 }

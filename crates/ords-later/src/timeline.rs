@@ -48,7 +48,7 @@ fn Entry(number: usize, entry: TimelineEntry, secrets: Vec<String>) -> impl Into
         <li data-testid="timeline-entry">
             <details on:toggle=move |ev| {
                 if event_target::<web_sys::Element>(&ev).has_attribute("open") {
-                    opened.set(true)
+                    opened.set(true);
                 }
             }>
                 <summary>

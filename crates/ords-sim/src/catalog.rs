@@ -18,13 +18,7 @@ const EMPLOYEE_MEMBERS: [(&str, &str); 8] = [
 ];
 
 /// One employee with its links; AutoREST items also carry `edit`.
-pub fn item(
-    all: &[crate::hr::Employee],
-    base: &str,
-    collection: &str,
-    id: &str,
-    autorest: bool,
-) -> Option<HttpResponse> {
+pub fn item(all: &[hr::Employee], base: &str, collection: &str, id: &str, autorest: bool) -> Option<HttpResponse> {
     let mut fields = hr::employee(all, id)?;
     let self_url = format!("{base}/{collection}{id}");
     let mut links = vec![link("self", &self_url)];

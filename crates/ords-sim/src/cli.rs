@@ -134,7 +134,7 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
             }
             "--body-client-auth" => config.switches.body_client_auth = true,
             "--token-errors" => {
-                config.switches.token_error_dialect = config_file::token_error_dialect(&value("--token-errors")?)?
+                config.switches.token_error_dialect = config_file::token_error_dialect(&value("--token-errors")?)?;
             }
             "--no-cors-on-errors" => config.switches.errors_carry_cors = false,
             "--no-token-preflight" => config.switches.token_preflight = false,

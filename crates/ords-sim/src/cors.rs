@@ -54,9 +54,9 @@ pub fn is_preflight(request: &HttpRequest) -> bool {
 /// The answer to an allowed preflight: the template's methods, the requested headers echoed.
 pub fn preflight_ok(request: &HttpRequest, origin: &str, methods: &str) -> HttpResponse {
     let mut headers = vec![
-        ("Access-Control-Allow-Origin".to_string(), origin.to_string()),
-        ("Access-Control-Allow-Credentials".to_string(), "true".to_string()),
-        ("Access-Control-Allow-Methods".to_string(), methods.to_string()),
+        ("Access-Control-Allow-Origin".to_owned(), origin.to_owned()),
+        ("Access-Control-Allow-Credentials".to_owned(), "true".to_owned()),
+        ("Access-Control-Allow-Methods".to_owned(), methods.to_owned()),
     ];
     if let Some(requested) = request.header("Access-Control-Request-Headers") {
         headers.push(("Access-Control-Allow-Headers".into(), requested.into()));

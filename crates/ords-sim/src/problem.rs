@@ -62,7 +62,7 @@ mod tests {
     fn problem_json_is_the_ords_shape() {
         let r = problem(401, "Unauthorized", "Unauthorized", "abc123");
         assert_eq!(r.reason, "Unauthorized");
-        assert_eq!(r.headers, vec![("Content-Type".to_string(), "application/problem+json".to_string())]);
+        assert_eq!(r.headers, vec![("Content-Type".to_owned(), "application/problem+json".to_owned())]);
         assert_eq!(
             r.body,
             concat!(

@@ -195,7 +195,7 @@ fn data_generated_rows_make_a_ten_megabyte_collection_page() {
 fn the_catalog_lists_modules_and_objects_with_openapi_3_documents_the_core_reads() {
     let mut sim = Sim::new(SimConfig::demo(), 3);
     let get = |sim: &mut Sim, path: &str, auth: &str| {
-        let mut r = ords_core::HttpRequest::new("GET", &format!("{BASE}{path}"));
+        let mut r = HttpRequest::new("GET", &format!("{BASE}{path}"));
         if !auth.is_empty() {
             r = r.with_header("Authorization", auth);
         }

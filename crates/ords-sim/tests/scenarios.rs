@@ -5,7 +5,7 @@ use common::*;
 use ords_sim::{cli, scenarios, Sim};
 
 fn scenario(name: &str) -> Sim {
-    let options = cli::parse(&["--scenario".to_string(), name.to_string()]).unwrap();
+    let options = cli::parse(&["--scenario".to_owned(), name.to_owned()]).unwrap();
     assert_eq!(options.scenario, Some(name));
     Sim::new(options.config, 7)
 }

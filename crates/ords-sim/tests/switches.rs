@@ -126,10 +126,10 @@ fn auto_answers_a_browser_form_post_with_html_only_when_the_unconfirmed_switch_i
             .with_header("Accept", "application/json");
         s.handle(&request, T0)
     };
-    let mut off = sim_with(|c| c.switches.error_format = ords_sim::ErrorFormat::Auto);
+    let mut off = sim_with(|c| c.switches.error_format = ErrorFormat::Auto);
     assert_eq!(refused(&mut off).header("Content-Type"), Some("application/problem+json"), "off by default: JSON");
     let mut on = sim_with(|c| {
-        c.switches.error_format = ords_sim::ErrorFormat::Auto;
+        c.switches.error_format = ErrorFormat::Auto;
         c.switches.auto_html_form_posts = true;
     });
     let html = refused(&mut on);

@@ -231,7 +231,7 @@ mod tests {
             }
             assert!(!lesson.steps[0].marks[0].is_empty());
         }
-        let rotated = ords_core::lessons::lesson("rotated-secret").unwrap();
+        let rotated = lessons::lesson("rotated-secret").unwrap();
         assert!(
             rotated.steps[1].hints.iter().any(|h| h.contains(scenarios::ROTATED_SECRET)),
             "the hint gives the new secret"

@@ -203,7 +203,6 @@ impl Decoded {
             return Err("the value is longer than 8 KB".into());
         }
         let c = &mut self.config;
-        let pick = |choices: &[&str]| format!("not one of {}", choices.join(", "));
         let bad_flag = || "not 1 or 0".to_owned();
         match key {
             Key::Target => c.target = Some(Target::from_key(value).ok_or_else(Target::not_one_of)?),
@@ -216,25 +215,23 @@ impl Decoded {
             Key::Encode => c.encode_credentials = flag(value).ok_or_else(bad_flag)?,
             Key::Scope => c.scope = value.into(),
             Key::Extra => {
-                if c.extra.len() >= super::codec::MAX_EXTRAS {
+                if c.extra.len() >= MAX_EXTRAS {
                     return Err(format!("more than {MAX_EXTRAS} extra parameters"));
                 }
-                c.extra.push(decode_extra(value).ok_or("not an extra parameter (n=…&v=…&p=body|query|header)")?)
+                c.extra.push(decode_extra(value).ok_or("not an extra parameter (n=…&v=…&p=body|query|header)")?);
             }
             Key::TokenInQuery => c.token_in_query = flag(value).ok_or_else(bad_flag)?,
             Key::TokenName => c.token_name = value.into(),
             Key::TokenPrefix => c.token_prefix = value.into(),
             Key::Refetch => c.refetch = flag(value).ok_or_else(bad_flag)?,
-            Key::Method => {
-                c.method = Method::parse(value).ok_or_else(|| pick(&["GET", "POST", "PUT", "PATCH", "DELETE"]))?
-            }
+            Key::Method => c.method = Method::parse(value).ok_or_else(Method::not_one_of)?,
             Key::Embed => c.embed = flag(value).ok_or_else(bad_flag)?,
             Key::Sections => {
                 c.sections = value
                     .split(',')
                     .filter(|s| !s.is_empty())
                     .map(|s| Section::from_key(s).ok_or_else(Section::not_one_of))
-                    .collect::<Result<_, _>>()?
+                    .collect::<Result<_, _>>()?;
             }
             Key::Scenario => c.scenario = slug(value)?,
             Key::Lesson => c.lesson = slug(value)?,

@@ -1,6 +1,8 @@
 //! Every setting a link, storage or history can carry: its key in the text form, the label of
 //! the control it sets, and the closed section holding that control.
 
+use crate::field::Field;
+
 /// A documented setting key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Key {
@@ -108,19 +110,19 @@ impl Key {
         match self {
             Self::Target => "Send requests to",
             Self::Flow => "Authentication",
-            Self::TokenUrl => "Token URL",
-            Self::ClientId => "Client ID",
+            Self::TokenUrl => Field::TokenUrl.label(),
+            Self::ClientId => Field::ClientId.label(),
             Self::ClientAuth => "Client authentication",
-            Self::ResourceUrl => "Resource URL",
-            Self::Username => "Username",
+            Self::ResourceUrl => Field::ResourceUrl.label(),
+            Self::Username => Field::Username.label(),
             Self::Encode => "Form-encode the credentials",
             Self::Scope => "Scope",
-            Self::Extra => "Extra parameters",
-            Self::TokenInQuery => "Token placement",
+            Self::Extra => Field::ExtraParams.label(),
+            Self::TokenInQuery => Field::TokenPlacement.label(),
             Self::TokenName => "Token name",
             Self::TokenPrefix => "Token prefix",
             Self::Refetch => "Re-fetch the token",
-            Self::Method => "Method",
+            Self::Method => Field::Method.label(),
             Self::Embed => "Embed layout",
             Self::Sections => "Sections shown in the embed",
             Self::Theme => "Theme",

@@ -144,7 +144,7 @@ fn credentials_go_to_the_token_and_resource_origins_and_demo_secrets_only_to_the
     let basic = PlaygroundConfig { flow: Flow::Basic, ..custom() };
     assert_eq!(basic.credential_hosts(), ["https://host"]);
     let demo = PlaygroundConfig::default();
-    assert_eq!(demo.demo_secrets(), (Some(crate::demo::CLIENT_SECRET), Some(crate::demo::PASSWORD)));
+    assert_eq!(demo.demo_secrets(), (Some(demo::CLIENT_SECRET), Some(demo::PASSWORD)));
     let elsewhere = PlaygroundConfig { token_url: "https://attacker.example/ords/demo/oauth/token".into(), ..demo };
     assert_eq!(elsewhere.demo_secrets(), (None, None));
 }

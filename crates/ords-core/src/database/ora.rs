@@ -2,6 +2,7 @@
 //! what to check and the fix, written for the hosts in the settings. Pasted text is hostile
 //! input: only the first [`MAX_PASTE`] bytes are read, and it is never shown back as markup.
 
+use crate::closed::Closed;
 use crate::code::network_acl_for;
 use crate::url::HttpUrl;
 
@@ -195,7 +196,7 @@ pub fn explain(pasted: &str, urls: &[&str], verdict: Option<&str>) -> Result<Vec
 }
 
 fn explained(code: String, urls: &[&str], verdict: Option<&str>) -> Explained {
-    let known = OraCode::ALL.into_iter().find(|c| c.key() == code);
+    let known = OraCode::from_key(&code);
     let Some(known) = known else {
         return Explained {
             cause: "Not one this page knows.".to_owned(),

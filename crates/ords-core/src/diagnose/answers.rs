@@ -1,7 +1,10 @@
 //! Findings from what came back (or did not): the token step, then the resource call.
 
 use super::fixes::cors_fixes;
-use super::{Finding, FindingId, Inputs, Probe, RunFacts, Severity::*};
+use super::{
+    Finding, FindingId, Inputs, Probe, RunFacts,
+    Severity::{Info, Problem, Warning},
+};
 use crate::exchange::{Exchange, Step, TransportError};
 use crate::flow::TimelineEntry;
 use crate::http::HttpResponse;
@@ -400,7 +403,7 @@ fn resource_answer(i: &Inputs, e: &Exchange, r: &HttpResponse, facts: RunFacts) 
                     "Fine if this handler returns one object; ORDS collections (json/collection, AutoREST) carry \
                         items, hasMore and links.",
                 ),
-            )
+            );
         }
         _ => {}
     }

@@ -1,6 +1,10 @@
 //! Checks of the inputs alone: URL shapes, credential copy mistakes, what the browser will do.
 
-use super::{Finding, FindingId, Inputs, Severity::*};
+use super::{
+    Finding, FindingId, Inputs,
+    Severity::{Info, Problem, Warning},
+};
+use crate::field::Field;
 use crate::settings::ClientAuth;
 use crate::url::{ords_alias_and_module, HttpUrl};
 
@@ -107,7 +111,8 @@ fn lost_its_dots(id: &str) -> bool {
 
 fn credentials(i: &Inputs, out: &mut Vec<Finding>) {
     let (id, secret) = (i.client_id.as_str(), i.client_secret.secret());
-    for (name, value) in [("Client ID", id), ("Client secret", secret)] {
+    let named = [(Field::ClientId.label(), id), (Field::ClientSecret.label(), secret)];
+    for (name, value) in named {
         if !value.is_empty() && value.trim() != value {
             out.push(
                 Finding::new(
@@ -120,7 +125,7 @@ fn credentials(i: &Inputs, out: &mut Vec<Finding>) {
             );
         }
     }
-    for (name, value) in [("Client ID", id), ("Client secret", secret)] {
+    for (name, value) in named {
         if lost_its_dots(value.trim()) {
             out.push(
                 Finding::new(

@@ -208,10 +208,7 @@ fn every_jwt_finding_is_produced_by_some_case() {
     prefill_takes_issuer_audience_and_well_known_key_sets();
     the_sql_quotes_every_value_and_labels_the_older_form();
     let seen = SEEN.with(|s| s.borrow().clone());
-    let jwt = crate::diagnose::FindingId::ALL
-        .iter()
-        .map(|id| id.key())
-        .filter(|k| k.starts_with("jwt-") && *k != "jwt-passes");
+    let jwt = FindingId::ALL.iter().map(|id| id.key()).filter(|k| k.starts_with("jwt-") && *k != "jwt-passes");
     let missing: Vec<&str> = jwt.filter(|k| !seen.contains(k)).collect();
     assert!(missing.is_empty(), "no case produces {missing:?}");
 }

@@ -112,7 +112,7 @@ fn every_job_reads_back_as_written() {
     assert!(from.secrets.is_none(), "no secrets unless asked for");
     let Job::DiagnoseRun { inputs, timeline, facts } = round_trip_job(&sample(JobKind::DiagnoseRun)) else { panic!() };
     assert_eq!((inputs.client_secret.secret(), inputs.now_s), ("m2Qx..", 1_800_000_000));
-    assert_eq!(timeline[0].exchange, super::tests::timeline()[0].exchange);
+    assert_eq!(timeline[0].exchange, tests::timeline()[0].exchange);
     assert_eq!((facts.probe, facts.token_expired), (Probe::ReachableWithoutCors, true));
 }
 

@@ -171,7 +171,7 @@ fn each_request_names_the_credential_it_carries() {
     let p = token_request(&settings(ClientAuth::BasicHeader)).unwrap();
     assert_eq!(p.credential, Some(Credential::ClientSecret));
     let mut demo = settings(ClientAuth::BasicHeader);
-    demo.client_secret = ClientSecret::new(crate::demo::CLIENT_SECRET);
+    demo.client_secret = ClientSecret::new(demo::CLIENT_SECRET);
     assert_eq!(token_request(&demo).unwrap().credential, None, "the demo secret is public");
     let issued = held("t").issued_by(Some("https://host".into()));
     let p = bearer_request(&ResourceCall::get("https://host/x"), &issued, &TokenPlacement::default()).unwrap();
