@@ -62,3 +62,27 @@ test('a Postman export imports back into the form; other grants are refused', as
   await code(page).getByRole('button', { name: 'Import', exact: true }).click();
   await code(page).getByText('uses the implicit grant; the playground runs client_credentials only.').waitFor();
 });
+
+test('Code follows the call and the secrets, not only the settings; an unknown target is refused, never another', async () => {
+  const { page } = await openPlayground(session.browser, session.web.origin, {
+    token_url: 'https://h.example/ords/hr/oauth/token', resource_url: 'https://h.example/ords/hr/emp/', method: 'POST',
+  });
+  await openSection(page, 'Code');
+  await page.getByText('Request options', { exact: true }).click();
+  await page.getByLabel('Body').fill('{"marker":"b0dy-1"}');
+  await codeText(page, 'b0dy-1');
+  await code(page).getByLabel('Include secrets').check();
+  await page.getByLabel('Client secret').fill('S3cret-typed..');
+  await codeText(page, 'S3cret-typed..');
+  // What the page tells the deferred part: a count of changes, never the values.
+  const attributes = await page.locator('main').evaluate((m) => [...m.attributes].map((a) => a.value).join(' '));
+  assert.ok(!attributes.includes('S3cret-typed..') && !attributes.includes('b0dy-1'), attributes);
+  const asked = (target) => page.locator('main').evaluate((main, t) => new Promise((resolve) => {
+    main.dispatchEvent(new CustomEvent('ords-code', { bubbles: true,
+      detail: [(ok) => resolve(`ok: ${ok[0].split('\n')[0]}`), (why) => resolve(`refused: ${why}`), t, ''] }));
+  }), target);
+  assert.equal(await asked('curl'), 'ok: #!/usr/bin/env bash');
+  for (const name of ['javascript', 'setup_sql', '']) {
+    assert.equal(await asked(name), `refused: there is no code target "${name}"`);
+  }
+});

@@ -1,13 +1,15 @@
 //! Glue for the deferred part (`crates/ords-later`): what it asks the page for. `From the
 //! database (APEX)` shows and explains; the two token requests it asks for are sent here, by the
 //! page, through the same sender as every request (so past the same question about
-//! credentials). `Timeline` reads the last run. Answers are in the diagnosis's wire form.
+//! credentials). `Timeline` reads the last run (in the diagnosis's wire form). `Code` has the
+//! page's helper write the code from the form, and a Postman import applied to the form.
 
 use crate::actions::{sender, Page};
 use crate::browser::PartReply;
 use leptos::prelude::*;
 use ords_core::database::{as_database, tried_to_json};
-use ords_core::{diagnosis_wire, get_token};
+use ords_core::helper::{Job, Reply};
+use ords_core::{diagnosis_wire, get_token, Closed, CodeTarget};
 
 /// `Try as APEX_WEB_SERVICE would`: the token request as configured, then as `OAUTH_AUTHENTICATE`
 /// would send it. The part's event (`ords-try-database`) carries `[resolve, reject]`.
@@ -42,4 +44,48 @@ pub fn on_timeline(page: Page, event: web_sys::Event) {
     let timeline = results.timeline.with_untracked(|t| diagnosis_wire::timeline_to_json(t).to_string());
     let secrets = [form.client_secret, form.password, form.own_token].map(|s| s.get_untracked());
     reply.resolve([timeline].into_iter().chain(secrets));
+}
+
+/// `Code`: the code for a target (`[resolve, reject, target, include]`; the target `postman`
+/// is the collection, answered with its environment), from the form as it is now.
+pub fn on_code(page: Page, event: web_sys::Event) {
+    let Some(reply) = PartReply::of(&event) else { return };
+    let (target, include) = (reply.arg(0), reply.arg(1) == "1");
+    let from = untrack(|| page.form.code_job(include, crate::browser::page_origin()));
+    leptos::task::spawn_local(async move {
+        let asked = match CodeTarget::from_key(&target) {
+            Some(target) => crate::browser::ask_helper(Job::Code { target, from }).await.map(|r| (r, None)),
+            None if target == "postman" => {
+                let environment = crate::browser::ask_helper(Job::PostmanEnvironment(from.clone())).await;
+                crate::browser::ask_helper(Job::PostmanExport(from)).await.map(|r| (r, environment.ok()))
+            }
+            None => Err(format!("there is no code target {target:?}")),
+        };
+        let text = |r: Reply| r.text();
+        match asked.and_then(|(code, env)| Ok((text(code)?, env.map(text).transpose()?.unwrap_or_default()))) {
+            Ok((code, environment)) => reply.resolve([code, environment]),
+            Err(why) => reply.reject(&why),
+        }
+    });
+}
+
+/// `Import` in Code: a Postman collection or environment (`[resolve, reject, text]`) read by
+/// the helper and applied to the form; answered with the sentence to show. The collection's
+/// URLs count as imported: credentials go there only after the question.
+pub fn on_postman_import(page: Page, event: web_sys::Event) {
+    let Some(reply) = PartReply::of(&event) else { return };
+    let text = reply.arg(0);
+    leptos::task::spawn_local(async move {
+        match crate::browser::ask_helper(Job::PostmanImport { text }).await.and_then(Reply::imported) {
+            Ok(found) => {
+                let said = if page.form.apply_import(*found) {
+                    "Imported into the form above."
+                } else {
+                    "Imported the environment's secrets."
+                };
+                reply.resolve([said.to_owned()]);
+            }
+            Err(why) => reply.reject(&why),
+        }
+    });
 }

@@ -1,5 +1,5 @@
 //! The page's deferred part: a second wasm module (`crates/ords-later`) with views the first
-//! screen does not need (Share, Compare, Timeline, From the database), imported after the form
+//! screen does not need (Share, Compare, Timeline, Code, From the database), imported after the form
 //! is usable so its code is not part of the first load. It mounts into the page's `[data-part]`
 //! slots, reads `main[data-settings]` (the share-link fragment: never a secret) and
 //! `main[data-timeline]`, and asks the page by events (`crate::database`). The two modules share
@@ -47,6 +47,11 @@ impl PartReply {
     pub fn resolve(&self, texts: impl IntoIterator<Item = String>) {
         let all: js_sys::Array = texts.into_iter().map(|t| JsValue::from_str(&t)).collect();
         self.call(0, &all);
+    }
+
+    /// The text after `[resolve, reject]` at `at` (0: the first), empty if none.
+    pub fn arg(&self, at: u32) -> String {
+        self.0.get(at + 2).as_string().unwrap_or_default()
     }
 
     /// Refuses with a sentence.

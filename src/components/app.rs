@@ -68,7 +68,7 @@ pub fn App() -> impl IntoView {
     // The helper (simulator, code) loads once the form is up, not as part of the first load;
     // then the offline copy, which fetches every file once more.
     set_timeout(move || workshop.load(), Duration::from_millis(300));
-    // Then the deferred part (Share, Compare, Timeline, From the database), where the page shows one.
+    // Then the deferred part (Share, Compare, Timeline, Code, From the database), where the page shows one.
     let offered = |t: SectionTab| t.offered(|s| start.config.shows(s), start.config.flow);
     if !start.config.embed || SectionTab::DEFERRED.into_iter().any(offered) {
         set_timeout(browser::load_deferred, Duration::from_millis(400));
@@ -89,6 +89,15 @@ pub fn App() -> impl IntoView {
         results.timeline.track();
         timeline_version.set(timeline_version.get().wrapping_add(1));
         timeline_version.get()
+    };
+    // What Code is written from besides the settings: a count of changes, never the values.
+    let code_version = std::cell::Cell::new(0u32);
+    let code_changes = move || {
+        for signal in [form.headers, form.body, form.client_secret, form.password] {
+            signal.track();
+        }
+        code_version.set(code_version.get().wrapping_add(1));
+        code_version.get()
     };
     view! {
         <header class="top" class:embed=embed>
@@ -124,10 +133,13 @@ pub fn App() -> impl IntoView {
             }}
         </header>
         // For the deferred part: the settings as a share link's fragment (never a secret), a
-        // number that changes with the timeline, and the questions it asks (crate::database).
+        // number that changes with the timeline, one that changes with what else Code is written
+        // from, and the questions it asks (crate::database).
         <main class="workspace" class:embed=embed data-settings=move || form.config().to_fragment()
-            data-timeline=timeline_changes
+            data-timeline=timeline_changes data-code=code_changes
             on:ords-timeline=move |ev| crate::database::on_timeline(page, ev)
+            on:ords-code=move |ev| crate::database::on_code(page, ev)
+            on:ords-postman-import=move |ev| crate::database::on_postman_import(page, ev)
             on:ords-try-database=move |ev| crate::database::on_try(page, ev)>
             <p class="notice update-ready" role="status" hidden=move || !update_ready.get()>
                     "A newer version of the playground is ready (reloading keeps saved settings, not typed secrets). "

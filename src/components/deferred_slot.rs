@@ -1,4 +1,4 @@
-//! A slot of the deferred part (`crates/ords-later`: Share, Compare, Timeline, From the
+//! A slot of the deferred part (`crates/ords-later`: Share, Compare, Timeline, Code, From the
 //! database): "Loading…" until it is in, a sentence and a retry when it could not load
 //! (`data-state`, set by `browser::load_deferred`). The part mounts into the inner element and
 //! never touches the rest.

@@ -2,7 +2,6 @@ pub mod app;
 mod body_rows;
 mod body_viewer;
 mod browse_panel;
-mod code_panel;
 mod consent_dialog;
 pub(crate) mod controls;
 mod deferred_slot;

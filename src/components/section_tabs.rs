@@ -1,10 +1,8 @@
 //! The sections under the two answers (Diagnosis, Compare, Timeline, Code, History, From the
 //! database) as WAI-ARIA tabs: one panel open at a time; arrow keys, Home and End move between
-//! the tabs. Compare, Timeline and From the database are slots of the deferred part.
+//! the tabs. Compare, Timeline, Code and From the database are slots of the deferred part.
 
-use super::{
-    code_panel::CodePanel, deferred_slot::DeferredSlot, diagnosis_panel::DiagnosisPanel, history_panel::HistoryPanel,
-};
+use super::{deferred_slot::DeferredSlot, diagnosis_panel::DiagnosisPanel, history_panel::HistoryPanel};
 use crate::state::{Form, SectionTab, View};
 use leptos::prelude::*;
 
@@ -61,7 +59,7 @@ pub fn SectionTabs() -> impl IntoView {
                 data-section="timeline"
                 tabindex="-1" hidden=shown(SectionTab::Timeline)><DeferredSlot part="timeline" /></div>
             <div role="tabpanel" class="tabpanel" id="panel-code" aria-labelledby="tab-code" data-section="code"
-                tabindex="-1" hidden=shown(SectionTab::Code)><CodePanel /></div>
+                tabindex="-1" hidden=shown(SectionTab::Code)><DeferredSlot part="code" /></div>
             <div role="tabpanel" class="tabpanel" id="panel-history" aria-labelledby="tab-history"
                 data-section="history"
                 tabindex="-1" hidden=shown(SectionTab::History)><HistoryPanel /></div>

@@ -84,11 +84,46 @@ pub struct LastRun {
     pub secrets: Vec<String>,
 }
 
+/// Changes whenever something the code is written from changes besides the settings (the
+/// call's headers and body, the secrets); a counter, never their values.
+pub fn code_changes() -> Signal<String> {
+    follow("data-code")
+}
+
+/// What [`code`] is asked for the Postman collection (the other keys are `CodeTarget`'s).
+pub const POSTMAN: &str = "postman";
+
+/// The code for a target (or the collection, with its environment) as the page's form is now,
+/// the secrets in it only when `include`.
+pub async fn code(target: &str, include: bool) -> Result<(String, String), String> {
+    let args = [target, if include { "1" } else { "" }];
+    let answer: js_sys::Array = ask_with("ords-code", &args).await?.dyn_into().map_err(|_| "not a list")?;
+    Ok((answer.get(0).as_string().unwrap_or_default(), answer.get(1).as_string().unwrap_or_default()))
+}
+
+/// Has the page read a Postman collection or environment into its form; the sentence to show.
+pub async fn import_postman(text: String) -> Result<String, String> {
+    let answer: js_sys::Array =
+        ask_with("ords-postman-import", &[&text]).await?.dyn_into().map_err(|_| "not a list")?;
+    Ok(answer.get(0).as_string().unwrap_or_default())
+}
+
 /// Asks the page `question` (it listens on `main`).
 async fn ask(question: &str) -> Result<JsValue, String> {
+    ask_with(question, &[]).await
+}
+
+/// Asks the page `question` with texts after `[resolve, reject]` in the event's detail.
+async fn ask_with(question: &str, args: &[&str]) -> Result<JsValue, String> {
     let from = page_main().ok_or("The page is gone.")?;
     let mut ends = None;
-    let promise = js_sys::Promise::new(&mut |resolve, reject| ends = Some(js_sys::Array::of2(&resolve, &reject)));
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        let detail = js_sys::Array::of2(&resolve, &reject);
+        for arg in args {
+            detail.push(&JsValue::from_str(arg));
+        }
+        ends = Some(detail);
+    });
     let init = web_sys::CustomEventInit::new();
     init.set_bubbles(true);
     init.set_detail(&ends.unwrap_or_default());

@@ -1,53 +1,58 @@
-//! The `Code` section: the current settings as curl, fetch, Python, PL/SQL and ORDS setup
-//! SQL, and as a Postman collection (export and import). The text is written by the page's
-//! helper (a worker, loaded after the form), from the settings' text form and, only when
-//! `Include secrets` is ticked, the secrets.
+//! The `Code` section: the current settings as curl, fetch, Python, PL/SQL and ORDS setup SQL,
+//! and as a Postman collection (export and import). The page writes the text (its helper does,
+//! from the form and, only when `Include secrets` is ticked, the secrets) and applies an import
+//! to the form; this view asks for it again whenever the settings, the call or the secrets
+//! change (`main[data-settings]`, `main[data-code]`).
 
-use super::controls::CopyButton;
-use crate::browser;
-use crate::state::Form;
+use crate::host;
 use leptos::prelude::*;
-use ords_core::helper::{Job, Reply};
-use ords_core::CodeTarget;
+use ords_core::{Closed, CodeTarget};
+use ords_playground::{browser, CopyButton};
 
+/// A code target, or the Postman collection; its key is what the page is asked for.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Tab {
     Code(CodeTarget),
     Postman,
 }
 
+impl Tab {
+    fn key(self) -> &'static str {
+        match self {
+            Self::Code(target) => target.key_of(),
+            Self::Postman => host::POSTMAN,
+        }
+    }
+}
+
 #[component]
-pub fn CodePanel() -> impl IntoView {
-    let form = expect_context::<Form>();
+pub fn CodeView() -> impl IntoView {
     let tab = RwSignal::new(Tab::Code(CodeTarget::Curl));
     let include = RwSignal::new(false);
     let text = RwSignal::new(String::from("Writing the code…"));
     // With the collection, its environment (the secrets' variables).
     let environment = RwSignal::new(String::new());
+    let settings = host::settings();
+    let call = host::code_changes();
     // Answers can arrive out of order while the person types: only the newest is shown.
-    let newest = browser::Newest::default();
+    let asked = StoredValue::new(0u32);
     Effect::new(move || {
-        let from = form.code_job(include.get(), browser::page_origin());
-        let tab = tab.get();
-        let newest = newest.clone();
+        settings.track();
+        call.track();
+        let (tab, include) = (tab.get(), include.get());
+        let mine = asked.get_value().wrapping_add(1);
+        asked.set_value(mine);
         leptos::task::spawn_local(async move {
-            let answer = match tab {
-                Tab::Code(target) => newest.ask(Job::Code { target, from }).await,
-                Tab::Postman => {
-                    let environment_job = Job::PostmanEnvironment(from.clone());
-                    let answer = newest.ask(Job::PostmanExport(from)).await;
-                    if let Ok(Ok(env)) = browser::ask_helper(environment_job).await.map(Reply::text) {
-                        environment.set(env);
-                    }
-                    answer
+            let answer = host::code(tab.key(), include).await;
+            if asked.get_value() != mine {
+                return;
+            }
+            match answer {
+                Ok((code, env)) => {
+                    text.set(code);
+                    environment.set(env);
                 }
-            };
-            if let Some(answer) = answer {
-                text.set(
-                    answer
-                        .and_then(Reply::text)
-                        .unwrap_or_else(|why| format!("(The code could not be written: {why})")),
-                );
+                Err(why) => text.set(format!("(The code could not be written: {why})")),
             }
         });
     });
@@ -97,25 +102,19 @@ pub fn CodePanel() -> impl IntoView {
     }
 }
 
+/// A collection or environment, pasted or from a file, applied to the page's form by the page.
 #[component]
 fn PostmanImport() -> impl IntoView {
-    let form = expect_context::<Form>();
     let pasted = RwSignal::new(String::new());
     let message = RwSignal::new(None::<(bool, String)>);
-    // The collection's URLs are not the person's: credentials go there only after the question.
+    // The collection's URLs are not the person's: the page marks them as imported, so
+    // credentials go there only after the question.
     let apply = move |text: String| {
         leptos::task::spawn_local(async move {
-            match browser::ask_helper(Job::PostmanImport { text }).await.and_then(Reply::imported) {
-                Ok(found) => {
-                    let said = if form.apply_import(*found) {
-                        "Imported into the form above."
-                    } else {
-                        "Imported the environment's secrets."
-                    };
-                    message.set(Some((true, said.into())));
-                }
-                Err(why) => message.set(Some((false, why))),
-            }
+            message.set(Some(match host::import_postman(text).await {
+                Ok(said) => (true, said),
+                Err(why) => (false, why),
+            }));
         });
     };
     let from_file = move |ev: leptos::ev::Event| {
