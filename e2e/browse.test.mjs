@@ -105,3 +105,16 @@ test('a hostile catalog listing an endpoint on another origin: choosing it asks 
     ords.close();
   }
 });
+
+test('in an embed that shows no deferred section, opening Browse endpoints loads the part there and then', async () => {
+  const { page, context } = await openPlayground(session.browser, session.web.origin,
+    { target: 'simulated', embed: '1', sections: 'history' });
+  await page.getByRole('button', { name: 'Edit settings' }).click();
+  // Not loaded on its own: nothing on this screen needs it.
+  await new Promise((ok) => setTimeout(ok, 1500));
+  assert.equal(await page.locator('[data-part="browse"]').getAttribute('data-state'), null);
+  await page.getByText('Browse endpoints', { exact: true }).click();
+  await page.getByRole('button', { name: 'Read the catalog' }).click();
+  await page.getByText(/\d+ endpoints found\./).waitFor();
+  await context.close();
+});

@@ -1,6 +1,7 @@
 //! `Browse endpoints`: the schema's own catalog, fetched with the current flow's credentials
 //! under the same rules as every request (the question before credentials go to an origin
-//! nobody typed), then read by the helper into endpoints.
+//! nobody typed), then read by the helper into endpoints. The view is the deferred part's
+//! (`crates/ords-later/src/browse.rs`), which asks for this through `part_host`.
 
 use crate::actions::Page;
 use crate::browser;
@@ -19,12 +20,13 @@ pub struct EndpointInfo {
     pub summary: String,
 }
 
-/// What browsing found: the endpoints, or why there are none (sentences and findings).
+/// What browsing found: the endpoints, or why there are none (a sentence, and the status the
+/// catalog answered when it refused: the part says what that means).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Browsed {
     pub endpoints: Vec<EndpointInfo>,
     pub problem: Option<String>,
-    pub findings: Vec<ords_core::Finding>,
+    pub refused: Option<u16>,
 }
 
 /// At most this many OpenAPI documents are fetched in one browse.
@@ -57,10 +59,8 @@ pub async fn browse(page: Page, base: String) -> Browsed {
         Err(why) => return Browsed { problem: Some(why), ..Browsed::default() },
     };
     if answer.status != 200 {
-        let job = Job::CatalogRefusal { status: answer.status, url: catalog_url };
-        let findings = browser::ask_helper(job).await.and_then(Reply::findings);
         let problem = format!("The catalog answered {} {}.", answer.status, answer.reason);
-        return Browsed { problem: Some(problem), findings: findings.unwrap_or_default(), ..Browsed::default() };
+        return Browsed { problem: Some(problem), refused: Some(answer.status), ..Browsed::default() };
     }
     let entries =
         match browser::ask_helper(Job::CatalogEntries { text: answer.body }).await.and_then(Reply::catalog_entries) {

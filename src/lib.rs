@@ -13,13 +13,14 @@ mod browse;
 pub mod browser;
 mod components;
 mod consent;
-mod database;
 mod diagnosis;
 mod history;
+mod part_host;
 mod persist;
 pub mod state;
 mod workshop;
 
 pub use components::app::App;
 pub use components::controls::CopyButton;
+pub use components::diagnosis_panel::FindingList;
 pub use components::exchange_view::ExchangeView;

@@ -2,7 +2,7 @@
 //! screen does not need (Share, Compare, Timeline, Code, From the database), imported after the form
 //! is usable so its code is not part of the first load. It mounts into the page's `[data-part]`
 //! slots, reads `main[data-settings]` (the share-link fragment: never a secret) and
-//! `main[data-timeline]`, and asks the page by events (`crate::database`). The two modules share
+//! `main[data-timeline]`, and asks the page by events (`crate::part_host`). The two modules share
 //! no memory.
 //!
 //! Each slot shows "Loading…" until the part is in, and a sentence with a retry when it could

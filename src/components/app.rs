@@ -134,13 +134,15 @@ pub fn App() -> impl IntoView {
         </header>
         // For the deferred part: the settings as a share link's fragment (never a secret), a
         // number that changes with the timeline, one that changes with what else Code is written
-        // from, and the questions it asks (crate::database).
+        // from, and the questions it asks (crate::part_host).
         <main class="workspace" class:embed=embed data-settings=move || form.config().to_fragment()
             data-timeline=timeline_changes data-code=code_changes
-            on:ords-timeline=move |ev| crate::database::on_timeline(page, ev)
-            on:ords-code=move |ev| crate::database::on_code(page, ev)
-            on:ords-postman-import=move |ev| crate::database::on_postman_import(page, ev)
-            on:ords-try-database=move |ev| crate::database::on_try(page, ev)>
+            on:ords-timeline=move |ev| crate::part_host::on_timeline(page, ev)
+            on:ords-code=move |ev| crate::part_host::on_code(page, ev)
+            on:ords-postman-import=move |ev| crate::part_host::on_postman_import(page, ev)
+            on:ords-try-database=move |ev| crate::part_host::on_try(page, ev)
+            on:ords-browse=move |ev| crate::part_host::on_browse(page, ev)
+            on:ords-use-endpoint=move |ev| crate::part_host::on_use_endpoint(page, ev)>
             <p class="notice update-ready" role="status" hidden=move || !update_ready.get()>
                     "A newer version of the playground is ready (reloading keeps saved settings, not typed secrets). "
                     <button type="button" class="small" on:click=|_| browser::apply_update()>"Reload to update"</button>

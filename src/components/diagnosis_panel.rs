@@ -31,7 +31,7 @@ pub fn DiagnosisPanel() -> impl IntoView {
 }
 
 #[component]
-pub(super) fn FindingList(findings: Vec<Finding>) -> impl IntoView {
+pub fn FindingList(findings: Vec<Finding>) -> impl IntoView {
     view! {
         <ul class="findings">
             {findings.into_iter().map(|f| {

@@ -1,4 +1,4 @@
-use super::browse_panel::BrowseEndpoints;
+use super::deferred_slot::DeferredSlot;
 use super::fields::{ChoiceField, SecretField, TextField};
 use super::jwt_profile::{JwtProfileSection, ProviderField};
 use super::options::{CallOptions, OptionErrors, TokenOptions, TokenUse};
@@ -105,7 +105,12 @@ pub fn FormPanel() -> impl IntoView {
                     <TokenUse />
                     <JwtProfileSection />
                 </Show>
-                <BrowseEndpoints />
+                // In the deferred part; opening it loads the part where the page would not (an
+                // embed without its sections).
+                <details class="options browse" on:toggle=|_| crate::browser::load_deferred()>
+                    <summary>{ords_core::FormSection::BrowseEndpoints.label()}</summary>
+                    <DeferredSlot part="browse" />
+                </details>
                 <CallOptions />
                 <div class="remember">
                     <label class="check">

@@ -1,11 +1,10 @@
 pub mod app;
 mod body_rows;
 mod body_viewer;
-mod browse_panel;
 mod consent_dialog;
 pub(crate) mod controls;
 mod deferred_slot;
-mod diagnosis_panel;
+pub(crate) mod diagnosis_panel;
 pub mod exchange_view;
 mod fields;
 mod form;

@@ -108,6 +108,57 @@ pub async fn import_postman(text: String) -> Result<String, String> {
     Ok(answer.get(0).as_string().unwrap_or_default())
 }
 
+/// One endpoint of the catalog, as the page read it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Endpoint {
+    pub module: String,
+    pub method: String,
+    pub url: String,
+    pub params: Vec<String>,
+    pub auth: Option<bool>,
+}
+
+/// What browsing found: the endpoints, or why there are none (the page's sentence, and the
+/// status and catalog URL when the catalog refused).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Found {
+    pub endpoints: Vec<Endpoint>,
+    pub problem: Option<String>,
+    pub refused: Option<(u16, String)>,
+}
+
+/// Has the page read the catalog of the schema at `base` (`…/ords/<alias>/`).
+pub async fn browse(base: &str) -> Result<Found, String> {
+    let answer: js_sys::Array = ask_with("ords-browse", &[base]).await?.dyn_into().map_err(|_| "not a list")?;
+    let texts: Vec<String> = answer.iter().map(|v| v.as_string().unwrap_or_default()).collect();
+    let (head, rest) = texts.split_at(texts.len().min(2));
+    let problem = head.first().filter(|p| !p.is_empty()).cloned();
+    let catalog = format!("{base}metadata-catalog/");
+    let refused = head.get(1).and_then(|s| s.parse().ok()).map(|status| (status, catalog));
+    let endpoints = rest
+        .chunks_exact(6)
+        .map(|e| Endpoint {
+            module: e[0].clone(),
+            method: e[1].clone(),
+            url: e[2].clone(),
+            params: e[3].lines().map(str::to_owned).collect(),
+            auth: match e[4].as_str() {
+                "1" => Some(true),
+                "0" => Some(false),
+                _ => None,
+            },
+        })
+        .collect();
+    Ok(Found { endpoints, problem, refused })
+}
+
+/// Has the page set Resource URL and Method to an endpoint; the sentence to show.
+pub async fn use_endpoint(url: &str, method: &str) -> Result<String, String> {
+    let answer: js_sys::Array =
+        ask_with("ords-use-endpoint", &[url, method]).await?.dyn_into().map_err(|_| "not a list")?;
+    Ok(answer.get(0).as_string().unwrap_or_default())
+}
+
 /// Asks the page `question` (it listens on `main`).
 async fn ask(question: &str) -> Result<JsValue, String> {
     ask_with(question, &[]).await

@@ -3,13 +3,16 @@
 //! page, through the same sender as every request (so past the same question about
 //! credentials). `Timeline` reads the last run (in the diagnosis's wire form). `Code` has the
 //! page's helper write the code from the form, and a Postman import applied to the form.
+//! `Browse endpoints` has the page read the catalog (with Call API's own run) and set the
+//! endpoint chosen.
 
 use crate::actions::{sender, Page};
 use crate::browser::PartReply;
+use crate::state::Source;
 use leptos::prelude::*;
 use ords_core::database::{as_database, tried_to_json};
 use ords_core::helper::{Job, Reply};
-use ords_core::{diagnosis_wire, get_token, Closed, CodeTarget};
+use ords_core::{diagnosis_wire, get_token, Closed, CodeTarget, Method};
 
 /// `Try as APEX_WEB_SERVICE would`: the token request as configured, then as `OAUTH_AUTHENTICATE`
 /// would send it. The part's event (`ords-try-database`) carries `[resolve, reject]`.
@@ -88,4 +91,39 @@ pub fn on_postman_import(page: Page, event: web_sys::Event) {
             Err(why) => reply.reject(&why),
         }
     });
+}
+
+/// `Read the catalog` (`[resolve, reject, base]`): answered with the problem (or empty), the
+/// status the catalog refused with (or empty), then six texts per endpoint: module, method,
+/// URL, its parameters one per line, `1`/`0`/empty for whether it needs authentication, and
+/// its summary.
+pub fn on_browse(page: Page, event: web_sys::Event) {
+    let Some(reply) = PartReply::of(&event) else { return };
+    let base = reply.arg(0);
+    leptos::task::spawn_local(async move {
+        let found = crate::browse::browse(page, base).await;
+        let head = [found.problem.unwrap_or_default(), found.refused.map(|s| s.to_string()).unwrap_or_default()];
+        let endpoints = found.endpoints.into_iter().flat_map(|e| {
+            let auth = e.auth.map(|a| if a { "1" } else { "0" }).unwrap_or_default();
+            [e.module, e.method, e.url, e.params.join("\n"), auth.to_owned(), e.summary]
+        });
+        reply.resolve(head.into_iter().chain(endpoints));
+    });
+}
+
+/// `Use this endpoint` (`[resolve, reject, url, method]`): sets Resource URL and Method. The
+/// URL came from a response: on another origin, credentials go there only after the question
+/// (as with a collection's links), which names the catalog as its source.
+pub fn on_use_endpoint(page: Page, event: web_sys::Event) {
+    let Some(reply) = PartReply::of(&event) else { return };
+    let (url, method) = (reply.arg(0), reply.arg(1));
+    let form = page.form;
+    if ords_core::origin_of(&url) != form.resource_url.with_untracked(|u| ords_core::origin_of(u)) {
+        form.resource_url_source.set(Source::Catalog);
+    }
+    form.resource_url.set(url.clone());
+    if let Some(m) = Method::parse(&method) {
+        form.method.set(m);
+    }
+    reply.resolve([format!("Resource URL set to {url} ({method}).")]);
 }
