@@ -54,14 +54,17 @@ async function flowOverhead(browser, page0, sim, runs, path = '/') {
     if (await forget.count()) await forget.click();
     await page.evaluate(() => {
       performance.clearResourceTimings();
-      const before = document.querySelectorAll('[data-testid=history-run]').length;
+      // This run is recorded when the page's history (main[data-history], newest first) has a
+      // new first line: the page's own work, whether or not the History view has drawn it.
+      const newest = () => (document.querySelector('main')?.dataset.history ?? '').split('\n')[0];
+      const before = newest();
       window.__flow = {};
       document.addEventListener('click', (e) => {
         if (e.target.closest('button')?.textContent.includes('Call API')) window.__flow.t0 = performance.now();
       }, { capture: true, once: true });
       const observer = new MutationObserver(() => {
         const ok = (label) => document.querySelector(`[aria-label="${label}"] [data-testid=status]`)?.textContent.includes('200');
-        const shown = document.querySelectorAll('[data-testid=history-run]').length > before;
+        const shown = newest() !== before;
         if (window.__flow.dom === undefined && shown && ok('Token response') && ok('Protected resource')) {
           window.__flow.dom = performance.now();
           observer.disconnect();
@@ -69,7 +72,8 @@ async function flowOverhead(browser, page0, sim, runs, path = '/') {
           requestAnimationFrame(() => setTimeout(() => { window.__flow.painted = performance.now(); }, 0));
         }
       });
-      observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+      observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true,
+        attributeFilter: ['data-history'] });
     });
     await page.getByRole('button', { name: 'Call API' }).click();
     await page.waitForFunction(() => window.__flow.painted !== undefined);

@@ -64,10 +64,23 @@ test('history lists each run, re-runs one with its settings, and keeps no secret
     await page.reload();
     await page.getByRole('button', { name: 'Call API' }).waitFor();
     await openSection(page, 'History');
+    // History is in the deferred part: its rows come once the part is in.
+    await history.getByTestId('history-run').nth(2).waitFor();
     assert.equal(await history.getByTestId('history-run').count(), 3, 'kept across the reload');
     await assertNoLeaks(page, consoleLines, [DEMO_SECRET, accessToken]);
     await history.getByLabel('Keep history in this browser').uncheck();
     assert.equal(await page.evaluate(() => localStorage.getItem('ords-playground:history')), null);
+    // What the page shows the deferred part holds no secret; what it is asked to do is checked.
+    const attributes = await page.locator('main').evaluate((m) => [...m.attributes].map((a) => a.value).join(' '));
+    assert.ok(!attributes.includes(DEMO_SECRET) && !attributes.includes(accessToken));
+    const asked = (verb, arg) => page.locator('main').evaluate((main, [v, a]) => new Promise((resolve) => {
+      main.dispatchEvent(new CustomEvent('ords-history', { bubbles: true,
+        detail: [() => resolve('done'), (why) => resolve(`refused: ${why}`), v, a] }));
+    }), [verb, arg]);
+    assert.equal(await asked('rerun', '9999'), 'refused: No such run to re-run now.');
+    assert.equal(await asked('drop-tables', ''), 'refused: Not something History does.');
+    assert.equal(await asked('clear', ''), 'done');
+    await history.getByText('Runs appear here as you make them.').waitFor();
   } finally {
     await sim.stop();
   }

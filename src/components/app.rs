@@ -9,7 +9,7 @@ use crate::consent::Consent;
 use crate::state::{Form, Results, SectionTab, View};
 use crate::workshop::Workshop;
 use leptos::prelude::*;
-use ords_core::{Key, Section, Theme};
+use ords_core::{Key, RunRecord, Section, Theme};
 use std::time::Duration;
 
 /// The whole page: the form in a column of its own, beside it the two answers side by side with
@@ -68,7 +68,8 @@ pub fn App() -> impl IntoView {
     // The helper (simulator, code) loads once the form is up, not as part of the first load;
     // then the offline copy, which fetches every file once more.
     set_timeout(move || workshop.load(), Duration::from_millis(300));
-    // Then the deferred part (Share, Compare, Timeline, Code, From the database), where the page shows one.
+    // Then the deferred part (every section but Diagnosis, Share, Browse endpoints), where the
+    // page shows one.
     let offered = |t: SectionTab| t.offered(|s| start.config.shows(s), start.config.flow);
     if !start.config.embed || SectionTab::DEFERRED.into_iter().any(offered) {
         set_timeout(browser::load_deferred, Duration::from_millis(400));
@@ -132,17 +133,23 @@ pub fn App() -> impl IntoView {
                 }.into_any()
             }}
         </header>
-        // For the deferred part: the settings as a share link's fragment (never a secret), a
+        // For the deferred part: the settings as a share link's fragment (never a secret), the
+        // runs as stored (settings and outcomes), whether history is kept and a run under way, a
         // number that changes with the timeline, one that changes with what else Code is written
         // from, and the questions it asks (crate::part_host).
         <main class="workspace" class:embed=embed data-settings=move || form.config().to_fragment()
             data-timeline=timeline_changes data-code=code_changes
+            data-history=move || results.runs.with(|runs| runs.iter().map(RunRecord::to_line).collect::<Vec<_>>()
+                .join("\n"))
+            data-history-kept=move || results.history_kept.get().then_some("")
+            data-busy=move || results.busy.with(Option::is_some).then_some("")
             on:ords-timeline=move |ev| crate::part_host::on_timeline(page, ev)
             on:ords-code=move |ev| crate::part_host::on_code(page, ev)
             on:ords-postman-import=move |ev| crate::part_host::on_postman_import(page, ev)
             on:ords-try-database=move |ev| crate::part_host::on_try(page, ev)
             on:ords-browse=move |ev| crate::part_host::on_browse(page, ev)
-            on:ords-use-endpoint=move |ev| crate::part_host::on_use_endpoint(page, ev)>
+            on:ords-use-endpoint=move |ev| crate::part_host::on_use_endpoint(page, ev)
+            on:ords-history=move |ev| crate::part_host::on_history(page, ev)>
             <p class="notice update-ready" role="status" hidden=move || !update_ready.get()>
                     "A newer version of the playground is ready (reloading keeps saved settings, not typed secrets). "
                     <button type="button" class="small" on:click=|_| browser::apply_update()>"Reload to update"</button>

@@ -8,7 +8,6 @@ pub(crate) mod diagnosis_panel;
 pub mod exchange_view;
 mod fields;
 mod form;
-mod history_panel;
 mod jwt_profile;
 mod lessons;
 mod link_banner;

@@ -6,7 +6,7 @@ use super::fields::{ChoiceField, SecretField};
 use crate::state::Form;
 use leptos::prelude::*;
 use ords_core::FormSection;
-use ords_core::{token_request, ExtraParam, Field, Method, ParamPlace};
+use ords_core::{token_request, ExtraParam, Field, Key, Method, ParamPlace};
 
 /// A checkbox with its label.
 #[component]
@@ -48,9 +48,9 @@ pub fn TokenOptions() -> impl IntoView {
         <details class="options">
             <summary>{FormSection::TokenRequest.label()}</summary>
             <Check label="Form-encode the credentials before Base64 (RFC 6749 §2.3.1)" value=form.encode_credentials />
-            <Line label="Scope" id="scope" value=form.scope />
+            <Line label=Key::Scope.label() id="scope" value=form.scope />
             <fieldset class="extra">
-                <legend>"Extra parameters"</legend>
+                <legend>{Field::ExtraParams.label()}</legend>
                 <For each=rows key=|i| *i let:i>
                     <ExtraRow index=i />
                 </For>
@@ -144,15 +144,17 @@ pub fn CallOptions() -> impl IntoView {
     view! {
         <details class="options">
             <summary>{FormSection::Request.label()}</summary>
-            <div class="field method"><ChoiceField label="Method" id="method" value=form.method options=methods /></div>
+            <div class="field method">
+                <ChoiceField label=Field::Method.label() id="method" value=form.method options=methods />
+            </div>
             <div class="field">
-                <label for="headers">"Headers"</label>
+                <label for="headers">{Field::Headers.label()}</label>
                 <textarea id="headers" rows="2" spellcheck="false" placeholder="Name: value (one per line)"
                     prop:value=move || form.headers.get() on:input=move |ev|
                         form.headers.set(event_target_value(&ev))></textarea>
             </div>
             <div class="field">
-                <label for="body">"Body"</label>
+                <label for="body">{Field::Body.label()}</label>
                 <textarea id="body" rows="4" spellcheck="false" placeholder="{\"text\": \"JSON, checked before \
                     sending\"}"
                     prop:value=move || form.body.get() on:input=move |ev|

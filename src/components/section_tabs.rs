@@ -1,8 +1,8 @@
 //! The sections under the two answers (Diagnosis, Compare, Timeline, Code, History, From the
 //! database) as WAI-ARIA tabs: one panel open at a time; arrow keys, Home and End move between
-//! the tabs. Compare, Timeline, Code and From the database are slots of the deferred part.
+//! the tabs. All but Diagnosis are slots of the deferred part.
 
-use super::{deferred_slot::DeferredSlot, diagnosis_panel::DiagnosisPanel, history_panel::HistoryPanel};
+use super::{deferred_slot::DeferredSlot, diagnosis_panel::DiagnosisPanel};
 use crate::state::{Form, SectionTab, View};
 use leptos::prelude::*;
 
@@ -62,7 +62,7 @@ pub fn SectionTabs() -> impl IntoView {
                 tabindex="-1" hidden=shown(SectionTab::Code)><DeferredSlot part="code" /></div>
             <div role="tabpanel" class="tabpanel" id="panel-history" aria-labelledby="tab-history"
                 data-section="history"
-                tabindex="-1" hidden=shown(SectionTab::History)><HistoryPanel /></div>
+                tabindex="-1" hidden=shown(SectionTab::History)><DeferredSlot part="history" /></div>
             <div role="tabpanel" class="tabpanel" id="panel-database" aria-labelledby="tab-database"
                 data-section="database"
                 tabindex="-1" hidden=shown(SectionTab::Database)><DeferredSlot part="database" /></div>

@@ -40,6 +40,26 @@ fn follow(name: &'static str) -> Signal<String> {
     Signal::derive(move || text.get().unwrap_or_default())
 }
 
+/// True while `main` has the attribute `name`.
+pub fn flag(name: &'static str) -> Signal<bool> {
+    let text = follow_on(page_main(), name);
+    Signal::derive(move || text.with(Option::is_some))
+}
+
+/// The page's runs, newest first (`main[data-history]`: one stored line each).
+pub fn runs() -> Signal<Vec<ords_core::RunRecord>> {
+    let text = follow("data-history");
+    Signal::derive(move || text.with(|t| t.lines().filter_map(ords_core::RunRecord::from_line).collect()))
+}
+
+/// Asks the page to `keep`, `forget` or `clear` its history, or to `rerun` run number `arg`.
+pub fn history(verb: &str, arg: &str) {
+    let (verb, arg) = (verb.to_owned(), arg.to_owned());
+    leptos::task::spawn_local(async move {
+        let _ = ask_with("ords-history", &[&verb, &arg]).await;
+    });
+}
+
 /// The page's settings now.
 pub fn settings() -> Signal<PlaygroundConfig> {
     let text = follow("data-settings");

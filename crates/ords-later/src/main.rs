@@ -1,11 +1,11 @@
 //! The page's deferred part, a second wasm module imported after the form is usable, so none of
 //! its code is in the first load: `Browse endpoints` (a schema's catalog, read by the page),
-//! `Share` (the link and the embed snippet), `Compare` and
-//! `Timeline` (the last run's table and exchanges), `Code` (the code and Postman collections,
-//! written by the page's helper) and `From the database (APEX)` (the token
-//! request as APEX_WEB_SERVICE sends it, the verdict, a pasted database error explained). The
-//! page's `browser::load_deferred` imports it and calls `mount`; the two modules share no
-//! memory (see `host`).
+//! `Share` (the link and the embed snippet), `Compare` and `Timeline` (the last run's table and
+//! exchanges), `Code` (the code and Postman collections, written by the page's helper),
+//! `History` (the runs the page keeps) and `From the database (APEX)` (the token request as
+//! APEX_WEB_SERVICE sends it, the verdict, a pasted database error explained). The page's
+//! `browser::load_deferred` imports it and calls `mount`; the two modules share no memory (see
+//! `host`).
 
 #[cfg(target_arch = "wasm32")]
 mod browse;
@@ -13,6 +13,8 @@ mod browse;
 mod code;
 #[cfg(target_arch = "wasm32")]
 mod compare;
+#[cfg(target_arch = "wasm32")]
+mod history;
 #[cfg(target_arch = "wasm32")]
 mod host;
 #[cfg(target_arch = "wasm32")]
@@ -29,7 +31,7 @@ mod part {
     use wasm_bindgen::JsCast;
 
     /// Mounts each view into its slot (`#share-part`, `#compare-part`, `#timeline-part`,
-    /// `#browse-part`, `#code-part`, `#database-part`), where the page has one.
+    /// `#browse-part`, `#code-part`, `#history-part`, `#database-part`), where the page has one.
     /// A slot is emptied first: a retried load may find an earlier mount.
     #[wasm_bindgen]
     pub fn mount() {
@@ -58,6 +60,9 @@ mod part {
         }
         if let Some(element) = slot("code-part") {
             mount_to(element, move || view! { <crate::code::CodeView /> }).forget();
+        }
+        if let Some(element) = slot("history-part") {
+            mount_to(element, crate::history::HistoryView).forget();
         }
         if let Some(element) = slot("database-part") {
             mount_to(element, move || view! { <crate::section::DatabaseSection settings /> }).forget();
