@@ -108,7 +108,7 @@ test('a hostile catalog listing an endpoint on another origin: choosing it asks 
 
 test('in an embed that shows no deferred section, opening Browse endpoints loads the part there and then', async () => {
   const { page, context } = await openPlayground(session.browser, session.web.origin,
-    { target: 'simulated', embed: '1', sections: 'history' });
+    { target: 'simulated', embed: '1', sections: 'diagnosis' });
   await page.getByRole('button', { name: 'Edit settings' }).click();
   // Not loaded on its own: nothing on this screen needs it.
   await new Promise((ok) => setTimeout(ok, 1500));
