@@ -9,7 +9,7 @@ use crate::consent::Consent;
 use crate::state::{Form, Results, SectionTab, View};
 use crate::workshop::Workshop;
 use leptos::prelude::*;
-use ords_core::{Key, RunRecord, Section, Theme};
+use ords_core::{Closed, Key, RunRecord, Section, Theme};
 use std::time::Duration;
 
 /// The whole page: the form in a column of its own, beside it the two answers side by side with
@@ -119,7 +119,7 @@ pub fn App() -> impl IntoView {
                                 !*o)>"Lessons"</button>
                         <div class="field theme">
                             <ChoiceField label="Theme" id="theme" value=form.theme
-                                options=Theme::ALL.iter().map(|t| (*t, t.key(), t.label())).collect() />
+                                options=Theme::choices() />
                         </div>
                         <button type="button" class="small present-toggle" aria-pressed=move ||
                             form.present.get().to_string()

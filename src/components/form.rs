@@ -7,7 +7,7 @@ use super::status_line::StatusLine;
 use crate::actions::{self, Page};
 use crate::state::{Busy, Form, Results, SectionTab, Source, View};
 use leptos::prelude::*;
-use ords_core::{Action, ClientAuth, Field, Flow, Target};
+use ords_core::{Action, ClientAuth, Closed, Field, Flow, Target};
 
 /// The settings of both flows and the buttons that run them: what every run needs first, then
 /// the buttons and the status line, then the finer settings. In an embed the form is a card:
@@ -61,7 +61,7 @@ pub fn FormPanel() -> impl IntoView {
             })}
             <div class="field target" hidden=card>
                 <ChoiceField label="Send requests to" id="target" value=form.target touched=chosen
-                    options=Target::ALL.iter().map(|t| (*t, t.key(), t.label())).collect() />
+                    options=Target::choices() />
                 <div hidden=move || form.target.get() != Target::Simulated>
                     <p class="hint">"Requests go to an ORDS model inside this page (CORS emulated for this page's \
                         origin); nothing leaves the browser."</p>
@@ -99,7 +99,7 @@ pub fn FormPanel() -> impl IntoView {
                     <ProviderField />
                     <div class="field">
                         <ChoiceField label="Client authentication" id="client-authentication" value=form.client_auth
-                            options=ClientAuth::ALL.iter().map(|a| (*a, a.key(), a.label())).collect() />
+                            options=ClientAuth::choices() />
                     </div>
                     <TokenOptions />
                     <TokenUse />

@@ -6,7 +6,7 @@ use super::fields::{ChoiceField, SecretField};
 use crate::state::Form;
 use leptos::prelude::*;
 use ords_core::FormSection;
-use ords_core::{token_request, ExtraParam, Field, Key, Method, ParamPlace};
+use ords_core::{token_request, Closed, ExtraParam, Field, Key, Method, ParamPlace};
 
 /// A checkbox with its label.
 #[component]
@@ -140,7 +140,7 @@ pub fn TokenUse() -> impl IntoView {
 #[component]
 pub fn CallOptions() -> impl IntoView {
     let form = expect_context::<Form>();
-    let methods = Method::ALL.iter().map(|m| (*m, m.as_str(), m.as_str())).collect();
+    let methods = Method::choices();
     view! {
         <details class="options">
             <summary>{FormSection::Request.label()}</summary>

@@ -286,7 +286,7 @@ impl PlaygroundConfig {
     }
 }
 
-crate::closed::closed!(Target, Flow, Theme, Section);
+crate::closed::closed!(labelled Target, Flow, Theme, Section);
 
 #[cfg(test)]
 mod tests;

@@ -221,4 +221,4 @@ pub async fn call_with_basic(
     Ok(exchange(Step::Resource, request, send).await)
 }
 
-crate::closed::closed!(Purpose);
+crate::closed::closed!(labelled Purpose);

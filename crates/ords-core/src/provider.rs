@@ -168,7 +168,7 @@ impl Provider {
     }
 }
 
-crate::closed::closed!(Provider);
+crate::closed::closed!(labelled Provider);
 
 #[cfg(test)]
 mod tests {

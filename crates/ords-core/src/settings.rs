@@ -209,7 +209,7 @@ pub fn extra_param_problems(extra: &[ExtraParam]) -> Vec<FieldError> {
     out
 }
 
-crate::closed::closed!(ClientAuth, ParamPlace);
+crate::closed::closed!(labelled ClientAuth, ParamPlace);
 
 #[cfg(test)]
 mod tests;

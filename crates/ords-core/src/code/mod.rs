@@ -82,7 +82,7 @@ pub fn generate(target: CodeTarget, input: &CodeInput<'_>) -> String {
     }
 }
 
-crate::closed::closed!(CodeTarget);
+crate::closed::closed!(labelled CodeTarget);
 
 #[cfg(test)]
 mod flow_tests;
