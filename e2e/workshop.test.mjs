@@ -108,6 +108,17 @@ test('a lesson link opened in a fresh browser lands on its first step and scenar
   await page.getByLabel('Client ID').fill('Te8yn-qGmBoX6jzpPhnUXA..');
   await page.getByRole('button', { name: 'Get token' }).click();
   await lessons.getByText('Lesson complete.').waitFor();
+  // Lessons is in the deferred part: what it asks the page is checked, and what the page shows
+  // it is ids, a count and sentences, never a secret.
+  const asked = (verb, arg) => page.locator('main').evaluate((main, [v, a]) => new Promise((resolve) => {
+    main.dispatchEvent(new CustomEvent('ords-lesson', { bubbles: true,
+      detail: [() => resolve('done'), (why) => resolve(`refused: ${why}`), v, a] }));
+  }), [verb, arg]);
+  assert.equal(await asked('open', 'settings'), 'refused: No such section.');
+  assert.equal(await asked('grade', 'A+'), 'refused: Not something Lessons does.');
+  assert.equal(await asked('open', 'timeline'), 'done');
+  await page.getByRole('tabpanel', { name: 'Timeline' }).waitFor();
+  assert.equal(await page.locator('main').getAttribute('data-lessons-done'), 'dropped-dots/meet\ndropped-dots/fix');
   await context.close();
 });
 

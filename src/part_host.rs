@@ -4,7 +4,7 @@
 //! credentials). `Timeline` reads the last run (in the diagnosis's wire form). `Code` has the
 //! page's helper write the code from the form, and a Postman import applied to the form.
 //! `Browse endpoints` has the page read the catalog (with Call API's own run) and set the
-//! endpoint chosen. `History` keeps, clears or re-runs.
+//! endpoint chosen. `History` keeps, clears or re-runs. `Lessons` stages, hints and opens tabs.
 
 use crate::actions::{sender, Page};
 use crate::browser::PartReply;
@@ -146,6 +146,33 @@ pub fn on_history(page: Page, event: web_sys::Event) {
             }
         }
         _ => return reply.reject("Not something History does."),
+    }
+    reply.resolve([]);
+}
+
+/// Lessons' buttons (`[resolve, reject, verb, argument]`): `choose` a lesson by id (empty:
+/// none), `clear` the progress, show one more `hint`, `reset` the lesson, `open` a section tab.
+pub fn on_lesson(page: Page, view_state: crate::state::View, event: web_sys::Event) {
+    let Some(reply) = PartReply::of(&event) else { return };
+    let Page { form, results, workshop, .. } = page;
+    let arg = reply.arg(1);
+    let lesson = |id: &str| workshop.lesson(id);
+    match reply.arg(0).as_str() {
+        "choose" => match lesson(&arg) {
+            Some(lesson) => crate::workshop::stage(form, results, workshop, &lesson),
+            None => form.lesson.set(String::new()),
+        },
+        "clear" => workshop.clear_progress(),
+        "hint" => workshop.hints.update(|n| *n = n.saturating_add(1)),
+        "reset" => match lesson(&form.lesson.get_untracked()) {
+            Some(lesson) => crate::workshop::stage(form, results, workshop, &lesson),
+            None => return reply.reject("No lesson is open."),
+        },
+        "open" => match crate::state::SectionTab::from_key(&arg) {
+            Some(tab) => view_state.open_tab(tab),
+            None => return reply.reject("No such section."),
+        },
+        _ => return reply.reject("Not something Lessons does."),
     }
     reply.resolve([]);
 }

@@ -1,7 +1,8 @@
 //! Workshop glue: the scenario list and the lesson path come from the page's helper (they live
 //! in the simulator crate and the core, so the first load does not carry their text); progress
 //! is kept in `localStorage` (lesson and step ids only); after each run the current step is
-//! checked against the run's evidence by the helper.
+//! checked against the run's evidence by the helper. The Lessons view is the deferred part's
+//! (`crates/ords-later/src/lessons.rs`); it shows the progress the page puts on `main`.
 
 use crate::browser::{self, store_get, store_set, Store};
 use crate::state::{Form, Results, Source};
@@ -159,4 +160,13 @@ pub fn after_run(form: Form, results: Results, workshop: Workshop, flow: Flow) {
             workshop.met.set(met);
         }
     });
+}
+
+/// What the open lesson staged in the in-page ORDS, said for people (empty: nothing).
+pub fn staged_failure(form: Form, workshop: Workshop) -> String {
+    let Some(lesson) = workshop.lesson(&form.lesson.get()) else { return String::new() };
+    workshop
+        .scenarios
+        .with(|all| all.iter().find(|s| s.name == lesson.scenario).map(|s| s.failure.clone()))
+        .unwrap_or_default()
 }

@@ -1,7 +1,6 @@
 use super::{
     consent_dialog::ConsentDialog, deferred_slot::DeferredSlot, fields::ChoiceField, form::FormPanel,
-    lessons::LessonsPanel, link_banner::LinkBanner, resource_panel::ResourcePanel, section_tabs::SectionTabs,
-    token_panel::TokenPanel,
+    link_banner::LinkBanner, resource_panel::ResourcePanel, section_tabs::SectionTabs, token_panel::TokenPanel,
 };
 use crate::actions::{self, Page};
 use crate::browser;
@@ -68,10 +67,10 @@ pub fn App() -> impl IntoView {
     // The helper (simulator, code) loads once the form is up, not as part of the first load;
     // then the offline copy, which fetches every file once more.
     set_timeout(move || workshop.load(), Duration::from_millis(300));
-    // Then the deferred part (every section but Diagnosis, Share, Browse endpoints), where the
-    // page shows one.
+    // Then the deferred part (every section but Diagnosis, Share, Lessons, Browse endpoints),
+    // where the page shows one.
     let offered = |t: SectionTab| t.offered(|s| start.config.shows(s), start.config.flow);
-    if !start.config.embed || SectionTab::DEFERRED.into_iter().any(offered) {
+    if !start.config.embed || SectionTab::DEFERRED.into_iter().any(offered) || view_state.lessons_open.get_untracked() {
         set_timeout(browser::load_deferred, Duration::from_millis(400));
     }
     let update_ready = RwSignal::new(false);
@@ -149,14 +148,21 @@ pub fn App() -> impl IntoView {
             on:ords-try-database=move |ev| crate::part_host::on_try(page, ev)
             on:ords-browse=move |ev| crate::part_host::on_browse(page, ev)
             on:ords-use-endpoint=move |ev| crate::part_host::on_use_endpoint(page, ev)
-            on:ords-history=move |ev| crate::part_host::on_history(page, ev)>
+            on:ords-history=move |ev| crate::part_host::on_history(page, ev)
+            on:ords-lesson=move |ev| crate::part_host::on_lesson(page, view_state, ev)
+            data-lessons-done=move || workshop.done.with(|d| d.join("\n"))
+            data-lesson-hints=move || workshop.hints.get().to_string()
+            data-lesson-said=move || workshop.said.get()
+            data-lesson-staged=move || crate::workshop::staged_failure(form, workshop)>
             <p class="notice update-ready" role="status" hidden=move || !update_ready.get()>
                     "A newer version of the playground is ready (reloading keeps saved settings, not typed secrets). "
                     <button type="button" class="small" on:click=|_| browser::apply_update()>"Reload to update"</button>
             </p>
             {banner.map(|link| view! { <LinkBanner link compact=embed /> })}
             <div class="form-column">
-                <div id="lessons" class="lessons-slot" hidden=move || !lessons_open.get()><LessonsPanel /></div>
+                <div id="lessons" class="lessons-slot" hidden=move || !lessons_open.get()>
+                    <DeferredSlot part="lessons" />
+                </div>
                 <FormPanel />
             </div>
             <div class="answers">

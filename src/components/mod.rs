@@ -9,7 +9,6 @@ pub mod exchange_view;
 mod fields;
 mod form;
 mod jwt_profile;
-mod lessons;
 mod link_banner;
 mod options;
 mod resource_panel;

@@ -40,6 +40,20 @@ fn follow(name: &'static str) -> Signal<String> {
     Signal::derive(move || text.get().unwrap_or_default())
 }
 
+/// `main`'s attribute `name` (empty when absent).
+pub fn text(name: &'static str) -> Signal<String> {
+    follow(name)
+}
+
+/// Asks the page to `choose` a lesson (by id; empty: none), `clear` the progress, show one
+/// more `hint`, `reset` the lesson, or `open` a section tab (by key).
+pub fn lesson(verb: &str, arg: &str) {
+    let (verb, arg) = (verb.to_owned(), arg.to_owned());
+    leptos::task::spawn_local(async move {
+        let _ = ask_with("ords-lesson", &[&verb, &arg]).await;
+    });
+}
+
 /// True while `main` has the attribute `name`.
 pub fn flag(name: &'static str) -> Signal<bool> {
     let text = follow_on(page_main(), name);

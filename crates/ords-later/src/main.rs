@@ -1,5 +1,6 @@
 //! The page's deferred part, a second wasm module imported after the form is usable, so none of
-//! its code is in the first load: `Browse endpoints` (a schema's catalog, read by the page),
+//! its code is in the first load: `Lessons` (the workshop path; the page stages and checks),
+//! `Browse endpoints` (a schema's catalog, read by the page),
 //! `Share` (the link and the embed snippet), `Compare` and `Timeline` (the last run's table and
 //! exchanges), `Code` (the code and Postman collections, written by the page's helper),
 //! `History` (the runs the page keeps) and `From the database (APEX)` (the token request as
@@ -18,6 +19,8 @@ mod history;
 #[cfg(target_arch = "wasm32")]
 mod host;
 #[cfg(target_arch = "wasm32")]
+mod lessons;
+#[cfg(target_arch = "wasm32")]
 mod section;
 #[cfg(target_arch = "wasm32")]
 mod share;
@@ -31,7 +34,8 @@ mod part {
     use wasm_bindgen::JsCast;
 
     /// Mounts each view into its slot (`#share-part`, `#compare-part`, `#timeline-part`,
-    /// `#browse-part`, `#code-part`, `#history-part`, `#database-part`), where the page has one.
+    /// `#browse-part`, `#code-part`, `#history-part`, `#lessons-part`, `#database-part`), where the
+    /// page has one.
     /// A slot is emptied first: a retried load may find an earlier mount.
     #[wasm_bindgen]
     pub fn mount() {
@@ -60,6 +64,9 @@ mod part {
         }
         if let Some(element) = slot("code-part") {
             mount_to(element, move || view! { <crate::code::CodeView /> }).forget();
+        }
+        if let Some(element) = slot("lessons-part") {
+            mount_to(element, crate::lessons::LessonsView).forget();
         }
         if let Some(element) = slot("history-part") {
             mount_to(element, crate::history::HistoryView).forget();

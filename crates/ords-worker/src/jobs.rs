@@ -4,7 +4,7 @@
 //! scenarios and lessons, the diagnosis, JWT profiles and identity providers, Browse
 //! endpoints, code and Postman collections.
 
-use ords_core::helper::{self, CodeJob, Job, LessonInfo, ProviderNotes, Reply, ScenarioInfo, StepInfo};
+use ords_core::helper::{self, CodeJob, Job, LessonInfo, ProviderNotes, Reply, ScenarioInfo};
 use ords_core::lessons::{self, RunEvidence, LESSONS};
 use ords_core::{
     catalog, cors_fixes, diagnose_inputs, diagnose_run, jwt_profile, BrowserToken, CollectionPage, Provider,
@@ -54,7 +54,7 @@ fn run(job: Job, now_ms: f64, random: f64) -> Result<Reply, String> {
                 .map(|s| ScenarioInfo { name: s.name.into(), failure: s.failure.into(), try_it: s.try_it.into() })
                 .collect(),
         ),
-        Job::Lessons => Reply::Lessons(LESSONS.iter().map(lesson_info).collect()),
+        Job::Lessons => Reply::Lessons(LESSONS.iter().map(LessonInfo::of).collect()),
         Job::LessonCheck { lesson, step, evidence } => {
             let lesson = lessons::lesson(&lesson).ok_or("unknown lesson")?;
             let step = lesson.steps.iter().find(|s| s.id == step).ok_or("unknown step")?;
@@ -105,26 +105,6 @@ fn provider_notes(provider: Provider) -> ProviderNotes {
         BrowserToken::Allowed(s) | BrowserToken::Unknown(s) => (false, s),
     };
     ProviderNotes { provider, where_to_find: provider.where_to_find().into(), blocked, says: says.into() }
-}
-
-fn lesson_info(lesson: &lessons::Lesson) -> LessonInfo {
-    let step = |step: &lessons::Step| StepInfo {
-        id: step.id.into(),
-        title: step.title.into(),
-        goal: step.goal.into(),
-        hints: step.hints.iter().map(|h| (*h).to_owned()).collect(),
-        marks: step.marks.iter().map(|m| m.describe()).collect(),
-        shows: step.shows.map(|s| s.key().to_owned()),
-    };
-    LessonInfo {
-        id: lesson.id.into(),
-        title: lesson.title.into(),
-        scenario: lesson.scenario.unwrap_or_default().into(),
-        stage: lesson.stage.into(),
-        intro: lesson.intro.into(),
-        minutes: lesson.minutes,
-        steps: lesson.steps.iter().map(step).collect(),
-    }
 }
 
 /// The code generators' input, built from what the page sent.

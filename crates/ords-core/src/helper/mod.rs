@@ -234,6 +234,29 @@ pub struct LessonInfo {
     pub steps: Vec<StepInfo>,
 }
 
+impl LessonInfo {
+    /// A lesson of the path as the page shows it (its marks said for people).
+    pub fn of(lesson: &crate::lessons::Lesson) -> Self {
+        let step = |step: &crate::lessons::Step| StepInfo {
+            id: step.id.into(),
+            title: step.title.into(),
+            goal: step.goal.into(),
+            hints: step.hints.iter().map(|h| (*h).to_owned()).collect(),
+            marks: step.marks.iter().map(|m| m.describe()).collect(),
+            shows: step.shows.map(|s| s.key().to_owned()),
+        };
+        Self {
+            id: lesson.id.into(),
+            title: lesson.title.into(),
+            scenario: lesson.scenario.unwrap_or_default().into(),
+            stage: lesson.stage.into(),
+            intro: lesson.intro.into(),
+            minutes: lesson.minutes,
+            steps: lesson.steps.iter().map(step).collect(),
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StepInfo {
     pub id: String,
