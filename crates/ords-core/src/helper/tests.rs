@@ -3,6 +3,7 @@ use crate::config::Flow;
 use crate::diagnose::{FindingId, Probe, Severity};
 use crate::exchange::{Exchange, Received, Step, TimedBy};
 use crate::flow::Purpose;
+use crate::provider::Provider;
 use crate::request::PreparedRequest;
 use serde_json::{json, Value};
 
