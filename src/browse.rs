@@ -6,25 +6,15 @@
 use crate::actions::Page;
 use crate::browser;
 use leptos::prelude::*;
+use ords_core::catalog::Endpoint;
 use ords_core::helper::{Job, Reply};
 use ords_core::{Action, Flow, HttpResponse, ResourceCall, TokenStep};
-
-/// One endpoint to offer.
-#[derive(Clone, Debug, PartialEq)]
-pub struct EndpointInfo {
-    pub module: String,
-    pub method: String,
-    pub url: String,
-    pub params: Vec<String>,
-    pub auth: Option<bool>,
-    pub summary: String,
-}
 
 /// What browsing found: the endpoints, or why there are none (a sentence, and the status the
 /// catalog answered when it refused: the part says what that means).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Browsed {
-    pub endpoints: Vec<EndpointInfo>,
+    pub endpoints: Vec<Endpoint>,
     pub problem: Option<String>,
     pub refused: Option<u16>,
 }
@@ -83,14 +73,7 @@ pub async fn browse(page: Page, base: String) -> Browsed {
         };
         let job = Job::OpenapiEndpoints { text: document };
         let Ok(list) = browser::ask_helper(job).await.and_then(Reply::endpoints) else { continue };
-        out.endpoints.extend(list.into_iter().map(|e| EndpointInfo {
-            module: module.clone(),
-            method: e.method,
-            url: e.url,
-            params: e.params,
-            auth: e.needs_auth,
-            summary: e.summary,
-        }));
+        out.endpoints.extend(list);
     }
     out
 }

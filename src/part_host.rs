@@ -94,9 +94,9 @@ pub fn on_postman_import(page: Page, event: web_sys::Event) {
 }
 
 /// `Read the catalog` (`[resolve, reject, base]`): answered with the problem (or empty), the
-/// status the catalog refused with (or empty), then six texts per endpoint: module, method,
-/// URL, its parameters one per line, `1`/`0`/empty for whether it needs authentication, and
-/// its summary.
+/// status the catalog refused with (or empty), then five texts per endpoint: method, URL, its
+/// parameters one per line, `1`/`0`/empty for whether it needs authentication, and its
+/// summary.
 pub fn on_browse(page: Page, event: web_sys::Event) {
     let Some(reply) = PartReply::of(&event) else { return };
     let base = reply.arg(0);
@@ -104,8 +104,8 @@ pub fn on_browse(page: Page, event: web_sys::Event) {
         let found = crate::browse::browse(page, base).await;
         let head = [found.problem.unwrap_or_default(), found.refused.map(|s| s.to_string()).unwrap_or_default()];
         let endpoints = found.endpoints.into_iter().flat_map(|e| {
-            let auth = e.auth.map(|a| if a { "1" } else { "0" }).unwrap_or_default();
-            [e.module, e.method, e.url, e.params.join("\n"), auth.to_owned(), e.summary]
+            let auth = e.needs_auth.map(|a| if a { "1" } else { "0" }).unwrap_or_default();
+            [e.method, e.url, e.params.join("\n"), auth.to_owned(), e.summary]
         });
         reply.resolve(head.into_iter().chain(endpoints));
     });

@@ -3,9 +3,9 @@
 //! reads the catalog with this flow's credentials (Call API's own run, past the question about
 //! credentials) and sets the endpoint chosen; this view lists and explains.
 
-use crate::host::{self, Endpoint, Found};
+use crate::host::{self, Found};
 use leptos::prelude::*;
-use ords_core::catalog::{catalog_refusal, fill_path, ords_base};
+use ords_core::catalog::{catalog_refusal, fill_path, ords_base, Endpoint};
 use ords_playground::FindingList;
 
 #[component]
@@ -87,7 +87,7 @@ pub fn BrowseView() -> impl IntoView {
 }
 
 fn label(e: &Endpoint) -> String {
-    let auth = match e.auth {
+    let auth = match e.needs_auth {
         Some(true) => " (needs authentication)",
         Some(false) => " (open)",
         None => "",

@@ -3,6 +3,7 @@
 //! by events, each answered through the event's detail, `[resolve, reject]`.
 
 use leptos::prelude::*;
+use ords_core::catalog::Endpoint;
 use ords_core::database::{tried_from_json, Tried};
 use ords_core::{diagnosis_wire, PlaygroundConfig, TimelineEntry};
 use wasm_bindgen::prelude::*;
@@ -142,16 +143,6 @@ pub async fn import_postman(text: String) -> Result<String, String> {
     Ok(answer.get(0).as_string().unwrap_or_default())
 }
 
-/// One endpoint of the catalog, as the page read it.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Endpoint {
-    pub module: String,
-    pub method: String,
-    pub url: String,
-    pub params: Vec<String>,
-    pub auth: Option<bool>,
-}
-
 /// What browsing found: the endpoints, or why there are none (the page's sentence, and the
 /// status and catalog URL when the catalog refused).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -170,17 +161,17 @@ pub async fn browse(base: &str) -> Result<Found, String> {
     let catalog = format!("{base}metadata-catalog/");
     let refused = head.get(1).and_then(|s| s.parse().ok()).map(|status| (status, catalog));
     let endpoints = rest
-        .chunks_exact(6)
+        .chunks_exact(5)
         .map(|e| Endpoint {
-            module: e[0].clone(),
-            method: e[1].clone(),
-            url: e[2].clone(),
-            params: e[3].lines().map(str::to_owned).collect(),
-            auth: match e[4].as_str() {
+            method: e[0].clone(),
+            url: e[1].clone(),
+            params: e[2].lines().map(str::to_owned).collect(),
+            needs_auth: match e[3].as_str() {
                 "1" => Some(true),
                 "0" => Some(false),
                 _ => None,
             },
+            summary: e[4].clone(),
         })
         .collect();
     Ok(Found { endpoints, problem, refused })
