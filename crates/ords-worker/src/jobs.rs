@@ -73,9 +73,6 @@ fn run(job: Job, now_ms: f64, random: f64) -> Result<Reply, String> {
         Job::Providers => Reply::Providers(Provider::ALL.iter().map(|p| provider_notes(*p)).collect()),
         Job::CatalogEntries { text } => Reply::CatalogEntries(catalog::parse_metadata_catalog(&text)?),
         Job::OpenapiEndpoints { text } => Reply::Endpoints(catalog::parse_openapi(&text)?),
-        Job::CatalogRefusal { status, url } => {
-            Reply::Findings(catalog::catalog_refusal(status, &url).into_iter().collect())
-        }
         Job::Code { target, from } => Reply::Text(code(target, &from)),
         Job::PostmanExport(from) => Reply::Text(with_input(&from, |input| export_postman(&Plan::new(input)))),
         Job::PostmanEnvironment(from) => {

@@ -19,7 +19,6 @@ pub enum JobKind {
     Providers,
     CatalogEntries,
     OpenapiEndpoints,
-    CatalogRefusal,
     Code,
     PostmanExport,
     PostmanEnvironment,
@@ -29,7 +28,7 @@ pub enum JobKind {
 }
 
 impl JobKind {
-    pub const ALL: [JobKind; 21] = [
+    pub const ALL: [JobKind; 20] = [
         Self::Sim,
         Self::SimReset,
         Self::Scenarios,
@@ -44,7 +43,6 @@ impl JobKind {
         Self::Providers,
         Self::CatalogEntries,
         Self::OpenapiEndpoints,
-        Self::CatalogRefusal,
         Self::Code,
         Self::PostmanExport,
         Self::PostmanEnvironment,
@@ -69,7 +67,6 @@ impl JobKind {
             Self::Providers => "providers",
             Self::CatalogEntries => "catalog_entries",
             Self::OpenapiEndpoints => "openapi_endpoints",
-            Self::CatalogRefusal => "catalog_refusal",
             Self::Code => "code",
             Self::PostmanExport => "postman_export",
             Self::PostmanEnvironment => "postman_environment",
@@ -99,7 +96,6 @@ impl Job {
             Self::Providers => JobKind::Providers,
             Self::CatalogEntries { .. } => JobKind::CatalogEntries,
             Self::OpenapiEndpoints { .. } => JobKind::OpenapiEndpoints,
-            Self::CatalogRefusal { .. } => JobKind::CatalogRefusal,
             Self::Code { .. } => JobKind::Code,
             Self::PostmanExport(_) => JobKind::PostmanExport,
             Self::PostmanEnvironment(_) => JobKind::PostmanEnvironment,

@@ -80,10 +80,6 @@ pub enum Job {
     OpenapiEndpoints {
         text: String,
     },
-    CatalogRefusal {
-        status: u16,
-        url: String,
-    },
     Code {
         target: CodeTarget,
         from: CodeJob,

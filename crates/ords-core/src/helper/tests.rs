@@ -77,7 +77,6 @@ fn sample(kind: JobKind) -> Job {
         JobKind::Providers => Job::Providers,
         JobKind::CatalogEntries => Job::CatalogEntries { text },
         JobKind::OpenapiEndpoints => Job::OpenapiEndpoints { text },
-        JobKind::CatalogRefusal => Job::CatalogRefusal { status: 404, url: "u".into() },
         JobKind::Code => Job::Code { target: CodeTarget::SetupSql, from: code_job(true) },
         JobKind::PostmanExport => Job::PostmanExport(code_job(false)),
         JobKind::PostmanEnvironment => Job::PostmanEnvironment(code_job(true)),
@@ -131,8 +130,10 @@ fn unknown_or_malformed_jobs_are_errors_never_another_job() {
     let headers =
         json!({ "do": "sim", "method": "GET", "url": "u", "headers": "x", "body": "", "origin": "", "scenario": "" });
     assert_eq!(read(headers), Err("The job's \"headers\" is not a list.".into()));
-    let status = json!({ "do": "catalog_refusal", "status": 70000, "url": "u" });
-    assert_eq!(read(status), Err("The status is no status.".into()));
+    assert_eq!(
+        read(json!({ "do": "catalog_refusal", "status": 404, "url": "u" })),
+        Err("unknown job \"catalog_refusal\"".into())
+    );
     let (id, job) = read_job("not json");
     assert_eq!((id, job.unwrap_err()), (None, "The message is not JSON.".to_owned()));
     assert_eq!(read_job("{\"id\":2}").0, Some(2));

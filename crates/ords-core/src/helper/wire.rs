@@ -88,7 +88,6 @@ fn job_json(job: &Job) -> Value {
         | Job::OpenapiEndpoints { text }
         | Job::PostmanImport { text }
         | Job::CollectionPage { text } => json!({ "text": text }),
-        Job::CatalogRefusal { status, url } => json!({ "status": status, "url": url }),
         Job::Code { target, from } => {
             let mut v = code_json(from);
             v["target"] = json!(target.key());
@@ -164,13 +163,6 @@ fn job_from(v: &Value) -> Result<Job, String> {
         JobKind::OpenapiEndpoints => Job::OpenapiEndpoints { text: s("text")? },
         JobKind::PostmanImport => Job::PostmanImport { text: s("text")? },
         JobKind::CollectionPage => Job::CollectionPage { text: s("text")? },
-        JobKind::CatalogRefusal => Job::CatalogRefusal {
-            status: field(v, "status")?
-                .as_u64()
-                .and_then(|n| u16::try_from(n).ok())
-                .ok_or("The status is no status.")?,
-            url: s("url")?,
-        },
         JobKind::Code => {
             let named = s("target")?;
             let target = CodeTarget::from_key(&named)
