@@ -56,16 +56,18 @@ pub fn on_code(page: Page, event: web_sys::Event) {
     let (target, include) = (reply.arg(0), reply.arg(1) == "1");
     let from = untrack(|| page.form.code_job(include, crate::browser::page_origin()));
     leptos::task::spawn_local(async move {
-        let asked = match CodeTarget::from_key(&target) {
-            Some(target) => crate::browser::ask_helper(Job::Code { target, from }).await.map(|r| (r, None)),
+        let ask = |job| async { crate::browser::ask_helper(job).await.and_then(Reply::text) };
+        let written = match CodeTarget::from_key(&target) {
+            Some(target) => ask(Job::Code { target, from }).await.map(|code| (code, String::new())),
             None if target == "postman" => {
+                // The environment is extra: without it (the helper failed), the collection stands.
                 let environment = crate::browser::ask_helper(Job::PostmanEnvironment(from.clone())).await;
-                crate::browser::ask_helper(Job::PostmanExport(from)).await.map(|r| (r, environment.ok()))
+                let environment = environment.ok().map(Reply::text).transpose();
+                ask(Job::PostmanExport(from)).await.and_then(|code| Ok((code, environment?.unwrap_or_default())))
             }
             None => Err(format!("there is no code target {target:?}")),
         };
-        let text = |r: Reply| r.text();
-        match asked.and_then(|(code, env)| Ok((text(code)?, env.map(text).transpose()?.unwrap_or_default()))) {
+        match written {
             Ok((code, environment)) => reply.resolve([code, environment]),
             Err(why) => reply.reject(&why),
         }

@@ -84,21 +84,13 @@ pub fn App() -> impl IntoView {
     let banner = start.link.filter(|l| l.needs_banner());
     let lessons_open = view_state.lessons_open;
     let share_open = RwSignal::new(false);
-    let timeline_version = std::cell::Cell::new(0u32);
-    let timeline_changes = move || {
-        results.timeline.track();
-        timeline_version.set(timeline_version.get().wrapping_add(1));
-        timeline_version.get()
-    };
+    let timeline_changes = changes(move || results.timeline.track());
     // What Code is written from besides the settings: a count of changes, never the values.
-    let code_version = std::cell::Cell::new(0u32);
-    let code_changes = move || {
+    let code_changes = changes(move || {
         for signal in [form.headers, form.body, form.client_secret, form.password] {
             signal.track();
         }
-        code_version.set(code_version.get().wrapping_add(1));
-        code_version.get()
-    };
+    });
     view! {
         <header class="top" class:embed=embed>
             <h1>"ORDS Auth Playground"</h1>
@@ -174,5 +166,16 @@ pub fn App() -> impl IntoView {
             </div>
         </main>
         <ConsentDialog />
+    }
+}
+
+/// A number that changes whenever what `track` reads changes (an attribute for the deferred
+/// part to follow, telling it when without telling it what).
+fn changes(track: impl Fn() + 'static) -> impl Fn() -> u32 + 'static {
+    let count = std::cell::Cell::new(0u32);
+    move || {
+        track();
+        count.set(count.get().wrapping_add(1));
+        count.get()
     }
 }

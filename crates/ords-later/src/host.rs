@@ -35,23 +35,24 @@ fn follow_on(element: Option<web_sys::Element>, name: &'static str) -> RwSignal<
     text
 }
 
-/// `main`'s attribute `name`.
-fn follow(name: &'static str) -> Signal<String> {
+/// `main`'s attribute `name` (empty when absent), kept current.
+pub fn follow(name: &'static str) -> Signal<String> {
     let text = follow_on(page_main(), name);
     Signal::derive(move || text.get().unwrap_or_default())
-}
-
-/// `main`'s attribute `name` (empty when absent).
-pub fn text(name: &'static str) -> Signal<String> {
-    follow(name)
 }
 
 /// Asks the page to `choose` a lesson (by id; empty: none), `clear` the progress, show one
 /// more `hint`, `reset` the lesson, or `open` a section tab (by key).
 pub fn lesson(verb: &str, arg: &str) {
+    tell("ords-lesson", verb, arg);
+}
+
+/// Asks the page `question` with a verb and its argument, not waiting for the answer: what
+/// the page does shows on `main` (a refusal changes nothing).
+fn tell(question: &'static str, verb: &str, arg: &str) {
     let (verb, arg) = (verb.to_owned(), arg.to_owned());
     leptos::task::spawn_local(async move {
-        let _ = ask_with("ords-lesson", &[&verb, &arg]).await;
+        let _ = ask_with(question, &[&verb, &arg]).await;
     });
 }
 
@@ -69,10 +70,7 @@ pub fn runs() -> Signal<Vec<ords_core::RunRecord>> {
 
 /// Asks the page to `keep`, `forget` or `clear` its history, or to `rerun` run number `arg`.
 pub fn history(verb: &str, arg: &str) {
-    let (verb, arg) = (verb.to_owned(), arg.to_owned());
-    leptos::task::spawn_local(async move {
-        let _ = ask_with("ords-history", &[&verb, &arg]).await;
-    });
+    tell("ords-history", verb, arg);
 }
 
 /// The page's settings now.

@@ -28,7 +28,7 @@ impl Progress {
 #[component]
 pub fn LessonsView() -> impl IntoView {
     let settings = host::settings();
-    let text = host::text;
+    let text = host::follow;
     let progress = Progress {
         done: {
             let lines = text("data-lessons-done");
