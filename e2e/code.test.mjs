@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { startSim, openPlayground, sharedSession, DEMO_SECRET, openSection } from './harness.mjs';
+import { startSim, openPlayground, sharedSession, DEMO_SECRET, openSection, askPage } from './harness.mjs';
 
 const session = sharedSession();
 const code = (page) => page.getByRole('region', { name: 'Code' });
@@ -77,10 +77,8 @@ test('Code follows the call and the secrets, not only the settings; an unknown t
   // What the page tells the deferred part: a count of changes, never the values.
   const attributes = await page.locator('main').evaluate((m) => [...m.attributes].map((a) => a.value).join(' '));
   assert.ok(!attributes.includes('S3cret-typed..') && !attributes.includes('b0dy-1'), attributes);
-  const asked = (target) => page.locator('main').evaluate((main, t) => new Promise((resolve) => {
-    main.dispatchEvent(new CustomEvent('ords-code', { bubbles: true,
-      detail: [(ok) => resolve(`ok: ${ok[0].split('\n')[0]}`), (why) => resolve(`refused: ${why}`), t, ''] }));
-  }), target);
+  const asked = async (target) => (await askPage(page, 'ords-code', target, ''))
+    .replace(/^answered: (.*)\n[^]*$/, 'ok: $1');
   assert.equal(await asked('curl'), 'ok: #!/usr/bin/env bash');
   for (const name of ['javascript', 'setup_sql', '']) {
     assert.equal(await asked(name), `refused: there is no code target "${name}"`);

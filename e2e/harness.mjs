@@ -113,6 +113,15 @@ export async function openDemo(session, alias, params = {}, { secret = DEMO_SECR
   return opened;
 }
 
+/** Asks the page `question` as the deferred part does (a DOM event on `main` whose detail is
+ * `[resolve, reject, ...args]`): `answered: <first text>` or `refused: <why>`. */
+export function askPage(page, question, ...args) {
+  return page.locator('main').evaluate((main, [q, a]) => new Promise((resolve) => {
+    main.dispatchEvent(new CustomEvent(q, { bubbles: true,
+      detail: [(texts) => resolve(`answered: ${texts[0] ?? ''}`), (why) => resolve(`refused: ${why}`), ...a] }));
+  }), [question, args]);
+}
+
 /** Opens a section tab under the answers (Diagnosis, Compare, Timeline, Code, History) as a
  * person does, by clicking it, and returns its region. */
 export async function openSection(page, name) {

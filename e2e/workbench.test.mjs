@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startSim, sharedSession, resourcePanel, assertNoLeaks, revealedToken, openDemo, confirmSend, DEMO_SECRET, openSection,
+  startSim, sharedSession, resourcePanel, assertNoLeaks, revealedToken, openDemo, confirmSend, DEMO_SECRET, openSection, askPage,
 } from './harness.mjs';
 
 const session = sharedSession();
@@ -73,10 +73,7 @@ test('history lists each run, re-runs one with its settings, and keeps no secret
     // What the page shows the deferred part holds no secret; what it is asked to do is checked.
     const attributes = await page.locator('main').evaluate((m) => [...m.attributes].map((a) => a.value).join(' '));
     assert.ok(!attributes.includes(DEMO_SECRET) && !attributes.includes(accessToken));
-    const asked = (verb, arg) => page.locator('main').evaluate((main, [v, a]) => new Promise((resolve) => {
-      main.dispatchEvent(new CustomEvent('ords-history', { bubbles: true,
-        detail: [() => resolve('done'), (why) => resolve(`refused: ${why}`), v, a] }));
-    }), [verb, arg]);
+    const asked = async (verb, arg) => (await askPage(page, 'ords-history', verb, arg)).replace(/^answered: $/, 'done');
     assert.equal(await asked('rerun', '9999'), 'refused: No such run to re-run now.');
     assert.equal(await asked('drop-tables', ''), 'refused: Not something History does.');
     assert.equal(await asked('clear', ''), 'done');

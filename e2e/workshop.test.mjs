@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { sharedSession, tokenPanel, resourcePanel, DEMO_SECRET, openSection } from './harness.mjs';
+import { sharedSession, tokenPanel, resourcePanel, DEMO_SECRET, openSection, askPage } from './harness.mjs';
 
 const session = sharedSession();
 const simBin = process.env.ORDS_SIM_BIN ?? 'target/debug/ords-sim';
@@ -110,10 +110,7 @@ test('a lesson link opened in a fresh browser lands on its first step and scenar
   await lessons.getByText('Lesson complete.').waitFor();
   // Lessons is in the deferred part: what it asks the page is checked, and what the page shows
   // it is ids, a count and sentences, never a secret.
-  const asked = (verb, arg) => page.locator('main').evaluate((main, [v, a]) => new Promise((resolve) => {
-    main.dispatchEvent(new CustomEvent('ords-lesson', { bubbles: true,
-      detail: [() => resolve('done'), (why) => resolve(`refused: ${why}`), v, a] }));
-  }), [verb, arg]);
+  const asked = async (verb, arg) => (await askPage(page, 'ords-lesson', verb, arg)).replace(/^answered: $/, 'done');
   assert.equal(await asked('open', 'settings'), 'refused: No such section.');
   assert.equal(await asked('grade', 'A+'), 'refused: Not something Lessons does.');
   assert.equal(await asked('open', 'timeline'), 'done');
