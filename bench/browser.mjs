@@ -115,6 +115,42 @@ async function largePayload(browser, page0, sim) {
   return r;
 }
 
+/** After the form is usable: when every later piece is in (the split's chunks for the settings,
+ * the sections and the answers; the deferred part's module), and how long a deferred section
+ * (Timeline) then takes from the click to its first frame. Cold context each time. */
+async function laterCode(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(() => {
+    window.__at = {};
+    const marks = {
+      usable: () => { const f = document.querySelector('#token-url'); return !!f && !f.disabled; },
+      settings: () => !!document.querySelector('#client-authentication'),
+      sections: () => !!document.querySelector('#tab-timeline'),
+      part: () => !!document.querySelector('#panel-timeline [data-part][data-state=ready]'),
+    };
+    new MutationObserver(() => {
+      for (const [k, f] of Object.entries(marks)) if (window.__at[k] === undefined && f()) window.__at[k] = performance.now();
+    }).observe(document, { subtree: true, childList: true, attributes: true });
+  });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => ['usable', 'settings', 'sections', 'part'].every((k) => window.__at[k] !== undefined),
+    null, { timeout: 30000 });
+  // The answers' chunk has no mark of its own until a run: its fetch's end from Resource Timing.
+  const inAt = await page.evaluate(() => Math.max(window.__at.settings, window.__at.sections, window.__at.part,
+    ...performance.getEntriesByType('resource').filter((e) => /\/split_\w+-[0-9a-f]{16}\.wasm$/.test(e.name)).map((e) => e.responseEnd)));
+  const opens = await page.evaluate(() => new Promise((done) => {
+    const t0 = performance.now();
+    document.querySelector('#tab-timeline').click();
+    const shown = () => { const p = document.querySelector('#panel-timeline'); return p && !p.hidden && p.querySelector('[data-state=ready]'); };
+    const check = () => (shown() ? requestAnimationFrame(() => done(performance.now() - t0)) : requestAnimationFrame(check));
+    check();
+  }));
+  const usable = await page.evaluate(() => window.__at.usable);
+  await context.close();
+  return { loaded: inAt - usable, opens };
+}
+
 const browser = await launch();
 const baseline = fileURLToPath(new URL('baseline.html', import.meta.url));
 const [oursWeb, theirsWeb] = [await startPage(ours, { '/baseline.html': baseline }), await startPage(theirs)];
@@ -134,6 +170,8 @@ for (let i = 0; i < (parts.includes('load') ? LOADS : 0); i++) {
   full.push(await loadMeasured(browser, `${nginx.page}#target=network`, tokenUrlReady));
 }
 await nginx?.stop();
+const later = [];
+for (let i = 0; i < (parts.includes('load') ? 5 : 0); i++) later.push(await laterCode(browser, `${oursWeb.origin}/#target=network`));
 const sim = await startSim(['--allow-origin', oursWeb.origin]);
 // Warm: one page, the first run (code compiled on first use) reported apart.
 const [firstFlow, ...flows] = parts.includes('flow') ? await flowOverhead(browser, oursWeb.origin, sim, FLOWS + 1) : [{}];
@@ -161,4 +199,6 @@ console.log(JSON.stringify({
   large_visible: stats(large.map((l) => l.visible)),
   large_longest_task: stats(large.map((l) => l.longest)),
   large_size: large[0]?.size,
+  later_loaded: stats(later.map((l) => l.loaded)),
+  later_opens: stats(later.map((l) => l.opens)),
 }));

@@ -23,12 +23,18 @@ pub struct Page {
 
 /// With no configuration, use the local ords-sim when it answers, else the in-page simulator.
 /// Only a page served from this machine probes loopback: a public page doing so would make
-/// Chrome ask for local-network permission.
-pub fn choose_default_target(form: Form) {
+/// Chrome ask for local-network permission. True when the probe is still to be sent
+/// ([`probe_default_target`], after the first load).
+pub fn choose_default_target(form: Form) -> bool {
     if !browser::page_is_local() {
         form.target.set(Target::Simulated);
-        return;
+        return false;
     }
+    true
+}
+
+/// Sends the probe [`choose_default_target`] asked for.
+pub fn probe_default_target(form: Form) {
     let probe = ords_core::HttpRequest::new("GET", &form.token_url.get_untracked());
     leptos::task::spawn_local(async move {
         let reachable = browser::send(Target::Network, probe).await.is_ok();
@@ -106,8 +112,49 @@ pub fn sender(
     }
 }
 
-/// `Get token` or `Call API`.
+crate::later::split_point!(
+    answers,
+    preload_run,
+    /// The run's code (gathering, sending, storing, the diagnosis's hand-off), fetched after
+    /// the form is usable.
+    pub fn run_later(page: Page, action: Action) -> () {
+        run_now(page, action);
+    }
+);
+
+thread_local! {
+    static RUN_LOADED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// `Get token` or `Call API`. A press before the run's code is in says "Loading…" until it is,
+/// and a sentence if it could not be fetched (the next press tries again).
 pub fn press(page: Page, action: Action) {
+    let results = page.results;
+    let waiting = !RUN_LOADED.with(std::cell::Cell::get);
+    if waiting {
+        results.notice.set(Some("Loading…".to_owned()));
+    }
+    leptos::task::spawn_local(async move {
+        crate::later::after_background().await;
+        match run_later(page, action).await {
+            Ok(()) => {
+                if waiting {
+                    crate::later::arrived();
+                }
+                RUN_LOADED.with(|l| l.set(true));
+                if waiting && results.notice.get_untracked().as_deref() == Some("Loading…") {
+                    results.notice.set(None);
+                }
+            }
+            Err(_) => {
+                let said = format!("{} Press the button again to retry.", crate::later::NOT_LOADED);
+                results.notice.set(Some(said));
+            }
+        }
+    });
+}
+
+fn run_now(page: Page, action: Action) {
     let Page { form, results, workshop, .. } = page;
     let now = browser::now_ms();
     let inputs = match untrack(|| gather(page, action, now)) {

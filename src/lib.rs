@@ -5,8 +5,9 @@
 //! `consent` (the question before credentials go somewhere new), `workshop` (scenarios,
 //! lessons and progress); `actions` (what the buttons do, wiring the form to
 //! `ords_core::run`), `persist`, `history`, `diagnosis` (glue to storage and the core's
-//! diagnosis), `browse` (Browse endpoints), `database` (the host of the deferred part, From
-//! the database); `components` (the views).
+//! diagnosis), `browse` (Browse endpoints), `part_host` (what the deferred part asks);
+//! `later` (split points: code fetched after the first screen) under all of them but
+//! `browser`; `components` (the views).
 
 mod actions;
 mod browse;
@@ -15,6 +16,7 @@ mod components;
 mod consent;
 mod diagnosis;
 mod history;
+mod later;
 mod part_host;
 mod persist;
 pub mod state;

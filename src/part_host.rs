@@ -8,15 +8,59 @@
 
 use crate::actions::{sender, Page};
 use crate::browser::PartReply;
-use crate::state::Source;
+use crate::state::{Source, View};
 use leptos::prelude::*;
 use ords_core::database::{as_database, tried_to_json};
 use ords_core::helper::{Job, Reply};
 use ords_core::{diagnosis_wire, get_token, Closed, CodeTarget, Method};
 
+/// The part's questions, each an event on `main` (`ords-…`).
+#[derive(Clone, Copy)]
+pub enum Ask {
+    TryDatabase,
+    Timeline,
+    Code,
+    PostmanImport,
+    Browse,
+    UseEndpoint,
+    History,
+    Lesson,
+}
+
+crate::later::split_point!(
+    host,
+    preload_host,
+    /// The answers' code, fetched after the form is usable.
+    pub fn answer_later(page: Page, view_state: View, ask: Ask, event: web_sys::Event) -> () {
+        match ask {
+            Ask::TryDatabase => on_try(page, event),
+            Ask::Timeline => on_timeline(page, event),
+            Ask::Code => on_code(page, event),
+            Ask::PostmanImport => on_postman_import(page, event),
+            Ask::Browse => on_browse(page, event),
+            Ask::UseEndpoint => on_use_endpoint(page, event),
+            Ask::History => on_history(page, event),
+            Ask::Lesson => on_lesson(page, view_state, event),
+        };
+    }
+);
+
+/// Answers the part's question once the answers' code is in; refused with a sentence if it
+/// could not be fetched.
+pub fn answer(page: Page, view_state: View, ask: Ask, event: web_sys::Event) {
+    let reply = PartReply::of(&event);
+    leptos::task::spawn_local(async move {
+        if answer_later(page, view_state, ask, event).await.is_err() {
+            if let Some(reply) = reply {
+                reply.reject(crate::later::NOT_LOADED);
+            }
+        }
+    });
+}
+
 /// `Try as APEX_WEB_SERVICE would`: the token request as configured, then as `OAUTH_AUTHENTICATE`
 /// would send it. The part's event (`ords-try-database`) carries `[resolve, reject]`.
-pub fn on_try(page: Page, event: web_sys::Event) {
+fn on_try(page: Page, event: web_sys::Event) {
     let Some(reply) = PartReply::of(&event) else { return };
     let yours = untrack(|| page.form.oauth());
     let secret = yours.client_secret.secret().to_owned();
@@ -41,7 +85,7 @@ pub fn on_try(page: Page, event: web_sys::Event) {
 }
 
 /// The last run's exchanges, then the secrets to mask in them (the form's, as typed now).
-pub fn on_timeline(page: Page, event: web_sys::Event) {
+fn on_timeline(page: Page, event: web_sys::Event) {
     let Some(reply) = PartReply::of(&event) else { return };
     let Page { form, results, .. } = page;
     let timeline = results.timeline.with_untracked(|t| diagnosis_wire::timeline_to_json(t).to_string());
@@ -51,7 +95,7 @@ pub fn on_timeline(page: Page, event: web_sys::Event) {
 
 /// `Code`: the code for a target (`[resolve, reject, target, include]`; the target `postman`
 /// is the collection, answered with its environment), from the form as it is now.
-pub fn on_code(page: Page, event: web_sys::Event) {
+fn on_code(page: Page, event: web_sys::Event) {
     let Some(reply) = PartReply::of(&event) else { return };
     let (target, include) = (reply.arg(0), reply.arg(1) == "1");
     let from = untrack(|| page.form.code_job(include, crate::browser::page_origin()));
@@ -77,7 +121,7 @@ pub fn on_code(page: Page, event: web_sys::Event) {
 /// `Import` in Code: a Postman collection or environment (`[resolve, reject, text]`) read by
 /// the helper and applied to the form; answered with the sentence to show. The collection's
 /// URLs count as imported: credentials go there only after the question.
-pub fn on_postman_import(page: Page, event: web_sys::Event) {
+fn on_postman_import(page: Page, event: web_sys::Event) {
     let Some(reply) = PartReply::of(&event) else { return };
     let text = reply.arg(0);
     leptos::task::spawn_local(async move {
@@ -99,7 +143,7 @@ pub fn on_postman_import(page: Page, event: web_sys::Event) {
 /// status the catalog refused with (or empty), then five texts per endpoint: method, URL, its
 /// parameters one per line, `1`/`0`/empty for whether it needs authentication, and its
 /// summary.
-pub fn on_browse(page: Page, event: web_sys::Event) {
+fn on_browse(page: Page, event: web_sys::Event) {
     let Some(reply) = PartReply::of(&event) else { return };
     let base = reply.arg(0);
     leptos::task::spawn_local(async move {
@@ -116,7 +160,7 @@ pub fn on_browse(page: Page, event: web_sys::Event) {
 /// `Use this endpoint` (`[resolve, reject, url, method]`): sets Resource URL and Method. The
 /// URL came from a response: on another origin, credentials go there only after the question
 /// (as with a collection's links), which names the catalog as its source.
-pub fn on_use_endpoint(page: Page, event: web_sys::Event) {
+fn on_use_endpoint(page: Page, event: web_sys::Event) {
     let Some(reply) = PartReply::of(&event) else { return };
     let (url, method) = (reply.arg(0), reply.arg(1));
     let form = page.form;
@@ -132,7 +176,7 @@ pub fn on_use_endpoint(page: Page, event: web_sys::Event) {
 
 /// History's buttons (`[resolve, reject, verb, number]`): `keep` or `forget` it in this
 /// browser, `clear` it, or `rerun` the run with this number (with the secrets now in the form).
-pub fn on_history(page: Page, event: web_sys::Event) {
+fn on_history(page: Page, event: web_sys::Event) {
     let Some(reply) = PartReply::of(&event) else { return };
     let results = page.results;
     match reply.arg(0).as_str() {
@@ -154,7 +198,7 @@ pub fn on_history(page: Page, event: web_sys::Event) {
 
 /// Lessons' buttons (`[resolve, reject, verb, argument]`): `choose` a lesson by id (empty:
 /// none), `clear` the progress, show one more `hint`, `reset` the lesson, `open` a section tab.
-pub fn on_lesson(page: Page, view_state: crate::state::View, event: web_sys::Event) {
+fn on_lesson(page: Page, view_state: View, event: web_sys::Event) {
     let Some(reply) = PartReply::of(&event) else { return };
     let Page { form, results, workshop, .. } = page;
     let arg = reply.arg(1);

@@ -1,10 +1,18 @@
 use super::{
-    consent_dialog::ConsentDialog, deferred_slot::DeferredSlot, fields::ChoiceField, form::FormPanel,
-    link_banner::LinkBanner, resource_panel::ResourcePanel, section_tabs::SectionTabs, token_panel::TokenPanel,
+    consent_dialog::ConsentDialog,
+    deferred_slot::DeferredSlot,
+    fields::ChoiceField,
+    form::FormPanel,
+    later_view::{Later, Part},
+    link_banner::LinkBanner,
+    resource_panel::ResourcePanel,
+    token_panel::TokenPanel,
 };
 use crate::actions::{self, Page};
 use crate::browser;
 use crate::consent::Consent;
+use crate::later::split_point;
+use crate::part_host::{self, Ask};
 use crate::state::{Form, Results, SectionTab, View};
 use crate::workshop::Workshop;
 use leptos::prelude::*;
@@ -24,9 +32,7 @@ pub fn App() -> impl IntoView {
     // Only the demo's own URLs may end in the in-page simulator without the person choosing it.
     let on_demo = ords_core::demo::is_demo_url(&start.config.token_url)
         && ords_core::demo::is_demo_url(&start.config.resource_url);
-    if start.config.target.is_none() && on_demo {
-        actions::choose_default_target(form);
-    }
+    let probe_target = start.config.target.is_none() && on_demo && actions::choose_default_target(form);
     let consent = Consent::new(&browser::page_origin());
     let workshop = Workshop::new();
     provide_context(form);
@@ -43,8 +49,6 @@ pub fn App() -> impl IntoView {
     provide_context(view_state);
     Effect::new(move || browser::apply_theme(form.theme.get()));
     Effect::new(move || browser::apply_presentation(form.present.get()));
-    crate::workshop::keep_scenario(form, results);
-    crate::diagnosis::keep_inputs_diagnosed(form, results);
     // A link naming a lesson but not its scenario (`#lesson=expired-token`) opens it staged.
     let stage_linked =
         start.link.as_ref().is_some_and(|l| l.set.contains(&Key::Lesson) && !l.set.contains(&Key::Scenario));
@@ -64,9 +68,24 @@ pub fn App() -> impl IntoView {
         });
     }
     browser::report_height_to_host();
-    // The helper (simulator, code) loads once the form is up, not as part of the first load;
-    // then the offline copy, which fetches every file once more.
-    set_timeout(move || workshop.load(), Duration::from_millis(300));
+    // The code the first screen does not need, as soon as the page has drawn it; the helper
+    // (simulator, code, diagnosis) starts with it.
+    let owner = Owner::current();
+    set_timeout(
+        move || {
+            crate::later::start(move || {
+                leptos::task::spawn_local(async move {
+                    if let Some(owner) = owner {
+                        drop(keep_up(page, owner, probe_target).await);
+                    }
+                    crate::later::background_begun();
+                    drop(part_host::preload_host().await);
+                });
+            });
+        },
+        Duration::ZERO,
+    );
+    // Then the offline copy, which fetches every file once more.
     // Then the deferred part (every section but Diagnosis, Share, Lessons, Browse endpoints),
     // where the page shows one.
     let offered = |t: SectionTab| t.offered(|s| start.config.shows(s), start.config.flow);
@@ -134,14 +153,15 @@ pub fn App() -> impl IntoView {
                 .join("\n"))
             data-history-kept=move || results.history_kept.get().then_some("")
             data-busy=move || results.busy.with(Option::is_some).then_some("")
-            on:ords-timeline=move |ev| crate::part_host::on_timeline(page, ev)
-            on:ords-code=move |ev| crate::part_host::on_code(page, ev)
-            on:ords-postman-import=move |ev| crate::part_host::on_postman_import(page, ev)
-            on:ords-try-database=move |ev| crate::part_host::on_try(page, ev)
-            on:ords-browse=move |ev| crate::part_host::on_browse(page, ev)
-            on:ords-use-endpoint=move |ev| crate::part_host::on_use_endpoint(page, ev)
-            on:ords-history=move |ev| crate::part_host::on_history(page, ev)
-            on:ords-lesson=move |ev| crate::part_host::on_lesson(page, view_state, ev)
+            on:ords-timeline=move |ev| part_host::answer(page, view_state, Ask::Timeline, ev)
+            on:ords-code=move |ev| part_host::answer(page, view_state, Ask::Code, ev)
+            on:ords-postman-import=move |ev| part_host::answer(page, view_state, Ask::PostmanImport, ev)
+            on:ords-try-database=move |ev| part_host::answer(page, view_state, Ask::TryDatabase, ev)
+            on:ords-browse=move |ev| part_host::answer(page, view_state, Ask::Browse, ev)
+            on:ords-use-endpoint=move |ev| part_host::answer(page, view_state, Ask::UseEndpoint, ev)
+            on:ords-history=move |ev| part_host::answer(page, view_state, Ask::History, ev)
+            on:ords-lesson=move |ev| part_host::answer(page, view_state, Ask::Lesson, ev)
+            data-lessons-ready=move || workshop.lessons.with(|l| (!l.is_empty()).then_some("1"))
             data-lessons-done=move || workshop.done.with(|d| d.join("\n"))
             data-lesson-hints=move || workshop.hints.get().to_string()
             data-lesson-said=move || workshop.said.get()
@@ -162,12 +182,30 @@ pub fn App() -> impl IntoView {
                     <TokenPanel />
                     <ResourcePanel />
                 </div>
-                <SectionTabs />
+                <Later part=Part::Sections />
             </div>
         </main>
         <ConsentDialog />
     }
 }
+
+split_point!(
+    background,
+    preload_background,
+    /// What the page keeps up in the background once the form is usable: the inputs' diagnosis,
+    /// the simulator's scenario and the workshop's scenarios and lessons (from the helper), and
+    /// the probe for the local ords-sim.
+    fn keep_up(page: Page, owner: Owner, probe_target: bool) -> () {
+        owner.with(|| {
+            crate::workshop::keep_scenario(page.form, page.results);
+            crate::diagnosis::keep_inputs_diagnosed(page.form, page.results);
+        });
+        page.workshop.load();
+        if probe_target {
+            actions::probe_default_target(page.form);
+        }
+    }
+);
 
 /// A number that changes whenever what `track` reads changes (an attribute for the deferred
 /// part to follow, telling it when without telling it what).

@@ -1,6 +1,7 @@
 use super::deferred_slot::DeferredSlot;
 use super::fields::{ChoiceField, SecretField, TextField};
 use super::jwt_profile::{JwtProfileSection, ProviderField};
+use super::later_view::{Later, Part};
 use super::options::{CallOptions, OptionErrors, TokenOptions, TokenUse};
 use super::scenario_field::ScenarioField;
 use super::status_line::StatusLine;
@@ -95,36 +96,47 @@ pub fn FormPanel() -> impl IntoView {
             <RunButtons />
             {move || results.notice.get().map(|n| view! { <p class="notice" role="status">{n}</p> })}
             <div class="more" id="settings-more" hidden=card>
-                <Show when=is_oauth>
-                    <ProviderField />
-                    <div class="field">
-                        <ChoiceField label="Client authentication" id="client-authentication" value=form.client_auth
-                            options=ClientAuth::choices() />
-                    </div>
-                    <TokenOptions />
-                    <TokenUse />
-                    <JwtProfileSection />
-                </Show>
-                // In the deferred part; opening it loads the part where the page would not (an
-                // embed without its sections).
-                <details class="options browse" on:toggle=|_| crate::browser::load_deferred()>
-                    <summary>{ords_core::FormSection::BrowseEndpoints.label()}</summary>
-                    <DeferredSlot part="browse" />
-                </details>
-                <CallOptions />
-                <div class="remember">
-                    <label class="check">
-                        <input type="checkbox" prop:checked=move || form.remember_secrets.get()
-                            on:change=move |ev| form.remember_secrets.set(event_target_checked(&ev)) />
-                        "Remember secrets for this tab"
-                    </label>
-                    <button type="button" class="small" on:click=move |_|
-                        crate::persist::forget_secrets(form)>"Forget secrets"</button>
-                    <span class="hint">"Other settings are kept in this browser; secrets only if ticked, and only \
-                        until the tab closes."</span>
-                </div>
+                <Later part=Part::Settings />
             </div>
         </form>
+    }
+}
+
+/// The settings under the buttons, for the finer points of a run (their code comes after the
+/// first load: `super::later_view`).
+#[component]
+pub fn FinerSettings() -> impl IntoView {
+    let form = expect_context::<Form>();
+    let is_oauth = move || form.flow.get().uses_oauth();
+    view! {
+        <Show when=is_oauth>
+            <ProviderField />
+            <div class="field">
+                <ChoiceField label="Client authentication" id="client-authentication" value=form.client_auth
+                    options=ClientAuth::choices() />
+            </div>
+            <TokenOptions />
+            <TokenUse />
+            <JwtProfileSection />
+        </Show>
+        // In the deferred part; opening it loads the part where the page would not (an
+        // embed without its sections).
+        <details class="options browse" on:toggle=|_| crate::browser::load_deferred()>
+            <summary>{ords_core::FormSection::BrowseEndpoints.label()}</summary>
+            <DeferredSlot part="browse" />
+        </details>
+        <CallOptions />
+        <div class="remember">
+            <label class="check">
+                <input type="checkbox" prop:checked=move || form.remember_secrets.get()
+                    on:change=move |ev| form.remember_secrets.set(event_target_checked(&ev)) />
+                "Remember secrets for this tab"
+            </label>
+            <button type="button" class="small" on:click=move |_|
+                crate::persist::forget_secrets(form)>"Forget secrets"</button>
+            <span class="hint">"Other settings are kept in this browser; secrets only if ticked, and only \
+                until the tab closes."</span>
+        </div>
     }
 }
 

@@ -9,6 +9,7 @@ pub mod exchange_view;
 mod fields;
 mod form;
 mod jwt_profile;
+mod later_view;
 mod link_banner;
 mod options;
 mod resource_panel;

@@ -1,32 +1,37 @@
 use super::exchange_view::ExchangeView;
+use super::later_view::{Later, Part};
 use super::AnsweredBy;
 use crate::actions::{self, Page};
 use crate::state::Results;
 use leptos::prelude::*;
 use ords_core::CollectionPage;
 
-/// The `Protected resource` panel: the last call to the Resource URL.
+/// The `Protected resource` panel: the last call to the Resource URL (drawn by
+/// [`ResourceAnswer`], whose code comes after the first load).
 #[component]
 pub fn ResourcePanel() -> impl IntoView {
     let results = expect_context::<Results>();
+    let empty = move || results.resource.with(Option::is_none) && results.resource_note.with(Option::is_none);
     view! {
         <section class="panel answer" id="protected-resource" tabindex="-1" aria-label="Protected resource">
             <h2>"Protected resource"</h2>
-            {move || results.resource_note.get().map(|note| view! { <p class="problem" role="alert">{note}</p> })}
-            {move || match results.resource.get() {
-                Some(exchange) => {
-                    view! {
-                        <AnsweredBy exchange=exchange.clone() />
-                        <Paging body=exchange.response().map(|r| r.body.clone()).unwrap_or_default() />
-                        <ExchangeView exchange=exchange />
-                    }.into_any()
-                }
-                None if results.resource_note.with(Option::is_none) => view! {
-                    <p class="empty">"Nothing called yet. Press Call API."</p>
-                }.into_any(),
-                None => ().into_any(),
-            }}
+            <p class="empty" hidden=move || !empty()>"Nothing called yet. Press Call API."</p>
+            <Later part=Part::ResourceAnswer />
         </section>
+    }
+}
+
+/// The note on the last call, and its exchange.
+#[component]
+pub fn ResourceAnswer() -> impl IntoView {
+    let results = expect_context::<Results>();
+    view! {
+        {move || results.resource_note.get().map(|note| view! { <p class="problem" role="alert">{note}</p> })}
+        {move || results.resource.get().map(|exchange| view! {
+            <AnsweredBy exchange=exchange.clone() />
+            <Paging body=exchange.response().map(|r| r.body.clone()).unwrap_or_default() />
+            <ExchangeView exchange=exchange />
+        })}
     }
 }
 

@@ -1,32 +1,45 @@
 use super::controls::{CopyButton, RevealToggle};
 use super::exchange_view::ExchangeView;
+use super::later_view::{Later, Part};
 use super::AnsweredBy;
 use crate::state::Results;
 use leptos::prelude::*;
 use ords_core::{decode_jwt, format_countdown, HeldToken, TokenStep, MASK};
 
-/// The `Token response` panel: the token held, then the exchange that produced it.
+/// The `Token response` panel: the token held, then the exchange that produced it (drawn by
+/// [`TokenAnswer`], whose code comes after the first load).
 #[component]
 pub fn TokenPanel() -> impl IntoView {
     let results = expect_context::<Results>();
+    let empty = move || results.token_step.with(Option::is_none) && results.held.with(Option::is_none);
     view! {
         <section class="panel answer" id="token-response" tabindex="-1" aria-label="Token response">
             <h2>"Token response"</h2>
-            {move || match results.token_step.get() {
-                None if results.held.with(Option::is_some) => view! {
-                    <p class="hint">"Using the token you pasted; no token request was made."</p>
-                    <GrantSummary step=None />
-                }.into_any(),
-                None => view! {
-                    <p class="empty">"No token yet. Press Get token, or Call API to get one and use it."</p>
-                }.into_any(),
-                Some(step) => view! {
-                    <AnsweredBy exchange=step.exchange.clone() />
-                    <GrantSummary step=Some(step.clone()) />
-                    <ExchangeView exchange=step.exchange />
-                }.into_any(),
-            }}
+            <p class="empty" hidden=move || !empty()>
+                "No token yet. Press Get token, or Call API to get one and use it."
+            </p>
+            <Later part=Part::TokenAnswer />
         </section>
+    }
+}
+
+/// The token held and the exchange that produced it, or the token pasted.
+#[component]
+pub fn TokenAnswer() -> impl IntoView {
+    let results = expect_context::<Results>();
+    move || match results.token_step.get() {
+        None if results.held.with(Option::is_some) => view! {
+            <p class="hint">"Using the token you pasted; no token request was made."</p>
+            <GrantSummary step=None />
+        }
+        .into_any(),
+        None => ().into_any(),
+        Some(step) => view! {
+            <AnsweredBy exchange=step.exchange.clone() />
+            <GrantSummary step=Some(step.clone()) />
+            <ExchangeView exchange=step.exchange />
+        }
+        .into_any(),
     }
 }
 

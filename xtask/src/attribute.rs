@@ -1,6 +1,7 @@
 //! `cargo xtask attribute`: where the first load's wasm goes, by crate and by the page's
-//! components. twiggy (installed with cargo if missing) reads the page's wasm as cargo builds it
-//! for the release, before wasm-bindgen and wasm-opt strip the names; sizes are of that build
+//! components. twiggy (installed with cargo if missing) reads the main part of the page's wasm
+//! as cargo builds it for the release and the split leaves it (`crate::split`: the chunks load
+//! after the form is usable), before wasm-bindgen and wasm-opt strip the names; sizes are of that build
 //! (code and data; the name sections and wasm-bindgen's describe functions, which are not
 //! shipped, left out), so they give shares, not the gzip figure. Generic framework code
 //! instantiated for our views is named after the framework function (tachys, reactive_graph):
@@ -51,12 +52,28 @@ pub fn attribute() -> i32 {
         eprintln!("xtask attribute: could not install twiggy with cargo install");
         return 1;
     }
-    let build = ["build", "--locked", "--release", "--target", "wasm32-unknown-unknown", "-p", "ords-playground"];
+    let build = [
+        "build",
+        "--locked",
+        "--release",
+        "--target",
+        "wasm32-unknown-unknown",
+        "-p",
+        "ords-playground",
+        "--features",
+        "lazy",
+    ];
     if !status(command("cargo", &build)) {
         return 1;
     }
-    let wasm = target_dir().join("wasm32-unknown-unknown").join("release").join("ords-playground.wasm");
-    let wasm = wasm.to_string_lossy().into_owned();
+    let built = target_dir().join("wasm32-unknown-unknown").join("release").join("ords-playground.wasm");
+    let wasm = match crate::split::split(&built, &target_dir().join("wasm-split").join("attribute")) {
+        Ok(main) => main.to_string_lossy().into_owned(),
+        Err(message) => {
+            eprintln!("xtask attribute: {message}");
+            return 1;
+        }
+    };
     let Some(json) = output("twiggy", &["top", "-n", "1000000", "--format", "json", &wasm]) else {
         eprintln!("xtask attribute: twiggy could not read {wasm}");
         return 1;

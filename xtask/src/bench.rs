@@ -62,9 +62,9 @@ fn swagger_page(dir: &Path) -> Result<Vec<PathBuf>, String> {
     Ok(["index.html", "swagger-ui.css", "swagger-ui-bundle.js"].iter().map(|f| dir.join(f)).collect())
 }
 
-/// The built files: those the first load fetches (`index.html`, what it names, and the
-/// wasm-bindgen snippets the page's glue imports), and those fetched later (the helper worker
-/// and the deferred part, loaded after the form is usable).
+/// The built files: those the first load fetches (`index.html`, what it names, the
+/// wasm-bindgen snippets and the split's loader the page's glue imports), and those fetched
+/// later (the split's chunks, the helper worker and the deferred part, after the form is usable).
 fn our_files() -> (Vec<PathBuf>, Vec<PathBuf>) {
     let dist = root().join("dist");
     let list = |dir: &Path| -> Vec<PathBuf> {
@@ -80,13 +80,24 @@ fn our_files() -> (Vec<PathBuf>, Vec<PathBuf>) {
     }
     files.sort();
     let index = std::fs::read_to_string(dist.join("index.html")).unwrap_or_default();
+    // Named as `./<name>` or `/<path>/<name>`, quoted or not (release HTML is minified).
+    let names = |text: &str, name: &str| {
+        text.match_indices(&format!("/{name}"))
+            .any(|(at, m)| text[at + m.len()..].chars().next().is_none_or(|c| matches!(c, '"' | '\'' | ' ' | '>')))
+    };
+    let file_name = |f: &PathBuf| f.file_name().unwrap_or_default().to_string_lossy().into_owned();
+    // What index.html names, and what the scripts it names import (the split's loader).
+    let scripts: String = files
+        .iter()
+        .filter(|f| f.extension().is_some_and(|x| x == "js") && names(&index, &file_name(f)))
+        .filter_map(|f| std::fs::read_to_string(f).ok())
+        .collect();
     files.into_iter().partition(|f| {
-        let name = f.file_name().unwrap_or_default().to_string_lossy().into_owned();
-        // Named as `./<name>` or `/<path>/<name>`, quoted or not (release HTML is minified).
-        let named = index
-            .match_indices(&format!("/{name}"))
-            .any(|(at, m)| index[at + m.len()..].chars().next().is_none_or(|c| matches!(c, '"' | '\'' | ' ' | '>')));
-        name == "index.html" || named || f.strip_prefix(&dist).is_ok_and(|p| p.starts_with("snippets"))
+        let name = file_name(f);
+        name == "index.html"
+            || names(&index, &name)
+            || names(&scripts, &name)
+            || f.strip_prefix(&dist).is_ok_and(|p| p.starts_with("snippets"))
     })
 }
 
@@ -164,7 +175,7 @@ pub fn bench() -> i32 {
         return 1;
     }
     let built = status(command("cargo", &["build", "--locked", "--release", "-p", "ords-sim", "--bin", "ords-sim"]))
-        && status(command("trunk", &["build", "--release", "--offline", "--locked"]));
+        && status(crate::split::trunk(&["build", "--release", "--offline", "--locked"]));
     if !built {
         return 1;
     }

@@ -67,6 +67,8 @@ impl Report {
         let ratio = o.1 as f64 / t.1 as f64;
         let (load_o, load_t) = (n(&b["load_ours"]["median"]), n(&b["load_theirs"]["median"]));
         let overhead = n(&b["flow_overhead"]["median"]);
+        let (first, floor) = (n(&b["flow_first"]), n(&b["flow_floor"]["median"]));
+        let (later_in, later_opens) = (n(&b["later_loaded"]["median"]), n(&b["later_opens"]["median"]));
         let (visible, longest) = (n(&b["large_visible"]["median"]), n(&b["large_longest_task"]["median"]));
         let errors = self.sim["token_errors"].as_u64().unwrap_or(1) + self.sim["get_errors"].as_u64().unwrap_or(1);
         out.push_str("\n### Figures and targets\n\n| # | figure | measured | target | |\n|---|---|---|---|---|\n");
@@ -89,11 +91,11 @@ impl Report {
                 "3",
                 "Flow overhead: Call API to both panels painted, minus the two requests (warm page)",
                 format!(
-                    "{overhead:.1} ms median; a plain-JS page doing only the two fetches: {:.1} ms",
-                    n(&b["flow_floor"]["median"])
+                    "{overhead:.1} ms median, first run on a fresh page {first:.0} ms; a plain-JS page doing only the \
+                        two fetches: {floor:.1} ms"
                 ),
-                "≤ 5 ms",
-                Some(overhead <= 5.0),
+                "≤ plain JS + 5 ms; first run ≤ plain JS + 30 ms (issue 25)",
+                Some(overhead <= floor + 5.0 && first <= floor + 30.0),
             ),
             (
                 "4",
@@ -115,7 +117,8 @@ impl Report {
             ),
         ];
         let (embed_bytes, full_bytes) = (n(&b["transfer_embed"]), n(&b["transfer_full"]));
-        let budget = 315.0 * 1024.0;
+        // The first-load budget since issue 25 (315 KB before).
+        let budget = 200.0 * 1024.0;
         let rows_more = [
             (
                 "6",
@@ -128,8 +131,16 @@ impl Report {
                 "7",
                 "Bytes on the wire until usable (Resource Timing, nginx gzip): full page / embed",
                 format!("{} / {}", kb(full_bytes as u64), kb(embed_bytes as u64)),
-                "< 315 KB",
-                Some(full_bytes < budget && embed_bytes < budget),
+                "≤ 200 KB",
+                Some(full_bytes <= budget && embed_bytes <= budget),
+            ),
+            (
+                "8",
+                "Code after the first screen (the split's chunks, the deferred part): all in after the form is \
+                    usable / a deferred section (Timeline) from the click to its first frame, medians",
+                format!("{later_in:.0} ms / {later_opens:.0} ms"),
+                "≤ 1 s / ≤ 100 ms",
+                Some(later_in <= 1000.0 && later_opens <= 100.0),
             ),
         ];
         for (i, what, measured, target, ok) in rows.into_iter().chain(rows_more) {
@@ -138,7 +149,7 @@ impl Report {
         out.push_str(&format!(
             "\nSpreads: load ours {}; Swagger UI {}; flow overhead {} ({} requests a run; to the DOM update, before \
                 paint: {}; first run on a fresh page {:.0} ms); plain-JS floor {}; whole flow {}; first rows {}; \
-                longest task {}.\n",
+                longest task {}; later code in {}, a section opened {}.\n",
             spread(&b["load_ours"]),
             spread(&b["load_theirs"]),
             spread(&b["flow_overhead"]),
@@ -148,7 +159,9 @@ impl Report {
             spread(&b["flow_floor"]),
             spread(&b["flow_total"]),
             spread(&b["large_visible"]),
-            spread(&b["large_longest_task"])
+            spread(&b["large_longest_task"]),
+            spread(&b["later_loaded"]),
+            spread(&b["later_opens"])
         ));
         out
     }

@@ -41,7 +41,7 @@ pub fn public_url(args: &[String]) -> Result<String, String> {
 pub fn build(public_url: &str, out: &std::path::Path) -> bool {
     let out_text = out.to_string_lossy();
     let args = ["build", "--release", "--offline", "--locked", "--public-url", public_url, "--dist", &*out_text];
-    status(command("trunk", &args))
+    status(crate::split::trunk(&args))
 }
 
 /// The folder for `public_url`, then the archive of it.

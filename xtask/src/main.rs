@@ -12,6 +12,7 @@ mod run;
 mod screenshots;
 mod serve;
 mod source_checks;
+mod split;
 mod test;
 mod tools;
 
@@ -33,9 +34,12 @@ usage: cargo xtask <command>
           install what is missing, build the page and write the README's pictures (desktop,
           dark theme, phone, a 720 px docs embed) into docs/images/
   post-build
-          Trunk's post-build hook: in release builds the JavaScript glue minified (terser), then
-          the Content-Security-Policy into index.html and, in release builds, the service
-          worker with the build's file list
+          Trunk's post-build hook: the page's split chunks placed beside it, in release builds
+          the JavaScript glue minified (terser), then the Content-Security-Policy into index.html
+          and, in release builds, the service worker with the build's file list
+  split-bindgen
+          wasm-bindgen as Trunk calls it (xtask puts it first on Trunk's PATH): splits the
+          page's wasm into the first screen and chunks loaded later, then runs wasm-bindgen
 ";
 
 fn main() {
@@ -48,6 +52,7 @@ fn main() {
         Some("dist") => dist::dist(&args[1..]),
         Some("screenshots") => screenshots::screenshots(),
         Some("post-build") => post_build(&args[1..]),
+        Some("split-bindgen") => split::bindgen(&args[1..]),
         _ => {
             eprint!("{USAGE}");
             2
@@ -62,6 +67,10 @@ fn post_build(args: &[String]) -> i32 {
         args.first().cloned().or_else(|| std::env::var("TRUNK_STAGING_DIR").ok()).unwrap_or_else(|| "dist".into());
     let dir = std::path::Path::new(&dir);
     let release = std::env::var("TRUNK_PROFILE").is_ok_and(|p| p == "release");
+    if let Err(message) = split::place_chunks(dir, release) {
+        eprintln!("xtask post-build: {message}");
+        return 1;
+    }
     if release {
         if let Err(message) = minify::minify_glue(dir) {
             eprintln!("xtask post-build: {message}");

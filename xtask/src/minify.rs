@@ -15,7 +15,7 @@ pub fn integrity(bytes: &[u8]) -> String {
 
 /// The glue files of a build: wasm-bindgen's `.js` beside each `_bg.wasm` (the page's and the
 /// helper's), not Trunk's loaders or the service worker.
-fn glue_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
+pub fn glue_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
     let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
     let mut out: Vec<PathBuf> = entries
         .filter_map(Result::ok)
@@ -34,26 +34,32 @@ fn terser() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../node_modules/terser/bin/terser")
 }
 
-/// Minifies the glue in `dir` in place and updates its integrity in `dir/index.html`.
-pub fn minify_glue(dir: &Path) -> Result<(), String> {
+/// Minifies one JavaScript module in place.
+pub fn minify_file(file: &Path) -> Result<(), String> {
     let terser = terser();
     if !terser.is_file() {
         return Err(format!("{} is missing: run `npm ci` (cargo xtask serve/test do)", terser.display()));
     }
+    let status = Command::new("node")
+        .arg(&terser)
+        .arg(file)
+        .args(["--module", "--compress", "--mangle", "--output"])
+        .arg(file)
+        .status()
+        .map_err(|e| format!("cannot run node (terser): {e}"))?;
+    if !status.success() {
+        return Err(format!("terser failed on {} ({status})", file.display()));
+    }
+    Ok(())
+}
+
+/// Minifies the glue in `dir` in place and updates its integrity in `dir/index.html`.
+pub fn minify_glue(dir: &Path) -> Result<(), String> {
     let index = dir.join("index.html");
     let mut html = std::fs::read_to_string(&index).map_err(|e| format!("cannot read {}: {e}", index.display()))?;
     for file in glue_files(dir)? {
         let before = std::fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
-        let status = Command::new("node")
-            .arg(&terser)
-            .arg(&file)
-            .args(["--module", "--compress", "--mangle", "--output"])
-            .arg(&file)
-            .status()
-            .map_err(|e| format!("cannot run node (terser): {e}"))?;
-        if !status.success() {
-            return Err(format!("terser failed on {} ({status})", file.display()));
-        }
+        minify_file(&file)?;
         let after = std::fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
         html = html.replace(&integrity(&before), &integrity(&after));
     }

@@ -27,7 +27,7 @@ pub fn serve(args: &[String]) -> i32 {
     };
     println!("\nThe playground will be at  http://127.0.0.1:8080/  (pre-filled for ords-sim on 127.0.0.1:8181)");
     println!("Press Ctrl-C to stop both.\n");
-    let ok = status(command("trunk", &["serve", "--offline", "--locked"]));
+    let ok = status(crate::split::trunk(&["serve", "--offline", "--locked"]));
     let _ = sim.kill();
     i32::from(!ok)
 }

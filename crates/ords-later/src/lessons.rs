@@ -41,6 +41,9 @@ pub fn LessonsView() -> impl IntoView {
         staged: text("data-lesson-staged"),
     };
     let said = text("data-lesson-said");
+    // The page stages a lesson once its helper has the lessons: a step shown before then
+    // could be run with the settings not yet staged.
+    let staged_by_page = text("data-lessons-ready");
     let lessons: Vec<LessonInfo> = LESSONS.iter().map(LessonInfo::of).collect();
     let chosen = Memo::new(move |_| settings.with(|c| c.lesson.clone()));
     let options = {
@@ -60,8 +63,11 @@ pub fn LessonsView() -> impl IntoView {
     let body = move || {
         let id = chosen.get();
         let lesson = lessons.iter().find(|l| l.id == id)?.clone();
+        if staged_by_page.with(String::is_empty) {
+            return Some(view! { <p class="hint">"Loading…"</p> }.into_any());
+        }
         progress.done.track();
-        Some(lesson_view(progress, lesson))
+        Some(lesson_view(progress, lesson).into_any())
     };
     view! {
         <section class="panel lessons" aria-label="Lessons">

@@ -1,0 +1,92 @@
+//! Code the first screen does not need, split out of the first load (issue 25): the finer
+//! settings, the sections under the answers, what fills the two answers, the run itself and the
+//! answers to the deferred part. Each is behind a split point: with the `lazy` feature (the
+//! page's build, `index.html`) its code goes to a chunk of its own that `cargo xtask` builds
+//! beside the page (`xtask/src/split.rs`) and the browser fetches on the first call; without
+//! it (native tests, `wasm-bindgen-test`) it is a plain async function, so components are tested
+//! with what they show.
+//!
+//! The chunks share the page's memory and signals (unlike the deferred part, a module of its
+//! own): a split point takes the page's handles and returns a view or runs. They are fetched
+//! once the page is idle after the form is usable ([`start`]); a part needed before that waits
+//! for it, showing "Loading…".
+
+use leptos::prelude::*;
+
+pub use leptos::wasm_split::SplitLoaderError;
+
+/// What a view or a button says when its code could not be fetched (the loader gives up on a
+/// stalled chunk after 30 s); the next try fetches again.
+pub const NOT_LOADED: &str = "This part of the page could not be loaded (offline, a missing file, or a connection \
+    stalled for 30 s).";
+
+/// Declares a split point: `split_point!(chunk, preload_name, fn name(args) -> Output { body })`
+/// makes `async fn name(args) -> Result<Output, SplitLoaderError>` and
+/// `async fn preload_name() -> Result<(), SplitLoaderError>`. Functions naming the same chunk
+/// share it.
+macro_rules! split_point {
+    ($chunk:ident, $preload:ident, $(#[$doc:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),*) -> $out:ty
+        $body:block) => {
+        $(#[$doc])*
+        #[cfg(feature = "lazy")]
+        #[leptos::wasm_split::wasm_split(
+            $chunk, wasm_split_path = ::leptos::wasm_split, preload(#[allow(dead_code)] $preload), fallible
+        )]
+        $vis fn $name($($arg: $ty),*) -> Result<$out, $crate::later::SplitLoaderError> {
+            Ok($body)
+        }
+        $(#[$doc])*
+        #[cfg(not(feature = "lazy"))]
+        $vis async fn $name($($arg: $ty),*) -> Result<$out, $crate::later::SplitLoaderError> {
+            Ok($body)
+        }
+        #[cfg(not(feature = "lazy"))]
+        #[allow(dead_code)]
+        $vis async fn $preload() -> Result<(), $crate::later::SplitLoaderError> {
+            Ok(())
+        }
+    };
+}
+pub(crate) use split_point;
+
+thread_local! {
+    // Reference-counted, not in the arena: it outlives whichever view first reads it.
+    static STARTED: ArcRwSignal<bool> = ArcRwSignal::new(!cfg!(feature = "lazy"));
+    // Counts chunks that arrived: a view whose chunk failed tries again when another arrives.
+    static ARRIVED: ArcRwSignal<u32> = ArcRwSignal::new(0);
+    static BACKGROUND: std::cell::Cell<bool> = const { std::cell::Cell::new(!cfg!(feature = "lazy")) };
+}
+
+/// Whether the page has begun fetching its later code (always, without the `lazy` feature).
+pub fn started() -> bool {
+    STARTED.with(ArcRwSignal::get)
+}
+
+/// Begins fetching the later code: the views waiting for it render as their chunks arrive, and
+/// `preload` fetches the chunks no view shows (the run, the part's answers).
+pub fn start(preload: impl FnOnce() + 'static) {
+    STARTED.with(|s| s.set(true));
+    preload();
+}
+
+/// The page's background work has begun (or its code could not be fetched).
+pub fn background_begun() {
+    BACKGROUND.with(|b| b.set(true));
+}
+
+/// Waits for [`background_begun`]: a run never overtakes the simulator's scenario being set.
+pub async fn after_background() {
+    while !BACKGROUND.with(std::cell::Cell::get) {
+        crate::browser::next_task().await;
+    }
+}
+
+/// A chunk arrived (after a view or a press fetched it).
+pub fn arrived() {
+    ARRIVED.with(|a| a.update(|n| *n = n.wrapping_add(1)));
+}
+
+/// Tracks [`arrived`]: call in an effect to hear of each.
+pub fn track_arrivals() {
+    ARRIVED.with(ArcRwSignal::track);
+}
