@@ -126,6 +126,14 @@ thread_local! {
     static RUN_LOADED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
+/// Fetches the run's code before anyone presses (called once the form is usable), so the
+/// first press neither waits nor says "Loading…".
+pub async fn preload_run_code() {
+    if preload_run().await.is_ok() {
+        RUN_LOADED.with(|l| l.set(true));
+    }
+}
+
 /// `Get token` or `Call API`. A press before the run's code is in says "Loading…" until it is,
 /// and a sentence if it could not be fetched (the next press tries again).
 pub fn press(page: Page, action: Action) {

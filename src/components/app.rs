@@ -74,6 +74,7 @@ pub fn App() -> impl IntoView {
     set_timeout(
         move || {
             crate::later::start(move || {
+                leptos::task::spawn_local(actions::preload_run_code());
                 leptos::task::spawn_local(async move {
                     if let Some(owner) = owner {
                         drop(keep_up(page, owner, probe_target).await);
