@@ -143,7 +143,7 @@ pub fn press(page: Page, action: Action) {
         results.notice.set(Some("Loading…".to_owned()));
     }
     leptos::task::spawn_local(async move {
-        crate::later::after_background().await;
+        crate::later::settled().await;
         match run_later(page, action).await {
             Ok(()) => {
                 if waiting {

@@ -55,6 +55,7 @@ thread_local! {
     // Counts chunks that arrived: a view whose chunk failed tries again when another arrives.
     static ARRIVED: ArcRwSignal<u32> = ArcRwSignal::new(0);
     static BACKGROUND: std::cell::Cell<bool> = const { std::cell::Cell::new(!cfg!(feature = "lazy")) };
+    static WAITING: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
 /// Whether the page has begun fetching its later code (always, without the `lazy` feature).
@@ -74,9 +75,20 @@ pub fn background_begun() {
     BACKGROUND.with(|b| b.set(true));
 }
 
-/// Waits for [`background_begun`]: a run never overtakes the simulator's scenario being set.
-pub async fn after_background() {
-    while !BACKGROUND.with(std::cell::Cell::get) {
+/// A request of the deferred part is waiting for its answer's code; [`answered`] when it ran.
+pub fn asked() {
+    WAITING.with(|w| w.set(w.get().saturating_add(1)));
+}
+
+/// See [`asked`].
+pub fn answered() {
+    WAITING.with(|w| w.set(w.get().saturating_sub(1)));
+}
+
+/// Waits until the background work has begun and every request the part made has been
+/// answered: a run never overtakes the simulator's scenario or a lesson being staged.
+pub async fn settled() {
+    while !BACKGROUND.with(std::cell::Cell::get) || WAITING.with(std::cell::Cell::get) > 0 {
         crate::browser::next_task().await;
     }
 }

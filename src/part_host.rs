@@ -49,11 +49,12 @@ crate::later::split_point!(
 /// could not be fetched.
 pub fn answer(page: Page, view_state: View, ask: Ask, event: web_sys::Event) {
     let reply = PartReply::of(&event);
+    crate::later::asked();
     leptos::task::spawn_local(async move {
-        if answer_later(page, view_state, ask, event).await.is_err() {
-            if let Some(reply) = reply {
-                reply.reject(crate::later::NOT_LOADED);
-            }
+        let done = answer_later(page, view_state, ask, event).await;
+        crate::later::answered();
+        if let (Err(_), Some(reply)) = (done, reply) {
+            reply.reject(crate::later::NOT_LOADED);
         }
     });
 }

@@ -91,8 +91,8 @@ impl Report {
                 "3",
                 "Flow overhead: Call API to both panels painted, minus the two requests (warm page)",
                 format!(
-                    "{overhead:.1} ms median, the first run on a fresh page {first:.0} ms (median of 5 pages); a plain-JS \
-                        page doing only the two fetches: {floor:.1} ms"
+                    "{overhead:.1} ms median, the first run on a fresh page {first:.0} ms (median of 5 pages); a \
+                        plain-JS page doing only the two fetches: {floor:.1} ms"
                 ),
                 "≤ plain JS + 5 ms; first run ≤ plain JS + 30 ms (issue 25)",
                 Some(overhead <= floor + 5.0 && first <= floor + 30.0),

@@ -41,8 +41,8 @@ pub fn LessonsView() -> impl IntoView {
         staged: text("data-lesson-staged"),
     };
     let said = text("data-lesson-said");
-    // The page stages a lesson once its helper has the lessons: a step shown before then
-    // could be run with the settings not yet staged.
+    // The page stages a lesson once its helper has the lessons: a step shown, or a lesson
+    // chosen, before then would be run with the settings not staged.
     let staged_by_page = text("data-lessons-ready");
     let lessons: Vec<LessonInfo> = LESSONS.iter().map(LessonInfo::of).collect();
     let chosen = Memo::new(move |_| settings.with(|c| c.lesson.clone()));
@@ -74,7 +74,9 @@ pub fn LessonsView() -> impl IntoView {
             <h2>"Lessons"</h2>
             <div class="field">
                 <label for="lesson">"Lesson"</label>
-                <select id="lesson" on:change=move |ev| host::lesson("choose", &event_target_value(&ev))>
+                // Until the page has the lessons it could not stage a choice.
+                <select id="lesson" disabled=move || staged_by_page.with(String::is_empty)
+                    on:change=move |ev| host::lesson("choose", &event_target_value(&ev))>
                     <option value="">"Choose a lesson (a 60-90 minute workshop)"</option>
                     {options}
                 </select>
