@@ -23,21 +23,15 @@ pub struct Page {
 
 /// With no configuration, use the local ords-sim when it answers, else the in-page simulator.
 /// Only a page served from this machine probes loopback: a public page doing so would make
-/// Chrome ask for local-network permission. True when the probe is still to be sent
-/// ([`probe_default_target`], after the first load).
-pub fn choose_default_target(form: Form) -> bool {
+/// Chrome ask for local-network permission.
+pub fn choose_default_target(form: Form) {
     if !browser::page_is_local() {
         form.target.set(Target::Simulated);
-        return false;
+        return;
     }
-    true
-}
-
-/// Sends the probe [`choose_default_target`] asked for.
-pub fn probe_default_target(form: Form) {
-    let probe = ords_core::HttpRequest::new("GET", &form.token_url.get_untracked());
+    let url = form.token_url.get_untracked();
     leptos::task::spawn_local(async move {
-        let reachable = browser::send(Target::Network, probe).await.is_ok();
+        let reachable = browser::answers(&url).await;
         if !reachable && form.target_source.get_untracked() == Source::Default {
             form.target.set(Target::Simulated);
         }

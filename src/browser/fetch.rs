@@ -136,20 +136,28 @@ async fn exchange(url: &str, prepared: web_sys::Request) -> Result<Received, Str
 /// After a failed fetch: a `no-cors` GET to the same URL (no credentials, nothing read) tells
 /// a server that answers but refuses this origin from one that does not answer at all.
 pub async fn probe(url: &str) -> Probe {
-    let Ok(controller) = AbortController::new() else { return Probe::NotProbed };
-    let Ok(request) = build(&HttpRequest::new("GET", url), Some(&controller.signal()), RequestMode::NoCors) else {
-        return Probe::NotProbed;
-    };
-    let Some(window) = web_sys::window() else { return Probe::NotProbed };
+    match answered(url, RequestMode::NoCors).await {
+        Some(true) => Probe::ReachableWithoutCors,
+        Some(false) => Probe::Unreachable,
+        None => Probe::NotProbed,
+    }
+}
+
+/// Whether a GET to `url` gets an answer this page may read (no credentials, nothing read,
+/// given up after 5 s): the local ords-sim, when the page looks for it.
+pub async fn answers(url: &str) -> bool {
+    answered(url, RequestMode::Cors).await == Some(true)
+}
+
+async fn answered(url: &str, mode: RequestMode) -> Option<bool> {
+    let controller = AbortController::new().ok()?;
+    let request = build(&HttpRequest::new("GET", url), Some(&controller.signal()), mode).ok()?;
+    let window = web_sys::window()?;
     let timer =
         leptos::prelude::set_timeout_with_handle(move || controller.abort(), std::time::Duration::from_secs(5)).ok();
     let answered = JsFuture::from(window.fetch_with_request(&request)).await.is_ok();
     if let Some(timer) = timer {
         timer.clear();
     }
-    if answered {
-        Probe::ReachableWithoutCors
-    } else {
-        Probe::Unreachable
-    }
+    Some(answered)
 }

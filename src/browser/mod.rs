@@ -25,7 +25,7 @@ pub use clipboard::copy_text;
 pub use clock::{local_time, next_task, now_ms};
 pub use crash::{install_crash_notice, show_crash_notice, CRASH_NOTICE};
 pub use deferred::{load_deferred, PartReply};
-pub use fetch::{cancel_all, probe, TIMEOUT_MS};
+pub use fetch::{answers, cancel_all, probe, TIMEOUT_MS};
 pub use files::{data_url, read_chosen_file};
 pub use focus::{focus_status_after_run, focus_when_shown};
 pub use helper::{ask as ask_helper, Newest};

@@ -32,7 +32,9 @@ pub fn App() -> impl IntoView {
     // Only the demo's own URLs may end in the in-page simulator without the person choosing it.
     let on_demo = ords_core::demo::is_demo_url(&start.config.token_url)
         && ords_core::demo::is_demo_url(&start.config.resource_url);
-    let probe_target = start.config.target.is_none() && on_demo && actions::choose_default_target(form);
+    if start.config.target.is_none() && on_demo {
+        actions::choose_default_target(form);
+    }
     let consent = Consent::new(&browser::page_origin());
     let workshop = Workshop::new();
     provide_context(form);
@@ -77,7 +79,7 @@ pub fn App() -> impl IntoView {
                 leptos::task::spawn_local(actions::preload_run_code());
                 leptos::task::spawn_local(async move {
                     if let Some(owner) = owner {
-                        drop(keep_up(page, owner, probe_target).await);
+                        drop(keep_up(page, owner).await);
                     }
                     crate::later::background_begun();
                     drop(part_host::preload_host().await);
@@ -194,17 +196,13 @@ split_point!(
     background,
     preload_background,
     /// What the page keeps up in the background once the form is usable: the inputs' diagnosis,
-    /// the simulator's scenario and the workshop's scenarios and lessons (from the helper), and
-    /// the probe for the local ords-sim.
-    fn keep_up(page: Page, owner: Owner, probe_target: bool) -> () {
+    /// the simulator's scenario and the workshop's scenarios and lessons, from the helper.
+    fn keep_up(page: Page, owner: Owner) -> () {
         owner.with(|| {
             crate::workshop::keep_scenario(page.form, page.results);
             crate::diagnosis::keep_inputs_diagnosed(page.form, page.results);
         });
         page.workshop.load();
-        if probe_target {
-            actions::probe_default_target(page.form);
-        }
     }
 );
 
