@@ -120,15 +120,22 @@ pub fn split(wasm: &Path, out: &Path) -> Result<PathBuf, String> {
 /// Post-build: the chunks and the loader of this build's split into `dir` (Trunk's staging
 /// folder), beside the page's glue. Nothing to do when the page was built without one.
 pub fn place_chunks(dir: &Path, release: bool) -> Result<(), String> {
+    let glue = crate::minify::glue_files(dir)?
+        .into_iter()
+        .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .find(|n| n.starts_with(&format!("{PAGE}-")));
+    // A plain `trunk build` leaves the split points' imports unresolved: the page would not start.
+    let unsplit = glue.as_ref().and_then(|g| std::fs::read_to_string(dir.join(g)).ok());
+    if unsplit.is_some_and(|text| text.contains("__wasm_split_placeholder__")) {
+        return Err("the page's wasm was not split: build it with `cargo xtask dist` or `cargo xtask serve` \
+            (they give Trunk the wasm-bindgen that splits it)"
+            .into());
+    }
     let from = split_dir(if release { "release" } else { "debug" });
     let Ok(loader) = std::fs::read_to_string(from.join(LOADER)) else {
         return Ok(());
     };
-    let glue = crate::minify::glue_files(dir)?
-        .into_iter()
-        .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
-        .find(|n| n.starts_with(&format!("{PAGE}-")))
-        .ok_or_else(|| format!("no glue for {PAGE} in {}", dir.display()))?;
+    let glue = glue.ok_or_else(|| format!("no glue for {PAGE} in {}", dir.display()))?;
     let mut loader = loader.replace(&format!("\"./{PAGE}.js\""), &format!("\"./{glue}\""));
     let main = format!("{PAGE}.wasm");
     let entries = std::fs::read_dir(&from).map_err(|e| format!("cannot list {}: {e}", from.display()))?;
