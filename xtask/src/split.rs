@@ -184,9 +184,11 @@ fn optimized(chunk: &Path) -> Result<Vec<u8>, String> {
     let features = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext"];
     let mut cmd = crate::run::command("wasm-opt", &["-Oz", "--enable-mutable-globals", "--enable-reference-types"]);
     cmd.args(features).arg(chunk).arg("-o").arg(&out);
-    let status = cmd.status().map_err(|e| format!("cannot run wasm-opt: {e}"))?;
-    if !status.success() {
-        return Err(format!("wasm-opt failed on {} ({status})", chunk.display()));
+    // Its warnings about the split's name section are noise: shown only when it fails.
+    let ran = cmd.output().map_err(|e| format!("cannot run wasm-opt: {e}"))?;
+    if !ran.status.success() {
+        let said = String::from_utf8_lossy(&ran.stderr);
+        return Err(format!("wasm-opt failed on {} ({}): {said}", chunk.display(), ran.status));
     }
     let bytes = read(&out)?;
     let _ = std::fs::remove_file(&out);
