@@ -75,10 +75,11 @@ test('a part held back shows "Loading…", then works; a press before the run\'s
   await context.close();
 });
 
-test('a chunk that never arrives: a sentence and Retry in its place, or on the button; both recover', async () => {
+test('a chunk that never arrives: a sentence and Retry in its place, or on the button; both recover, and the background work with them', async () => {
   const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.route(chunk('split_sections'), (route) => route.abort());
   await context.route(chunk('split_answers'), (route) => route.abort());
+  await context.route(chunk('split_background'), (route) => route.abort());
   const page = await open(context);
   const failed = page.locator('.answers > [role=alert]');
   await failed.getByText(/This part of the page could not be loaded \(offline, a missing file/).waitFor();
@@ -88,8 +89,11 @@ test('a chunk that never arrives: a sentence and Retry in its place, or on the b
 
   await context.unroute(chunk('split_sections'));
   await context.unroute(chunk('split_answers'));
+  await context.unroute(chunk('split_background'));
   await failed.getByRole('button', { name: 'Retry' }).click();
   await page.getByRole('tab', { name: 'Diagnosis' }).waitFor();
+  // The background work (the inputs' diagnosis, from the helper) is tried again too.
+  await page.locator('#panel-diagnosis').getByText('Before sending').waitFor();
   await failed.waitFor({ state: 'hidden' });
   await page.getByRole('button', { name: 'Call API' }).click();
   await resourcePanel(page).getByTestId('status').getByText('200 OK').waitFor();

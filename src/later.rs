@@ -1,6 +1,6 @@
 //! Code the first screen does not need, split out of the first load (issue 25): the finer
-//! settings, the sections under the answers, what fills the two answers, the run itself and the
-//! answers to the deferred part. Each is behind a split point: with the `lazy` feature (the
+//! settings, the sections under the answers, what fills the two answers, the run itself, the
+//! background work and the answers to the deferred part. Each is behind a split point: with the `lazy` feature (the
 //! page's build, `index.html`) its code goes to a chunk of its own that `cargo xtask` builds
 //! beside the page (`xtask/src/split.rs`) and the browser fetches on the first call; without
 //! it (native tests, `wasm-bindgen-test`) it is a plain async function, so components are tested
@@ -8,8 +8,9 @@
 //!
 //! The chunks share the page's memory and signals (unlike the deferred part, a module of its
 //! own): a split point takes the page's handles and returns a view or runs. They are fetched
-//! once the page is idle after the form is usable ([`start`]); a part needed before that waits
-//! for it, showing "Loading…".
+//! as soon as the page has drawn the form ([`start`]); a part needed before its chunk is in
+//! waits for it, showing "Loading…", and a run waits for what must happen before it
+//! ([`settled`]).
 
 use leptos::prelude::*;
 
@@ -101,4 +102,12 @@ pub fn arrived() {
 /// Tracks [`arrived`]: call in an effect to hear of each.
 pub fn track_arrivals() {
     ARRIVED.with(ArcRwSignal::track);
+}
+
+/// Resolves once another chunk has arrived (checked twice a second: only after a failure).
+pub async fn next_arrival() {
+    let seen = ARRIVED.with(ArcRwSignal::get_untracked);
+    while ARRIVED.with(ArcRwSignal::get_untracked) == seen {
+        crate::browser::sleep(500).await;
+    }
 }

@@ -11,7 +11,7 @@ pub(crate) fn monotonic_ms() -> f64 {
 }
 
 /// Resolves after `ms` milliseconds (in a later task).
-pub(crate) async fn sleep(ms: i32) {
+pub async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(window) = web_sys::window() {
             let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);

@@ -22,7 +22,7 @@ mod storage;
 mod text;
 
 pub use clipboard::copy_text;
-pub use clock::{local_time, next_task, now_ms};
+pub use clock::{local_time, next_task, now_ms, sleep};
 pub use crash::{install_crash_notice, show_crash_notice, CRASH_NOTICE};
 pub use deferred::{load_deferred, PartReply};
 pub use fetch::{answers, cancel_all, probe, TIMEOUT_MS};

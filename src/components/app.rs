@@ -79,7 +79,12 @@ pub fn App() -> impl IntoView {
                 leptos::task::spawn_local(actions::preload_run_code());
                 leptos::task::spawn_local(async move {
                     if let Some(owner) = owner {
-                        drop(keep_up(page, owner).await);
+                        // Runs need not wait for it; it is tried again once another chunk
+                        // arrives (a Retry, or the network back).
+                        while keep_up(page, owner.clone()).await.is_err() {
+                            crate::later::background_begun();
+                            crate::later::next_arrival().await;
+                        }
                     }
                     crate::later::background_begun();
                     drop(part_host::preload_host().await);
