@@ -17,11 +17,16 @@ pub fn target_dir() -> PathBuf {
 /// A command run from the root, with `node_modules/.bin` first on PATH (npm's wasm-opt must
 /// win over any Debian binaryen) and Trunk told not to look for updates.
 pub fn command(program: &str, args: &[&str]) -> Command {
+    command_with_first_on_path(program, args, None)
+}
+
+/// [`command`] with `first` before everything else on PATH (Trunk's splitting wasm-bindgen).
+pub fn command_with_first_on_path(program: &str, args: &[&str], first: Option<PathBuf>) -> Command {
     let mut cmd = Command::new(program);
     cmd.args(args).current_dir(root());
     let bin = root().join("node_modules").join(".bin");
     let path = std::env::var_os("PATH").unwrap_or_default();
-    let mut paths = vec![bin];
+    let mut paths: Vec<PathBuf> = first.into_iter().chain([bin]).collect();
     paths.extend(std::env::split_paths(&path));
     if let Ok(joined) = std::env::join_paths(paths) {
         cmd.env("PATH", joined);

@@ -31,19 +31,8 @@ fn split_dir(profile: &str) -> PathBuf {
 
 /// Trunk with `args`, finding the splitting `wasm-bindgen` first on its PATH.
 pub fn trunk(args: &[&str]) -> Command {
-    let mut cmd = crate::run::command("trunk", args);
-    match wrapper_dir() {
-        Ok(dir) => {
-            let path = cmd.get_envs().find(|(k, _)| *k == "PATH").and_then(|(_, v)| v.map(ToOwned::to_owned));
-            let rest = path.or_else(|| std::env::var_os("PATH")).unwrap_or_default();
-            let paths = std::iter::once(dir).chain(std::env::split_paths(&rest).collect::<Vec<_>>());
-            if let Ok(joined) = std::env::join_paths(paths) {
-                cmd.env("PATH", joined);
-            }
-        }
-        Err(message) => eprintln!("xtask: {message}"),
-    }
-    cmd
+    let wrapper = wrapper_dir().map_err(|message| eprintln!("xtask: {message}")).ok();
+    crate::run::command_with_first_on_path("trunk", args, wrapper)
 }
 
 /// The folder holding the `wasm-bindgen` wrapper, made on first use.
