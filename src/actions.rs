@@ -125,6 +125,7 @@ thread_local! {
 pub async fn preload_run_code() {
     if preload_run().await.is_ok() {
         RUN_LOADED.with(|l| l.set(true));
+        crate::later::arrived();
     }
 }
 
@@ -134,7 +135,7 @@ pub fn press(page: Page, action: Action) {
     let results = page.results;
     let waiting = !RUN_LOADED.with(std::cell::Cell::get);
     if waiting {
-        results.notice.set(Some("Loading…".to_owned()));
+        results.notice.set(Some(crate::later::LOADING.to_owned()));
     }
     leptos::task::spawn_local(async move {
         crate::later::settled().await;
@@ -144,7 +145,7 @@ pub fn press(page: Page, action: Action) {
                     crate::later::arrived();
                 }
                 RUN_LOADED.with(|l| l.set(true));
-                if waiting && results.notice.get_untracked().as_deref() == Some("Loading…") {
+                if waiting && results.notice.get_untracked().as_deref() == Some(crate::later::LOADING) {
                     results.notice.set(None);
                 }
             }

@@ -16,6 +16,9 @@ use leptos::prelude::*;
 
 pub use leptos::wasm_split::SplitLoaderError;
 
+/// What a view or a button says while its code is on its way.
+pub const LOADING: &str = "Loading…";
+
 /// What a view or a button says when its code could not be fetched (the loader gives up on a
 /// stalled chunk after 30 s); the next try fetches again.
 pub const NOT_LOADED: &str = "This part of the page could not be loaded (offline, a missing file, or a connection \

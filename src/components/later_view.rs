@@ -4,7 +4,7 @@
 
 use super::token_panel::TokenAnswer;
 use super::{form::FinerSettings, resource_panel::ResourceAnswer, section_tabs::SectionTabs};
-use crate::later::{arrived, split_point, started, track_arrivals, SplitLoaderError, NOT_LOADED};
+use crate::later::{arrived, split_point, started, track_arrivals, SplitLoaderError, LOADING, NOT_LOADED};
 use leptos::prelude::*;
 
 split_point!(
@@ -107,7 +107,7 @@ pub fn Later(part: Part) -> impl IntoView {
     };
     view! {
         {part.says_loading().then(|| view! {
-            <p class="hint later-loading" role="status" hidden=move || state.get() != Loading::Waiting>"Loading…"</p>
+            <p class="hint later-loading" role="status" hidden=move || state.get() != Loading::Waiting>{LOADING}</p>
         })}
         <p class="notice" role="alert" hidden=move || state.get() != Loading::Failed>
             {NOT_LOADED}" "<button type="button" class="small" on:click=move |_| retry()>"Retry"</button>
