@@ -64,10 +64,13 @@ test('in the page as over sockets: If-None-Match with the ETag gets 304 (no body
   await page.getByLabel('Headers').fill(`If-None-Match: ${etag}`);
   await page.getByRole('button', { name: 'Call API' }).click();
   await resource.getByText('304 Not Modified').waitFor();
-  assert.match(await resource.locator('.meaning').textContent(), /^Not modified \(no body\)/);
+  const meaning = await resource.locator('.meaning').textContent();
+  assert.match(meaning, /^Not Modified \(no body\): this page's request carried a validator/);
   assert.equal(await resource.getByTestId('body').textContent(), '(empty body)');
   const diagnosis = page.getByRole('region', { name: 'Diagnosis' });
   await diagnosis.locator('[data-finding="not-modified"]').waitFor();
+  // One truth: the status line and Diagnosis say who sent the validator in the same words.
+  assert.ok((await diagnosis.locator('[data-finding="not-modified"]').textContent()).includes(meaning.trim()));
   await page.getByLabel('Headers').fill('');
   const url = await page.getByLabel('Resource URL').inputValue();
   await page.getByLabel('Resource URL').fill(`${url}?limit=abc`);

@@ -6,16 +6,18 @@ use super::controls::RevealToggle;
 use crate::browser;
 use leptos::prelude::*;
 use ords_core::{
-    contains_secret, cors_note, format_size, mask_secrets, status_meaning, Exchange, Received, TransportError,
+    contains_secret, cors_note, format_size, mask_secrets, secrets_sent, status_meaning_for, Exchange, HttpRequest, Received, TransportError,
 };
 
-/// The request and its outcome. `secrets` (the run's tokens, the form's secrets) and the token
-/// this exchange itself handed out are masked in the response too, until Show secrets.
+/// The request and its outcome. `secrets` (the run's tokens, the form's secrets), the
+/// credentials this request carried and the token this exchange handed out are masked in the
+/// response too, in every encoding, until Show secrets.
 #[component]
 pub fn ExchangeView(exchange: Exchange, #[prop(optional)] secrets: Vec<String>) -> impl IntoView {
     let revealed = RwSignal::new(false);
     let mut secrets = secrets;
     secrets.extend(exchange.issued_token());
+    secrets.extend(secrets_sent(&exchange.request.wire));
     let shown = exchange.request.shown.to_text();
     let wire = exchange.request.wire.to_text();
     let body_has_secret = exchange.response().is_some_and(|r| {
@@ -34,7 +36,7 @@ pub fn ExchangeView(exchange: Exchange, #[prop(optional)] secrets: Vec<String>) 
             </pre>
             <p class="hint">"The browser adds its own headers too (Origin, User-Agent, Accept-Language…)."</p>
             {match exchange.result {
-                Ok(received) => view! { <ResponseView received=received secrets=secrets revealed=revealed />
+                Ok(received) => view! { <ResponseView received=received request=exchange.request.wire.clone() secrets=secrets revealed=revealed />
                     }.into_any(),
                 Err(error) => view! { <FailureView error=error url=url secrets=secrets /> }.into_any(),
             }}
@@ -43,7 +45,7 @@ pub fn ExchangeView(exchange: Exchange, #[prop(optional)] secrets: Vec<String>) 
 }
 
 #[component]
-fn ResponseView(received: Received, secrets: Vec<String>, revealed: RwSignal<bool>) -> impl IntoView {
+fn ResponseView(received: Received, request: HttpRequest, secrets: Vec<String>, revealed: RwSignal<bool>) -> impl IntoView {
     let r = received.response;
     let class = format!("status-code s{}xx", r.status / 100);
     let headers = r.headers.clone();
@@ -58,7 +60,7 @@ fn ResponseView(received: Received, secrets: Vec<String>, revealed: RwSignal<boo
             <span class="timing" title=received.timed_by.note()>{timing}</span>
             <span class="size">{format_size(r.body.len())}</span>
         </p>
-        <p class="meaning">{status_meaning(r.status)}</p>
+        <p class="meaning">{status_meaning_for(r.status, &request)}</p>
         <details class="headers">
             <summary>{format!("Response headers visible to this page ({header_count})")}</summary>
             <dl>

@@ -35,6 +35,7 @@ pub mod helper;
 mod history;
 mod http;
 mod jwt;
+mod mask;
 pub mod jwt_profile;
 pub mod lessons;
 mod notes;
@@ -82,7 +83,8 @@ pub use held_token::HeldToken;
 pub use history::{remember, run_summary, RunRecord, HISTORY_LIMIT};
 pub use http::{body_text, find_header, reason_phrase, HttpRequest, HttpResponse};
 pub use jwt::{decode_jwt, Jwt};
-pub use notes::{contains_secret, cors_note, mask_secrets, status_meaning, CorsNote};
+pub use mask::{contains_secret, mask_and_cut, mask_cut_text, mask_secrets, secrets_sent};
+pub use notes::{cors_note, status_meaning, status_meaning_for, CorsNote, Validator};
 pub use provider::{BrowserToken, Provider};
 pub use request::{basic_request, bearer_request, token_request, PreparedRequest};
 pub use response::{

@@ -1,5 +1,6 @@
 //! Sentences for people: what a status means, and the ORDS CORS note.
 
+use crate::http::HttpRequest;
 use crate::url::{ords_alias_and_module, HttpUrl};
 
 /// One line on what a status means for an ORDS API.
@@ -8,7 +9,7 @@ pub fn status_meaning(status: u16) -> &'static str {
         200 => "OK: the request succeeded.",
         201 => "Created: the resource was created.",
         204 => "No Content: succeeded, nothing to show.",
-        304 => "Not modified (no body): the copy you have is current (the request's If-None-Match matched the ETag).",
+        304 => "Not Modified (no body).",
         400 => "Bad Request: the server could not accept the request as sent.",
         401 => {
             "Unauthorized: credentials missing, wrong or expired (ORDS also answers 401 when the client lacks the \
@@ -30,6 +31,51 @@ pub fn status_meaning(status: u16) -> &'static str {
             4 => "Client error: the request was refused.",
             _ => "Server error.",
         },
+    }
+}
+
+/// Who sent the validator a `304 Not Modified` answers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Validator {
+    /// The request carried `If-None-Match` or `If-Modified-Since` (the person's extra headers).
+    ThisPage,
+    /// Nobody: the browser's HTTP cache answers its own revalidations with its stored copy and
+    /// never hands the page a 304, so the server or a proxy answered unprompted.
+    Nobody,
+}
+
+impl Validator {
+    pub fn of(request: &HttpRequest) -> Self {
+        let sent = ["if-none-match", "if-modified-since"].iter().any(|h| request.header(h).is_some());
+        if sent {
+            Self::ThisPage
+        } else {
+            Self::Nobody
+        }
+    }
+
+    /// The one sentence the status line and Diagnosis both say.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Self::ThisPage => {
+                "Not Modified (no body): this page's request carried a validator (If-None-Match or \
+                 If-Modified-Since) that still matches, so the copy you have is current."
+            }
+            Self::Nobody => {
+                "Not Modified (no body), though nobody sent a validator: not this page, and not the browser's \
+                 cache (it answers its own revalidations with its stored copy), so the server or a proxy answered \
+                 304 unprompted."
+            }
+        }
+    }
+}
+
+/// [`status_meaning`], with a 304 said for the request that got it.
+pub fn status_meaning_for(status: u16, request: &HttpRequest) -> &'static str {
+    if status == 304 {
+        Validator::of(request).meaning()
+    } else {
+        status_meaning(status)
     }
 }
 
@@ -85,55 +131,5 @@ mod tests {
         assert!(status_meaning(555).starts_with("ORDS: the handler"));
         assert!(status_meaning(401).starts_with("Unauthorized"));
         assert_eq!(status_meaning(418), "Client error: the request was refused.");
-    }
-}
-
-/// Each secret as it can appear in a body: as is, and escaped inside a JSON string (a token
-/// with a quote or a line break is written escaped in the JSON that carries it).
-fn forms(secrets: &[String]) -> impl Iterator<Item = String> + '_ {
-    secrets.iter().filter(|s| !s.is_empty()).flat_map(|s| {
-        let json = crate::quote::js(s);
-        let escaped = json[1..json.len() - 1].to_owned();
-        let extra = (escaped != *s).then_some(escaped);
-        std::iter::once(s.clone()).chain(extra)
-    })
-}
-
-/// True when any non-empty secret occurs in the text: a search, where masking a 10 MB body
-/// and comparing would copy it twice.
-pub fn contains_secret(text: &str, secrets: &[String]) -> bool {
-    forms(secrets).any(|s| text.contains(s.as_str()))
-}
-
-/// Replaces every occurrence of each non-empty secret with the mask, for display.
-pub fn mask_secrets(text: &str, secrets: &[String]) -> String {
-    forms(secrets).fold(text.to_owned(), |acc, secret| acc.replace(secret.as_str(), crate::MASK))
-}
-
-#[cfg(test)]
-mod mask_tests {
-    #[test]
-    fn masks_every_occurrence_and_ignores_empty_secrets() {
-        let body = r#"{"access_token":"abc123","echo":"abc123"}"#;
-        assert_eq!(
-            super::mask_secrets(body, &["abc123".into(), String::new()]),
-            r#"{"access_token":"••••••••","echo":"••••••••"}"#
-        );
-    }
-
-    #[test]
-    fn a_secret_escaped_in_json_is_masked_too() {
-        let body = r#"{"access_token":"abc\ndef"}"#;
-        let secrets = ["abc\ndef".to_owned()];
-        assert!(super::contains_secret(body, &secrets));
-        assert_eq!(super::mask_secrets(body, &secrets), r#"{"access_token":"••••••••"}"#);
-    }
-
-    #[test]
-    fn contains_secret_ignores_empty_secrets() {
-        let secrets = ["abc123".to_owned(), String::new()];
-        assert!(super::contains_secret(r#"{"access_token":"abc123"}"#, &secrets));
-        assert!(!super::contains_secret(r#"{"items":[]}"#, &secrets));
-        assert!(!super::contains_secret("anything", &[String::new()]));
     }
 }

@@ -178,10 +178,11 @@ pub fn explain(pasted: &str, urls: &[&str], verdict: Option<&str>) -> Result<Vec
     let mut codes: Vec<String> = Vec::new();
     let bytes = text.as_bytes();
     let mut from = 0;
-    while let Some(at) = text[from..].find("ORA-").map(|i| i + from) {
+    // Any case: some tools print `ora-20001`. The code is named as Oracle writes it.
+    while let Some(at) = find_ora(&bytes[from..]).map(|i| i + from) {
         let digits = &bytes[at + 4..(at + 9).min(bytes.len())];
         if digits.len() == 5 && digits.iter().all(u8::is_ascii_digit) {
-            let code = text[at..at + 9].to_owned();
+            let code = format!("ORA-{}", &text[at + 4..at + 9]);
             if !codes.contains(&code) {
                 codes.push(code);
             }
@@ -193,6 +194,11 @@ pub fn explain(pasted: &str, urls: &[&str], verdict: Option<&str>) -> Result<Vec
     }
     let hosts: Vec<&str> = urls.iter().copied().filter(|u| HttpUrl::parse(u).is_ok()).collect();
     Ok(codes.into_iter().map(|code| explained(code, &hosts, verdict)).collect())
+}
+
+/// Where `ORA-` first occurs, in any case.
+fn find_ora(bytes: &[u8]) -> Option<usize> {
+    bytes.windows(4).position(|w| w.eq_ignore_ascii_case(b"ORA-"))
 }
 
 fn explained(code: String, urls: &[&str], verdict: Option<&str>) -> Explained {

@@ -154,3 +154,12 @@ fn what_the_page_hands_the_part_round_trips_and_malformed_input_is_refused() {
         assert!(tried_from_json(bad, &read).is_err(), "{bad}");
     }
 }
+
+#[test]
+fn a_code_in_lower_case_is_found_and_named_as_oracle_writes_it() {
+    let found = explain("error: ora-20001: authentication failed; Ora-29273", &URLS, None).unwrap();
+    let codes: Vec<&str> = found.iter().map(|e| e.code.as_str()).collect();
+    assert_eq!(codes, ["ORA-20001", "ORA-29273"]);
+    assert_eq!(found[0].known, Some(OraCode::AuthenticationFailed));
+    assert_eq!(explain("ora-2000 only four digits", &URLS, None).unwrap_err(), OraError::NoCode);
+}

@@ -350,22 +350,29 @@ fn resource_answer(i: &Inputs, e: &Exchange, r: &HttpResponse, facts: RunFacts) 
                     own next and prev links rather than building them.",
             ),
         ),
-        304 => out.push(
-            Finding::new(
-                FindingId::NotModified,
-                Info,
-                "ORDS answered 304 Not Modified: the request's If-None-Match held the resource's current ETag, so no \
-                    body was sent.",
-                format!(
-                    "{evidence}; If-None-Match: {}",
-                    e.request.wire.header("if-none-match").unwrap_or("(not sent by this page)")
-                ),
-            )
-            .fix(
-                "Nothing is wrong: the copy you have is current. Remove the If-None-Match header to get the body \
-                    again.",
-            ),
-        ),
+        304 => {
+            let validator = crate::notes::Validator::of(&e.request.wire);
+            let fix = match validator {
+                crate::notes::Validator::ThisPage => {
+                    "Nothing is wrong: the copy you have is current. Remove the If-None-Match (or If-Modified-Since) \
+                        header to get the body again."
+                }
+                crate::notes::Validator::Nobody => {
+                    "Look at the proxy or cache in front of ORDS: ORDS answers 304 only to a request whose \
+                        If-None-Match holds the resource's current ETag."
+                }
+            };
+            let sent = |h: &str| e.request.wire.header(h).map(|v| format!("; {h}: {v}")).unwrap_or_default();
+            out.push(
+                Finding::new(
+                    FindingId::NotModified,
+                    Info,
+                    validator.meaning(),
+                    format!("{evidence}{}{}", sent("If-None-Match"), sent("If-Modified-Since")),
+                )
+                .fix(fix),
+            );
+        }
         555 => out.push(
             Finding::new(
                 FindingId::HandlerError,

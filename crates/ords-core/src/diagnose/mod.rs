@@ -323,6 +323,15 @@ pub fn diagnose_inputs(inputs: &Inputs) -> Vec<Finding> {
 /// Findings from a run: its exchanges in order, and what the probe found.
 pub fn diagnose_run(inputs: &Inputs, timeline: &[TimelineEntry], facts: RunFacts) -> Vec<Finding> {
     let mut found = answers::check(inputs, timeline, facts);
+    // Evidence quotes what servers answered: an echo of a credential is masked there too.
+    let mut secrets = vec![inputs.client_secret.secret().to_owned(), inputs.token.secret().to_owned()];
+    for entry in timeline {
+        secrets.extend(crate::secrets_sent(&entry.exchange.request.wire));
+        secrets.extend(entry.exchange.issued_token());
+    }
+    for finding in &mut found {
+        finding.evidence = crate::mask_secrets(&finding.evidence, &secrets);
+    }
     // Problems first, order kept within a severity: an insertion sort, as there are only a
     // few findings and the standard stable sort would add its code to the page.
     for i in 1..found.len() {

@@ -75,7 +75,7 @@ fn bearer(result: Result<Received, TransportError>) -> TimelineEntry {
     let call = ResourceCall::get(RESOURCE_URL);
     let request = bearer_request(
         &call,
-        &HeldToken::new(AccessToken::new("tok"), String::new(), None, 0.0),
+        &HeldToken::new(AccessToken::new("y6NqQHt84rloaFhc2lySJA"), String::new(), None, 0.0),
         &TokenPlacement::default(),
     )
     .unwrap();
@@ -86,7 +86,7 @@ fn ok_token() -> TimelineEntry {
     token(response(
         200,
         &[("Content-Type", "application/json")],
-        r#"{"access_token":"tok","token_type":"bearer","expires_in":3600}"#,
+        r#"{"access_token":"y6NqQHt84rloaFhc2lySJA","token_type":"bearer","expires_in":3600}"#,
     ))
 }
 
@@ -342,7 +342,7 @@ fn nothing_from_a_url_or_an_id_escapes_into_a_command_or_sql() {
         ..inputs()
     };
     let call = ResourceCall::get(&hostile.resource_url);
-    let held = HeldToken::new(AccessToken::new("tok"), String::new(), None, 0.0);
+    let held = HeldToken::new(AccessToken::new("y6NqQHt84rloaFhc2lySJA"), String::new(), None, 0.0);
     let request = bearer_request(&call, &held, &TokenPlacement::default()).unwrap();
     let entry = TimelineEntry {
         purpose: Purpose::Resource,
@@ -568,6 +568,15 @@ fn a_304_and_a_400_on_paging_parameters_are_explained() {
     let not_modified = at(RESOURCE_URL, 304, &[("ETag", "\"1\"")], "");
     assert_eq!(ids(&not_modified), ["not-modified"]);
     assert_eq!(not_modified[0].severity, Severity::Info);
+    // Nobody sent a validator: the status line and the finding say so in the same words.
+    assert_eq!(not_modified[0].cause, crate::Validator::Nobody.meaning());
+    assert!(not_modified[0].fix.contains("proxy or cache in front of ORDS"), "{}", not_modified[0].fix);
+    let mut asked = bearer(response(304, &[("ETag", "\"1\"")], ""));
+    asked.exchange.request.wire.headers.push(("If-None-Match".into(), "\"1\"".into()));
+    let found = run(&[ok_token(), asked.clone()], Probe::NotProbed, false);
+    assert_eq!(found[0].cause, crate::Validator::ThisPage.meaning());
+    assert_eq!(found[0].cause, crate::status_meaning_for(304, &asked.exchange.request.wire));
+    assert!(found[0].evidence.ends_with("; If-None-Match: \"1\""), "{}", found[0].evidence);
 }
 
 /// Every finding of the diagnosis is produced by at least one case of this file (a finding

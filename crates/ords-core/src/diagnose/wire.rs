@@ -33,15 +33,16 @@ pub(crate) fn pairs(v: &Value, key: &str) -> Vec<(String, String)> {
     list.iter().filter_map(|p| Some((p.get(0)?.as_str()?.to_owned(), p.get(1)?.as_str()?.to_owned()))).collect()
 }
 
-fn cut(body: &str) -> &str {
+/// The body cut at [`MAX_BODY`]; a credential the cut splits has its beginning masked.
+fn cut(body: &str, secrets: &[String]) -> String {
     if body.len() <= MAX_BODY {
-        return body;
+        return body.to_owned();
     }
     let mut end = MAX_BODY;
     while !body.is_char_boundary(end) {
         end -= 1;
     }
-    &body[..end]
+    crate::mask_cut_text(&body[..end], secrets)
 }
 
 pub fn inputs_to_json(i: &Inputs) -> Value {
@@ -125,8 +126,15 @@ pub fn facts_from_json(v: &Value) -> RunFacts {
     RunFacts { probe, token_expired: flag(v, "token_expired") }
 }
 
-fn request_json(r: &HttpRequest) -> Value {
-    request_with_body(r, cut(&r.body))
+fn request_json(r: &HttpRequest, secrets: &[String]) -> Value {
+    request_with_body(r, &cut(&r.body, secrets))
+}
+
+/// The credentials an exchange carried and the token it handed out.
+fn exchange_secrets(x: &Exchange) -> Vec<String> {
+    let mut secrets = crate::secrets_sent(&x.request.wire);
+    secrets.extend(x.issued_token());
+    secrets
 }
 
 /// The request with `body` in place of its own (the helper's simulator gets it whole).
@@ -144,28 +152,33 @@ const TIMINGS: [(TimedBy, &str); 3] =
 /// A copy of the run's exchanges with bodies cut at [`MAX_BODY`] (what the helper is sent):
 /// a 10 MB answer is not copied whole to be cut afterwards.
 pub fn cut_timeline(timeline: &[TimelineEntry]) -> Vec<TimelineEntry> {
-    let request = |r: &HttpRequest| HttpRequest {
+    let request = |r: &HttpRequest, secrets: &[String]| HttpRequest {
         method: r.method.clone(),
         url: r.url.clone(),
         headers: r.headers.clone(),
-        body: cut(&r.body).to_owned(),
+        body: cut(&r.body, secrets),
     };
     let entry = |e: &TimelineEntry| {
         let x = &e.exchange;
+        let secrets = exchange_secrets(x);
         let result = match &x.result {
             Ok(r) => Ok(Received {
                 response: HttpResponse {
                     status: r.response.status,
                     reason: r.response.reason.clone(),
                     headers: r.response.headers.clone(),
-                    body: cut(&r.response.body).to_owned(),
+                    body: cut(&r.response.body, &secrets),
                 },
                 ..*r
             }),
             Err(e) => Err(e.clone()),
         };
         let prepared =
-            PreparedRequest { wire: request(&x.request.wire), shown: request(&x.request.shown), credential: None };
+            PreparedRequest {
+                wire: request(&x.request.wire, &secrets),
+                shown: request(&x.request.shown, &secrets),
+                credential: None,
+            };
         TimelineEntry { purpose: e.purpose, exchange: Exchange { step: x.step, request: prepared, result } }
     };
     timeline.iter().map(entry).collect()
@@ -175,14 +188,15 @@ pub fn cut_timeline(timeline: &[TimelineEntry]) -> Vec<TimelineEntry> {
 pub fn timeline_to_json(timeline: &[TimelineEntry]) -> Value {
     let entry = |e: &TimelineEntry| {
         let x = &e.exchange;
+        let secrets = exchange_secrets(x);
         let mut out = json!({
             "purpose": e.purpose.key(), "token_step": x.step == Step::Token,
-            "wire": request_json(&x.request.wire), "shown": request_json(&x.request.shown),
+            "wire": request_json(&x.request.wire, &secrets), "shown": request_json(&x.request.shown, &secrets),
         });
         out["result"] = match &x.result {
             Ok(r) => json!({
                 "status": r.response.status, "reason": r.response.reason, "headers": r.response.headers,
-                "body": cut(&r.response.body), "elapsed_ms": r.elapsed_ms, "received_at_ms": r.received_at_ms,
+                "body": cut(&r.response.body, &secrets), "elapsed_ms": r.elapsed_ms, "received_at_ms": r.received_at_ms,
                 "timed_by": TIMINGS.iter().find(|(t, _)| *t == r.timed_by).map_or("page", |(_, k)| k),
             }),
             Err(TransportError::FetchFailed { detail }) => json!({ "error": "fetch-failed", "detail": detail }),

@@ -1,0 +1,237 @@
+//! One masking function for every form a secret takes in text a server or a person hands back:
+//! as typed, escaped inside a JSON string, form- or percent-encoded by any of the usual encoders
+//! (browsers, `UTL_URL.ESCAPE`, Python, curl), and inside a Base64 blob such as the
+//! `Authorization: Basic` value an echo server returns (base64 of `id:secret`, whatever the id).
+//! A text cut short (a body cut for the helper, a 64 KB paste) also has a secret's beginning
+//! masked where the cut fell inside it.
+
+use base64::alphabet::STANDARD;
+use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
+use base64::Engine as _;
+use crate::http::HttpRequest;
+
+/// Base64 as echo servers write it back: padded or not, any trailing bits.
+const LENIENT: GeneralPurpose = GeneralPurpose::new(
+    &STANDARD,
+    GeneralPurposeConfig::new()
+        .with_decode_allow_trailing_bits(true)
+        .with_decode_padding_mode(DecodePaddingMode::Indifferent),
+);
+
+/// Bytes that stay as they are, per encoder; every other byte is `%XX`.
+const FORM: &[u8] = b"-._*"; // application/x-www-form-urlencoded (URLSearchParams, this page)
+const COMPONENT: &[u8] = b"-_.!~*'()"; // encodeURIComponent
+const RFC3986: &[u8] = b"-._~"; // RFC 3986 unreserved (Python's quote, UTL_URL.ESCAPE)
+const URI: &[u8] = b";,/?:@&=+$-_.!~*'()#"; // encodeURI (a whole URL: reserved characters stay)
+
+/// Base64 runs shorter than this are not decoded: `id:secret` is longer than 8 characters.
+const MIN_BASE64: usize = 8;
+/// A cut text's last characters are masked when they begin a secret and are at least this long
+/// (or the whole secret but one character).
+const MIN_CUT_PREFIX: usize = 3;
+
+fn percent(value: &str, keep: &[u8], space_as_plus: bool, lower: bool) -> String {
+    let mut out = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' => out.push(byte as char),
+            b' ' if space_as_plus => out.push('+'),
+            _ if keep.contains(&byte) => out.push(byte as char),
+            _ if lower => out.push_str(&format!("%{byte:02x}")),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+/// Every form of one secret, without repeats.
+fn forms_of(secret: &str) -> Vec<String> {
+    let json = crate::quote::js(secret);
+    let mut forms = vec![secret.to_owned(), json[1..json.len() - 1].to_owned()];
+    for keep in [FORM, COMPONENT, RFC3986, URI] {
+        for (plus, lower) in [(true, false), (false, false), (true, true), (false, true)] {
+            forms.push(percent(secret, keep, plus, lower));
+        }
+    }
+    let mut unique: Vec<String> = Vec::new();
+    for form in forms {
+        if !unique.contains(&form) {
+            unique.push(form);
+        }
+    }
+    unique
+}
+
+/// The forms of every non-empty secret, longest first (so a long form wins over its parts).
+fn all_forms(secrets: &[String]) -> Vec<String> {
+    let mut forms: Vec<String> = secrets.iter().filter(|s| !s.is_empty()).flat_map(|s| forms_of(s)).collect();
+    forms.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+    forms.dedup();
+    forms
+}
+
+fn is_base64_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'-' | b'_')
+}
+
+/// Byte ranges of Base64 runs (standard or URL-safe, padded or not) whose decoded text holds a
+/// secret in any form.
+fn base64_ranges(text: &str, forms: &[String], out: &mut Vec<(usize, usize)>) {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        if !is_base64_byte(bytes[at]) {
+            at += 1;
+            continue;
+        }
+        let start = at;
+        while at < bytes.len() && is_base64_byte(bytes[at]) {
+            at += 1;
+        }
+        let mut end = at;
+        while end < bytes.len() && end - at < 2 && bytes[end] == b'=' {
+            end += 1;
+        }
+        if at - start >= MIN_BASE64 {
+            let run: String = text[start..at]
+                .chars()
+                .map(|c| match c {
+                    '-' => '+',
+                    '_' => '/',
+                    c => c,
+                })
+                .collect();
+            // The whole run, or its whole 4-character blocks when text follows it directly.
+            let blocks = run.len() / 4 * 4;
+            let holds = |candidate: &str| {
+                LENIENT.decode(candidate).is_ok_and(|decoded| {
+                    let decoded = String::from_utf8_lossy(&decoded);
+                    forms.iter().any(|f| decoded.contains(f.as_str()))
+                })
+            };
+            if holds(&run) || (blocks != run.len() && holds(&run[..blocks])) {
+                out.push((start, end));
+            }
+        }
+        at = end.max(at);
+    }
+}
+
+/// Where the text shows a secret, as sorted, merged byte ranges.
+fn ranges(text: &str, secrets: &[String], cut: bool) -> Vec<(usize, usize)> {
+    let forms = all_forms(secrets);
+    if forms.is_empty() {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    for form in &forms {
+        found.extend(text.match_indices(form.as_str()).map(|(at, f)| (at, at + f.len())));
+    }
+    base64_ranges(text, &forms, &mut found);
+    if cut {
+        found.extend(cut_prefix(text, &forms));
+    }
+    found.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(found.len());
+    for (start, end) in found {
+        match merged.last_mut() {
+            Some(last) if start <= last.1 => last.1 = last.1.max(end),
+            _ => merged.push((start, end)),
+        }
+    }
+    merged
+}
+
+/// The end of a cut text, when it is the beginning of a secret's form.
+fn cut_prefix(text: &str, forms: &[String]) -> Option<(usize, usize)> {
+    forms.iter().find_map(|form| {
+        let longest = form.len().saturating_sub(1).min(text.len());
+        (1..=longest).rev().find_map(|n| {
+            let start = text.len() - n;
+            let enough = n >= MIN_CUT_PREFIX || n + 1 == form.len();
+            let fits = text.is_char_boundary(start) && form.is_char_boundary(n);
+            (enough && fits && form.as_bytes()[..n] == text.as_bytes()[start..]).then_some((start, text.len()))
+        })
+    })
+}
+
+fn masked(text: &str, ranges: &[(usize, usize)]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for &(start, end) in ranges {
+        out.push_str(&text[at..start]);
+        out.push_str(crate::MASK);
+        at = end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+/// True when any non-empty secret occurs in the text in any of its forms.
+/// A search that stops at the first find: a 10 MB body is not masked to be compared.
+pub fn contains_secret(text: &str, secrets: &[String]) -> bool {
+    let forms = all_forms(secrets);
+    if forms.is_empty() {
+        return false;
+    }
+    if forms.iter().any(|f| text.contains(f.as_str())) {
+        return true;
+    }
+    let mut found = Vec::new();
+    base64_ranges(text, &forms, &mut found);
+    !found.is_empty()
+}
+
+/// The text with every form of each non-empty secret replaced by the mask, for display.
+pub fn mask_secrets(text: &str, secrets: &[String]) -> String {
+    masked(text, &ranges(text, secrets, false))
+}
+
+/// [`mask_secrets`] for a text that was cut short: a secret's beginning at the very end is
+/// masked too, since the rest of it was cut away.
+pub fn mask_cut_text(text: &str, secrets: &[String]) -> String {
+    masked(text, &ranges(text, secrets, true))
+}
+
+/// The text masked, then cut to at most `max` bytes at a character boundary: a secret that
+/// crosses the cut is masked whole before the cut can split it.
+pub fn mask_and_cut(text: &str, secrets: &[String], max: usize) -> String {
+    let mut out = mask_secrets(text, secrets);
+    if out.len() > max {
+        let mut end = max;
+        while !out.is_char_boundary(end) {
+            end -= 1;
+        }
+        out.truncate(end);
+    }
+    out
+}
+
+/// Form fields and query parameters whose values are credentials.
+const SECRET_FIELDS: [&str; 5] = ["client_secret", "password", "access_token", "client_assertion", "token"];
+
+/// The credentials a request carried on the wire (the Basic password, the bearer token, the
+/// client secret or password in a form body or query), so whatever the server echoes of them
+/// is masked with the rest.
+pub fn secrets_sent(request: &HttpRequest) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(value) = request.header("Authorization") {
+        match crate::decode_basic(value) {
+            Some((_, password)) => out.push(password),
+            None => out.extend(value.trim().split_once(' ').map(|(_, v)| v.trim().to_owned())),
+        }
+    }
+    let query = request.url.split_once('?').map(|(_, q)| q.split('#').next().unwrap_or(q));
+    for fields in [query, Some(request.body.as_str())].into_iter().flatten() {
+        for (name, value) in crate::parse_form(fields).unwrap_or_default() {
+            if SECRET_FIELDS.contains(&name.to_ascii_lowercase().as_str()) {
+                out.push(value);
+            }
+        }
+    }
+    out.retain(|s| !s.is_empty());
+    out
+}
+
+#[cfg(test)]
+mod tests;
