@@ -101,7 +101,7 @@ pub fn sender(
             if target == Target::Network {
                 consent.clear(&request, form).await?;
             }
-            browser::send(target, request.wire).await
+            browser::send(target, request).await
         })
     }
 }

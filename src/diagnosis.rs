@@ -61,8 +61,7 @@ pub async fn after_run(results: Results, inputs: Inputs, target: Target, token_e
     });
     browser::next_task().await; // the run's results render first; a 10 MB body is read here
     let probe = match failed_url {
-        Some(_) if target == Target::Simulated => Probe::ReachableWithoutCors, // the in-page ORDS always answers
-        Some(url) => browser::probe(&url).await,
+        Some(url) => browser::probe(target, &url).await,
         None => Probe::NotProbed,
     };
     let timeline = results.timeline.with_untracked(|t| wire::cut_timeline(t));

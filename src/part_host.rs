@@ -8,11 +8,11 @@
 
 use crate::actions::{sender, Page};
 use crate::browser::PartReply;
-use crate::state::{Source, View};
+use crate::state::{Busy, Source, View};
 use leptos::prelude::*;
 use ords_core::database::{as_database, tried_to_json};
 use ords_core::helper::{Job, Reply};
-use ords_core::{diagnosis_wire, get_token, Closed, CodeTarget, Method};
+use ords_core::{diagnosis_wire, get_token, Closed, CodeTarget, Method, TransportError};
 
 /// The part's questions, each an event on `main` (`ords-…`).
 #[derive(Clone, Copy)]
@@ -60,16 +60,32 @@ pub fn answer(page: Page, view_state: View, ask: Ask, event: web_sys::Event) {
 }
 
 /// `Try as APEX_WEB_SERVICE would`: the token request as configured, then as `OAUTH_AUTHENTICATE`
-/// would send it. The part's event (`ords-try-database`) carries `[resolve, reject]`.
+/// would send it, each under its own busy state (the status line and the part say which one it
+/// waits for; Cancel stops it). The part's event (`ords-try-database`) carries `[resolve, reject]`,
+/// and `cancel` as its argument to stop a try under way.
 fn on_try(page: Page, event: web_sys::Event) {
     let Some(reply) = PartReply::of(&event) else { return };
+    let busy = page.results.busy;
+    if reply.arg(0) == "cancel" {
+        crate::actions::cancel(page);
+        return reply.resolve([]);
+    }
+    if busy.get_untracked().is_some() {
+        return reply.reject("A run is under way: wait for it, or press Cancel, then try again.");
+    }
     let yours = untrack(|| page.form.oauth());
     let secret = yours.client_secret.secret().to_owned();
     let send = sender(page, page.form.target.get_untracked());
     leptos::task::spawn_local(async move {
         let mut sent = Vec::new();
-        for oauth in [yours.clone(), as_database(&yours)] {
-            match get_token(&oauth, &send).await {
+        for (oauth, step) in [(yours.clone(), Busy::TryYours), (as_database(&yours), Busy::TryAsDatabase)] {
+            busy.set(Some(step));
+            let result = get_token(&oauth, &send).await;
+            busy.set(None);
+            match result {
+                Ok(step) if matches!(step.exchange.result, Err(TransportError::Cancelled)) => {
+                    return reply.reject(&format!("{} Nothing more was sent.", TransportError::Cancelled));
+                }
                 Ok(step) => sent.push(step.exchange),
                 Err(problems) => {
                     let said: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();

@@ -23,6 +23,8 @@ pub enum Source {
     ResponseLink,
     /// An endpoint listed by the API's catalog (Browse endpoints).
     Catalog,
+    /// Where a redirect led (`Use this address`).
+    Redirect,
 }
 
 impl Source {
@@ -37,6 +39,7 @@ impl Source {
             Self::History => "a history entry you re-ran",
             Self::ResponseLink => "a link in the last response",
             Self::Catalog => "the API's catalog (Browse endpoints), which any server can fill",
+            Self::Redirect => "a redirect the server answered with, which can point anywhere",
         }
     }
 }

@@ -1,14 +1,16 @@
 //! The browser's fetch, sent and read through gloo-net's `Request` and `Response`, with every
 //! failure a value: a header the browser refuses, a URL it cannot parse, a network error.
 //! Nothing here can throw past the flow, so a run always ends. Requests can be cancelled (an
-//! `AbortSignal`) and give up after 30 s.
+//! `AbortSignal`) and give up after 30 s. The page's requests never follow a redirect
+//! (`redirect: "manual"`): one that carries a credential would be re-sent, secret and all, to
+//! wherever the redirect points. Where it leads is read by a GET with nothing secret in it.
 
 use super::clock::{monotonic_ms, now_ms};
 use ords_core::{HttpRequest, HttpResponse, Probe, Received, TimedBy, TransportError};
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, RequestCredentials, RequestMode};
+use web_sys::{AbortController, RequestCredentials, RequestMode, RequestRedirect, ResponseType};
 
 /// Requests give up after this long (the person can also press Cancel).
 pub const TIMEOUT_MS: u32 = 30_000;
@@ -49,6 +51,15 @@ fn resource_timing_ms(url: &str, since: f64) -> Option<f64> {
     found
 }
 
+/// Where a request may go after a redirect.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Redirects {
+    /// Answered as a redirect, never followed: every request of a run.
+    Stop,
+    /// Followed as the browser does: requests with nothing secret in them (a JWK set, a probe).
+    Follow,
+}
+
 /// A `Request` (mode `cors`, no cookies), or why the browser refuses to build it. Built here,
 /// not with gloo-net's `RequestBuilder`: its `build` re-serialises the URL and appends `&` to
 /// any query string (`?offset=25` goes out as `?offset=25&`), so the request sent would not be
@@ -58,10 +69,15 @@ fn build(
     request: &HttpRequest,
     signal: Option<&web_sys::AbortSignal>,
     mode: RequestMode,
+    redirects: Redirects,
 ) -> Result<web_sys::Request, String> {
     let init = web_sys::RequestInit::new();
     init.set_method(&request.method);
     init.set_mode(mode);
+    init.set_redirect(match redirects {
+        Redirects::Stop => RequestRedirect::Manual,
+        Redirects::Follow => RequestRedirect::Follow,
+    });
     init.set_credentials(RequestCredentials::Omit);
     init.set_signal(signal);
     let headers = web_sys::Headers::new().map_err(|e| said(&e))?;
@@ -75,11 +91,17 @@ fn build(
     web_sys::Request::new_with_str_and_init(&request.url, &init).map_err(|e| said(&e))
 }
 
-/// Sends a request with the browser's fetch and reads the whole body.
-pub(super) async fn send(request: HttpRequest) -> Result<Received, TransportError> {
+/// Sends a request with the browser's fetch and reads the whole body. With [`Redirects::Stop`]
+/// a redirect is `TransportError::Redirected`, with where it leads when a GET without
+/// credentials can read it (never when `url_is_secret`: the URL itself carries a credential).
+pub(super) async fn send(
+    request: HttpRequest,
+    redirects: Redirects,
+    url_is_secret: bool,
+) -> Result<Received, TransportError> {
     let refused = |detail: String| TransportError::Refused { detail };
     let controller = AbortController::new().map_err(|e| refused(said(&e)))?;
-    let prepared = build(&request, Some(&controller.signal()), RequestMode::Cors).map_err(refused)?;
+    let prepared = build(&request, Some(&controller.signal()), RequestMode::Cors, redirects).map_err(refused)?;
     IN_FLIGHT.with(|list| list.borrow_mut().push(controller.clone()));
     TIMED_OUT.with(|t| t.set(false));
     let timer = {
@@ -98,23 +120,37 @@ pub(super) async fn send(request: HttpRequest) -> Result<Received, TransportErro
         timer.clear();
     }
     IN_FLIGHT.with(|list| list.borrow_mut().retain(|c| c != &controller));
-    result.map_err(|detail| {
-        if TIMED_OUT.with(Cell::get) {
-            TransportError::TimedOut { after_ms: TIMEOUT_MS }
-        } else if controller.signal().aborted() {
-            TransportError::Cancelled
+    let target = || async {
+        if url_is_secret {
+            None
         } else {
-            TransportError::FetchFailed { detail }
+            leads_to(&request.url).await
         }
-    })
+    };
+    match result {
+        Ok(Some(received)) => Ok(received),
+        Ok(None) => Err(TransportError::Redirected { target: target().await, preflight: false }),
+        Err(_) if TIMED_OUT.with(Cell::get) => Err(TransportError::TimedOut { after_ms: TIMEOUT_MS }),
+        Err(_) if controller.signal().aborted() => Err(TransportError::Cancelled),
+        // The browser hides why; a redirected preflight is one cause a request without
+        // credentials can tell.
+        Err(_) if redirects(&request.url).await => {
+            Err(TransportError::Redirected { target: target().await, preflight: true })
+        }
+        Err(detail) => Err(TransportError::FetchFailed { detail }),
+    }
 }
 
-/// Sends with gloo-net. Its errors come from the fetch promise, which rejects with an `Error`
+/// Sends with gloo-net; `None` for a redirect not followed (an opaque redirect: status 0,
+/// nothing readable). Its errors come from the fetch promise, which rejects with an `Error`
 /// (`TypeError` for the network, `AbortError` for Cancel and the deadline: `abort()` is never
 /// given another reason, so gloo-net's "not an Error" panic cannot happen).
-async fn exchange(url: &str, prepared: web_sys::Request) -> Result<Received, String> {
+async fn exchange(url: &str, prepared: web_sys::Request) -> Result<Option<Received>, String> {
     let started = monotonic_ms();
     let response = gloo_net::http::Request::from(prepared).send().await.map_err(|e| e.to_string())?;
+    if response.type_() == ResponseType::Opaqueredirect {
+        return Ok(None);
+    }
     let status = response.status();
     let reason = response.status_text();
     let headers: Vec<(String, String)> = response.headers().entries().collect();
@@ -125,12 +161,30 @@ async fn exchange(url: &str, prepared: web_sys::Request) -> Result<Received, Str
         Some(ms) => (ms, TimedBy::ResourceTiming),
         None => (clock_ms, TimedBy::PageClock),
     };
-    Ok(Received {
+    Ok(Some(Received {
         response: HttpResponse { status, reason, headers, body },
         elapsed_ms,
         timed_by,
         received_at_ms: now_ms(),
-    })
+    }))
+}
+
+/// Where a redirect of `url` leads: a GET with no credentials, no headers and no body, which
+/// the browser follows, then the URL it ended at. `None` when the browser does not let the page
+/// read the end (no CORS there; after a redirect to another origin it sends `Origin: null`), or
+/// nothing answers within 5 s.
+async fn leads_to(url: &str) -> Option<String> {
+    let controller = AbortController::new().ok()?;
+    let request =
+        build(&HttpRequest::new("GET", url), Some(&controller.signal()), RequestMode::Cors, Redirects::Follow).ok()?;
+    let timer =
+        leptos::prelude::set_timeout_with_handle(move || controller.abort(), std::time::Duration::from_secs(5)).ok();
+    let response = gloo_net::http::Request::from(request).send().await.ok();
+    if let Some(timer) = timer {
+        timer.clear();
+    }
+    let response = response.filter(|r| r.redirected())?;
+    Some(response.url()).filter(|u| !u.is_empty() && u != url)
 }
 
 /// After a failed fetch: a `no-cors` GET to the same URL (no credentials, nothing read) tells
@@ -149,9 +203,26 @@ pub async fn answers(url: &str) -> bool {
     answered(url, RequestMode::Cors).await == Some(true)
 }
 
+/// Whether a GET with no credentials to `url` is answered with a redirect the page may see.
+async fn redirects(url: &str) -> bool {
+    let Some(controller) = AbortController::new().ok() else { return false };
+    let request = HttpRequest::new("GET", url);
+    let Ok(request) = build(&request, Some(&controller.signal()), RequestMode::Cors, Redirects::Stop) else {
+        return false;
+    };
+    let timer =
+        leptos::prelude::set_timeout_with_handle(move || controller.abort(), std::time::Duration::from_secs(5)).ok();
+    let answer = gloo_net::http::Request::from(request).send().await;
+    if let Some(timer) = timer {
+        timer.clear();
+    }
+    answer.is_ok_and(|r| r.type_() == ResponseType::Opaqueredirect)
+}
+
 async fn answered(url: &str, mode: RequestMode) -> Option<bool> {
     let controller = AbortController::new().ok()?;
-    let request = build(&HttpRequest::new("GET", url), Some(&controller.signal()), mode).ok()?;
+    // no-cors requests must follow redirects (Fetch refuses any other mode for them).
+    let request = build(&HttpRequest::new("GET", url), Some(&controller.signal()), mode, Redirects::Follow).ok()?;
     let window = web_sys::window()?;
     let timer =
         leptos::prelude::set_timeout_with_handle(move || controller.abort(), std::time::Duration::from_secs(5)).ok();

@@ -7,7 +7,7 @@ use ords_core::HttpRequest;
 use serde_json::Value;
 
 pub async fn jwk_set(url: &str) -> Jwks {
-    match super::fetch::send(HttpRequest::new("GET", url)).await {
+    match super::fetch::send(HttpRequest::new("GET", url), super::fetch::Redirects::Follow, false).await {
         Ok(r) if r.response.status == 200 => match serde_json::from_str::<Value>(&r.response.body) {
             Ok(set) => Jwks::Kids(
                 set.get("keys")

@@ -25,7 +25,7 @@ pub use clipboard::copy_text;
 pub use clock::{local_time, next_task, now_ms, sleep};
 pub use crash::{install_crash_notice, show_crash_notice, CRASH_NOTICE};
 pub use deferred::{load_deferred, PartReply};
-pub use fetch::{answers, cancel_all, probe, TIMEOUT_MS};
+pub use fetch::{answers, cancel_all, TIMEOUT_MS};
 pub use files::{data_url, read_chosen_file};
 pub use focus::{focus_status_after_run, focus_when_shown};
 pub use helper::{ask as ask_helper, Newest};
@@ -37,12 +37,24 @@ pub use simulated::reset_simulator;
 pub use storage::{store_get, store_remove, store_set, Store};
 pub use text::lowercase;
 
-use ords_core::{HttpRequest, Received, Target, TransportError};
+use ords_core::{PreparedRequest, Probe, Received, Target, TransportError};
 
-/// Sends a request to the chosen target.
-pub async fn send(target: Target, request: HttpRequest) -> Result<Received, TransportError> {
+/// Sends a request of a run to the chosen target. A redirect is never followed.
+pub async fn send(target: Target, request: PreparedRequest) -> Result<Received, TransportError> {
+    // The URL shown differs from the one sent only where a credential is in it (a token placed
+    // in the query): such a URL is not even asked where its redirect leads.
+    let url_is_secret = request.wire.url != request.shown.url;
     match target {
-        Target::Network => fetch::send(request).await,
-        Target::Simulated => simulated::send(request).await,
+        Target::Network => fetch::send(request.wire, fetch::Redirects::Stop, url_is_secret).await,
+        Target::Simulated => simulated::send(request.wire).await,
+    }
+}
+
+/// After a request to `url` failed with no response, a probe without credentials: see
+/// [`Probe`].
+pub async fn probe(target: Target, url: &str) -> Probe {
+    match target {
+        Target::Network => fetch::probe(url).await,
+        Target::Simulated => Probe::ReachableWithoutCors, // the in-page ORDS always answers
     }
 }

@@ -22,7 +22,18 @@ pub async fn reset_simulator(scenario: &str) -> Result<(), String> {
     super::helper::ask(job).await.and_then(Reply::done)
 }
 
-/// Answers from the model as a browser on this page would see it.
+/// Where a GET without credentials to `url` is redirected by the in-page ORDS, if it is (after
+/// a failed request, as the network's fetch checks: a redirected preflight fails).
+async fn redirected(url: &str) -> Option<Option<String>> {
+    let request = HttpRequest::new("GET", url);
+    let job = Job::Sim { request, origin: page_origin(), scenario: SCENARIO.with(|s| s.borrow().clone()) };
+    match super::helper::ask(job).await {
+        Ok(Reply::SimRedirected(target)) => Some(target),
+        _ => None,
+    }
+}
+
+/// Answers from the model as a browser on this page would see it: a redirect is not followed.
 pub(super) async fn send(request: HttpRequest) -> Result<Received, TransportError> {
     let generation = CANCELLED.with(|c| c.get());
     let latency = 40.0 + js_sys::Math::random() * 80.0;
@@ -30,14 +41,26 @@ pub(super) async fn send(request: HttpRequest) -> Result<Received, TransportErro
     if CANCELLED.with(|c| c.get()) != generation {
         return Err(TransportError::Cancelled);
     }
+    let request_url = request.url.clone();
     let job = Job::Sim { request, origin: page_origin(), scenario: SCENARIO.with(|s| s.borrow().clone()) };
     let answer = super::helper::ask(job).await;
     if CANCELLED.with(|c| c.get()) != generation {
         return Err(TransportError::Cancelled); // pressed while the model answered, or the helper loaded
     }
-    let answer = answer.and_then(Reply::sim).map_err(|detail| TransportError::Simulator { detail })?;
-    let response = answer.map_err(|why| TransportError::FetchFailed {
-        detail: format!("TypeError: Failed to fetch (simulated: {why})"),
-    })?;
+    let answer = match answer {
+        Ok(Reply::SimRedirected(target)) => return Err(TransportError::Redirected { target, preflight: false }),
+        answer => answer.and_then(Reply::sim).map_err(|detail| TransportError::Simulator { detail })?,
+    };
+    let response = match answer {
+        Ok(response) => response,
+        Err(why) => match redirected(&request_url).await {
+            Some(target) => return Err(TransportError::Redirected { target, preflight: true }),
+            None => {
+                return Err(TransportError::FetchFailed {
+                    detail: format!("TypeError: Failed to fetch (simulated: {why})"),
+                })
+            }
+        },
+    };
     Ok(Received { response, elapsed_ms: latency, timed_by: TimedBy::Simulated, received_at_ms: now_ms() })
 }

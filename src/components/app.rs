@@ -160,7 +160,7 @@ pub fn App() -> impl IntoView {
             data-history=move || results.runs.with(|runs| runs.iter().map(RunRecord::to_line).collect::<Vec<_>>()
                 .join("\n"))
             data-history-kept=move || results.history_kept.get().then_some("")
-            data-busy=move || results.busy.with(Option::is_some).then_some("")
+            data-busy=move || results.busy.get().map(|b| b.label())
             on:ords-timeline=move |ev| part_host::answer(page, view_state, Ask::Timeline, ev)
             on:ords-code=move |ev| part_host::answer(page, view_state, Ask::Code, ev)
             on:ords-postman-import=move |ev| part_host::answer(page, view_state, Ask::PostmanImport, ev)

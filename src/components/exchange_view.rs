@@ -4,9 +4,11 @@
 use super::body_viewer::BodyViewer;
 use super::controls::RevealToggle;
 use crate::browser;
+use crate::state::{Form, Source};
 use leptos::prelude::*;
 use ords_core::{
-    contains_secret, cors_note, format_size, mask_secrets, secrets_sent, status_meaning_for, Exchange, HttpRequest, Received, TransportError,
+    contains_secret, cors_note, format_size, mask_secrets, origin_of, secrets_sent, status_meaning_for, Exchange,
+    HttpRequest, Received, Step, TransportError,
 };
 
 /// The request and its outcome. `secrets` (the run's tokens, the form's secrets), the
@@ -38,14 +40,19 @@ pub fn ExchangeView(exchange: Exchange, #[prop(optional)] secrets: Vec<String>) 
             {match exchange.result {
                 Ok(received) => view! { <ResponseView received=received request=exchange.request.wire.clone() secrets=secrets revealed=revealed />
                     }.into_any(),
-                Err(error) => view! { <FailureView error=error url=url secrets=secrets /> }.into_any(),
+                Err(error) => view! { <FailureView error=error url=url step=exchange.step secrets=secrets /> }.into_any(),
             }}
         </div>
     }
 }
 
 #[component]
-fn ResponseView(received: Received, request: HttpRequest, secrets: Vec<String>, revealed: RwSignal<bool>) -> impl IntoView {
+fn ResponseView(
+    received: Received,
+    request: HttpRequest,
+    secrets: Vec<String>,
+    revealed: RwSignal<bool>,
+) -> impl IntoView {
     let r = received.response;
     let class = format!("status-code s{}xx", r.status / 100);
     let headers = r.headers.clone();
@@ -77,7 +84,7 @@ fn ResponseView(received: Received, request: HttpRequest, secrets: Vec<String>, 
 }
 
 #[component]
-fn FailureView(error: TransportError, url: String, secrets: Vec<String>) -> impl IntoView {
+fn FailureView(error: TransportError, url: String, step: Step, secrets: Vec<String>) -> impl IntoView {
     // What the browser said may quote the request's URL, which may carry a query token.
     let detail = match &error {
         TransportError::FetchFailed { detail } | TransportError::Refused { detail } => {
@@ -86,11 +93,16 @@ fn FailureView(error: TransportError, url: String, secrets: Vec<String>) -> impl
         _ => None,
     };
     let note = matches!(error, TransportError::FetchFailed { .. }).then(|| cors_note(&browser::page_origin(), &url));
+    let target = match &error {
+        TransportError::Redirected { target: Some(target) } => Some(target.clone()),
+        _ => None,
+    };
     view! {
         <div class="failure" role="alert">
             <h3>"No response"</h3>
             <p class="cause">{error.to_string()}</p>
             {detail.map(|d| view! { <p class="evidence">"Browser said: " <code>{d}</code></p> })}
+            {target.map(|target| view! { <UseRedirectTarget target step /> })}
             {note.map(|note| view! {
                 <div class="cors-note">
                     <h4>"ORDS note: CORS or unreachable?"</h4>
@@ -100,4 +112,32 @@ fn FailureView(error: TransportError, url: String, secrets: Vec<String>) -> impl
             })}
         </div>
     }
+}
+
+/// `Use this address`: the redirect's target in the URL field it came from. Its origin counts
+/// as not typed, so the next request carrying a credential there asks first.
+#[component]
+fn UseRedirectTarget(target: String, step: Step) -> impl IntoView {
+    let form = use_context::<Form>()?;
+    let (field, source) = match step {
+        Step::Token => (form.token_url, form.token_url_source),
+        Step::Resource => (form.resource_url, form.resource_url_source),
+    };
+    let label = if step == Step::Token { "Token URL" } else { "Resource URL" };
+    let used = RwSignal::new(false);
+    let chosen = target.clone();
+    let on_click = move |_| {
+        if origin_of(&chosen) != origin_of(&field.get_untracked()) {
+            source.set(Source::Redirect);
+        }
+        field.set(chosen.clone());
+        used.set(true);
+    };
+    Some(view! {
+        <p class="redirect-target">
+            <button type="button" on:click=on_click>"Use this address"</button>
+            " puts " <code>{target}</code> {format!(" in {label}")}
+            {move || used.get().then_some(". Done: press the button again; you will be asked before your credentials go to a new address.")}
+        </p>
+    })
 }

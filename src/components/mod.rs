@@ -29,6 +29,10 @@ fn AnsweredBy(exchange: Exchange) -> impl IntoView {
     } else if exchange.result.is_ok() {
         let origin = ords_core::origin_of(&exchange.request.wire.url).unwrap_or_default();
         view! { <p class="net-badge">{format!("Answered over the network by {origin}.")}</p> }.into_any()
+    } else if let Err(ords_core::TransportError::Redirected { .. }) = &exchange.result {
+        let origin = ords_core::origin_of(&exchange.request.wire.url).unwrap_or_default();
+        view! { <p class="net-badge">{format!("Redirected by {origin}: not followed, nothing re-sent.")}</p> }
+            .into_any()
     } else {
         ().into_any()
     }

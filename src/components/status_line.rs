@@ -2,7 +2,7 @@
 //! run's main finding with a way to its Diagnosis, and a way to each answer (which, on a
 //! narrow screen, lie below the form).
 
-use crate::state::{Busy, Results, SectionTab, View, STATUS_ID};
+use crate::state::{Results, SectionTab, View, STATUS_ID};
 use leptos::prelude::*;
 use ords_core::{Finding, Severity};
 
@@ -28,8 +28,7 @@ pub fn StatusLine() -> impl IntoView {
             // Always in the page, so screen readers announce each change.
             <span role="status">
                 {move || match results.busy.get() {
-                    Some(Busy::Token) => "Requesting a token…".to_owned(),
-                    Some(Busy::Call) => "Calling the API…".to_owned(),
+                    Some(busy) => busy.label().to_owned(),
                     None => results.announcement.get(),
                 }}
             </span>

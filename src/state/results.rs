@@ -9,6 +9,27 @@ use ords_core::{Field, FieldError};
 pub enum Busy {
     Token,
     Call,
+    /// `Try as APEX_WEB_SERVICE would`: its first request, as the settings send it.
+    TryYours,
+    /// Its second, as OAUTH_AUTHENTICATE sends it.
+    TryAsDatabase,
+}
+
+impl Busy {
+    /// What the status line says while it runs.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Token => "Requesting a token…",
+            Self::Call => "Calling the API…",
+            Self::TryYours => {
+                "Trying as APEX_WEB_SERVICE would: waiting for the token request as your settings send it (1 of 2)…"
+            }
+            Self::TryAsDatabase => {
+                "Trying as APEX_WEB_SERVICE would: waiting for the token request as OAUTH_AUTHENTICATE sends it \
+                 (2 of 2)…"
+            }
+        }
+    }
 }
 
 /// What came back, and what the page is doing.

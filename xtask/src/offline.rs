@@ -1,6 +1,7 @@
 //! The service worker of a release build: `sw.js` beside `index.html`, listing the build's own
-//! files (their names are hashed, so the list is made after each build) under a version that
-//! changes whenever any file does, which is what makes the page offer `Reload to update`.
+//! files (their names are hashed, so the list is made after each build) with each file's
+//! SHA-256, which the worker checks before it stores an answer, under a version that changes
+//! whenever any file does, which is what makes the page offer `Reload to update`.
 
 use sha2::{Digest, Sha256};
 use std::path::Path;
@@ -29,6 +30,10 @@ fn built_files(dir: &Path) -> std::io::Result<Vec<String>> {
     Ok(out)
 }
 
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// The worker's text for these files and contents.
 pub fn service_worker(files: &[(String, Vec<u8>)]) -> String {
     let mut hash = Sha256::new();
@@ -40,8 +45,13 @@ pub fn service_worker(files: &[(String, Vec<u8>)]) -> String {
     }
     let version: String = hash.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect();
     let names: Vec<String> = files.iter().map(|(name, _)| format!("./{name}")).collect();
-    let list = serde_json::to_string(&names).unwrap_or_else(|_| "[]".into());
-    TEMPLATE.replacen("__VERSION__", &version, 1).replacen("__FILES__", &list, 1)
+    let hashes: Vec<String> = files.iter().map(|(_, body)| hex(&Sha256::digest(body))).collect();
+    let json = |list: &[String]| serde_json::to_string(list).unwrap_or_else(|_| "[]".into());
+    TEMPLATE.replacen("__VERSION__", &version, 1).replacen("__FILES__", &json(&names), 1).replacen(
+        "__SHA256__",
+        &json(&hashes),
+        1,
+    )
 }
 
 /// Writes `dir/sw.js` for the files in `dir`.
@@ -68,6 +78,14 @@ mod tests {
         let sw = service_worker(&files("<html>"));
         assert!(sw.contains("const FILES = [\"./index.html\",\"./app-1a2b.wasm\"];"), "{sw}");
         assert!(!sw.contains("__"), "every placeholder filled");
+        // SHA-256 of "<html>" and of the four wasm bytes, in the order of the files.
+        assert!(
+            sw.contains(
+                "const SHA256 = [\"b7d082ee12e91b756ea22e8513b8594eebcf5d39fab813da3cb55794dc888ad7\",\
+                 \"cd5d4935a48c0672cb06407bb443bc0087aff947c6b864bac886982c73b3027f\"];"
+            ),
+            "{sw}"
+        );
         let version = |sw: &str| sw.lines().find(|l| l.starts_with("const VERSION")).unwrap_or_default().to_owned();
         assert_eq!(version(&sw), version(&service_worker(&files("<html>"))));
         assert_ne!(version(&sw), version(&service_worker(&files("<html> "))), "one byte changes the version");

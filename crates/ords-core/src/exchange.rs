@@ -60,6 +60,12 @@ pub enum TransportError {
     NotSent { origin: String },
     /// The in-page simulator (in the page's helper) could not answer: its code did not load.
     Simulator { detail: String },
+    /// The server answered with a redirect (3xx), which the page does not follow: a request that
+    /// carries a credential is never re-sent where a redirect points. The browser hides the
+    /// `Location`; `target` is where a GET without credentials ended up, when it could be read.
+    /// `preflight`: the browser's preflight was redirected (browsers refuse that), so the request
+    /// failed before it was sent, and a GET without credentials found the redirect.
+    Redirected { target: Option<String>, preflight: bool },
 }
 
 impl std::fmt::Display for TransportError {
@@ -82,11 +88,36 @@ impl std::fmt::Display for TransportError {
                 "The in-page simulator could not answer: {detail} Nothing left this browser. Reload the page \
                  to try again."
             ),
+            Self::Redirected { target, preflight: false } => {
+                f.write_str(
+                    "The server answered with a redirect (3xx), and this page did not follow it: nothing was re-sent, \
+                     so your credentials went only to the address you chose. ",
+                )?;
+                Self::lead(f, target.as_deref())
+            }
+            Self::Redirected { target, preflight: true } => {
+                f.write_str(
+                    "The server answers this URL with a redirect (3xx): the browser's preflight (OPTIONS) was \
+                     redirected, which browsers refuse, so the request was never sent, and a request without \
+                     credentials to the same URL was redirected too. ",
+                )?;
+                Self::lead(f, target.as_deref())
+            }
             Self::NotSent { origin } => write!(
                 f,
                 "Not sent: you chose not to send your credentials to {origin}. Nothing left this page; \
                  check the URL, then press the button again to be asked again."
             ),
+        }
+    }
+}
+
+impl TransportError {
+    /// Where a redirect leads, as the sentence ends.
+    fn lead(f: &mut std::fmt::Formatter<'_>, target: Option<&str>) -> std::fmt::Result {
+        match target {
+            Some(target) => write!(f, "It leads to {target} (found by a request without credentials)."),
+            None => f.write_str("The browser does not let the page see where it leads."),
         }
     }
 }

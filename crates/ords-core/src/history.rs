@@ -65,6 +65,7 @@ pub fn run_summary(timeline: &[TimelineEntry]) -> String {
         .map(|e| {
             let outcome = match &e.exchange.result {
                 Ok(r) => format!("{} {}", r.response.status, r.response.reason),
+                Err(crate::TransportError::Redirected { .. }) => "redirected (not followed)".to_owned(),
                 Err(_) => "no response".to_owned(),
             };
             format!("{} {outcome}", e.purpose.label())

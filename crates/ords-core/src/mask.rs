@@ -5,10 +5,10 @@
 //! A text cut short (a body cut for the helper, a 64 KB paste) also has a secret's beginning
 //! masked where the cut fell inside it.
 
+use crate::http::HttpRequest;
 use base64::alphabet::STANDARD;
 use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 use base64::Engine as _;
-use crate::http::HttpRequest;
 
 /// Base64 as echo servers write it back: padded or not, any trailing bits.
 const LENIENT: GeneralPurpose = GeneralPurpose::new(

@@ -218,6 +218,11 @@ pub async fn try_as_database(settings: &PlaygroundConfig) -> Result<Tried, Strin
     Ok(tried)
 }
 
+/// Stops a try under way (the page's Cancel, for the requests it sends for the part).
+pub fn cancel_try() {
+    tell("ords-try-database", "cancel", "");
+}
+
 async fn timeline() -> Result<LastRun, String> {
     let answer: js_sys::Array = ask("ords-timeline").await?.dyn_into().map_err(|_| "not a list")?;
     let texts: Vec<String> = answer.iter().filter_map(|v| v.as_string()).collect();

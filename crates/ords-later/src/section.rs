@@ -11,6 +11,8 @@ pub fn DatabaseSection(settings: Signal<PlaygroundConfig>) -> impl IntoView {
     let tried: RwSignal<Option<Tried>> = RwSignal::new(None);
     let problem: RwSignal<Option<String>> = RwSignal::new(None);
     let busy = RwSignal::new(false);
+    // Which of its two requests the page is waiting for (the page's status, on `main`).
+    let waiting = crate::host::follow("data-busy");
     let pasted = RwSignal::new(String::new());
     let try_it = move |_| {
         let read = settings.get_untracked();
@@ -43,6 +45,10 @@ pub fn DatabaseSection(settings: Signal<PlaygroundConfig>) -> impl IntoView {
             <button type="button" class="primary" disabled=move || busy.get() on:click=try_it>
                 "Try as APEX_WEB_SERVICE would"
             </button>
+            <button type="button" class="cancel" hidden=move || !busy.get() on:click=move |_| crate::host::cancel_try()>
+                "Cancel"
+            </button>
+            <p class="hint" role="status">{move || busy.get().then(|| waiting.get())}</p>
             <p class="notice" role="alert" hidden=move || problem.with(Option::is_none)>{move || problem.get()}</p>
             <p class="verdict" role="status">{said}</p>
             {move || tried.get().map(comparison)}

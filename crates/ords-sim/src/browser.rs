@@ -1,6 +1,8 @@
-//! What a browser's `fetch` (mode `cors`, no cookies) would let a page see, emulated around
-//! the model for the in-page demo transport: the preflight, the origin check, and the filter
-//! that hides response headers not listed in `Access-Control-Expose-Headers`.
+//! What a browser's `fetch` (mode `cors`, no cookies, `redirect: "manual"`) would let a page
+//! see, emulated around the model for the in-page demo transport: the preflight, the origin
+//! check, the filter that hides response headers not listed in `Access-Control-Expose-Headers`,
+//! a redirect answered as an opaque redirect (status 0, nothing readable), and the page's
+//! credential-less follow that finds where a redirect leads.
 
 use crate::Sim;
 use ords_core::{HttpRequest, HttpResponse, HttpUrl};
@@ -60,7 +62,7 @@ pub fn fetch_as_browser(
 ) -> Result<HttpResponse, String> {
     let url = HttpUrl::parse(&request.url).map_err(|e| e.to_string())?;
     if url.origin() == page_origin {
-        return Ok(sim.handle(request, now_ms));
+        return Ok(opaque_if_redirect(sim.handle(request, now_ms)));
     }
     if needs_preflight(request) {
         let headers = preflight_headers(request);
@@ -88,11 +90,15 @@ pub fn fetch_as_browser(
     let mut actual = request.clone();
     actual.headers.push(("Origin".into(), page_origin.into()));
     let mut response = sim.handle(&actual, now_ms);
+    // The CORS check comes first, for a redirect too (Fetch, "HTTP fetch").
     if !allows_origin(&response, page_origin) {
         return Err(format!(
             "the {} response carried no Access-Control-Allow-Origin for {page_origin}",
             response.status
         ));
+    }
+    if location(&response).is_some() {
+        return Ok(opaque_if_redirect(response));
     }
     let exposed = response.header("Access-Control-Expose-Headers").map(str::to_owned);
     response.headers.retain(|(name, _)| {
@@ -103,3 +109,52 @@ pub fn fetch_as_browser(
 
 #[cfg(test)]
 mod tests;
+
+/// The `Location` of a redirect answer.
+fn location(response: &HttpResponse) -> Option<&str> {
+    matches!(response.status, 301 | 302 | 303 | 307 | 308).then(|| response.header("Location")).flatten()
+}
+
+/// A redirect as `fetch` with `redirect: "manual"` hands it to the page: status 0, no headers,
+/// no body. Anything else as it is.
+fn opaque_if_redirect(response: HttpResponse) -> HttpResponse {
+    if location(&response).is_some() {
+        HttpResponse { status: 0, reason: String::new(), headers: Vec::new(), body: String::new() }
+    } else {
+        response
+    }
+}
+
+/// Redirects `fetch` follows before it gives up (Fetch: 20).
+const MAX_REDIRECTS: usize = 20;
+
+/// Where a redirect of `url` leads, as the page learns it: a `GET` with no credentials, no
+/// headers and no body, redirects followed as `fetch` does, the final URL read. `None` when the
+/// browser would not let the page read the end: a hop without CORS for the origin it was sent
+/// with (after a redirect to another origin a browser sends `Origin: null`), a loop, a relative
+/// `Location` it cannot resolve, or an answer that is no redirect at all.
+pub fn follow_without_credentials(sim: &mut Sim, url: &str, page_origin: &str, now_ms: u64) -> Option<String> {
+    let mut at = url.to_owned();
+    let mut origin = page_origin.to_owned();
+    for hop in 0..=MAX_REDIRECTS {
+        let here = HttpUrl::parse(&at).ok()?.origin();
+        let mut request = HttpRequest::new("GET", &at);
+        if here != page_origin {
+            request = request.with_header("Origin", origin.clone());
+        }
+        let response = sim.handle(&request, now_ms);
+        if here != page_origin && !allows_origin(&response, &origin) {
+            return None;
+        }
+        let Some(next) = location(&response) else {
+            return (hop > 0).then_some(at);
+        };
+        let next = if next.starts_with('/') { format!("{here}{next}") } else { next.to_owned() };
+        let there = HttpUrl::parse(&next).ok()?.origin();
+        if there != here && here != page_origin {
+            origin = "null".to_owned(); // the request's origin is tainted
+        }
+        at = next;
+    }
+    None
+}

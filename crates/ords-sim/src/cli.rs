@@ -36,6 +36,8 @@ USAGE: ords-sim [OPTIONS]
   --cache-no-store        send Cache-Control: no-store on token responses
   --preflight-max-age S   send Access-Control-Max-Age on preflight answers
   --prev-link             add a prev link to collection pages after the first
+  --proxy-redirect MODE   act as a proxy in front of ORDS that answers 301: https (every http
+                          request to https) | slash (a path missing its trailing slash) | off
   --log-requests          print each request received (method, path, headers, form body), with
                           every secret masked: see what a client (a database's APEX_WEB_SERVICE) sends
   --auto-html-form-posts  with --error-format auto, answer errors to a browser's form POST
@@ -151,6 +153,9 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
             "--catalog-auth" => config.protect_catalog(),
             "--cache-no-store" => config.switches.cache_no_store = true,
             "--prev-link" => config.switches.prev_link = true,
+            "--proxy-redirect" => {
+                config.switches.proxy_redirect = config_file::proxy_redirect(&value("--proxy-redirect")?)?
+            }
             "--auto-html-form-posts" => config.switches.auto_html_form_posts = true,
             "--log-requests" => {} // read above
             "--preflight-max-age" => {

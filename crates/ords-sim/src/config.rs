@@ -147,6 +147,8 @@ pub struct Switches {
     /// The token endpoint refuses a request without the `posserial` header (a point-of-sale
     /// identity provider's rule), 400 `invalid_request`.
     pub token_header_required: bool,
+    /// A proxy in front of ORDS redirects `http` to `https`, or adds a missing trailing slash.
+    pub proxy_redirect: crate::proxy::ProxyRedirect,
 }
 
 impl Default for Switches {
@@ -168,6 +170,7 @@ impl Default for Switches {
             auto_html_form_posts: false,
             body_credentials_only: false,
             token_header_required: false,
+            proxy_redirect: crate::proxy::ProxyRedirect::Off,
         }
     }
 }

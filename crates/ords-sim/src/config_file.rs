@@ -104,6 +104,7 @@ struct SwitchEntries {
     account_locked: Option<bool>,
     handler_error: Option<bool>,
     auto_html_form_posts: Option<bool>,
+    proxy_redirect: Option<String>,
 }
 
 /// Generated rows are capped so a typo cannot exhaust memory.
@@ -184,6 +185,9 @@ pub fn load(text: &str) -> Result<SimConfig, String> {
     set(&mut w.handler_error, s.handler_error);
     set(&mut w.auto_html_form_posts, s.auto_html_form_posts);
     w.preflight_max_age = s.preflight_max_age.or(w.preflight_max_age);
+    if let Some(v) = s.proxy_redirect {
+        w.proxy_redirect = proxy_redirect(&v)?;
+    }
     if let Some(status) = s.no_role_status {
         w.no_role_status =
             if matches!(status, 401 | 403) { status } else { return Err("no_role_status: 401 or 403".into()) };
@@ -282,4 +286,9 @@ mod tests {
         assert!(load("[switches]\ncors_mode = \"sometimes\"").unwrap_err().contains("expected allow-list"));
         assert!(load("[[clients]]\nname = \"x\"").unwrap_err().contains("missing field `client_id`"));
     }
+}
+
+/// `proxy_redirect` / `--proxy-redirect`: off | https | slash.
+pub fn proxy_redirect(value: &str) -> Result<crate::proxy::ProxyRedirect, String> {
+    crate::proxy::ProxyRedirect::from_key(value).ok_or_else(|| format!("proxy redirect {value}: off, https or slash"))
 }

@@ -24,6 +24,7 @@ pub mod idp_keys;
 mod json;
 mod notes;
 mod problem;
+pub mod proxy;
 pub mod request_log;
 mod rng;
 mod routes;
@@ -83,6 +84,9 @@ impl Sim {
         let Ok(url) = HttpUrl::parse(&request.url) else {
             return self.error(request, 400, "BadRequest", "The request URL is not valid");
         };
+        if let Some(answer) = self.proxy_redirect(request, &url) {
+            return answer;
+        }
         if let Some(answer) = idp::answer(&self.config, request, &url.path, now_ms) {
             return answer;
         }
@@ -104,6 +108,27 @@ impl Sim {
             }
         }
         response
+    }
+
+    /// The proxy's `301`, when the switch is on and it redirects this URL; with the CORS
+    /// headers an allowed origin would get from ORDS behind it.
+    fn proxy_redirect(&self, request: &HttpRequest, url: &HttpUrl) -> Option<HttpResponse> {
+        let serves = |a: &str| self.config.serves_alias(a);
+        let routes = |path: &str| routes::route(path, serves).is_some_and(|t| t.route != Route::Unknown);
+        let location = proxy::location(self.config.switches.proxy_redirect, &request.url, url, routes)?;
+        let mut response = HttpResponse {
+            status: 301,
+            reason: "Moved Permanently".into(),
+            headers: vec![("Location".into(), location), ("Content-Type".into(), "text/html".into())],
+            body: "<html><body><h1>301 Moved Permanently</h1></body></html>".into(),
+        };
+        // The origins of the handler the request is on its way to.
+        let handler = |path: &str| routes::route(path, serves).map(|t| t.route).filter(|r| *r != Route::Unknown);
+        let route = handler(&url.path).or_else(|| handler(&format!("{}/", url.path))).unwrap_or(Route::Unknown);
+        if let Cors::Allowed(origin) = self.cors_decision(request, &route) {
+            cors::add_actual_headers(&mut response, &origin);
+        }
+        Some(response)
     }
 
     fn cors_decision(&self, request: &HttpRequest, route: &Route) -> Cors {

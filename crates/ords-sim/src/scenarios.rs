@@ -25,7 +25,7 @@ impl Scenario {
 /// The secret the `rotated-secret` scenario rotates to.
 pub const ROTATED_SECRET: &str = "Vt3kQ9zLmP2wXc8RbN5yHg..";
 
-pub const SCENARIOS: [Scenario; 16] = [
+pub const SCENARIOS: [Scenario; 18] = [
     Scenario {
         name: "rotated-secret",
         failure:
@@ -118,6 +118,24 @@ pub const SCENARIOS: [Scenario; 16] = [
             c.switches.token_header_required = true;
             c.switches.token_error_dialect = TokenErrorDialect::Rfc6749;
         },
+    },
+    Scenario {
+        name: "https-redirect",
+        failure: "ORDS sits behind a proxy that redirects http to https (301): a request to an http:// URL is \
+            answered with a redirect, which the playground does not follow with your credentials.",
+        try_it: "Call API: the answer is a redirect, and the browser hides where it leads (another origin); Diagnosis \
+            points at the http:// in the URLs. Change both to https:// (the in-page simulator answers there): 200.",
+        jwt: false,
+        apply: |c| c.switches.proxy_redirect = crate::proxy::ProxyRedirect::Https,
+    },
+    Scenario {
+        name: "missing-slash",
+        failure: "The web server in front of ORDS redirects a path without its trailing slash to the path with it \
+            (301): …/hr/employees is answered with a redirect to …/hr/employees/.",
+        try_it: "Remove the trailing / from Resource URL and Call API: a redirect, named in Diagnosis with the URL it \
+            leads to. Put the slash back: 200.",
+        jwt: false,
+        apply: |c| c.switches.proxy_redirect = crate::proxy::ProxyRedirect::Slash,
     },
     Scenario {
         name: "jwt-wrong-audience",

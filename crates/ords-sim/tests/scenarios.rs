@@ -109,3 +109,28 @@ fn token_needs_header_refuses_a_request_without_it() {
     let with = s.handle(&token_request_at(BASE, DEMO_BASIC).with_header("posserial", "POS-1"), T0);
     assert_eq!(with.status, 200);
 }
+
+#[test]
+fn a_proxy_in_front_redirects_http_to_https_and_adds_a_missing_slash() {
+    let mut https = scenario("https-redirect");
+    let token = https.handle(&token_request_at(BASE, DEMO_BASIC), T0);
+    assert_eq!(token.status, 301);
+    assert_eq!(token.header("Location"), Some("https://127.0.0.1:8181/ords/demo/oauth/token"));
+    let secure = token_request_at("https://127.0.0.1:8181/ords/demo", DEMO_BASIC);
+    assert_eq!(https.handle(&secure, T0).status, 200, "ORDS answers on https");
+
+    let mut slash = scenario("missing-slash");
+    let auth = bearer(&mut slash);
+    let short = slash.handle(&get("/hr/employees?limit=5", &auth), T0);
+    assert_eq!(short.status, 301);
+    assert_eq!(short.header("Location"), Some("http://127.0.0.1:8181/ords/demo/hr/employees/?limit=5"));
+    assert_eq!(slash.handle(&get("/hr/employees/", &auth), T0).status, 200);
+    assert_eq!(slash.handle(&get("/hr/nothing", &auth), T0).status, 404, "no handler with the slash either");
+    // An allowed page origin gets the CORS headers on the redirect; the preflight is redirected too.
+    let mut from_page = get("/hr/employees", &auth);
+    from_page.headers.push(("Origin".into(), "http://127.0.0.1:8080".into()));
+    assert_eq!(slash.handle(&from_page, T0).header("Access-Control-Allow-Origin"), Some("http://127.0.0.1:8080"));
+    let options = cli::parse(&["--proxy-redirect".into(), "slash".into()]).unwrap();
+    assert_eq!(options.config.switches.proxy_redirect, ords_sim::proxy::ProxyRedirect::Slash);
+    assert!(cli::parse(&["--proxy-redirect".into(), "sideways".into()]).unwrap_err().contains("off, https or slash"));
+}

@@ -13,7 +13,8 @@ use ords_core::{
     export_postman, export_postman_environment, generate, import_postman, BasicSettings, CodeInput, CodeTarget,
     OAuthSettings, Plan, ResourceCall,
 };
-use ords_sim::{browser::fetch_as_browser, scenarios, Sim, SimConfig};
+use ords_sim::browser::{fetch_as_browser, follow_without_credentials};
+use ords_sim::{scenarios, Sim, SimConfig};
 use std::cell::RefCell;
 
 thread_local! {
@@ -36,11 +37,19 @@ pub fn answer(message: &str, now_ms: f64, random: f64) -> String {
 
 fn run(job: Job, now_ms: f64, random: f64) -> Result<Reply, String> {
     Ok(match job {
-        Job::Sim { request, origin, scenario } => Reply::Sim(SIM.with(|cell| {
+        Job::Sim { request, origin, scenario } => SIM.with(|cell| {
             let mut slot = cell.borrow_mut();
             let fresh = || fresh(&origin, scenario_of(&scenario).ok().flatten(), now_ms, random);
-            fetch_as_browser(slot.get_or_insert_with(fresh), &request, &origin, now_ms as u64)
-        })),
+            let sim = slot.get_or_insert_with(fresh);
+            match fetch_as_browser(sim, &request, &origin, now_ms as u64) {
+                // An opaque redirect (status 0): the page learns where it leads as a browser
+                // would, by a GET without credentials.
+                Ok(r) if r.status == 0 => {
+                    Reply::SimRedirected(follow_without_credentials(sim, &request.url, &origin, now_ms as u64))
+                }
+                answer => Reply::Sim(answer),
+            }
+        }),
         Job::SimReset { origin, scenario } => {
             let scenario = scenario_of(&scenario)?;
             SIM.with(|cell| *cell.borrow_mut() = Some(fresh(&origin, scenario, now_ms, random)));

@@ -66,6 +66,7 @@ fn no_response(i: &Inputs, e: &Exchange, error: &TransportError, probe: Probe) -
             "Reload the page; if it happens again, the host serving this page is slow or missing the helper's files \
                 (ords-worker_bg.wasm).",
         ),
+        TransportError::Redirected { target, .. } => super::redirect::redirected(e, target.as_deref(), evidence),
         TransportError::NotSent { .. } => {
             Finding::new(FindingId::NotSent, Info, "You chose not to send your credentials to this origin.", evidence)
                 .fix("If the URL is right, press the button again and choose Send; if not, correct the URL first.")

@@ -10,6 +10,7 @@ crate::closed::closed!(FindingId);
 
 #[cfg(test)]
 mod jwt_rules_tests;
+mod redirect;
 mod url_pair;
 pub mod wire;
 
@@ -84,6 +85,7 @@ pub enum FindingId {
     PortMismatch,
     PreflightResource,
     PreflightToken,
+    Redirected,
     Refused,
     ResourceCors,
     ResourceOutsideSchema,
@@ -103,7 +105,7 @@ pub enum FindingId {
 }
 
 impl FindingId {
-    pub const ALL: [Self; 53] = [
+    pub const ALL: [Self; 54] = [
         Self::AccountLocked,
         Self::AliasMismatch,
         Self::BadPaging,
@@ -141,6 +143,7 @@ impl FindingId {
         Self::PortMismatch,
         Self::PreflightResource,
         Self::PreflightToken,
+        Self::Redirected,
         Self::Refused,
         Self::ResourceCors,
         Self::ResourceOutsideSchema,
@@ -198,6 +201,7 @@ impl FindingId {
             Self::PortMismatch => "port-mismatch",
             Self::PreflightResource => "preflight-resource",
             Self::PreflightToken => "preflight-token",
+            Self::Redirected => "redirected",
             Self::Refused => "refused",
             Self::ResourceCors => "resource-cors",
             Self::ResourceOutsideSchema => "resource-outside-schema",

@@ -606,6 +606,7 @@ fn every_finding_is_produced_by_some_case() {
     url_pairs_that_disagree_are_named_with_both_values();
     a_304_and_a_400_on_paging_parameters_are_explained();
     requests_not_sent_say_who_stopped_them();
+    redirects_are_named_with_their_cause_and_never_followed();
     let seen = SEEN.with(|s| s.borrow().clone());
     // The catalog's two findings are asserted by id in `catalog/tests.rs`, the JWT profile
     // check's by the coverage test in `jwt_profile/tests.rs`; jwt-passes is the diagnosis's.
@@ -613,4 +614,57 @@ fn every_finding_is_produced_by_some_case() {
     let missing: Vec<&str> =
         FindingId::ALL.iter().filter(|id| !seen.contains(id)).map(|id| id.key()).filter(|k| !elsewhere(k)).collect();
     assert!(missing.is_empty(), "no case produces {missing:?}");
+}
+
+#[test]
+fn redirects_are_named_with_their_cause_and_never_followed() {
+    let redirected =
+        |target: Option<&str>| Err(TransportError::Redirected { target: target.map(str::to_owned), preflight: false });
+    let https =
+        run(&[token(redirected(Some("https://127.0.0.1:8181/ords/demo/oauth/token")))], Probe::NotProbed, false);
+    assert_eq!(ids(&https), ["redirected"]);
+    assert_eq!(https[0].cause, "A proxy in front of ORDS redirects http to https.");
+    assert!(
+        https[0].fix.starts_with("Use the https address in Token URL: https://127.0.0.1:8181/ords/demo/oauth/token. "),
+        "{}",
+        https[0].fix
+    );
+    assert!(https[0].fix.contains("never re-sends a credential where a redirect points"));
+    assert!(https[0].evidence.contains("It leads to https://127.0.0.1:8181/ords/demo/oauth/token"));
+
+    let mut slash = bearer(redirected(Some(RESOURCE_URL)));
+    slash.exchange.request.wire.url = RESOURCE_URL.trim_end_matches('/').into();
+    let found = run(&[ok_token(), slash], Probe::NotProbed, false);
+    assert!(found[0].cause.starts_with("The server redirects to the same path with a trailing slash"));
+    assert!(found[0].fix.starts_with(&format!("Use {RESOURCE_URL} as the Resource URL. ")));
+
+    let elsewhere = run(&[token(redirected(Some("https://sso.example.com/login")))], Probe::NotProbed, false);
+    assert_eq!(
+        elsewhere[0].cause,
+        "The server sends this request to another address (https://sso.example.com): a proxy, a load balancer or a \
+            moved ORDS."
+    );
+    assert!(elsewhere[0].fix.contains("the page asks before your credentials go to an address you have not typed"));
+
+    // Hidden target: the likeliest cause for this URL, and curl to see the Location.
+    let hidden = run(&[token(redirected(None))], Probe::NotProbed, false);
+    assert!(hidden[0].cause.contains("most likely a proxy sending http to https (this URL is http)"));
+    assert!(hidden[0].fix.contains("curl -sI 'http://127.0.0.1:8181/ords/demo/oauth/token' | grep -i '^location'"));
+    assert!(hidden[0].evidence.contains("The browser does not let the page see where it leads."));
+
+    // A redirected preflight: the request was never sent; a GET without credentials found it.
+    let target = Some("http://127.0.0.1:8181/ords/demo/hr/employees/".to_owned());
+    let mut preflight = bearer(Err(TransportError::Redirected { target, preflight: true }));
+    preflight.exchange.request.wire.url = RESOURCE_URL.trim_end_matches('/').into();
+    let found = run(&[ok_token(), preflight], Probe::NotProbed, false);
+    assert_eq!(ids(&found), ["redirected"]);
+    assert!(found[0].cause.starts_with("The server redirects to the same path with a trailing slash"));
+    assert!(
+        found[0].evidence.contains(
+            "the browser's preflight (OPTIONS) was redirected, which browsers refuse, so the \
+            request was never sent"
+        ),
+        "{}",
+        found[0].evidence
+    );
 }

@@ -173,12 +173,11 @@ pub fn cut_timeline(timeline: &[TimelineEntry]) -> Vec<TimelineEntry> {
             }),
             Err(e) => Err(e.clone()),
         };
-        let prepared =
-            PreparedRequest {
-                wire: request(&x.request.wire, &secrets),
-                shown: request(&x.request.shown, &secrets),
-                credential: None,
-            };
+        let prepared = PreparedRequest {
+            wire: request(&x.request.wire, &secrets),
+            shown: request(&x.request.shown, &secrets),
+            credential: None,
+        };
         TimelineEntry { purpose: e.purpose, exchange: Exchange { step: x.step, request: prepared, result } }
     };
     timeline.iter().map(entry).collect()
@@ -205,6 +204,9 @@ pub fn timeline_to_json(timeline: &[TimelineEntry]) -> Value {
             Err(TransportError::Refused { detail }) => json!({ "error": "refused", "detail": detail }),
             Err(TransportError::NotSent { origin }) => json!({ "error": "not-sent", "origin": origin }),
             Err(TransportError::Simulator { detail }) => json!({ "error": "simulator", "detail": detail }),
+            Err(TransportError::Redirected { target, preflight }) => {
+                json!({ "error": "redirected", "target": target, "preflight": preflight })
+            }
         };
         out
     };
@@ -243,6 +245,10 @@ pub fn timeline_from_json(v: &Value) -> Vec<TimelineEntry> {
                 Some("refused") => Err(TransportError::Refused { detail: text(r, "detail") }),
                 Some("not-sent") => Err(TransportError::NotSent { origin: text(r, "origin") }),
                 Some("simulator") => Err(TransportError::Simulator { detail: text(r, "detail") }),
+                Some("redirected") => Err(TransportError::Redirected {
+                    target: r.get("target").and_then(Value::as_str).map(str::to_owned),
+                    preflight: flag(r, "preflight"),
+                }),
                 Some(_) => Err(TransportError::FetchFailed { detail: text(r, "detail") }),
             };
             let request = PreparedRequest {

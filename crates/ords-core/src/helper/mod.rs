@@ -113,6 +113,10 @@ pub enum Reply {
     Done,
     /// The in-page ORDS's answer, or why the browser would not have let the page read one.
     Sim(Result<HttpResponse, String>),
+    /// The in-page ORDS answered with a redirect, which the page does not follow; where a GET
+    /// without credentials ended up, when the browser would have let the page read it. (A GET
+    /// job is answered so when the URL redirects: the page's check after a failed request.)
+    SimRedirected(Option<String>),
     Scenarios(Vec<ScenarioInfo>),
     Lessons(Vec<LessonInfo>),
     Marks(Vec<bool>),

@@ -20,6 +20,7 @@ pub(super) fn reply_json(reply: &Reply) -> Value {
             ("response", json!({ "status": r.status, "reason": r.reason, "headers": r.headers, "body": r.body }))
         }
         Reply::Sim(Err(why)) => ("refused", json!(why)),
+        Reply::SimRedirected(target) => ("redirected", json!(target)),
         Reply::Scenarios(list) => ("scenarios", list.iter().map(|s| json!([s.name, s.failure, s.try_it])).collect()),
         Reply::Lessons(list) => ("lessons", list.iter().map(lesson_json).collect()),
         Reply::Marks(marks) => ("marks", json!(marks)),
@@ -87,6 +88,7 @@ pub(super) fn reply_from(v: &Value) -> Result<Reply, String> {
             body: text(x, "body"),
         })),
         "refused" => Reply::Sim(Err(x.as_str().unwrap_or_default().to_owned())),
+        "redirected" => Reply::SimRedirected(x.as_str().map(str::to_owned)),
         "scenarios" => Reply::Scenarios(list(x, |s| {
             let at = |i: usize| s.get(i).and_then(Value::as_str).map(str::to_owned);
             Some(ScenarioInfo { name: at(0)?, failure: at(1)?, try_it: at(2)? })

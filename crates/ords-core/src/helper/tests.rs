@@ -150,6 +150,8 @@ fn replies() -> Vec<Reply> {
             body: "{}".into(),
         })),
         Reply::Sim(Err("no Access-Control-Allow-Origin".into())),
+        Reply::SimRedirected(Some("https://h/ords/demo/hr/employees/".into())),
+        Reply::SimRedirected(None),
         Reply::Scenarios(vec![ScenarioInfo { name: "n".into(), failure: "f".into(), try_it: "t".into() }]),
         Reply::Lessons(vec![LessonInfo {
             id: "first-token".into(),
@@ -207,6 +209,7 @@ fn replies() -> Vec<Reply> {
         match reply {
             Reply::Done
             | Reply::Sim(_)
+            | Reply::SimRedirected(_)
             | Reply::Scenarios(_)
             | Reply::Lessons(_)
             | Reply::Marks(_)

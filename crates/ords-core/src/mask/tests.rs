@@ -139,7 +139,8 @@ fn the_credentials_a_request_carried_are_found_on_the_wire() {
         .with_header("Authorization", basic_authorization("id..", "s3:cr3t.."))
         .with_body("grant_type=client_credentials");
     assert_eq!(secrets_sent(&basic), ["s3:cr3t.."]);
-    let body = HttpRequest::new("POST", "https://h/t").with_body("grant_type=client_credentials&client_id=i&client_secret=a%2Bb");
+    let body = HttpRequest::new("POST", "https://h/t")
+        .with_body("grant_type=client_credentials&client_id=i&client_secret=a%2Bb");
     assert_eq!(secrets_sent(&body), ["a+b"]);
     let bearer = HttpRequest::new("GET", "https://h/r?access_token=q1#x").with_header("authorization", "Bearer t0k");
     assert_eq!(secrets_sent(&bearer), ["t0k", "q1"]);

@@ -63,3 +63,45 @@ fn same_origin_requests_skip_cors() {
     let same = token_request();
     assert_eq!(fetch_as_browser(&mut sim, &same, "https://ords.example.com", 0).unwrap().status, 200);
 }
+
+fn behind_proxy(mode: crate::proxy::ProxyRedirect) -> Sim {
+    let mut sim = sim_allowing(PAGE);
+    sim.config.switches.proxy_redirect = mode;
+    sim
+}
+
+#[test]
+fn a_redirect_is_an_opaque_redirect_and_its_preflight_fails() {
+    use crate::proxy::ProxyRedirect;
+    let mut sim = behind_proxy(ProxyRedirect::Slash);
+    let body_auth = HttpRequest::new("GET", &format!("{BASE}/hr/employees"));
+    let seen = fetch_as_browser(&mut sim, &body_auth, PAGE, 0).unwrap();
+    assert_eq!((seen.status, seen.headers.len(), seen.body.as_str()), (0, 0, ""), "nothing of it is readable");
+    // With a Bearer header the preflight goes first, and a redirected preflight fails.
+    let bearer = body_auth.with_header("Authorization", "Bearer t");
+    let why = fetch_as_browser(&mut sim, &bearer, PAGE, 0).unwrap_err();
+    assert_eq!(why, "the CORS preflight (OPTIONS) was answered 301 Moved Permanently");
+    // The same-origin page gets the opaque redirect too.
+    let mut same = behind_proxy(ProxyRedirect::Https);
+    let http = HttpRequest::new("GET", "http://ords.example.com/ords/demo/hr/employees/");
+    assert_eq!(fetch_as_browser(&mut same, &http, "http://ords.example.com", 0).unwrap().status, 0);
+}
+
+#[test]
+fn the_credential_less_follow_reads_a_same_origin_target_but_not_past_a_tainted_origin() {
+    use crate::proxy::ProxyRedirect;
+    let mut sim = behind_proxy(ProxyRedirect::Slash);
+    let found = follow_without_credentials(&mut sim, &format!("{BASE}/hr/employees?limit=5"), PAGE, 0);
+    assert_eq!(found.as_deref(), Some("https://ords.example.com/ords/demo/hr/employees/?limit=5"));
+    assert_eq!(follow_without_credentials(&mut sim, &format!("{BASE}/hr/employees/"), PAGE, 0), None, "no redirect");
+    // http → https is another origin: the browser sends Origin: null there, which ORDS does not allow.
+    let mut https = behind_proxy(ProxyRedirect::Https);
+    let http = "http://ords.example.com/ords/demo/hr/employees/";
+    assert_eq!(follow_without_credentials(&mut https, http, PAGE, 0), None);
+    // An origin that echoes any Origin (null included) lets the page read it.
+    https.config.switches.cors_mode = crate::CorsMode::EchoAll;
+    assert_eq!(
+        follow_without_credentials(&mut https, http, PAGE, 0).as_deref(),
+        Some("https://ords.example.com/ords/demo/hr/employees/")
+    );
+}
