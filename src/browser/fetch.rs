@@ -134,7 +134,7 @@ pub(super) async fn send(
         Err(_) if controller.signal().aborted() => Err(TransportError::Cancelled),
         // The browser hides why; a redirected preflight is one cause a request without
         // credentials can tell.
-        Err(_) if redirects(&request.url).await => {
+        Err(_) if is_redirected(&request.url).await => {
             Err(TransportError::Redirected { target: target().await, preflight: true })
         }
         Err(detail) => Err(TransportError::FetchFailed { detail }),
@@ -204,7 +204,7 @@ pub async fn answers(url: &str) -> bool {
 }
 
 /// Whether a GET with no credentials to `url` is answered with a redirect the page may see.
-async fn redirects(url: &str) -> bool {
+async fn is_redirected(url: &str) -> bool {
     let Some(controller) = AbortController::new().ok() else { return false };
     let request = HttpRequest::new("GET", url);
     let Ok(request) = build(&request, Some(&controller.signal()), RequestMode::Cors, Redirects::Stop) else {

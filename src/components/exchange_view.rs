@@ -38,9 +38,12 @@ pub fn ExchangeView(exchange: Exchange, #[prop(optional)] secrets: Vec<String>) 
             </pre>
             <p class="hint">"The browser adds its own headers too (Origin, User-Agent, Accept-Language…)."</p>
             {match exchange.result {
-                Ok(received) => view! { <ResponseView received=received request=exchange.request.wire.clone() secrets=secrets revealed=revealed />
+                Ok(received) => view! {
+                    <ResponseView received=received request=exchange.request.wire.clone() secrets=secrets
+                        revealed=revealed />
                     }.into_any(),
-                Err(error) => view! { <FailureView error=error url=url step=exchange.step secrets=secrets /> }.into_any(),
+                Err(error) => view! { <FailureView error=error url=url step=exchange.step secrets=secrets /> }
+                    .into_any(),
             }}
         </div>
     }
@@ -94,7 +97,7 @@ fn FailureView(error: TransportError, url: String, step: Step, secrets: Vec<Stri
     };
     let note = matches!(error, TransportError::FetchFailed { .. }).then(|| cors_note(&browser::page_origin(), &url));
     let target = match &error {
-        TransportError::Redirected { target: Some(target) } => Some(target.clone()),
+        TransportError::Redirected { target: Some(target), .. } => Some(target.clone()),
         _ => None,
     };
     view! {
@@ -137,7 +140,9 @@ fn UseRedirectTarget(target: String, step: Step) -> impl IntoView {
         <p class="redirect-target">
             <button type="button" on:click=on_click>"Use this address"</button>
             " puts " <code>{target}</code> {format!(" in {label}")}
-            {move || used.get().then_some(". Done: press the button again; you will be asked before your credentials go to a new address.")}
+            {move || used.get().then_some(
+                ". Done: press the button again; you will be asked before your credentials go to a new address.",
+            )}
         </p>
     })
 }

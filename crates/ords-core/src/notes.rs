@@ -34,46 +34,10 @@ pub fn status_meaning(status: u16) -> &'static str {
     }
 }
 
-/// Who sent the validator a `304 Not Modified` answers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Validator {
-    /// The request carried `If-None-Match` or `If-Modified-Since` (the person's extra headers).
-    ThisPage,
-    /// Nobody: the browser's HTTP cache answers its own revalidations with its stored copy and
-    /// never hands the page a 304, so the server or a proxy answered unprompted.
-    Nobody,
-}
-
-impl Validator {
-    pub fn of(request: &HttpRequest) -> Self {
-        let sent = ["if-none-match", "if-modified-since"].iter().any(|h| request.header(h).is_some());
-        if sent {
-            Self::ThisPage
-        } else {
-            Self::Nobody
-        }
-    }
-
-    /// The one sentence the status line and Diagnosis both say.
-    pub fn meaning(self) -> &'static str {
-        match self {
-            Self::ThisPage => {
-                "Not Modified (no body): this page's request carried a validator (If-None-Match or \
-                 If-Modified-Since) that still matches, so the copy you have is current."
-            }
-            Self::Nobody => {
-                "Not Modified (no body), though nobody sent a validator: not this page, and not the browser's \
-                 cache (it answers its own revalidations with its stored copy), so the server or a proxy answered \
-                 304 unprompted."
-            }
-        }
-    }
-}
-
 /// [`status_meaning`], with a 304 said for the request that got it.
 pub fn status_meaning_for(status: u16, request: &HttpRequest) -> &'static str {
     if status == 304 {
-        Validator::of(request).meaning()
+        crate::http::Validator::of(request).meaning()
     } else {
         status_meaning(status)
     }

@@ -154,7 +154,7 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
             "--cache-no-store" => config.switches.cache_no_store = true,
             "--prev-link" => config.switches.prev_link = true,
             "--proxy-redirect" => {
-                config.switches.proxy_redirect = config_file::proxy_redirect(&value("--proxy-redirect")?)?
+                config.switches.proxy_redirect = config_file::proxy_redirect(&value("--proxy-redirect")?)?;
             }
             "--auto-html-form-posts" => config.switches.auto_html_form_posts = true,
             "--log-requests" => {} // read above

@@ -240,6 +240,11 @@ pub fn cors_mode(name: &str) -> Result<CorsMode, String> {
     }
 }
 
+/// `proxy_redirect` / `--proxy-redirect`: off | https | slash.
+pub fn proxy_redirect(value: &str) -> Result<crate::proxy::ProxyRedirect, String> {
+    crate::proxy::ProxyRedirect::from_key(value).ok_or_else(|| format!("proxy redirect {value}: off, https or slash"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -286,9 +291,4 @@ mod tests {
         assert!(load("[switches]\ncors_mode = \"sometimes\"").unwrap_err().contains("expected allow-list"));
         assert!(load("[[clients]]\nname = \"x\"").unwrap_err().contains("missing field `client_id`"));
     }
-}
-
-/// `proxy_redirect` / `--proxy-redirect`: off | https | slash.
-pub fn proxy_redirect(value: &str) -> Result<crate::proxy::ProxyRedirect, String> {
-    crate::proxy::ProxyRedirect::from_key(value).ok_or_else(|| format!("proxy redirect {value}: off, https or slash"))
 }

@@ -352,13 +352,13 @@ fn resource_answer(i: &Inputs, e: &Exchange, r: &HttpResponse, facts: RunFacts) 
             ),
         ),
         304 => {
-            let validator = crate::notes::Validator::of(&e.request.wire);
+            let validator = crate::http::Validator::of(&e.request.wire);
             let fix = match validator {
-                crate::notes::Validator::ThisPage => {
+                crate::http::Validator::ThisPage => {
                     "Nothing is wrong: the copy you have is current. Remove the If-None-Match (or If-Modified-Since) \
                         header to get the body again."
                 }
-                crate::notes::Validator::Nobody => {
+                crate::http::Validator::Nobody => {
                     "Look at the proxy or cache in front of ORDS: ORDS answers 304 only to a request whose \
                         If-None-Match holds the resource's current ETag."
                 }
