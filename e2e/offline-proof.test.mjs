@@ -86,7 +86,8 @@ const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
 
 for (const [how, broken] of [
   ['its index.html', (index) => ({ type: 'text/html', body: index })],
-  ['damaged bytes', (_, body) => ({ type: 'application/wasm', body: Buffer.concat([body.subarray(0, body.length - 7), Buffer.from('damaged')]) })],
+  // Cut short, as a proxy that dropped the connection leaves it.
+  ['damaged bytes', (_, body) => ({ type: 'application/wasm', body: body.subarray(0, Math.floor(body.length / 2)) })],
 ]) {
   test(`a chunk answered with ${how}: nothing of it is stored, and Retry and a reload recover once the host heals`, async () => {
     const web = await host();
