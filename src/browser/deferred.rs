@@ -21,7 +21,8 @@ export function load_deferred() {
   const slots = document.querySelectorAll('[data-part]');
   if (loading || !slots.length || slots[0].dataset.state === 'ready') return;
   loading = true;
-  const mark = (state) => slots.forEach((s) => { s.dataset.state = state; });
+  // Every slot at the time: a section's slot may be drawn while the part loads.
+  const mark = (state) => document.querySelectorAll('[data-part]').forEach((s) => { s.dataset.state = state; });
   mark('loading');
   const url = new URL('ords-later.js' + (attempt++ ? '?attempt=' + attempt : ''), document.baseURI);
   const stalled = setTimeout(() => { loading = false; mark('failed'); }, 30000);

@@ -83,7 +83,7 @@ pub use held_token::HeldToken;
 pub use history::{remember, run_summary, RunRecord, HISTORY_LIMIT};
 pub use http::{body_text, find_header, reason_phrase, HttpRequest, HttpResponse, Validator};
 pub use jwt::{decode_jwt, Jwt};
-pub use mask::{contains_secret, mask_and_cut, mask_cut_text, mask_secrets, secrets_sent};
+pub use mask::{contains_secret, mask_cut_text, mask_secrets, secrets_sent};
 pub use notes::{cors_note, status_meaning, status_meaning_for, CorsNote};
 pub use provider::{BrowserToken, Provider};
 pub use request::{basic_request, bearer_request, token_request, PreparedRequest};

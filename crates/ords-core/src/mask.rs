@@ -193,20 +193,6 @@ pub fn mask_cut_text(text: &str, secrets: &[String]) -> String {
     masked(text, &ranges(text, secrets, true))
 }
 
-/// The text masked, then cut to at most `max` bytes at a character boundary: a secret that
-/// crosses the cut is masked whole before the cut can split it.
-pub fn mask_and_cut(text: &str, secrets: &[String], max: usize) -> String {
-    let mut out = mask_secrets(text, secrets);
-    if out.len() > max {
-        let mut end = max;
-        while !out.is_char_boundary(end) {
-            end -= 1;
-        }
-        out.truncate(end);
-    }
-    out
-}
-
 /// Form fields and query parameters whose values are credentials.
 const SECRET_FIELDS: [&str; 5] = ["client_secret", "password", "access_token", "client_assertion", "token"];
 

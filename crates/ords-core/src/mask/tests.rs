@@ -65,9 +65,8 @@ fn a_cut_text_masks_the_beginning_of_a_secret_at_its_end() {
     assert_eq!(mask_secrets("token=Vt3kQ9z", &secret), "token=Vt3kQ9z");
     // Two characters could be anything.
     assert_eq!(mask_cut_text("token=Vt", &secret), "token=Vt");
-    // Masked before it is cut: the cut never splits a secret.
-    let text = format!("{}Vt3kQ9zLmP2wXc8RbN5yHg..tail", "é".repeat(10));
-    assert_eq!(mask_and_cut(&text, &secret, 24), "é".repeat(10) + "•");
+    // The cut inside a multi-byte character of the secret: masked from the last whole one.
+    assert_eq!(mask_cut_text("x=pä", &one("päss")), format!("x={M}"));
 }
 
 #[test]
@@ -122,9 +121,6 @@ proptest! {
                 prop_assert!(shown.ends_with(M), "{shown}");
             }
         }
-        let whole = mask_and_cut(&text, &one(&secret), cut);
-        prop_assert!(!whole.contains(secret.as_str()));
-        prop_assert!(whole.len() <= cut);
     }
 
     #[test]
