@@ -1,12 +1,6 @@
 use super::{
-    consent_dialog::ConsentDialog,
-    deferred_slot::DeferredSlot,
-    fields::ChoiceField,
-    form::FormPanel,
-    later_view::{Later, Part},
-    link_banner::LinkBanner,
-    resource_panel::ResourcePanel,
-    token_panel::TokenPanel,
+    consent_dialog::ConsentDialog, deferred_slot::DeferredSlot, fields::ChoiceField, form::FormPanel,
+    later_view::Later, link_banner::LinkBanner, resource_panel::ResourcePanel, token_panel::TokenPanel,
 };
 use crate::actions::{self, Page};
 use crate::browser;
@@ -190,7 +184,7 @@ pub fn App() -> impl IntoView {
                     <TokenPanel />
                     <ResourcePanel />
                 </div>
-                <Later part=Part::Sections />
+                <Later load=super::section_tabs::sections_view />
             </div>
         </main>
         <ConsentDialog />

@@ -1,7 +1,7 @@
 use super::deferred_slot::DeferredSlot;
 use super::fields::{ChoiceField, SecretField, TextField};
 use super::jwt_profile::{JwtProfileSection, ProviderField};
-use super::later_view::{Later, Part};
+use super::later_view::Later;
 use super::options::{CallOptions, OptionErrors, TokenOptions, TokenUse};
 use super::scenario_field::ScenarioField;
 use super::status_line::StatusLine;
@@ -96,7 +96,7 @@ pub fn FormPanel() -> impl IntoView {
             <RunButtons />
             {move || results.notice.get().map(|n| view! { <p class="notice" role="status">{n}</p> })}
             <div class="more" id="settings-more" hidden=card>
-                <Later part=Part::Settings />
+                <Later load=settings_view />
             </div>
         </form>
     }
@@ -170,3 +170,13 @@ fn RunButtons() -> impl IntoView {
         </div>
     }
 }
+
+crate::later::split_point!(
+    settings,
+    preload_settings,
+    /// The settings under the buttons (provider, client authentication, token request, token
+    /// use, JWT profile, Browse endpoints, request options, remembering secrets).
+    fn settings_view() -> AnyView {
+        view! { <FinerSettings /> }.into_any()
+    }
+);

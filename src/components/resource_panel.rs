@@ -1,5 +1,5 @@
 use super::exchange_view::ExchangeView;
-use super::later_view::{Later, Part};
+use super::later_view::Later;
 use super::AnsweredBy;
 use crate::actions::{self, Page};
 use crate::state::Results;
@@ -16,7 +16,7 @@ pub fn ResourcePanel() -> impl IntoView {
         <section class="panel answer" id="protected-resource" tabindex="-1" aria-label="Protected resource">
             <h2>"Protected resource"</h2>
             <p class="empty" hidden=move || !empty()>"Nothing called yet. Press Call API."</p>
-            <Later part=Part::ResourceAnswer />
+            <Later load=resource_answer_view blank=true />
         </section>
     }
 }
@@ -80,3 +80,11 @@ fn Pager(page: CollectionPage) -> impl IntoView {
         </nav>
     }
 }
+
+crate::later::split_point!(
+    answers,
+    preload_resource_answer,
+    fn resource_answer_view() -> AnyView {
+        view! { <ResourceAnswer /> }.into_any()
+    }
+);

@@ -69,3 +69,12 @@ pub fn SectionTabs() -> impl IntoView {
         </div>
     }
 }
+
+crate::later::split_point!(
+    sections,
+    preload_sections,
+    /// Diagnosis and the other sections under the answers, as tabs.
+    pub(super) fn sections_view() -> AnyView {
+        view! { <SectionTabs /> }.into_any()
+    }
+);

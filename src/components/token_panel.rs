@@ -1,6 +1,6 @@
 use super::controls::{CopyButton, RevealToggle};
 use super::exchange_view::ExchangeView;
-use super::later_view::{Later, Part};
+use super::later_view::Later;
 use super::AnsweredBy;
 use crate::state::Results;
 use leptos::prelude::*;
@@ -18,7 +18,7 @@ pub fn TokenPanel() -> impl IntoView {
             <p class="empty" hidden=move || !empty()>
                 "No token yet. Press Get token, or Call API to get one and use it."
             </p>
-            <Later part=Part::TokenAnswer />
+            <Later load=token_answer_view blank=true />
         </section>
     }
 }
@@ -102,3 +102,12 @@ fn HeldTokenView(held: HeldToken) -> impl IntoView {
         })}
     }
 }
+
+// One chunk with the run (`crate::actions::run_later`): what a run fills in.
+crate::later::split_point!(
+    answers,
+    preload_token_answer,
+    fn token_answer_view() -> AnyView {
+        view! { <TokenAnswer /> }.into_any()
+    }
+);

@@ -1,7 +1,8 @@
 //! Checks of the Rust sources that rustfmt and clippy do not make: no line longer than
 //! rustfmt's `max_width` (rustfmt leaves a line it cannot shorten as it is, without a word),
-//! and no cycle among a crate's top-level modules (each module depends on modules below it, so
-//! it can be read and moved alone).
+//! and no cycle among the modules of one folder, at every depth (each module depends on
+//! modules below it, so it can be read and moved alone): a file of `src/components/` that
+//! uses a sibling which uses it back is a cycle as much as two top-level modules are.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -65,15 +66,23 @@ pub fn long_lines(root: &Path) -> Vec<String> {
     found
 }
 
-/// The top-level module a file belongs to (`diagnose/wire.rs` → `diagnose`); None for the
-/// crate root and for test-only files.
-fn module_of(src: &Path, file: &Path) -> Option<String> {
+/// The module a file is (`diagnose/wire.rs` → `diagnose::wire`, `components/mod.rs` →
+/// `components`, the crate root → none); None for test-only files.
+fn module_of(src: &Path, file: &Path) -> Option<Vec<String>> {
     let relative = file.strip_prefix(src).ok()?;
-    let first = relative.components().next()?.as_os_str().to_str()?;
-    let name = first.trim_end_matches(".rs");
     let file_name = file.file_name()?.to_str()?;
-    let test_only = file_name == "tests.rs" || file_name.ends_with("_tests.rs");
-    (!matches!(name, "lib" | "main") && !test_only).then(|| name.to_owned())
+    if file_name == "tests.rs" || file_name.ends_with("_tests.rs") {
+        return None;
+    }
+    let mut path: Vec<String> =
+        relative.components().filter_map(|c| c.as_os_str().to_str()).map(String::from).collect();
+    let last = path.pop()?;
+    match last.trim_end_matches(".rs") {
+        "mod" => {}
+        "lib" | "main" if path.is_empty() => {}
+        name => path.push(name.to_owned()),
+    }
+    Some(path)
 }
 
 /// The code of a file without its trailing `#[cfg(test)] mod tests { … }`.
@@ -81,49 +90,117 @@ fn without_tests(text: &str) -> &str {
     text.find("#[cfg(test)]\nmod tests {").map_or(text, |at| &text[..at])
 }
 
-/// The first path segments after `crate::`: one name, or each of a `{a, b::c}` group.
-fn named(rest: &str) -> Vec<String> {
-    let ident = |t: &str| t.trim().chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect::<String>();
-    let Some(group) = rest.strip_prefix('{') else { return vec![ident(rest)] };
-    let (mut depth, mut names, mut start) = (0usize, Vec::new(), 0);
+fn ident(text: &str) -> String {
+    text.trim_start().chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect()
+}
+
+/// The module paths a path names (`a::b::Type` → `a::b`; `a::f()` → `a`; `{a, b::c}` → `a`
+/// and `b::c`): its lower-case segments, up to the first item.
+fn named_paths(rest: &str) -> Vec<Vec<String>> {
+    let mut path = Vec::new();
+    let mut at = rest;
+    loop {
+        let trimmed = at.trim_start();
+        if let Some(group) = trimmed.strip_prefix('{') {
+            return group_items(group)
+                .into_iter()
+                .flat_map(named_paths)
+                .map(|inner| path.iter().cloned().chain(inner).collect())
+                .collect();
+        }
+        let name = ident(trimmed);
+        if name.is_empty() || !name.starts_with(|c: char| c.is_ascii_lowercase()) || name == "self" {
+            return vec![path];
+        }
+        let after = &trimmed[name.len()..];
+        if let Some(next) = after.strip_prefix("::") {
+            path.push(name);
+            at = next;
+            continue;
+        }
+        // The last segment: a module (`use super::one;`), unless called (a function, a macro).
+        if !after.trim_start().starts_with(['(', '!']) {
+            path.push(name);
+        }
+        return vec![path];
+    }
+}
+
+/// The items of a `{…}` group (its text after `{`), at its own depth.
+fn group_items(group: &str) -> Vec<&str> {
+    let (mut depth, mut items, mut start) = (0usize, Vec::new(), 0);
     for (i, c) in group.char_indices() {
         match c {
             '{' => depth += 1,
             '}' if depth == 0 => {
-                names.push(ident(&group[start..i]));
+                items.push(&group[start..i]);
                 break;
             }
             '}' => depth -= 1,
             ',' if depth == 0 => {
-                names.push(ident(&group[start..i]));
+                items.push(&group[start..i]);
                 start = i + 1;
             }
             _ => {}
         }
     }
-    names.retain(|n| !n.is_empty());
-    names
+    items.retain(|item| !item.trim().is_empty());
+    items
 }
 
-/// Which top-level modules each one names through `crate::`.
+/// The modules the code of module `at` names through `crate::`, `super::` or `self::`, as
+/// paths from the crate root.
+fn references(code: &str, at: &[String]) -> Vec<Vec<String>> {
+    let mut found = Vec::new();
+    let bytes = code.as_bytes();
+    for (start, _) in code.match_indices("::") {
+        let word_start = code[..start].rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).map_or(0, |i| i + 1);
+        let word = &code[word_start..start];
+        if word_start > 1 && &bytes[word_start - 2..word_start] == b"::" {
+            continue; // the middle of a path already read
+        }
+        let mut base: Vec<String> = match word {
+            "crate" => Vec::new(),
+            "self" => at.to_vec(),
+            "super" => at[..at.len().saturating_sub(1)].to_vec(),
+            _ => continue,
+        };
+        let mut rest = &code[start + 2..];
+        while let Some(next) = rest.trim_start().strip_prefix("super::") {
+            base.pop();
+            rest = next;
+        }
+        for path in named_paths(rest) {
+            found.push(base.iter().cloned().chain(path).collect());
+        }
+    }
+    found
+}
+
+/// Which modules each module uses among its siblings (the modules of the same folder), named
+/// by their paths (`components::form`); the crate's top-level modules are siblings too.
 pub fn module_graph(src: &Path) -> BTreeMap<String, BTreeSet<String>> {
     let mut files = Vec::new();
     rust_files(src, &mut files);
     let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for file in files {
         let Some(module) = module_of(src, &file) else { continue };
+        if !module.is_empty() {
+            graph.entry(module.join("::")).or_default();
+        }
         let text = std::fs::read_to_string(&file).unwrap_or_default();
-        let uses = graph.entry(module.clone()).or_default();
         let code: String = without_tests(&text)
             .lines()
             .map(|l| l.split("//").next().unwrap_or_default())
             .collect::<Vec<_>>()
             .join("\n");
-        for rest in code.split("crate::").skip(1) {
-            for name in named(rest) {
-                if name != module && name.chars().next().is_some_and(|c| c.is_ascii_lowercase()) {
-                    uses.insert(name);
-                }
+        for target in references(&code, &module) {
+            let common = module.iter().zip(&target).take_while(|(a, b)| a == b).count();
+            if module.len() > common && target.len() > common {
+                let from = module[..=common].join("::");
+                let to = target[..=common].join("::");
+                graph.entry(from).or_default().insert(to.clone());
+                graph.entry(to).or_default();
             }
         }
     }
@@ -191,11 +268,24 @@ mod tests {
         g
     }
 
+    fn paths(list: &[&str]) -> Vec<Vec<String>> {
+        list.iter().map(|p| p.split("::").filter(|s| !s.is_empty()).map(String::from).collect()).collect()
+    }
+
     #[test]
-    fn paths_and_groups_name_their_first_segments() {
-        assert_eq!(named("diagnose::wire::text(x)"), vec!["diagnose"]);
-        assert_eq!(named("{demo, url::strip_user_info};"), vec!["demo", "url"]);
-        assert_eq!(named("{\n    a::{b, c},\n    d,\n};"), vec!["a", "d"]);
+    fn paths_and_groups_name_their_modules() {
+        assert_eq!(named_paths("diagnose::wire::text(x)"), paths(&["diagnose::wire"]));
+        // A lower-case last segment may be a function: it can only ever name a node with no edges.
+        assert_eq!(named_paths("{demo, url::strip_user_info};"), paths(&["demo", "url::strip_user_info"]));
+        assert_eq!(named_paths("{\n    a::{b, c},\n    d,\n};"), paths(&["a::b", "a::c", "d"]));
+        assert_eq!(named_paths("Flow::Basic"), paths(&[""]));
+        let at = paths(&["components::form"]).remove(0);
+        assert_eq!(
+            references("use super::{later_view::Later, options::X};\nlet a = crate::state::Form::new();", &at),
+            paths(&["components::later_view", "components::options", "state"])
+        );
+        assert_eq!(references("super::super::x::y()", &at), paths(&["x"]));
+        assert_eq!(references("self::inner::f()", &at), paths(&["components::form::inner"]));
     }
 
     #[test]
@@ -224,6 +314,23 @@ mod tests {
         assert_eq!(graph["b"], set(&["c"]), "not the comment's");
         assert_eq!(graph["c"], set(&["a"]), "not the tests'");
         assert_eq!(cycles(&graph), vec![vec!["a".to_owned(), "b".to_owned(), "c".to_owned()]]);
+        std::fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
+    fn a_cycle_between_two_files_of_one_folder_is_reported() {
+        let root = std::env::temp_dir().join(format!("source-checks-deep-{}", std::process::id()));
+        let src = root.join("src");
+        std::fs::create_dir_all(src.join("ui")).unwrap();
+        std::fs::write(src.join("lib.rs"), "mod ui;\n").unwrap();
+        std::fs::write(src.join("ui").join("mod.rs"), "mod one;\nmod two;\nmod three;\n").unwrap();
+        std::fs::write(src.join("ui").join("one.rs"), "use super::two::Two;\n").unwrap();
+        std::fs::write(src.join("ui").join("two.rs"), "pub fn f() { crate::ui::one::g() }\n").unwrap();
+        std::fs::write(src.join("ui").join("three.rs"), "use super::one;\nuse crate::ui::{two};\n").unwrap();
+        let graph = module_graph(&src);
+        assert_eq!(cycles(&graph), vec![vec!["ui::one".to_owned(), "ui::two".to_owned()]]);
+        std::fs::write(src.join("ui").join("two.rs"), "pub fn f() {}\n").unwrap();
+        assert!(cycles(&module_graph(&src)).is_empty(), "a layer is no cycle");
         std::fs::remove_dir_all(&root).unwrap();
     }
 }
