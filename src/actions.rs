@@ -7,7 +7,7 @@ use crate::state::{Busy, Form, Results, Source};
 use crate::{diagnosis, history};
 use leptos::prelude::*;
 use ords_core::{
-    demo, follow_link, origin_of, Action, FieldError, PreparedRequest, ResourceCall, RunInputs, RunRecord, Target,
+    demo, follow_link, origin_of, Button, FieldError, PreparedRequest, ResourceCall, RunInputs, RunRecord, Target,
     TokenSource, TokenStep,
 };
 
@@ -59,14 +59,14 @@ pub fn url_typed(page: Page, source: RwSignal<Source>, before: &str, after: &str
     }
 }
 
-pub(crate) fn gather(page: Page, action: Action, now_ms: f64) -> Result<RunInputs, Vec<FieldError>> {
+pub(crate) fn gather(page: Page, action: Button, now_ms: f64) -> Result<RunInputs, Vec<FieldError>> {
     let Page { form, results, .. } = page;
     let call = match form.call() {
         Ok(call) => call,
-        Err(_) if action == Action::GetToken => ResourceCall::get(&form.resource_url.get()),
+        Err(_) if action == Button::GetToken => ResourceCall::get(&form.resource_url.get()),
         Err(problem) => return Err(vec![problem]),
     };
-    let token = match form.own_token(now_ms).filter(|_| action == Action::CallApi).transpose().map_err(|e| vec![e])? {
+    let token = match form.own_token(now_ms).filter(|_| action == Button::CallApi).transpose().map_err(|e| vec![e])? {
         Some(pasted) => TokenSource::Pasted(pasted),
         // A token from the other target belongs to another server: never sent there.
         None => TokenSource::Held(results.held.get().filter(|_| results.held_from.get() == form.target.get())),
@@ -111,7 +111,7 @@ crate::later::split_point!(
     preload_run,
     /// The run's code (gathering, sending, storing, the diagnosis's hand-off), fetched after
     /// the form is usable.
-    pub fn run_later(page: Page, action: Action) -> () {
+    pub fn run_later(page: Page, action: Button) -> () {
         run_now(page, action);
     }
 );
@@ -131,7 +131,7 @@ pub async fn preload_run_code() {
 
 /// `Get token` or `Call API`. A press before the run's code is in says "Loading…" until it is,
 /// and a sentence if it could not be fetched (the next press tries again).
-pub fn press(page: Page, action: Action) {
+pub fn press(page: Page, action: Button) {
     let results = page.results;
     let waiting = !RUN_LOADED.with(std::cell::Cell::get);
     if waiting {
@@ -157,7 +157,7 @@ pub fn press(page: Page, action: Action) {
     });
 }
 
-fn run_now(page: Page, action: Action) {
+fn run_now(page: Page, action: Button) {
     let Page { form, results, workshop, .. } = page;
     let now = browser::now_ms();
     let inputs = match untrack(|| gather(page, action, now)) {
@@ -172,7 +172,7 @@ fn run_now(page: Page, action: Action) {
         results.held_from.set(target);
         results.held.set(Some(pasted.clone()));
     }
-    results.busy.set(Some(if action == Action::GetToken { Busy::Token } else { Busy::Call }));
+    results.busy.set(Some(if action == Button::GetToken { Busy::Token } else { Busy::Call }));
     let run = results.run_number.get_untracked().wrapping_add(1);
     results.run_number.set(run);
     results.findings.set(Vec::new());
@@ -186,7 +186,7 @@ fn run_now(page: Page, action: Action) {
                 results.field_errors.set(Vec::new());
                 history::record(results, action, config, &outcome.timeline);
                 results.timeline.set(outcome.timeline);
-                if action == Action::CallApi {
+                if action == Button::CallApi {
                     results.resource_note.set(outcome.resource_note.map(str::to_owned));
                     results.resource.set(outcome.resource);
                 }
@@ -231,7 +231,7 @@ pub fn follow(page: Page, href: &str) {
                 form.resource_url_source.set(Source::ResponseLink);
             }
             form.resource_url.set(url);
-            press(page, Action::CallApi);
+            press(page, Button::CallApi);
         }
         Err(refusal) => results.notice.set(Some(refusal.to_string())),
     }

@@ -8,7 +8,7 @@ use crate::browser;
 use leptos::prelude::*;
 use ords_core::catalog::Endpoint;
 use ords_core::helper::{Job, Reply};
-use ords_core::{Action, Flow, HttpResponse, ResourceCall, TokenStep};
+use ords_core::{Button, Flow, HttpResponse, ResourceCall, TokenStep};
 
 /// What browsing found: the endpoints, or why there are none (a sentence, and the status the
 /// catalog answered when it refused: the part says what that means).
@@ -27,7 +27,7 @@ const MAX_DOCUMENTS: usize = 20;
 async fn get(page: Page, url: &str) -> Result<HttpResponse, String> {
     let Page { form, results, .. } = page;
     let refused = |e: Vec<ords_core::FieldError>| e.into_iter().map(|e| e.message).collect::<Vec<_>>().join(" ");
-    let mut inputs = untrack(|| crate::actions::gather(page, Action::CallApi, browser::now_ms())).map_err(refused)?;
+    let mut inputs = untrack(|| crate::actions::gather(page, Button::CallApi, browser::now_ms())).map_err(refused)?;
     inputs.call = ResourceCall::get(url);
     if inputs.flow == Flow::Compare {
         inputs.flow = Flow::OAuth2;

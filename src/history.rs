@@ -4,13 +4,13 @@
 use crate::browser::{self, store_get, store_remove, store_set, Store};
 use crate::state::Results;
 use leptos::prelude::*;
-use ords_core::{remember, run_summary, Action, PlaygroundConfig, RunRecord, TimelineEntry};
+use ords_core::{remember, run_summary, Button, PlaygroundConfig, RunRecord, TimelineEntry};
 
 const RUNS_KEY: &str = "ords-playground:history";
 const KEPT_KEY: &str = "ords-playground:history-kept";
 
 /// Adds the run that just ended.
-pub fn record(results: Results, action: Action, config: PlaygroundConfig, timeline: &[TimelineEntry]) {
+pub fn record(results: Results, action: Button, config: PlaygroundConfig, timeline: &[TimelineEntry]) {
     let number = results.runs.with_untracked(|runs| runs.first().map_or(1, |r| r.number.saturating_add(1)));
     let summary = run_summary(timeline);
     results.announcement.set(format!("Finished: {summary}."));

@@ -8,7 +8,7 @@ use super::status_line::StatusLine;
 use crate::actions::{self, Page};
 use crate::state::{Busy, Form, Results, SectionTab, Source, View};
 use leptos::prelude::*;
-use ords_core::{Action, ClientAuth, Closed, Field, Flow, Target};
+use ords_core::{Button, ClientAuth, Closed, Field, Flow, Target};
 
 /// The settings of both flows and the buttons that run them: what every run needs first, then
 /// the buttons and the status line, then the finer settings. In an embed the form is a card:
@@ -148,7 +148,7 @@ fn RunButtons() -> impl IntoView {
     let page = expect_context::<Page>();
     let running = move |which: Busy| results.busy.get() == Some(which);
     let idle = move || results.busy.get().is_none();
-    let button = move |action: Action, busy: Busy, kind: &'static str| {
+    let button = move |action: Button, busy: Busy, kind: &'static str| {
         view! {
             <button type=kind class="primary" disabled=move || !idle() aria-busy=move || running(busy).to_string()
                 on:click=move |_| actions::press(page, action)>
@@ -160,9 +160,9 @@ fn RunButtons() -> impl IntoView {
     view! {
         <div class="actions">
             <div class="buttons">
-                <span class="button-slot" hidden=move || !form.flow.get().uses_oauth()>{button(Action::GetToken,
+                <span class="button-slot" hidden=move || !form.flow.get().uses_oauth()>{button(Button::GetToken,
                     Busy::Token, "button")}</span>
-                {button(Action::CallApi, Busy::Call, "submit")}
+                {button(Button::CallApi, Busy::Call, "submit")}
                 <button type="button" class="cancel" hidden=idle on:click=move |_|
                     actions::cancel(page)>"Cancel"</button>
             </div>

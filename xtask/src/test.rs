@@ -51,7 +51,10 @@ pub fn test() -> i32 {
     t.check("the design card's packages in the page", design_card_packages());
     let long = source_checks::long_lines(&root());
     t.check(&format!("no Rust line over {} columns", source_checks::MAX_WIDTH), none_found(&long));
-    t.check("no cycle among the modules of a folder, at every depth", none_found(&source_checks::module_cycles(&root())));
+    t.check(
+        "no cycle among the modules of a folder, at every depth",
+        none_found(&source_checks::module_cycles(&root())),
+    );
     let clippy = ["clippy", "--locked", "--workspace", "--all-targets", "--", "-D", "warnings"];
     t.check("clippy (native)", status(command("cargo", &clippy)));
     let clippy_wasm = [

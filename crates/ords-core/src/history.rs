@@ -3,7 +3,7 @@
 use crate::config::PlaygroundConfig;
 use crate::encode::{form_body, parse_form};
 use crate::flow::TimelineEntry;
-use crate::run::Action;
+use crate::run::Button;
 
 /// The most runs kept.
 pub const HISTORY_LIMIT: usize = 50;
@@ -14,7 +14,7 @@ pub struct RunRecord {
     pub number: u32,
     pub at_ms: f64,
     /// The button that started it.
-    pub action: Action,
+    pub action: Button,
     pub config: PlaygroundConfig,
     pub summary: String,
 }
@@ -41,7 +41,7 @@ impl RunRecord {
             // Whole milliseconds, as written; read as an integer (a float parser would add
             // its code to the page).
             at_ms: get("at")?.parse::<i64>().ok()? as f64,
-            action: Action::parse(get("action")?)?,
+            action: Button::parse(get("action")?)?,
             summary: get("summary")?.to_owned(),
             config: PlaygroundConfig::from_fragment(get("params")?).config,
         })
@@ -84,7 +84,7 @@ mod tests {
         RunRecord {
             number,
             at_ms: 1_700_000_000_123.0,
-            action: Action::CallApi,
+            action: Button::CallApi,
             config: PlaygroundConfig {
                 flow: crate::config::Flow::Basic,
                 resource_url: "https://h/ords/a/e/?q={\"x\":1}&y".into(),
@@ -108,7 +108,7 @@ mod tests {
         let older = "n=1&at=5&action=Get+token&summary=s&params=flow%3Dbasic";
         assert_eq!(
             RunRecord::from_line(older).map(|r| (r.action, r.config.flow)),
-            Some((Action::GetToken, crate::config::Flow::Basic))
+            Some((Button::GetToken, crate::config::Flow::Basic))
         );
     }
 

@@ -90,7 +90,7 @@ pub use request::{basic_request, bearer_request, token_request, PreparedRequest}
 pub use response::{
     indent_json, is_json, parse_error_body, parse_token_grant, ErrorBody, OAuthErrorCode, TokenGrant, TokenParseError,
 };
-pub use run::{run, Action, RunInputs, RunOutcome, TokenSource, NO_CALL_NOTE};
+pub use run::{run, Button, RunInputs, RunOutcome, TokenSource, NO_CALL_NOTE};
 pub use secret::{AccessToken, ClientSecret, Password};
 pub use settings::{BasicSettings, ClientAuth, ExtraParam, OAuthSettings, ParamPlace, TokenPlacement};
 pub use share::{embed_snippet, share_link, FRAME_TITLE, HOST_SCRIPT};

@@ -13,12 +13,12 @@ use std::future::Future;
 
 /// The page's two buttons.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Action {
+pub enum Button {
     GetToken,
     CallApi,
 }
 
-impl Action {
+impl Button {
     /// The visible label of the button.
     pub fn label(self) -> &'static str {
         match self {
@@ -53,7 +53,7 @@ pub enum TokenSource {
 /// Everything a run reads, gathered once when the button is pressed.
 #[derive(Clone, Debug)]
 pub struct RunInputs {
-    pub action: Action,
+    pub action: Button,
     pub flow: Flow,
     pub oauth: OAuthSettings,
     pub basic: BasicSettings,
@@ -89,7 +89,7 @@ pub async fn run(
     send: &impl Sender,
     on_token: &dyn Fn(&TokenStep),
 ) -> Result<RunOutcome, Vec<FieldError>> {
-    if inputs.action == Action::GetToken {
+    if inputs.action == Button::GetToken {
         let step = get_token(&inputs.oauth, send).await?;
         on_token(&step);
         let timeline = vec![TimelineEntry { purpose: Purpose::Token, exchange: step.exchange.clone() }];

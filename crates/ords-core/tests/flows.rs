@@ -2,7 +2,7 @@
 //! and reporting logic is tested on its own, with exact expectations.
 
 use ords_core::{
-    run, Action, BasicSettings, ClientSecret, Credential, Flow, HeldToken, HttpResponse, OAuthSettings, Password,
+    run, BasicSettings, Button, ClientSecret, Credential, Flow, HeldToken, HttpResponse, OAuthSettings, Password,
     PreparedRequest, Purpose, Received, ResourceCall, RunInputs, TimedBy, TokenPlacement, TokenSource, TransportError,
     NO_CALL_NOTE,
 };
@@ -59,7 +59,7 @@ impl Script {
     }
 }
 
-fn inputs(action: Action, flow: Flow, token: TokenSource) -> RunInputs {
+fn inputs(action: Button, flow: Flow, token: TokenSource) -> RunInputs {
     RunInputs {
         action,
         flow,
@@ -95,7 +95,7 @@ fn call_api_with_no_token_gets_one_first_and_reports_it_before_the_call() {
         reported.borrow_mut().push(script.sent.borrow().len() + usize::from(step.held().is_some()) * 10);
     };
     let outcome =
-        block_on(run(&inputs(Action::CallApi, Flow::OAuth2, TokenSource::Held(None)), &script.send(), &on_token))
+        block_on(run(&inputs(Button::CallApi, Flow::OAuth2, TokenSource::Held(None)), &script.send(), &on_token))
             .unwrap();
     assert_eq!(purposes(&outcome), [(Purpose::Token, 200), (Purpose::Resource, 200)]);
     assert_eq!(script.authorizations(), ["Basic aWQuLjpzZWNyZXQuLg==", "Bearer t1"]);
@@ -113,7 +113,7 @@ fn call_api_with_no_token_gets_one_first_and_reports_it_before_the_call() {
 fn a_held_token_is_used_until_it_expires_then_replaced_first() {
     let fresh = Script::new(vec![(200, "{}".into())]);
     let outcome = block_on(run(
-        &inputs(Action::CallApi, Flow::OAuth2, TokenSource::Held(Some(held("old", NOW - 1000.0)))),
+        &inputs(Button::CallApi, Flow::OAuth2, TokenSource::Held(Some(held("old", NOW - 1000.0)))),
         &fresh.send(),
         &|_| {},
     ))
@@ -123,13 +123,13 @@ fn a_held_token_is_used_until_it_expires_then_replaced_first() {
 
     let expired = Script::new(vec![grant("new"), (200, "{}".into())]);
     let old = TokenSource::Held(Some(held("old", NOW - 3_600_000.0)));
-    let outcome = block_on(run(&inputs(Action::CallApi, Flow::OAuth2, old.clone()), &expired.send(), &|_| {})).unwrap();
+    let outcome = block_on(run(&inputs(Button::CallApi, Flow::OAuth2, old.clone()), &expired.send(), &|_| {})).unwrap();
     assert_eq!(purposes(&outcome), [(Purpose::TokenAfterExpiry, 200), (Purpose::Resource, 200)]);
     assert_eq!(expired.authorizations()[1], "Bearer new");
     assert!(!outcome.sent_expired_token);
 
     let switched_off = Script::new(vec![(401, "{}".into())]);
-    let mut no_refetch = inputs(Action::CallApi, Flow::OAuth2, old);
+    let mut no_refetch = inputs(Button::CallApi, Flow::OAuth2, old);
     no_refetch.refetch = false;
     let outcome = block_on(run(&no_refetch, &switched_off.send(), &|_| {})).unwrap();
     assert_eq!(purposes(&outcome), [(Purpose::Resource, 401)], "sent as it is, so the server's answer shows");
@@ -140,7 +140,7 @@ fn a_held_token_is_used_until_it_expires_then_replaced_first() {
 fn a_401_re_fetches_once_and_retries_once() {
     let script = Script::new(vec![(401, "{}".into()), grant("new"), (200, "{}".into())]);
     let outcome = block_on(run(
-        &inputs(Action::CallApi, Flow::OAuth2, TokenSource::Held(Some(held("old", NOW)))),
+        &inputs(Button::CallApi, Flow::OAuth2, TokenSource::Held(Some(held("old", NOW)))),
         &script.send(),
         &|_| {},
     ))
@@ -151,7 +151,7 @@ fn a_401_re_fetches_once_and_retries_once() {
     );
     let failing = Script::new(vec![(401, "{}".into()), (401, "{}".into())]);
     let outcome = block_on(run(
-        &inputs(Action::CallApi, Flow::OAuth2, TokenSource::Held(Some(held("old", NOW)))),
+        &inputs(Button::CallApi, Flow::OAuth2, TokenSource::Held(Some(held("old", NOW)))),
         &failing.send(),
         &|_| {},
     ))
@@ -163,7 +163,7 @@ fn a_401_re_fetches_once_and_retries_once() {
     );
     let twice = Script::new(vec![grant("t1"), (401, "{}".into())]);
     let outcome =
-        block_on(run(&inputs(Action::CallApi, Flow::OAuth2, TokenSource::Held(None)), &twice.send(), &|_| {})).unwrap();
+        block_on(run(&inputs(Button::CallApi, Flow::OAuth2, TokenSource::Held(None)), &twice.send(), &|_| {})).unwrap();
     assert_eq!(
         purposes(&outcome),
         [(Purpose::Token, 200), (Purpose::Resource, 401)],
@@ -176,7 +176,7 @@ fn a_pasted_token_is_never_re_fetched() {
     let script = Script::new(vec![(401, "{}".into())]);
     let pasted = HeldToken::new(ords_core::AccessToken::new("mine"), "(pasted)".into(), None, NOW);
     let outcome =
-        block_on(run(&inputs(Action::CallApi, Flow::OAuth2, TokenSource::Pasted(pasted)), &script.send(), &|_| {}))
+        block_on(run(&inputs(Button::CallApi, Flow::OAuth2, TokenSource::Pasted(pasted)), &script.send(), &|_| {}))
             .unwrap();
     assert_eq!(purposes(&outcome), [(Purpose::Resource, 401)]);
     assert_eq!(script.sent.borrow()[0].credential, Some(Credential::AccessToken { issuer: None }));
@@ -186,7 +186,7 @@ fn a_pasted_token_is_never_re_fetched() {
 fn a_refused_token_request_makes_no_call_and_says_so() {
     let script = Script::new(vec![(401, r#"{"code":"Unauthorized"}"#.into())]);
     let outcome =
-        block_on(run(&inputs(Action::CallApi, Flow::OAuth2, TokenSource::Held(None)), &script.send(), &|_| {}))
+        block_on(run(&inputs(Button::CallApi, Flow::OAuth2, TokenSource::Held(None)), &script.send(), &|_| {}))
             .unwrap();
     assert_eq!(purposes(&outcome), [(Purpose::Token, 401)]);
     assert!(outcome.resource.is_none());
@@ -197,7 +197,7 @@ fn a_refused_token_request_makes_no_call_and_says_so() {
 fn get_token_asks_the_token_endpoint_only() {
     let script = Script::new(vec![grant("t1")]);
     let outcome =
-        block_on(run(&inputs(Action::GetToken, Flow::OAuth2, TokenSource::Held(None)), &script.send(), &|_| {}))
+        block_on(run(&inputs(Button::GetToken, Flow::OAuth2, TokenSource::Held(None)), &script.send(), &|_| {}))
             .unwrap();
     assert_eq!(purposes(&outcome), [(Purpose::Token, 200)]);
     assert!(outcome.resource.is_none() && outcome.resource_note.is_none());
@@ -208,7 +208,7 @@ fn compare_runs_both_calls_and_lists_what_differed() {
     // Polled together: Basic is sent first, then the OAuth2 token request and call.
     let script = Script::new(vec![(200, r#"{"a":1}"#.into()), grant("t1"), (200, r#"{ "a": 1 }"#.into())]);
     let outcome =
-        block_on(run(&inputs(Action::CallApi, Flow::Compare, TokenSource::Held(None)), &script.send(), &|_| {}))
+        block_on(run(&inputs(Button::CallApi, Flow::Compare, TokenSource::Held(None)), &script.send(), &|_| {}))
             .unwrap();
     assert_eq!(purposes(&outcome), [(Purpose::Token, 200), (Purpose::Resource, 200), (Purpose::BasicCall, 200)]);
     let rows = ords_core::comparison_of(&outcome.timeline).unwrap();
@@ -218,7 +218,7 @@ fn compare_runs_both_calls_and_lists_what_differed() {
 
 #[test]
 fn problems_of_both_flows_are_reported_together() {
-    let mut both_wrong = inputs(Action::CallApi, Flow::Compare, TokenSource::Held(None));
+    let mut both_wrong = inputs(Button::CallApi, Flow::Compare, TokenSource::Held(None));
     both_wrong.basic.username.clear();
     both_wrong.oauth.client_id.clear();
     let problems = block_on(run(&both_wrong, &Script::default().send(), &|_| {})).unwrap_err();

@@ -43,7 +43,7 @@ pub fn HistoryView() -> impl IntoView {
 #[component]
 fn Run(record: RunRecord, busy: Signal<bool>) -> impl IntoView {
     let c = &record.config;
-    let target = if record.action == ords_core::Action::GetToken { &c.token_url } else { &c.resource_url };
+    let target = if record.action == ords_core::Button::GetToken { &c.token_url } else { &c.resource_url };
     let title = format!(
         "#{} · {} · {} · {} {}",
         record.number,

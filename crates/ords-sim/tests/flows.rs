@@ -2,7 +2,7 @@
 //! in-page simulator. (The runs' own logic is tested with a scripted sender in ords-core.)
 
 use ords_core::{
-    run, Action, BasicSettings, ClientAuth, ClientSecret, Flow, Method, OAuthSettings, Password, PreparedRequest,
+    run, BasicSettings, Button, ClientAuth, ClientSecret, Flow, Method, OAuthSettings, Password, PreparedRequest,
     Purpose, Received, ResourceCall, RunInputs, TimedBy, TokenPlacement, TokenSource, TransportError,
 };
 use ords_sim::{Sim, SimConfig, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET};
@@ -25,7 +25,7 @@ fn sender(sim: &RefCell<Sim>) -> impl Fn(PreparedRequest) -> std::future::Ready<
 
 fn inputs(flow: Flow, call: ResourceCall, auth: ClientAuth) -> RunInputs {
     RunInputs {
-        action: Action::CallApi,
+        action: Button::CallApi,
         flow,
         oauth: OAuthSettings {
             token_url: format!("{BASE}/oauth/token"),

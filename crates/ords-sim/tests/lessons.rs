@@ -4,7 +4,7 @@
 
 use ords_core::lessons::{RunEvidence, LESSONS};
 use ords_core::{
-    diagnose_inputs, diagnose_run, run, Action, BasicSettings, ClientAuth, ClientSecret, Flow, HeldToken, Inputs,
+    diagnose_inputs, diagnose_run, run, BasicSettings, Button, ClientAuth, ClientSecret, Flow, HeldToken, Inputs,
     Method, OAuthSettings, Password, PlaygroundConfig, PreparedRequest, Probe, Received, ResourceCall, RunFacts,
     RunInputs, TimedBy, TokenPlacement, TokenSource, TransportError,
 };
@@ -25,7 +25,7 @@ struct Room {
 /// What the learner does: the button, and what they changed in the form.
 #[derive(Clone, Copy)]
 struct Act {
-    action: Action,
+    action: Button,
     flow: Flow,
     secret: &'static str,
     client_id: Option<&'static str>,
@@ -37,7 +37,7 @@ struct Act {
 }
 
 const GET_TOKEN: Act = Act {
-    action: Action::GetToken,
+    action: Button::GetToken,
     flow: Flow::OAuth2,
     secret: DEMO_CLIENT_SECRET,
     client_id: None,
@@ -46,7 +46,7 @@ const GET_TOKEN: Act = Act {
     refetch: None,
     wait_s: 0,
 };
-const CALL: Act = Act { action: Action::CallApi, ..GET_TOKEN };
+const CALL: Act = Act { action: Button::CallApi, ..GET_TOKEN };
 
 impl Room {
     fn new(scenario: Option<&str>, stage: &str) -> Self {
@@ -151,7 +151,7 @@ fn acts(lesson: &str, step: &str) -> (Vec<Act>, Vec<Act>) {
     match (lesson, step) {
         ("first-token", "get-token") => (vec![GET_TOKEN], vec![wrong_secret]),
         ("first-token", "wrong-secret") => (vec![wrong_secret], vec![GET_TOKEN]),
-        ("call-api", "bearer") => (vec![CALL], vec![Act { action: Action::CallApi, ..wrong_secret }]),
+        ("call-api", "bearer") => (vec![CALL], vec![Act { action: Button::CallApi, ..wrong_secret }]),
         ("call-api", "basic") => (vec![basic], vec![CALL]),
         ("call-api", "compare") => {
             (vec![Act { flow: Flow::Compare, ..CALL }], vec![Act { flow: Flow::Compare, password: "nope", ..CALL }])
