@@ -116,8 +116,9 @@ async function largePayload(browser, page0, sim) {
 }
 
 /** After the form is usable: when every later piece is in (the split's chunks for the settings,
- * the sections and the answers; the deferred part's module), and how long a deferred section
- * (Timeline) then takes from the click to its first frame. Cold context each time. */
+ * the sections and the answers; the deferred part's module), and how long a section whose code
+ * came after the first load (Timeline) then takes from the click to its first frame. Cold context
+ * each time. */
 async function laterCode(browser, url) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await context.addInitScript(() => {
@@ -126,7 +127,7 @@ async function laterCode(browser, url) {
       usable: () => { const f = document.querySelector('#token-url'); return !!f && !f.disabled; },
       settings: () => !!document.querySelector('#client-authentication'),
       sections: () => !!document.querySelector('#tab-timeline'),
-      part: () => !!document.querySelector('#panel-timeline [data-part][data-state=ready]'),
+      part: () => !!document.querySelector('#panel-code [data-part][data-state=ready]'),
     };
     new MutationObserver(() => {
       for (const [k, f] of Object.entries(marks)) if (window.__at[k] === undefined && f()) window.__at[k] = performance.now();
@@ -142,7 +143,7 @@ async function laterCode(browser, url) {
   const opens = await page.evaluate(() => new Promise((done) => {
     const t0 = performance.now();
     document.querySelector('#tab-timeline').click();
-    const shown = () => { const p = document.querySelector('#panel-timeline'); return p && !p.hidden && p.querySelector('[data-state=ready]'); };
+    const shown = () => { const p = document.querySelector('#panel-timeline'); return p && !p.hidden && p.querySelector('section.timeline'); };
     const check = () => (shown() ? requestAnimationFrame(() => done(performance.now() - t0)) : requestAnimationFrame(check));
     check();
   }));

@@ -108,17 +108,17 @@ test('the deferred part: "Loading…" while held back, then it works; a part tha
   const held = [];
   await context.route(/ords-later_bg\.wasm/, (route) => { held.push(route); });
   const { page } = await open('target=simulated', context);
-  const timeline = await openSection(page, 'Timeline');
-  const slot = page.locator('#panel-timeline');
+  const history = await openSection(page, 'History');
+  const slot = page.locator('#panel-history');
   await slot.getByText('Loading…').waitFor();
   for (let i = 0; i < 50 && held.length === 0; i++) await new Promise((ok) => setTimeout(ok, 100));
   assert.ok(held.length > 0, 'the part was asked for');
   await Promise.all(held.map((route) => route.continue()));
   await context.unroute(/ords-later_bg\.wasm/);
-  await timeline.waitFor();
+  await history.waitFor();
   await slot.getByText('Loading…').waitFor({ state: 'hidden' });
   await page.getByRole('button', { name: 'Call API' }).click();
-  await page.getByTestId('timeline-entry').nth(1).waitFor();
+  await page.getByTestId('history-run').first().waitFor();
   await context.close();
 
   // Never arrives: a sentence and Retry in each slot; with the file back, Retry loads it.

@@ -198,7 +198,7 @@ test('Share: the link restores every non-secret setting in a fresh browser and n
     await opened.goto(src);
     await opened.getByRole('link', { name: 'Open in full playground' }).waitFor();
     assert.equal(await opened.getByLabel('Token URL').inputValue(), 'https://ords.example.com/ords/hr_api/oauth/token');
-    await opened.getByRole('region', { name: 'Timeline' }).waitFor(); // in the deferred part
+    await opened.getByRole('region', { name: 'Timeline' }).waitFor();
     assert.equal(await opened.getByRole('region', { name: 'Code' }).count(), 0, 'unlisted sections are hidden');
     await fresh.close();
   } finally {

@@ -94,7 +94,7 @@ test('nginx under /docs/playground/: both flows against ords-sim, then the in-pa
     // The helper (simulator and code generators) came from under the prefix too.
     await openSection(fresh.page, 'Code');
     await fresh.page.getByRole('region', { name: 'Code' }).getByTestId('code').filter({ hasText: '#!/usr/bin/env bash' }).waitFor();
-    // So did the deferred part (Timeline and the rest).
+    // So did the code that comes after the first load (Timeline and the rest).
     await (await openSection(fresh.page, 'Timeline')).getByTestId('timeline-entry').nth(1).waitFor();
     assert.deepEqual([...problems, ...fresh.problems], []);
   } finally {

@@ -100,7 +100,7 @@ test('section tabs: one open at a time; arrows, Home and End move between them; 
   await page.keyboard.press('ArrowRight');
   assert.equal(await selected('Timeline'), 'Timeline', 'Compare is offered only in Compare both');
   await page.waitForFunction(() => document.activeElement?.textContent === 'Timeline', null, { timeout: 5_000 });
-  // Timeline is in the deferred part: it shows once that part is in.
+  // Timeline's code comes after the first load: it shows once its chunk is in.
   await page.getByRole('region', { name: 'Timeline' }).waitFor();
   assert.equal(await page.getByRole('region', { name: 'Diagnosis' }).count(), 0);
   await page.keyboard.press('End');

@@ -43,7 +43,7 @@ test('opened once, the page reloads and runs the in-page simulator with the netw
     // Code is in the deferred part, its text written by the helper worker: both from the cache.
     const code = (await openSection(page, 'Code')).getByTestId('code');
     await code.filter({ hasText: '#!/usr/bin/env bash' }).waitFor();
-    // The rest of the deferred part (Share, Compare, Timeline, From the database) too.
+    // The rest (Timeline's chunk; the deferred part's Share and From the database) too.
     await (await openSection(page, 'Timeline')).getByTestId('timeline-entry').nth(1).waitFor();
     await (await openSection(page, 'From the database (APEX)'))
       .getByRole('button', { name: 'Try as APEX_WEB_SERVICE would' }).waitFor();

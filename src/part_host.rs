@@ -1,7 +1,7 @@
 //! Glue for the deferred part (`crates/ords-later`): what it asks the page for. `From the
 //! database (APEX)` shows and explains; the two token requests it asks for are sent here, by the
 //! page, through the same sender as every request (so past the same question about
-//! credentials). `Timeline` reads the last run (in the diagnosis's wire form). `Code` has the
+//! credentials). `Code` has the
 //! page's helper write the code from the form, and a Postman import applied to the form.
 //! `Browse endpoints` has the page read the catalog (with Call API's own run) and set the
 //! endpoint chosen. `History` keeps, clears or re-runs. `Lessons` stages, hints and opens tabs.
@@ -12,13 +12,12 @@ use crate::state::{Busy, Source, View};
 use leptos::prelude::*;
 use ords_core::database::{as_database, tried_to_json};
 use ords_core::helper::{Job, Reply};
-use ords_core::{diagnosis_wire, get_token, Closed, CodeTarget, Method, TransportError};
+use ords_core::{get_token, Closed, CodeTarget, Method, TransportError};
 
 /// The part's questions, each an event on `main` (`ords-…`).
 #[derive(Clone, Copy)]
 pub enum Ask {
     TryDatabase,
-    Timeline,
     Code,
     PostmanImport,
     Browse,
@@ -34,7 +33,6 @@ crate::later::split_point!(
     pub fn answer_later(page: Page, view_state: View, ask: Ask, event: web_sys::Event) -> () {
         match ask {
             Ask::TryDatabase => on_try(page, event),
-            Ask::Timeline => on_timeline(page, event),
             Ask::Code => on_code(page, event),
             Ask::PostmanImport => on_postman_import(page, event),
             Ask::Browse => on_browse(page, event),
@@ -99,15 +97,6 @@ fn on_try(page: Page, event: web_sys::Event) {
             reply.resolve([tried_to_json(yours, database), secret]);
         }
     });
-}
-
-/// The last run's exchanges, then the secrets to mask in them (the form's, as typed now).
-fn on_timeline(page: Page, event: web_sys::Event) {
-    let Some(reply) = PartReply::of(&event) else { return };
-    let Page { form, results, .. } = page;
-    let timeline = results.timeline.with_untracked(|t| diagnosis_wire::timeline_to_json(t).to_string());
-    let secrets = [form.client_secret, form.password, form.own_token].map(|s| s.get_untracked());
-    reply.resolve([timeline].into_iter().chain(secrets));
 }
 
 /// `Code`: the code for a target (`[resolve, reject, target, include]`; the target `postman`

@@ -105,7 +105,6 @@ pub fn App() -> impl IntoView {
     let banner = start.link.filter(|l| l.needs_banner());
     let lessons_open = view_state.lessons_open;
     let share_open = RwSignal::new(false);
-    let timeline_changes = changes(move || results.timeline.track());
     // What Code is written from besides the settings: a count of changes, never the values.
     let code_changes = changes(move || {
         for signal in [form.headers, form.body, form.client_secret, form.password] {
@@ -146,16 +145,15 @@ pub fn App() -> impl IntoView {
             }}
         </header>
         // For the deferred part: the settings as a share link's fragment (never a secret), the
-        // runs as stored (settings and outcomes), whether history is kept and a run under way, a
-        // number that changes with the timeline, one that changes with what else Code is written
-        // from, and the questions it asks (crate::part_host).
+        // runs as stored (settings and outcomes), whether history is kept and a run under way (the
+        // status said while it runs), a number that changes with what else Code is written from,
+        // and the questions it asks (crate::part_host).
         <main class="workspace" class:embed=embed data-settings=move || form.config().to_fragment()
-            data-timeline=timeline_changes data-code=code_changes
+            data-code=code_changes
             data-history=move || results.runs.with(|runs| runs.iter().map(RunRecord::to_line).collect::<Vec<_>>()
                 .join("\n"))
             data-history-kept=move || results.history_kept.get().then_some("")
             data-busy=move || results.busy.get().map(|b| b.label())
-            on:ords-timeline=move |ev| part_host::answer(page, view_state, Ask::Timeline, ev)
             on:ords-code=move |ev| part_host::answer(page, view_state, Ask::Code, ev)
             on:ords-postman-import=move |ev| part_host::answer(page, view_state, Ask::PostmanImport, ev)
             on:ords-try-database=move |ev| part_host::answer(page, view_state, Ask::TryDatabase, ev)

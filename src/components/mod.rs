@@ -1,6 +1,7 @@
 pub mod app;
 mod body_rows;
 mod body_viewer;
+mod compare_view;
 mod consent_dialog;
 pub(crate) mod controls;
 mod deferred_slot;
@@ -16,6 +17,7 @@ mod resource_panel;
 mod scenario_field;
 mod section_tabs;
 mod status_line;
+mod timeline_view;
 mod token_panel;
 
 use leptos::prelude::*;

@@ -1,19 +1,17 @@
 //! The sections under the two answers (Diagnosis, Compare, Timeline, Code, History, From the
 //! database) as WAI-ARIA tabs: one panel open at a time; arrow keys, Home and End move between
-//! the tabs. All but Diagnosis are slots of the deferred part.
+//! the tabs. Diagnosis, Compare and Timeline are the page's views; Code, History and From the
+//! database are slots of the deferred part.
 
+use super::compare_view::compare_view;
+use super::later_view::Later;
+use super::timeline_view::timeline_view;
 use super::{deferred_slot::DeferredSlot, diagnosis_panel::DiagnosisPanel};
 use crate::state::{Form, SectionTab, View};
 use leptos::prelude::*;
 
-/// The tabs offered now (an embed lists its sections; Compare needs its flow), and the open one:
-/// the one chosen last, else the first offered.
 fn tabs(form: Form, view_state: View) -> (Vec<SectionTab>, Option<SectionTab>) {
-    let offered: Vec<SectionTab> =
-        SectionTab::ALL.into_iter().filter(|t| t.offered(|s| form.shows(s), form.flow.get())).collect();
-    let chosen = view_state.tab.get();
-    let open = if offered.contains(&chosen) { Some(chosen) } else { offered.first().copied() };
-    (offered, open)
+    view_state.tabs(&form)
 }
 
 #[component]
@@ -54,10 +52,10 @@ pub fn SectionTabs() -> impl IntoView {
                 tabindex="-1" hidden=shown(SectionTab::Diagnosis)><DiagnosisPanel /></div>
             <div role="tabpanel" class="tabpanel" id="panel-compare" aria-labelledby="tab-compare"
                 data-section="compare"
-                tabindex="-1" hidden=shown(SectionTab::Compare)><DeferredSlot part="compare" /></div>
+                tabindex="-1" hidden=shown(SectionTab::Compare)><Later load=compare_view /></div>
             <div role="tabpanel" class="tabpanel" id="panel-timeline" aria-labelledby="tab-timeline"
                 data-section="timeline"
-                tabindex="-1" hidden=shown(SectionTab::Timeline)><DeferredSlot part="timeline" /></div>
+                tabindex="-1" hidden=shown(SectionTab::Timeline)><Later load=timeline_view /></div>
             <div role="tabpanel" class="tabpanel" id="panel-code" aria-labelledby="tab-code" data-section="code"
                 tabindex="-1" hidden=shown(SectionTab::Code)><DeferredSlot part="code" /></div>
             <div role="tabpanel" class="tabpanel" id="panel-history" aria-labelledby="tab-history"

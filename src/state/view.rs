@@ -23,7 +23,7 @@ impl SectionTab {
         [Self::Diagnosis, Self::Compare, Self::Timeline, Self::Code, Self::History, Self::Database];
 
     /// The tabs whose panels are in the deferred part (`crates/ords-later`).
-    pub const DEFERRED: [Self; 5] = [Self::Compare, Self::Timeline, Self::Code, Self::History, Self::Database];
+    pub const DEFERRED: [Self; 3] = [Self::Code, Self::History, Self::Database];
 
     /// Used in element ids and `data-section`.
     pub fn key(self) -> &'static str {
@@ -91,6 +91,21 @@ impl View {
     pub fn new(lessons_open: bool, flow: Flow) -> Self {
         let first = if flow == Flow::Compare { SectionTab::Compare } else { SectionTab::Diagnosis };
         Self { tab: RwSignal::new(first), lessons_open: RwSignal::new(lessons_open), editing: RwSignal::new(false) }
+    }
+
+    /// The tabs offered now (an embed lists its sections; Compare needs its flow), and the open
+    /// one: the one chosen last, else the first offered.
+    pub fn tabs(&self, form: &super::Form) -> (Vec<SectionTab>, Option<SectionTab>) {
+        let offered: Vec<SectionTab> =
+            SectionTab::ALL.into_iter().filter(|t| t.offered(|s| form.shows(s), form.flow.get())).collect();
+        let chosen = self.tab.get();
+        let open = if offered.contains(&chosen) { Some(chosen) } else { offered.first().copied() };
+        (offered, open)
+    }
+
+    /// True while `tab` is the open one (tracked).
+    pub fn is_open(&self, form: &super::Form, tab: SectionTab) -> bool {
+        self.tabs(form).1 == Some(tab)
     }
 
     /// Opens `tab` and moves the focus to its panel (from a link in the status line or a lesson).

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use ords_core::catalog::Endpoint;
 use ords_core::database::{tried_from_json, Tried};
-use ords_core::{diagnosis_wire, PlaygroundConfig, TimelineEntry};
+use ords_core::PlaygroundConfig;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -77,44 +77,6 @@ pub fn history(verb: &str, arg: &str) {
 pub fn settings() -> Signal<PlaygroundConfig> {
     let text = follow("data-settings");
     Signal::derive(move || PlaygroundConfig::from_fragment(&text.get()).config)
-}
-
-/// The page's last run (its exchanges, and the secrets to keep masked in them), read when it
-/// changes while the Timeline or Compare tab is open (or when one opens): a run's bodies can be
-/// megabytes, so the page copies them only for someone looking. Only the newest read is kept,
-/// so a slow answer never replaces a newer run.
-pub fn last_run() -> RwSignal<LastRun> {
-    let run = RwSignal::new(LastRun::default());
-    let changes = follow("data-timeline");
-    let panel = |id: &str| document().and_then(|d| d.get_element_by_id(id));
-    let hidden = [follow_on(panel("panel-timeline"), "hidden"), follow_on(panel("panel-compare"), "hidden")];
-    let shown = move || hidden.iter().any(|h| h.with(Option::is_none));
-    let read_for = StoredValue::new(None::<String>);
-    let asked = StoredValue::new(0u32);
-    Effect::new(move || {
-        let change = changes.get();
-        if !shown() || read_for.get_value().as_ref() == Some(&change) {
-            return;
-        }
-        read_for.set_value(Some(change));
-        let mine = asked.get_value().wrapping_add(1);
-        asked.set_value(mine);
-        leptos::task::spawn_local(async move {
-            if let Ok(read) = timeline().await {
-                if asked.get_value() == mine {
-                    run.set(read);
-                }
-            }
-        });
-    });
-    run
-}
-
-/// A run as the part shows it.
-#[derive(Clone, Debug, Default)]
-pub struct LastRun {
-    pub entries: Vec<TimelineEntry>,
-    pub secrets: Vec<String>,
 }
 
 /// Changes whenever something the code is written from changes besides the settings (the
@@ -221,13 +183,4 @@ pub async fn try_as_database(settings: &PlaygroundConfig) -> Result<Tried, Strin
 /// Stops a try under way (the page's Cancel, for the requests it sends for the part).
 pub fn cancel_try() {
     tell("ords-try-database", "cancel", "");
-}
-
-async fn timeline() -> Result<LastRun, String> {
-    let answer: js_sys::Array = ask("ords-timeline").await?.dyn_into().map_err(|_| "not a list")?;
-    let texts: Vec<String> = answer.iter().filter_map(|v| v.as_string()).collect();
-    let (first, secrets) = texts.split_first().ok_or("an empty answer")?;
-    let value: serde_json::Value = serde_json::from_str(first).map_err(|e| e.to_string())?;
-    let secrets = secrets.iter().filter(|s| !s.is_empty()).cloned().collect();
-    Ok(LastRun { entries: diagnosis_wire::timeline_from_json(&value), secrets })
 }

@@ -1,8 +1,8 @@
 //! The page's deferred part, a second wasm module imported after the form is usable, so none of
 //! its code is in the first load: `Lessons` (the workshop path; the page stages and checks),
 //! `Browse endpoints` (a schema's catalog, read by the page),
-//! `Share` (the link and the embed snippet), `Compare` and `Timeline` (the last run's table and
-//! exchanges), `Code` (the code and Postman collections, written by the page's helper),
+//! `Share` (the link and the embed snippet), `Code` (the code and Postman collections, written
+//! by the page's helper),
 //! `History` (the runs the page keeps) and `From the database (APEX)` (the token request as
 //! APEX_WEB_SERVICE sends it, the verdict, a pasted database error explained). The page's
 //! `browser::load_deferred` imports it and calls `mount`; the two modules share no memory (see
@@ -13,8 +13,6 @@ mod browse;
 #[cfg(target_arch = "wasm32")]
 mod code;
 #[cfg(target_arch = "wasm32")]
-mod compare;
-#[cfg(target_arch = "wasm32")]
 mod history;
 #[cfg(target_arch = "wasm32")]
 mod host;
@@ -24,8 +22,6 @@ mod lessons;
 mod section;
 #[cfg(target_arch = "wasm32")]
 mod share;
-#[cfg(target_arch = "wasm32")]
-mod timeline;
 
 #[cfg(target_arch = "wasm32")]
 mod part {
@@ -33,9 +29,8 @@ mod part {
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
 
-    /// Mounts each view into its slot (`#share-part`, `#compare-part`, `#timeline-part`,
-    /// `#browse-part`, `#code-part`, `#history-part`, `#lessons-part`, `#database-part`), where the
-    /// page has one.
+    /// Mounts each view into its slot (`#share-part`, `#browse-part`, `#code-part`,
+    /// `#history-part`, `#lessons-part`, `#database-part`), where the page has one.
     /// A slot is emptied first: a retried load may find an earlier mount.
     #[wasm_bindgen]
     pub fn mount() {
@@ -51,13 +46,6 @@ mod part {
         };
         if let Some(element) = slot("share-part") {
             mount_to(element, move || view! { <crate::share::ShareView settings /> }).forget();
-        }
-        let run = crate::host::last_run();
-        if let Some(element) = slot("compare-part") {
-            mount_to(element, move || view! { <crate::compare::CompareView run /> }).forget();
-        }
-        if let Some(element) = slot("timeline-part") {
-            mount_to(element, move || view! { <crate::timeline::TimelineView run /> }).forget();
         }
         if let Some(element) = slot("browse-part") {
             mount_to(element, crate::browse::BrowseView).forget();
