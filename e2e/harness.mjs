@@ -114,9 +114,11 @@ export async function openDemo(session, alias, params = {}, { secret = DEMO_SECR
 }
 
 /** Asks the page `question` as the deferred part does (a DOM event on `main` whose detail is
- * `[resolve, reject, ...args]`): `answered: <first text>` or `refused: <why>`. */
+ * `[resolve, reject, ...args]`): `answered: <first text>`, `refused: <why>`, or `timed out` when
+ * nothing answers within 3 s (a question the page no longer takes). */
 export function askPage(page, question, ...args) {
   return page.locator('main').evaluate((main, [q, a]) => new Promise((resolve) => {
+    setTimeout(() => resolve('timed out'), 3000);
     main.dispatchEvent(new CustomEvent(q, { bubbles: true,
       detail: [(texts) => resolve(`answered: ${texts[0] ?? ''}`), (why) => resolve(`refused: ${why}`), ...a] }));
   }), [question, args]);

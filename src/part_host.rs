@@ -4,7 +4,7 @@
 //! credentials). `Code` has the
 //! page's helper write the code from the form, and a Postman import applied to the form.
 //! `Browse endpoints` has the page read the catalog (with Call API's own run) and set the
-//! endpoint chosen. `History` keeps, clears or re-runs. `Lessons` stages, hints and opens tabs.
+//! endpoint chosen. `Lessons` stages, hints and opens tabs.
 
 use crate::actions::{sender, Page};
 use crate::browser::PartReply;
@@ -22,7 +22,6 @@ pub enum Ask {
     PostmanImport,
     Browse,
     UseEndpoint,
-    History,
     Lesson,
 }
 
@@ -37,7 +36,6 @@ crate::later::split_point!(
             Ask::PostmanImport => on_postman_import(page, event),
             Ask::Browse => on_browse(page, event),
             Ask::UseEndpoint => on_use_endpoint(page, event),
-            Ask::History => on_history(page, event),
             Ask::Lesson => on_lesson(page, view_state, event),
         };
     }
@@ -178,28 +176,6 @@ fn on_use_endpoint(page: Page, event: web_sys::Event) {
         form.method.set(m);
     }
     reply.resolve([format!("Resource URL set to {url} ({method}).")]);
-}
-
-/// History's buttons (`[resolve, reject, verb, number]`): `keep` or `forget` it in this
-/// browser, `clear` it, or `rerun` the run with this number (with the secrets now in the form).
-fn on_history(page: Page, event: web_sys::Event) {
-    let Some(reply) = PartReply::of(&event) else { return };
-    let results = page.results;
-    match reply.arg(0).as_str() {
-        "keep" => results.history_kept.set(true),
-        "forget" => results.history_kept.set(false),
-        "clear" => results.runs.set(Vec::new()),
-        "rerun" => {
-            let number: Option<u32> = reply.arg(1).parse().ok();
-            let record = results.runs.with_untracked(|runs| runs.iter().find(|r| Some(r.number) == number).cloned());
-            match record {
-                Some(record) if results.busy.with_untracked(Option::is_none) => crate::actions::rerun(page, &record),
-                _ => return reply.reject("No such run to re-run now."),
-            }
-        }
-        _ => return reply.reject("Not something History does."),
-    }
-    reply.resolve([]);
 }
 
 /// Lessons' buttons (`[resolve, reject, verb, argument]`): `choose` a lesson by id (empty:

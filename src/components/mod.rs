@@ -9,6 +9,7 @@ pub(crate) mod diagnosis_panel;
 pub mod exchange_view;
 mod fields;
 mod form;
+mod history_view;
 mod jwt_profile;
 mod later_view;
 mod link_banner;

@@ -56,23 +56,6 @@ fn tell(question: &'static str, verb: &str, arg: &str) {
     });
 }
 
-/// True while `main` has the attribute `name`.
-pub fn flag(name: &'static str) -> Signal<bool> {
-    let text = follow_on(page_main(), name);
-    Signal::derive(move || text.with(Option::is_some))
-}
-
-/// The page's runs, newest first (`main[data-history]`: one stored line each).
-pub fn runs() -> Signal<Vec<ords_core::RunRecord>> {
-    let text = follow("data-history");
-    Signal::derive(move || text.with(|t| t.lines().filter_map(ords_core::RunRecord::from_line).collect()))
-}
-
-/// Asks the page to `keep`, `forget` or `clear` its history, or to `rerun` run number `arg`.
-pub fn history(verb: &str, arg: &str) {
-    tell("ords-history", verb, arg);
-}
-
 /// The page's settings now.
 pub fn settings() -> Signal<PlaygroundConfig> {
     let text = follow("data-settings");

@@ -2,8 +2,7 @@
 //! its code is in the first load: `Lessons` (the workshop path; the page stages and checks),
 //! `Browse endpoints` (a schema's catalog, read by the page),
 //! `Share` (the link and the embed snippet), `Code` (the code and Postman collections, written
-//! by the page's helper),
-//! `History` (the runs the page keeps) and `From the database (APEX)` (the token request as
+//! by the page's helper) and `From the database (APEX)` (the token request as
 //! APEX_WEB_SERVICE sends it, the verdict, a pasted database error explained). The page's
 //! `browser::load_deferred` imports it and calls `mount`; the two modules share no memory (see
 //! `host`).
@@ -12,8 +11,6 @@
 mod browse;
 #[cfg(target_arch = "wasm32")]
 mod code;
-#[cfg(target_arch = "wasm32")]
-mod history;
 #[cfg(target_arch = "wasm32")]
 mod host;
 #[cfg(target_arch = "wasm32")]
@@ -30,7 +27,7 @@ mod part {
     use wasm_bindgen::JsCast;
 
     /// Mounts each view into its slot (`#share-part`, `#browse-part`, `#code-part`,
-    /// `#history-part`, `#lessons-part`, `#database-part`), where the page has one.
+    /// `#lessons-part`, `#database-part`), where the page has one.
     /// A slot is emptied first: a retried load may find an earlier mount.
     #[wasm_bindgen]
     pub fn mount() {
@@ -55,9 +52,6 @@ mod part {
         }
         if let Some(element) = slot("lessons-part") {
             mount_to(element, crate::lessons::LessonsView).forget();
-        }
-        if let Some(element) = slot("history-part") {
-            mount_to(element, crate::history::HistoryView).forget();
         }
         if let Some(element) = slot("database-part") {
             mount_to(element, move || view! { <crate::section::DatabaseSection settings /> }).forget();
