@@ -6,17 +6,8 @@
 //! masked where the cut fell inside it.
 
 use crate::http::HttpRequest;
-use base64::alphabet::STANDARD;
-use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
-use base64::Engine as _;
-
-/// Base64 as echo servers write it back: padded or not, any trailing bits.
-const LENIENT: GeneralPurpose = GeneralPurpose::new(
-    &STANDARD,
-    GeneralPurposeConfig::new()
-        .with_decode_allow_trailing_bits(true)
-        .with_decode_padding_mode(DecodePaddingMode::Indifferent),
-);
+use std::cell::RefCell;
+use std::rc::Rc;
 
 /// Bytes that stay as they are, per encoder; every other byte is `%XX`.
 const FORM: &[u8] = b"-._*"; // application/x-www-form-urlencoded (URLSearchParams, this page)
@@ -24,21 +15,23 @@ const COMPONENT: &[u8] = b"-_.!~*'()"; // encodeURIComponent
 const RFC3986: &[u8] = b"-._~"; // RFC 3986 unreserved (Python's quote, UTL_URL.ESCAPE)
 const URI: &[u8] = b";,/?:@&=+$-_.!~*'()#"; // encodeURI (a whole URL: reserved characters stay)
 
-/// Base64 runs shorter than this are not decoded: `id:secret` is longer than 8 characters.
-const MIN_BASE64: usize = 8;
 /// A cut text's last characters are masked when they begin a secret and are at least this long
 /// (or the whole secret but one character).
 const MIN_CUT_PREFIX: usize = 3;
 
 fn percent(value: &str, keep: &[u8], space_as_plus: bool, lower: bool) -> String {
-    let mut out = String::with_capacity(value.len());
+    let digits: &[u8; 16] = if lower { b"0123456789abcdef" } else { b"0123456789ABCDEF" };
+    let mut out = String::with_capacity(value.len() * 3);
     for byte in value.bytes() {
         match byte {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' => out.push(byte as char),
             b' ' if space_as_plus => out.push('+'),
             _ if keep.contains(&byte) => out.push(byte as char),
-            _ if lower => out.push_str(&format!("%{byte:02x}")),
-            _ => out.push_str(&format!("%{byte:02X}")),
+            _ => {
+                out.push('%');
+                out.push(digits[usize::from(byte >> 4)] as char);
+                out.push(digits[usize::from(byte & 15)] as char);
+            }
         }
     }
     out
@@ -71,10 +64,19 @@ struct Needle {
     forms: Vec<(String, usize)>,
 }
 
-fn needles(secrets: &[String]) -> Vec<Needle> {
+thread_local! {
+    /// The needles of the last secrets asked about: a view masks its body and each header with
+    /// the same secrets, so their forms are written once.
+    static LAST: RefCell<Option<(Vec<String>, Rc<Vec<Needle>>)>> = const { RefCell::new(None) };
+}
+
+fn needles(secrets: &[String]) -> Rc<Vec<Needle>> {
+    if let Some(hit) = LAST.with_borrow(|last| last.as_ref().filter(|(s, _)| s == secrets).map(|(_, n)| n.clone())) {
+        return hit;
+    }
     let anchor_of =
         |s: &str| s.split(|c: char| !c.is_ascii_alphanumeric()).max_by_key(|run| run.len()).unwrap_or("").to_owned();
-    secrets
+    let made: Vec<Needle> = secrets
         .iter()
         .filter(|s| !s.is_empty())
         .map(|secret| {
@@ -83,7 +85,10 @@ fn needles(secrets: &[String]) -> Vec<Needle> {
             let forms = forms.collect();
             Needle { anchor, forms }
         })
-        .collect()
+        .collect();
+    let made = Rc::new(made);
+    LAST.with_borrow_mut(|last| *last = Some((secrets.to_vec(), made.clone())));
+    made
 }
 
 /// Where a needle's forms stand in the text; stops at the first when `first_only`.
@@ -121,75 +126,6 @@ fn all_forms(needles: &[Needle]) -> Vec<&str> {
     forms
 }
 
-fn is_base64_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'-' | b'_')
-}
-
-/// Where Base64 credentials begin: after `Basic` (any case) and a space (as typed, `+` or
-/// `%20`), as an echoed `Authorization` header has them.
-fn after_basic(text: &str) -> Vec<usize> {
-    let bytes = text.as_bytes();
-    let mut starts = Vec::new();
-    for word in ["asic", "ASIC"] {
-        for (at, _) in text.match_indices(word) {
-            if at == 0 || !bytes[at - 1].eq_ignore_ascii_case(&b'b') {
-                continue;
-            }
-            let mut next = at + word.len();
-            let spaced = next;
-            loop {
-                match bytes.get(next..) {
-                    Some([b' ' | b'+', ..]) => next += 1,
-                    Some([b'%', b'2', b'0', ..]) => next += 3,
-                    _ => break,
-                }
-            }
-            if next > spaced {
-                starts.push(next);
-            }
-        }
-    }
-    starts
-}
-
-/// Byte ranges of Base64 credentials (standard or URL-safe, padded or not) whose decoded text
-/// holds a secret in any form.
-fn base64_ranges(text: &str, forms: &[&str], out: &mut Vec<(usize, usize)>) {
-    let bytes = text.as_bytes();
-    for start in after_basic(text) {
-        let mut at = start;
-        while at < bytes.len() && is_base64_byte(bytes[at]) {
-            at += 1;
-        }
-        let mut end = at;
-        while end < bytes.len() && end - at < 2 && bytes[end] == b'=' {
-            end += 1;
-        }
-        if at - start < MIN_BASE64 {
-            continue;
-        }
-        let run: String = text[start..at]
-            .chars()
-            .map(|c| match c {
-                '-' => '+',
-                '_' => '/',
-                c => c,
-            })
-            .collect();
-        // The whole run, or its whole 4-character blocks when text follows it directly.
-        let blocks = run.len() / 4 * 4;
-        let holds = |candidate: &str| {
-            LENIENT.decode(candidate).is_ok_and(|decoded| {
-                let decoded = String::from_utf8_lossy(&decoded);
-                forms.iter().any(|f| decoded.contains(f))
-            })
-        };
-        if holds(&run) || (blocks != run.len() && holds(&run[..blocks])) {
-            out.push((start, end));
-        }
-    }
-}
-
 /// Where the text shows a secret, as sorted, merged byte ranges.
 fn ranges(text: &str, secrets: &[String], cut: bool) -> Vec<(usize, usize)> {
     let needles = needles(secrets);
@@ -197,11 +133,11 @@ fn ranges(text: &str, secrets: &[String], cut: bool) -> Vec<(usize, usize)> {
         return Vec::new();
     }
     let mut found = Vec::new();
-    for needle in &needles {
+    for needle in needles.iter() {
         find_forms(text, needle, false, &mut found);
     }
     let forms = all_forms(&needles);
-    base64_ranges(text, &forms, &mut found);
+    basic::base64_ranges(text, &forms, &mut found);
     if cut {
         found.extend(cut_prefix(text, &forms));
     }
@@ -246,13 +182,13 @@ fn masked(text: &str, ranges: &[(usize, usize)]) -> String {
 pub fn contains_secret(text: &str, secrets: &[String]) -> bool {
     let needles = needles(secrets);
     let mut found = Vec::new();
-    for needle in &needles {
+    for needle in needles.iter() {
         find_forms(text, needle, true, &mut found);
         if !found.is_empty() {
             return true;
         }
     }
-    base64_ranges(text, &all_forms(&needles), &mut found);
+    basic::base64_ranges(text, &all_forms(&needles), &mut found);
     !found.is_empty()
 }
 
@@ -293,5 +229,6 @@ pub fn secrets_sent(request: &HttpRequest) -> Vec<String> {
     out
 }
 
+mod basic;
 #[cfg(test)]
 mod tests;
