@@ -64,10 +64,13 @@ struct Needle {
     forms: Vec<(String, usize)>,
 }
 
+/// Secrets and the needles made for them.
+type Made = (Vec<String>, Rc<Vec<Needle>>);
+
 thread_local! {
     /// The needles of the last secrets asked about: a view masks its body and each header with
     /// the same secrets, so their forms are written once.
-    static LAST: RefCell<Option<(Vec<String>, Rc<Vec<Needle>>)>> = const { RefCell::new(None) };
+    static LAST: RefCell<Option<Made>> = const { RefCell::new(None) };
 }
 
 fn needles(secrets: &[String]) -> Rc<Vec<Needle>> {
