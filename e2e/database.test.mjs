@@ -1,7 +1,7 @@
-// From the database (APEX), in the page's deferred part: the token request as
-// APEX_WEB_SERVICE.OAUTH_AUTHENTICATE sends it beside the one configured, the verdict, and a pasted
-// database error explained; and the deferred part itself: "Loading…" while held back, a sentence
-// and a retry when it never arrives.
+// From the database (APEX): the token request as APEX_WEB_SERVICE.OAUTH_AUTHENTICATE sends it
+// beside the one configured, the verdict, and a pasted database error explained; and the
+// deferred part (its Code view held back, then never arriving): "Loading…" while held back, a
+// sentence and a retry when it never arrives.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -108,30 +108,32 @@ test('the deferred part: "Loading…" while held back, then it works; a part tha
   const held = [];
   await context.route(/ords-later_bg\.wasm/, (route) => { held.push(route); });
   const { page } = await open('target=simulated', context);
-  const history = await openSection(page, 'History');
-  const slot = page.locator('#panel-history');
+  const code = await openSection(page, 'Code');
+  const slot = page.locator('#panel-code');
   await slot.getByText('Loading…').waitFor();
   for (let i = 0; i < 50 && held.length === 0; i++) await new Promise((ok) => setTimeout(ok, 100));
   assert.ok(held.length > 0, 'the part was asked for');
   await Promise.all(held.map((route) => route.continue()));
   await context.unroute(/ords-later_bg\.wasm/);
-  await history.waitFor();
+  await code.waitFor();
   await slot.getByText('Loading…').waitFor({ state: 'hidden' });
-  await page.getByRole('button', { name: 'Call API' }).click();
-  await page.getByTestId('history-run').first().waitFor();
+  await code.getByTestId('code').filter({ hasText: '#!/usr/bin/env bash' }).waitFor();
   await context.close();
 
   // Never arrives: a sentence and Retry in each slot; with the file back, Retry loads it.
   const broken = await session.browser.newContext({ viewport: { width: 1280, height: 900 } });
   await broken.route(/ords-later_bg\.wasm/, (route) => route.abort());
   const second = await open('target=simulated', broken);
-  await openSection(second.page, TAB);
-  const failed = second.page.locator('#panel-database').getByRole('alert');
+  await openSection(second.page, 'Code');
+  const failed = second.page.locator('#panel-code').getByRole('alert');
   await failed.getByText(/This part of the page could not be loaded/).waitFor();
   await broken.unroute(/ords-later_bg\.wasm/);
   await failed.getByRole('button', { name: 'Retry' }).click();
-  await second.page.getByRole('button', { name: 'Try as APEX_WEB_SERVICE would' }).waitFor();
+  await second.page.getByTestId('code').filter({ hasText: '#!/usr/bin/env bash' }).waitFor();
   await failed.waitFor({ state: 'hidden' });
+  // From the database is the page's own view: the part's absence never touched it.
+  await openSection(second.page, TAB);
+  await second.page.getByRole('button', { name: 'Try as APEX_WEB_SERVICE would' }).waitFor();
   await broken.close();
 });
 

@@ -1,23 +1,18 @@
-//! Glue for the deferred part (`crates/ords-later`): what it asks the page for. `From the
-//! database (APEX)` shows and explains; the two token requests it asks for are sent here, by the
-//! page, through the same sender as every request (so past the same question about
-//! credentials). `Code` has the
+//! Glue for the deferred part (`crates/ords-later`): what it asks the page for. `Code` has the
 //! page's helper write the code from the form, and a Postman import applied to the form.
 //! `Browse endpoints` has the page read the catalog (with Call API's own run) and set the
 //! endpoint chosen. `Lessons` stages, hints and opens tabs.
 
-use crate::actions::{sender, Page};
+use crate::actions::Page;
 use crate::browser::PartReply;
-use crate::state::{Busy, Source, View};
+use crate::state::{Source, View};
 use leptos::prelude::*;
-use ords_core::database::{as_database, tried_to_json};
 use ords_core::helper::{Job, Reply};
-use ords_core::{get_token, Closed, CodeTarget, Method, TransportError};
+use ords_core::{Closed, CodeTarget, Method};
 
 /// The part's questions, each an event on `main` (`ords-…`).
 #[derive(Clone, Copy)]
 pub enum Ask {
-    TryDatabase,
     Code,
     PostmanImport,
     Browse,
@@ -31,7 +26,6 @@ crate::later::split_point!(
     /// The answers' code, fetched after the form is usable.
     pub fn answer_later(page: Page, view_state: View, ask: Ask, event: web_sys::Event) -> () {
         match ask {
-            Ask::TryDatabase => on_try(page, event),
             Ask::Code => on_code(page, event),
             Ask::PostmanImport => on_postman_import(page, event),
             Ask::Browse => on_browse(page, event),
@@ -51,48 +45,6 @@ pub fn answer(page: Page, view_state: View, ask: Ask, event: web_sys::Event) {
         crate::later::answered();
         if let (Err(_), Some(reply)) = (done, reply) {
             reply.reject(crate::later::NOT_LOADED);
-        }
-    });
-}
-
-/// `Try as APEX_WEB_SERVICE would`: the token request as configured, then as `OAUTH_AUTHENTICATE`
-/// would send it, each under its own busy state (the status line and the part say which one it
-/// waits for; Cancel stops it). The part's event (`ords-try-database`) carries `[resolve, reject]`,
-/// and `cancel` as its argument to stop a try under way.
-fn on_try(page: Page, event: web_sys::Event) {
-    let Some(reply) = PartReply::of(&event) else { return };
-    let busy = page.results.busy;
-    if reply.arg(0) == "cancel" {
-        crate::actions::cancel(page);
-        return reply.resolve([]);
-    }
-    if busy.get_untracked().is_some() {
-        return reply.reject("A run is under way: wait for it, or press Cancel, then try again.");
-    }
-    let yours = untrack(|| page.form.oauth());
-    let secret = yours.client_secret.secret().to_owned();
-    let send = sender(page, page.form.target.get_untracked());
-    leptos::task::spawn_local(async move {
-        let mut sent = Vec::new();
-        for (oauth, step) in [(yours.clone(), Busy::TryYours), (as_database(&yours), Busy::TryAsDatabase)] {
-            busy.set(Some(step));
-            let result = get_token(&oauth, &send).await;
-            busy.set(None);
-            match result {
-                Ok(step) if matches!(step.exchange.result, Err(TransportError::Cancelled)) => {
-                    return reply.reject(&format!("{} Nothing more was sent.", TransportError::Cancelled));
-                }
-                Ok(step) => sent.push(step.exchange),
-                Err(problems) => {
-                    let said: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
-                    return reply.reject(&said.join(" "));
-                }
-            }
-        }
-        let (database, yours) = (sent.pop(), sent.pop());
-        if let (Some(yours), Some(database)) = (yours, database) {
-            // With the secret, so the part masks it wherever a server echoes it.
-            reply.resolve([tried_to_json(yours, database), secret]);
         }
     });
 }

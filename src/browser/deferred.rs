@@ -1,10 +1,9 @@
 //! The page's deferred part: a second wasm module (`crates/ords-later`) with views the first
-//! screen does not need (Lessons, Browse endpoints, Share, and the sections Code and From the
-//! database), imported after the form is usable so its code is not part of the first load. It
-//! mounts into the page's `[data-part]` slots, reads `main[data-settings]` (the share-link
-//! fragment: never a secret), the lesson progress (`data-lesson…`), a count of changes
-//! (`data-code`) and the status while something runs (`data-busy`), and asks the page by events
-//! (`crate::part_host`). The two modules share no memory.
+//! screen does not need (Lessons, Browse endpoints, Share, and the section Code), imported after
+//! the form is usable so its code is not part of the first load. It mounts into the page's
+//! `[data-part]` slots, reads `main[data-settings]` (the share-link fragment: never a secret),
+//! the lesson progress (`data-lesson…`) and a count of changes (`data-code`), and asks the page
+//! by events (`crate::part_host`). The two modules share no memory.
 //!
 //! Each slot shows "Loading…" until the part is in, and a sentence with a retry when it could
 //! not load; which one shows is the slot's `data-state`, set here, styled by CSS.

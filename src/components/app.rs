@@ -144,18 +144,16 @@ pub fn App() -> impl IntoView {
                 }.into_any()
             }}
         </header>
-        // For the deferred part: the settings as a share link's fragment (never a secret), a run
-        // under way (the status said while it runs), a number that changes with what else Code
-        // is written from, and the questions it asks (crate::part_host). The runs as stored
+        // For the deferred part: the settings as a share link's fragment (never a secret), a
+        // number that changes with what else Code is written from, and the questions it asks
+        // (crate::part_host). The runs as stored
         // (settings and outcomes) are for `cargo xtask bench`, which sees a run finish by them.
         <main class="workspace" class:embed=embed data-settings=move || form.config().to_fragment()
             data-code=code_changes
             data-history=move || results.runs.with(|runs| runs.iter().map(RunRecord::to_line).collect::<Vec<_>>()
                 .join("\n"))
-            data-busy=move || results.busy.get().map(|b| b.label())
             on:ords-code=move |ev| part_host::answer(page, view_state, Ask::Code, ev)
             on:ords-postman-import=move |ev| part_host::answer(page, view_state, Ask::PostmanImport, ev)
-            on:ords-try-database=move |ev| part_host::answer(page, view_state, Ask::TryDatabase, ev)
             on:ords-browse=move |ev| part_host::answer(page, view_state, Ask::Browse, ev)
             on:ords-use-endpoint=move |ev| part_host::answer(page, view_state, Ask::UseEndpoint, ev)
             on:ords-lesson=move |ev| part_host::answer(page, view_state, Ask::Lesson, ev)

@@ -4,6 +4,7 @@ mod body_viewer;
 mod compare_view;
 mod consent_dialog;
 pub(crate) mod controls;
+mod database_view;
 mod deferred_slot;
 pub(crate) mod diagnosis_panel;
 pub mod exchange_view;

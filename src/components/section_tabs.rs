@@ -1,9 +1,9 @@
 //! The sections under the two answers (Diagnosis, Compare, Timeline, Code, History, From the
 //! database) as WAI-ARIA tabs: one panel open at a time; arrow keys, Home and End move between
-//! the tabs. Diagnosis, Compare, Timeline and History are the page's views; Code and From the
-//! database are slots of the deferred part.
+//! the tabs. All are the page's views but Code, a slot of the deferred part.
 
 use super::compare_view::compare_view;
+use super::database_view::database_view;
 use super::history_view::history_view;
 use super::later_view::Later;
 use super::timeline_view::timeline_view;
@@ -64,7 +64,7 @@ pub fn SectionTabs() -> impl IntoView {
                 tabindex="-1" hidden=shown(SectionTab::History)><Later load=history_view /></div>
             <div role="tabpanel" class="tabpanel" id="panel-database" aria-labelledby="tab-database"
                 data-section="database"
-                tabindex="-1" hidden=shown(SectionTab::Database)><DeferredSlot part="database" /></div>
+                tabindex="-1" hidden=shown(SectionTab::Database)><Later load=database_view /></div>
         </div>
     }
 }

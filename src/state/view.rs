@@ -23,7 +23,7 @@ impl SectionTab {
         [Self::Diagnosis, Self::Compare, Self::Timeline, Self::Code, Self::History, Self::Database];
 
     /// The tabs whose panels are in the deferred part (`crates/ords-later`).
-    pub const DEFERRED: [Self; 2] = [Self::Code, Self::Database];
+    pub const DEFERRED: [Self; 1] = [Self::Code];
 
     /// Used in element ids and `data-section`.
     pub fn key(self) -> &'static str {

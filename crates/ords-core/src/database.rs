@@ -7,16 +7,23 @@
 mod ora;
 #[cfg(test)]
 mod tests;
-mod wire;
 
 pub use ora::{explain, Explained, OraCode, OraError, MAX_PASTE};
-pub use wire::{oauth_settings, tried_from_json, tried_to_json, Tried};
 
 use crate::encode::parse_form;
 use crate::exchange::Exchange;
 use crate::http::find_header;
 use crate::response::{parse_error_body, raw_access_token, ErrorBody};
 use crate::settings::{ClientAuth, OAuthSettings, ParamPlace};
+
+/// Both token requests of `Try as APEX_WEB_SERVICE would`, as sent and answered, and the
+/// settings they came from.
+#[derive(Clone, Debug)]
+pub struct Tried {
+    pub yours: Exchange,
+    pub database: Exchange,
+    pub oauth: OAuthSettings,
+}
 
 /// The settings as `OAUTH_AUTHENTICATE` would use them: the same URL, id, secret and scope,
 /// the credentials in a Basic header as typed, no extra parameters or headers.

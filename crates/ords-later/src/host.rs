@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 use ords_core::catalog::Endpoint;
-use ords_core::database::{tried_from_json, Tried};
 use ords_core::PlaygroundConfig;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -127,11 +126,6 @@ pub async fn use_endpoint(url: &str, method: &str) -> Result<String, String> {
     Ok(answer.get(0).as_string().unwrap_or_default())
 }
 
-/// Asks the page `question` (it listens on `main`).
-async fn ask(question: &str) -> Result<JsValue, String> {
-    ask_with(question, &[]).await
-}
-
 /// Asks the page `question` with texts after `[resolve, reject]` in the event's detail.
 async fn ask_with(question: &str, args: &[&str]) -> Result<JsValue, String> {
     let from = page_main().ok_or("The page is gone.")?;
@@ -152,18 +146,4 @@ async fn ask_with(question: &str, args: &[&str]) -> Result<JsValue, String> {
     wasm_bindgen_futures::JsFuture::from(promise)
         .await
         .map_err(|e| e.as_string().unwrap_or_else(|| "The page could not answer.".into()))
-}
-
-/// Has the page send the token request as configured and as OAUTH_AUTHENTICATE would; reads
-/// the answer with `settings` (read when the button was pressed).
-pub async fn try_as_database(settings: &PlaygroundConfig) -> Result<Tried, String> {
-    let answer: js_sys::Array = ask("ords-try-database").await?.dyn_into().map_err(|_| "not a list")?;
-    let mut tried = tried_from_json(&answer.get(0).as_string().unwrap_or_default(), settings)?;
-    tried.oauth.client_secret = ords_core::ClientSecret::new(answer.get(1).as_string().unwrap_or_default());
-    Ok(tried)
-}
-
-/// Stops a try under way (the page's Cancel, for the requests it sends for the part).
-pub fn cancel_try() {
-    tell("ords-try-database", "cancel", "");
 }

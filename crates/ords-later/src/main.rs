@@ -2,8 +2,7 @@
 //! its code is in the first load: `Lessons` (the workshop path; the page stages and checks),
 //! `Browse endpoints` (a schema's catalog, read by the page),
 //! `Share` (the link and the embed snippet), `Code` (the code and Postman collections, written
-//! by the page's helper) and `From the database (APEX)` (the token request as
-//! APEX_WEB_SERVICE sends it, the verdict, a pasted database error explained). The page's
+//! by the page's helper). The page's
 //! `browser::load_deferred` imports it and calls `mount`; the two modules share no memory (see
 //! `host`).
 
@@ -16,8 +15,6 @@ mod host;
 #[cfg(target_arch = "wasm32")]
 mod lessons;
 #[cfg(target_arch = "wasm32")]
-mod section;
-#[cfg(target_arch = "wasm32")]
 mod share;
 
 #[cfg(target_arch = "wasm32")]
@@ -27,7 +24,7 @@ mod part {
     use wasm_bindgen::JsCast;
 
     /// Mounts each view into its slot (`#share-part`, `#browse-part`, `#code-part`,
-    /// `#lessons-part`, `#database-part`), where the page has one.
+    /// `#lessons-part`), where the page has one.
     /// A slot is emptied first: a retried load may find an earlier mount.
     #[wasm_bindgen]
     pub fn mount() {
@@ -52,9 +49,6 @@ mod part {
         }
         if let Some(element) = slot("lessons-part") {
             mount_to(element, crate::lessons::LessonsView).forget();
-        }
-        if let Some(element) = slot("database-part") {
-            mount_to(element, move || view! { <crate::section::DatabaseSection settings /> }).forget();
         }
     }
 }

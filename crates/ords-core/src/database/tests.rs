@@ -115,47 +115,6 @@ fn every_code_has_a_cause_a_check_and_a_fix() {
 }
 
 #[test]
-fn what_the_page_hands_the_part_round_trips_and_malformed_input_is_refused() {
-    use crate::config::PlaygroundConfig;
-    use crate::exchange::{Received, Step, TimedBy};
-    use crate::http::HttpResponse;
-    use crate::request::token_request;
-    let settings = PlaygroundConfig {
-        token_url: "https://idp.example/connect/token".into(),
-        client_id: "pos".into(),
-        client_auth: ClientAuth::RequestBody,
-        scope: "invoice".into(),
-        extra: vec![param("posserial", ParamPlace::Header)],
-        ..Default::default()
-    };
-    let fragment = settings.to_fragment();
-    let read = PlaygroundConfig::from_fragment(&fragment).config;
-    let mut oauth = oauth_settings(&read);
-    assert_eq!((oauth.client_auth, oauth.scope.as_str(), oauth.extra.len()), (ClientAuth::RequestBody, "invoice", 1));
-    oauth.client_secret = crate::secret::ClientSecret::new("s3cret");
-    let answered = |oauth: &OAuthSettings, status: u16, body: &str| Exchange {
-        step: Step::Token,
-        request: token_request(oauth).unwrap(),
-        result: Ok(Received {
-            response: HttpResponse { status, reason: String::new(), headers: vec![], body: body.into() },
-            elapsed_ms: 3.0,
-            timed_by: TimedBy::PageClock,
-            received_at_ms: 1.0,
-        }),
-    };
-    let yours = answered(&oauth, 200, r#"{"access_token":"abc","token_type":"bearer"}"#);
-    let database = answered(&as_database(&oauth), 401, r#"{"error":"invalid_client"}"#);
-    let back = tried_from_json(&tried_to_json(yours.clone(), database.clone()), &read).unwrap();
-    assert_eq!(back.yours.request.wire, yours.request.wire);
-    assert_eq!(back.database.result, database.result);
-    assert_eq!(verdict(&back.database, &back.yours, &back.oauth), verdict(&database, &yours, &oauth));
-    assert!(back.oauth.client_secret.is_empty(), "no secret in what the part reads");
-    for bad in ["", "{}", "[]", r#"[{"purpose":"token"}]"#, "[1,2,3]"] {
-        assert!(tried_from_json(bad, &read).is_err(), "{bad}");
-    }
-}
-
-#[test]
 fn a_code_in_lower_case_is_found_and_named_as_oracle_writes_it() {
     let found = explain("error: ora-20001: authentication failed; Ora-29273", &URLS, None).unwrap();
     let codes: Vec<&str> = found.iter().map(|e| e.code.as_str()).collect();

@@ -1,35 +1,69 @@
 //! `From the database (APEX)`: the token request as APEX_WEB_SERVICE sends it beside yours, the
-//! verdict, and a pasted database error explained. Server data and pasted text are text only.
+//! verdict, and a pasted database error explained. The two requests go through the run's own
+//! sender (past the same question about credentials), each under its own busy state (the status
+//! line and this view say which one it waits for; Cancel stops it). Server data and pasted text
+//! are text only.
 
+use super::exchange_view::ExchangeView;
+use crate::actions::{cancel, sender, Page};
+use crate::state::Busy;
 use leptos::prelude::*;
-use ords_core::database::{explain, rows, verdict, Explained, Tried, MAX_PASTE};
-use ords_core::PlaygroundConfig;
-use ords_playground::ExchangeView;
+use ords_core::database::{as_database, explain, rows, verdict, Explained, Tried, MAX_PASTE};
+use ords_core::{get_token, TransportError};
+
+/// Sends the token request as the settings make it, then as OAUTH_AUTHENTICATE would; stops
+/// when one is cancelled (nothing more is sent).
+async fn try_as_database(page: Page) -> Result<Tried, String> {
+    let busy = page.results.busy;
+    if busy.get_untracked().is_some() {
+        return Err("A run is under way: wait for it, or press Cancel, then try again.".to_owned());
+    }
+    let yours = untrack(|| page.form.oauth());
+    let send = sender(page, page.form.target.get_untracked());
+    let mut sent = Vec::new();
+    for (oauth, step) in [(yours.clone(), Busy::TryYours), (as_database(&yours), Busy::TryAsDatabase)] {
+        busy.set(Some(step));
+        let result = get_token(&oauth, &send).await;
+        busy.set(None);
+        match result {
+            Ok(step) if matches!(step.exchange.result, Err(TransportError::Cancelled)) => {
+                return Err(format!("{} Nothing more was sent.", TransportError::Cancelled));
+            }
+            Ok(step) => sent.push(step.exchange),
+            Err(problems) => return Err(problems.iter().map(|p| p.message.as_str()).collect::<Vec<_>>().join(" ")),
+        }
+    }
+    let (database, yours_sent) = (sent.pop(), sent.pop());
+    match (yours_sent, database) {
+        (Some(yours_sent), Some(database)) => Ok(Tried { yours: yours_sent, database, oauth: yours }),
+        _ => Err("Nothing was sent.".to_owned()),
+    }
+}
 
 #[component]
-pub fn DatabaseSection(settings: Signal<PlaygroundConfig>) -> impl IntoView {
+pub fn DatabaseView() -> impl IntoView {
+    let page = expect_context::<Page>();
+    let form = page.form;
     let tried: RwSignal<Option<Tried>> = RwSignal::new(None);
     let problem: RwSignal<Option<String>> = RwSignal::new(None);
-    let busy = RwSignal::new(false);
-    // Which of its two requests the page is waiting for (the page's status, on `main`).
-    let waiting = crate::host::follow("data-busy");
+    let trying = RwSignal::new(false);
     let pasted = RwSignal::new(String::new());
     let try_it = move |_| {
-        let read = settings.get_untracked();
-        busy.set(true);
+        trying.set(true);
         problem.set(None);
         leptos::task::spawn_local(async move {
-            match crate::host::try_as_database(&read).await {
+            match try_as_database(page).await {
                 Ok(t) => tried.set(Some(t)),
                 Err(why) => problem.set(Some(why)),
             }
-            busy.set(false);
+            trying.set(false);
         });
     };
+    let waiting = move || trying.get().then(|| page.results.busy.get().map(Busy::label)).flatten();
     let said = move || tried.with(|t| t.as_ref().map(|t| verdict(&t.database, &t.yours, &t.oauth)));
     let explained = move || {
-        let s = settings.get();
-        pasted.with(|text| explain(text, &[&s.token_url, &s.resource_url], said().as_deref()))
+        let urls = [form.token_url.get(), form.resource_url.get()];
+        pasted.with(|text| explain(text, &[&urls[0], &urls[1]], said().as_deref()))
     };
     view! {
         <section class="panel database" aria-label="From the database (APEX)">
@@ -42,13 +76,13 @@ pub fn DatabaseSection(settings: Signal<PlaygroundConfig>) -> impl IntoView {
                  and grant type; that nothing else is sent is inferred.) Try it to see whether this server accepts \
                  that."
             </p>
-            <button type="button" class="primary" disabled=move || busy.get() on:click=try_it>
+            <button type="button" class="primary" disabled=move || trying.get() on:click=try_it>
                 "Try as APEX_WEB_SERVICE would"
             </button>
-            <button type="button" class="cancel" hidden=move || !busy.get() on:click=move |_| crate::host::cancel_try()>
+            <button type="button" class="cancel" hidden=move || !trying.get() on:click=move |_| cancel(page)>
                 "Cancel"
             </button>
-            <p class="hint" role="status">{move || busy.get().then(|| waiting.get())}</p>
+            <p class="hint" role="status">{waiting}</p>
             <p class="notice" role="alert" hidden=move || problem.with(Option::is_none)>{move || problem.get()}</p>
             <p class="verdict" role="status">{said}</p>
             {move || tried.get().map(comparison)}
@@ -63,14 +97,13 @@ pub fn DatabaseSection(settings: Signal<PlaygroundConfig>) -> impl IntoView {
             <div class="explained" aria-live="polite">
                 {move || match explained() {
                     Ok(list) => list.into_iter().map(explanation).collect_view().into_any(),
-                    Err(why) if pasted.with(|p| p.trim().is_empty()) => { let _ = why; ().into_any() }
+                    Err(_) if pasted.with(|p| p.trim().is_empty()) => ().into_any(),
                     Err(why) => view! { <p class="hint">{why.to_string()}</p> }.into_any(),
                 }}
             </div>
         </section>
     }
 }
-
 fn comparison(t: Tried) -> impl IntoView {
     let table = rows(&t.database, &t.yours);
     let secret = vec![t.oauth.client_secret.secret().to_owned()];
@@ -119,3 +152,12 @@ fn explanation(e: Explained) -> impl IntoView {
         </article>
     }
 }
+
+crate::later::split_point!(
+    sections,
+    preload_database,
+    /// The From the database tab's view (its code comes with the section tabs').
+    pub(super) fn database_view() -> AnyView {
+        view! { <DatabaseView /> }.into_any()
+    }
+);
