@@ -161,12 +161,13 @@ test('a hostile token endpoint that echoes the secret back: masked on both sides
     const section = await openSection(page, TAB);
     await section.getByRole('button', { name: 'Try as APEX_WEB_SERVICE would' }).click();
     await confirmSend(page, base);
-    // (A body over 1 MB reaches the part cut, so the verdict may name the status alone.)
+    // (The verdict may name the status alone: it reads at most 1 MB of a body.)
     await section.locator('.verdict').getByText(/^As the database sends it: 401[^.]*\. As you send it: 401[^.]*\. Both are refused/).waitFor();
     const database = section.getByRole('region', { name: 'As the database sends it' });
     await database.getByTestId('body').waitFor();
     const text = await section.textContent();
-    assert.match(text, /"you_sent":"Te8yn-qGmBoX6jzpPhnUXA\.\.:•+"/, 'the echo is shown, its secret masked');
+    // The whole body is the page's now, so it is valid JSON, shown indented.
+    assert.match(text, /"you_sent": ?"Te8yn-qGmBoX6jzpPhnUXA\.\.:•+"/, 'the echo is shown, its secret masked');
     assert.ok(!text.includes(secret), 'the echoed secret is masked');
     await assertNoLeaks(page, consoleLines, [secret]);
   } finally {
