@@ -120,8 +120,10 @@ pub fn keep_scenario(form: Form, results: Results) {
         let scenario = form.scenario.get();
         if before.as_ref() != Some(&scenario) {
             let name = scenario.clone();
+            let first = before.is_none();
             leptos::task::spawn_local(async move {
-                if let Err(why) = browser::reset_simulator(&name).await {
+                // On its first run only the scenario may differ from the one already running.
+                if let Err(why) = browser::reset_scenario(&name, !first).await {
                     results.notice.set(Some(format!(
                         "The simulated ORDS could not start that scenario ({why}); it runs healthy."
                     )));

@@ -14,9 +14,14 @@ thread_local! {
     static SCENARIO: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
 }
 
-/// Starts the in-page ORDS afresh (its tokens and notes forgotten), in `scenario` (empty:
-/// the healthy demo).
-pub async fn reset_simulator(scenario: &str) -> Result<(), String> {
+/// The in-page ORDS in `scenario`: restarted when `always` or when it runs another one (the
+/// helper makes it on first use in the scenario each request names, so a page starting in the
+/// healthy demo has nothing to restart, and restarting it would forget a token a run that
+/// started meanwhile was just handed).
+pub async fn reset_scenario(scenario: &str, always: bool) -> Result<(), String> {
+    if !always && SCENARIO.with(|s| *s.borrow() == scenario) {
+        return Ok(());
+    }
     SCENARIO.with(|s| scenario.clone_into(&mut s.borrow_mut()));
     let job = Job::SimReset { origin: page_origin(), scenario: scenario.to_owned() };
     super::helper::ask(job).await.and_then(Reply::done)
