@@ -9,7 +9,6 @@ use super::clock::{monotonic_ms, now_ms};
 use ords_core::{HttpRequest, HttpResponse, Probe, Received, TimedBy, TransportError};
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, RequestCredentials, RequestMode, RequestRedirect, ResponseType};
 
 /// Requests give up after this long (the person can also press Cancel).
@@ -169,21 +168,25 @@ async fn exchange(url: &str, prepared: web_sys::Request) -> Result<Option<Receiv
     }))
 }
 
-/// Where a redirect of `url` leads: a GET with no credentials, no headers and no body, which
-/// the browser follows, then the URL it ended at. `None` when the browser does not let the page
-/// read the end (no CORS there; after a redirect to another origin it sends `Origin: null`), or
-/// nothing answers within 5 s.
-async fn leads_to(url: &str) -> Option<String> {
+/// A GET to `url` with no credentials, headers or body, given up after 5 s: `None` when the
+/// browser will not build it, else its answer, if one came.
+async fn bare_get(url: &str, mode: RequestMode, redirects: Redirects) -> Option<Option<gloo_net::http::Response>> {
     let controller = AbortController::new().ok()?;
-    let request =
-        build(&HttpRequest::new("GET", url), Some(&controller.signal()), RequestMode::Cors, Redirects::Follow).ok()?;
+    let request = build(&HttpRequest::new("GET", url), Some(&controller.signal()), mode, redirects).ok()?;
     let timer =
         leptos::prelude::set_timeout_with_handle(move || controller.abort(), std::time::Duration::from_secs(5)).ok();
-    let response = gloo_net::http::Request::from(request).send().await.ok();
+    let answer = gloo_net::http::Request::from(request).send().await.ok();
     if let Some(timer) = timer {
         timer.clear();
     }
-    let response = response.filter(|r| r.redirected())?;
+    Some(answer)
+}
+
+/// Where a redirect of `url` leads: a GET without credentials that the browser follows, then
+/// the URL it ended at. `None` when the browser does not let the page read the end (no CORS
+/// there; after a redirect to another origin it sends `Origin: null`), or nothing answers.
+async fn leads_to(url: &str) -> Option<String> {
+    let response = bare_get(url, RequestMode::Cors, Redirects::Follow).await.flatten().filter(|r| r.redirected())?;
     Some(response.url()).filter(|u| !u.is_empty() && u != url)
 }
 
@@ -205,30 +208,11 @@ pub async fn answers(url: &str) -> bool {
 
 /// Whether a GET with no credentials to `url` is answered with a redirect the page may see.
 async fn is_redirected(url: &str) -> bool {
-    let Some(controller) = AbortController::new().ok() else { return false };
-    let request = HttpRequest::new("GET", url);
-    let Ok(request) = build(&request, Some(&controller.signal()), RequestMode::Cors, Redirects::Stop) else {
-        return false;
-    };
-    let timer =
-        leptos::prelude::set_timeout_with_handle(move || controller.abort(), std::time::Duration::from_secs(5)).ok();
-    let answer = gloo_net::http::Request::from(request).send().await;
-    if let Some(timer) = timer {
-        timer.clear();
-    }
-    answer.is_ok_and(|r| r.type_() == ResponseType::Opaqueredirect)
+    let answer = bare_get(url, RequestMode::Cors, Redirects::Stop).await.flatten();
+    answer.is_some_and(|r| r.type_() == ResponseType::Opaqueredirect)
 }
 
 async fn answered(url: &str, mode: RequestMode) -> Option<bool> {
-    let controller = AbortController::new().ok()?;
     // no-cors requests must follow redirects (Fetch refuses any other mode for them).
-    let request = build(&HttpRequest::new("GET", url), Some(&controller.signal()), mode, Redirects::Follow).ok()?;
-    let window = web_sys::window()?;
-    let timer =
-        leptos::prelude::set_timeout_with_handle(move || controller.abort(), std::time::Duration::from_secs(5)).ok();
-    let answered = JsFuture::from(window.fetch_with_request(&request)).await.is_ok();
-    if let Some(timer) = timer {
-        timer.clear();
-    }
-    Some(answered)
+    bare_get(url, mode, Redirects::Follow).await.map(|answer| answer.is_some())
 }
