@@ -146,8 +146,8 @@ pub fn App() -> impl IntoView {
         </header>
         // For the deferred part: the settings as a share link's fragment (never a secret), a
         // number that changes with what else Code is written from, and the questions it asks
-        // (crate::part_host). The runs as stored
-        // (settings and outcomes) are for `cargo xtask bench`, which sees a run finish by them.
+        // (crate::part_host). The runs as stored (settings and outcomes) are for `cargo xtask
+        // bench`, which sees a run finish by them.
         <main class="workspace" class:embed=embed data-settings=move || form.config().to_fragment()
             data-code=code_changes
             data-history=move || results.runs.with(|runs| runs.iter().map(RunRecord::to_line).collect::<Vec<_>>()

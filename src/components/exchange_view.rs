@@ -7,8 +7,8 @@ use crate::browser;
 use crate::state::{Form, Source};
 use leptos::prelude::*;
 use ords_core::{
-    contains_secret, cors_note, format_size, mask_secrets, origin_of, secrets_sent, status_meaning_for, Exchange,
-    HttpRequest, Received, Step, TransportError,
+    contains_secret, cors_note, format_size, mask_secrets, origin_of, status_meaning_for, Exchange, HttpRequest,
+    Received, Step, TransportError,
 };
 
 /// The request and its outcome. `secrets` (the run's tokens, the form's secrets), the
@@ -18,8 +18,7 @@ use ords_core::{
 pub fn ExchangeView(exchange: Exchange, #[prop(optional)] secrets: Vec<String>) -> impl IntoView {
     let revealed = RwSignal::new(false);
     let mut secrets = secrets;
-    secrets.extend(exchange.issued_token());
-    secrets.extend(secrets_sent(&exchange.request.wire));
+    secrets.extend(exchange.secrets());
     let shown = exchange.request.shown.to_text();
     let wire = exchange.request.wire.to_text();
     let body_has_secret = exchange.response().is_some_and(|r| {
@@ -126,7 +125,7 @@ fn UseRedirectTarget(target: String, step: Step) -> impl IntoView {
         Step::Token => (form.token_url, form.token_url_source),
         Step::Resource => (form.resource_url, form.resource_url_source),
     };
-    let label = if step == Step::Token { "Token URL" } else { "Resource URL" };
+    let label = step.url_field().label();
     let used = RwSignal::new(false);
     let chosen = target.clone();
     let on_click = move |_| {

@@ -50,9 +50,8 @@ pub fn TimelineView() -> impl IntoView {
 #[component]
 fn Entry(number: usize, entry: TimelineEntry, secrets: Vec<String>) -> impl IntoView {
     let outcome = match &entry.exchange.result {
-        Ok(r) => format!("{} {} · {}", r.response.status, r.response.reason, ords_core::format_ms(r.elapsed_ms)),
-        Err(ords_core::TransportError::Redirected { .. }) => "redirected (not followed)".to_owned(),
-        Err(_) => "no response".to_owned(),
+        Ok(r) => format!("{} · {}", entry.exchange.outcome(), ords_core::format_ms(r.elapsed_ms)),
+        Err(_) => entry.exchange.outcome(),
     };
     // The shown request: secrets stay masked in what is copied.
     let curl = curl_command(&entry.exchange.request.shown);

@@ -10,6 +10,16 @@ pub enum Step {
     Resource,
 }
 
+impl Step {
+    /// The setting that holds this step's URL.
+    pub fn url_field(self) -> crate::field::Field {
+        match self {
+            Self::Token => crate::field::Field::TokenUrl,
+            Self::Resource => crate::field::Field::ResourceUrl,
+        }
+    }
+}
+
 /// What came back, with timing measured by the transport.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Received {
@@ -144,6 +154,23 @@ impl Exchange {
     /// True when the in-page simulator answered (nothing left the browser).
     pub fn simulated(&self) -> bool {
         matches!(&self.result, Ok(r) if r.timed_by == TimedBy::Simulated)
+    }
+
+    /// Every secret the exchange holds: the credentials its request carried on the wire and the
+    /// token it handed out, to be masked in whatever of it is shown.
+    pub fn secrets(&self) -> Vec<String> {
+        let mut secrets = crate::mask::secrets_sent(&self.request.wire);
+        secrets.extend(self.issued_token());
+        secrets
+    }
+
+    /// The outcome in a few words: `200 OK`, `redirected (not followed)` or `no response`.
+    pub fn outcome(&self) -> String {
+        match &self.result {
+            Ok(r) => format!("{} {}", r.response.status, r.response.reason),
+            Err(TransportError::Redirected { .. }) => "redirected (not followed)".to_owned(),
+            Err(_) => "no response".to_owned(),
+        }
     }
 
     /// The access token a token exchange handed out, to be masked wherever the exchange shows.

@@ -63,11 +63,7 @@ pub fn run_summary(timeline: &[TimelineEntry]) -> String {
     let mut parts: Vec<String> = timeline
         .iter()
         .map(|e| {
-            let outcome = match &e.exchange.result {
-                Ok(r) => format!("{} {}", r.response.status, r.response.reason),
-                Err(crate::TransportError::Redirected { .. }) => "redirected (not followed)".to_owned(),
-                Err(_) => "no response".to_owned(),
-            };
+            let outcome = e.exchange.outcome();
             format!("{} {outcome}", e.purpose.label())
         })
         .collect();
@@ -122,7 +118,8 @@ mod tests {
             HttpResponse { status: 401, reason: "Unauthorized".into(), headers: vec![], body: String::new() };
         let received = Received { response, elapsed_ms: 40.4, timed_by: TimedBy::PageClock, received_at_ms: 0.0 };
         let answered = Exchange { step: Step::Resource, request: request.clone(), result: Ok(received) };
-        let failed = Exchange { step: Step::Resource, request, result: Err(TransportError::Cancelled) };
+        let failed =
+            Exchange { step: Step::Resource, request: request.clone(), result: Err(TransportError::Cancelled) };
         let entries = [
             TimelineEntry { purpose: Purpose::Resource, exchange: answered },
             TimelineEntry { purpose: Purpose::ResourceRetry, exchange: failed },
@@ -132,6 +129,9 @@ mod tests {
             "Resource call 401 Unauthorized · Resource call again, with the new token no response · 40 ms"
         );
         assert_eq!(run_summary(&[]), "nothing sent (the settings had problems)");
+        let redirected = Err(TransportError::Redirected { target: None, preflight: false });
+        let redirected = Exchange { step: Step::Resource, request, result: redirected };
+        assert_eq!(redirected.outcome(), "redirected (not followed)");
     }
 
     #[test]

@@ -329,10 +329,7 @@ pub fn diagnose_run(inputs: &Inputs, timeline: &[TimelineEntry], facts: RunFacts
     let mut found = answers::check(inputs, timeline, facts);
     // Evidence quotes what servers answered: an echo of a credential is masked there too.
     let mut secrets = vec![inputs.client_secret.secret().to_owned(), inputs.token.secret().to_owned()];
-    for entry in timeline {
-        secrets.extend(crate::secrets_sent(&entry.exchange.request.wire));
-        secrets.extend(entry.exchange.issued_token());
-    }
+    secrets.extend(timeline.iter().flat_map(|entry| entry.exchange.secrets()));
     for finding in &mut found {
         finding.evidence = crate::mask_secrets(&finding.evidence, &secrets);
     }

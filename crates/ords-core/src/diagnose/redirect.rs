@@ -4,7 +4,7 @@
 //! a credential goes to a new address only after the person confirms it.
 
 use super::{Finding, FindingId, Severity::Problem};
-use crate::exchange::{Exchange, Step};
+use crate::exchange::Exchange;
 use crate::quote::shell;
 use crate::url::HttpUrl;
 
@@ -36,18 +36,9 @@ fn cause(sent: &HttpUrl, target: &HttpUrl) -> Cause {
     }
 }
 
-/// Where the URL goes in the form, as the fix names it.
-fn field(e: &Exchange) -> &'static str {
-    if e.step == Step::Token {
-        "Token URL"
-    } else {
-        "Resource URL"
-    }
-}
-
 pub(super) fn redirected(e: &Exchange, target: Option<&str>, evidence: String) -> Finding {
     let sent = HttpUrl::parse(&e.request.wire.url).ok();
-    let field = field(e);
+    let field = e.step.url_field().label();
     let never = "This page never re-sends a credential where a redirect points; a browser or a tool that follows it \
         would, and a 307 or 308 would carry a client secret in the body there.";
     let known = sent.as_ref().zip(target.and_then(|t| HttpUrl::parse(t).ok())).map(|(s, t)| (cause(s, &t), t));

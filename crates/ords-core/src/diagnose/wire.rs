@@ -17,6 +17,7 @@ use crate::request::PreparedRequest;
 use crate::secret::ClientSecret;
 use crate::settings::ClientAuth;
 use serde_json::{json, Value};
+use std::borrow::Cow;
 
 pub const MAX_BODY: usize = 1024 * 1024;
 
@@ -34,15 +35,15 @@ pub(crate) fn pairs(v: &Value, key: &str) -> Vec<(String, String)> {
 }
 
 /// The body cut at [`MAX_BODY`]; a credential the cut splits has its beginning masked.
-fn cut(body: &str, secrets: &[String]) -> String {
+fn cut<'a>(body: &'a str, secrets: &[String]) -> Cow<'a, str> {
     if body.len() <= MAX_BODY {
-        return body.to_owned();
+        return Cow::Borrowed(body);
     }
     let mut end = MAX_BODY;
     while !body.is_char_boundary(end) {
         end -= 1;
     }
-    crate::mask_cut_text(&body[..end], secrets)
+    Cow::Owned(crate::mask_cut_text(&body[..end], secrets))
 }
 
 pub fn inputs_to_json(i: &Inputs) -> Value {
@@ -130,13 +131,6 @@ fn request_json(r: &HttpRequest, secrets: &[String]) -> Value {
     request_with_body(r, &cut(&r.body, secrets))
 }
 
-/// The credentials an exchange carried and the token it handed out.
-fn exchange_secrets(x: &Exchange) -> Vec<String> {
-    let mut secrets = crate::secrets_sent(&x.request.wire);
-    secrets.extend(x.issued_token());
-    secrets
-}
-
 /// The request with `body` in place of its own (the helper's simulator gets it whole).
 pub(crate) fn request_with_body(r: &HttpRequest, body: &str) -> Value {
     json!({ "method": r.method, "url": r.url, "headers": r.headers, "body": body })
@@ -156,18 +150,18 @@ pub fn cut_timeline(timeline: &[TimelineEntry]) -> Vec<TimelineEntry> {
         method: r.method.clone(),
         url: r.url.clone(),
         headers: r.headers.clone(),
-        body: cut(&r.body, secrets),
+        body: cut(&r.body, secrets).into_owned(),
     };
     let entry = |e: &TimelineEntry| {
         let x = &e.exchange;
-        let secrets = exchange_secrets(x);
+        let secrets = x.secrets();
         let result = match &x.result {
             Ok(r) => Ok(Received {
                 response: HttpResponse {
                     status: r.response.status,
                     reason: r.response.reason.clone(),
                     headers: r.response.headers.clone(),
-                    body: cut(&r.response.body, &secrets),
+                    body: cut(&r.response.body, &secrets).into_owned(),
                 },
                 ..*r
             }),
@@ -187,7 +181,7 @@ pub fn cut_timeline(timeline: &[TimelineEntry]) -> Vec<TimelineEntry> {
 pub fn timeline_to_json(timeline: &[TimelineEntry]) -> Value {
     let entry = |e: &TimelineEntry| {
         let x = &e.exchange;
-        let secrets = exchange_secrets(x);
+        let secrets = x.secrets();
         let mut out = json!({
             "purpose": e.purpose.key(), "token_step": x.step == Step::Token,
             "wire": request_json(&x.request.wire, &secrets), "shown": request_json(&x.request.shown, &secrets),
