@@ -27,11 +27,16 @@ pub async fn reset_scenario(scenario: &str, always: bool) -> Result<(), String> 
     super::helper::ask(job).await.and_then(Reply::done)
 }
 
+/// A request for the in-page ORDS in the scenario it runs, from this page.
+fn sim_job(request: HttpRequest) -> Job {
+    Job::Sim { request, origin: page_origin(), scenario: SCENARIO.with(|s| s.borrow().clone()) }
+}
+
 /// Where a GET without credentials to `url` is redirected by the in-page ORDS, if it is (after
 /// a failed request, as the network's fetch checks: a redirected preflight fails).
 async fn redirected(url: &str) -> Option<Option<String>> {
     let request = HttpRequest::new("GET", url);
-    let job = Job::Sim { request, origin: page_origin(), scenario: SCENARIO.with(|s| s.borrow().clone()) };
+    let job = sim_job(request);
     match super::helper::ask(job).await {
         Ok(Reply::SimRedirected(target)) => Some(target),
         _ => None,
@@ -47,7 +52,7 @@ pub(super) async fn send(request: HttpRequest) -> Result<Received, TransportErro
         return Err(TransportError::Cancelled);
     }
     let request_url = request.url.clone();
-    let job = Job::Sim { request, origin: page_origin(), scenario: SCENARIO.with(|s| s.borrow().clone()) };
+    let job = sim_job(request);
     let answer = super::helper::ask(job).await;
     if CANCELLED.with(|c| c.get()) != generation {
         return Err(TransportError::Cancelled); // pressed while the model answered, or the helper loaded

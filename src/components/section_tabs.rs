@@ -11,17 +11,13 @@ use super::{deferred_slot::DeferredSlot, diagnosis_panel::DiagnosisPanel};
 use crate::state::{Form, SectionTab, View};
 use leptos::prelude::*;
 
-fn tabs(form: Form, view_state: View) -> (Vec<SectionTab>, Option<SectionTab>) {
-    view_state.tabs(&form)
-}
-
 #[component]
 pub fn SectionTabs() -> impl IntoView {
     let form = expect_context::<Form>();
     let view_state = expect_context::<View>();
-    let open = move || tabs(form, view_state).1;
+    let open = move || view_state.tabs(&form).1;
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        let (all, open) = untrack(|| tabs(form, view_state));
+        let (all, open) = untrack(|| view_state.tabs(&form));
         let Some(at) = all.iter().position(|t| Some(*t) == open) else { return };
         let last = all.len() - 1;
         let next = match ev.key().as_str() {
