@@ -116,7 +116,7 @@ async function largePayload(browser, page0, sim) {
 }
 
 /** After the form is usable: when every later piece is in (the split's chunks for the settings,
- * the sections and the answers; the deferred part's module), and how long a section whose code
+ * the sections, Lessons, Share and the answers), and how long a section whose code
  * came after the first load (Timeline) then takes from the click to its first frame. Cold context
  * each time. */
 async function laterCode(browser, url) {
@@ -127,7 +127,8 @@ async function laterCode(browser, url) {
       usable: () => { const f = document.querySelector('#token-url'); return !!f && !f.disabled; },
       settings: () => !!document.querySelector('#client-authentication'),
       sections: () => !!document.querySelector('#tab-timeline'),
-      part: () => !!document.querySelector('#panel-code [data-part][data-state=ready]'),
+      lessons: () => !!document.querySelector('#lesson'),
+      share: () => !!document.querySelector('#share-link'),
     };
     new MutationObserver(() => {
       for (const [k, f] of Object.entries(marks)) if (window.__at[k] === undefined && f()) window.__at[k] = performance.now();
@@ -135,10 +136,10 @@ async function laterCode(browser, url) {
   });
   const page = await context.newPage();
   await page.goto(url);
-  await page.waitForFunction(() => ['usable', 'settings', 'sections', 'part'].every((k) => window.__at[k] !== undefined),
+  await page.waitForFunction(() => ['usable', 'settings', 'sections', 'lessons', 'share'].every((k) => window.__at[k] !== undefined),
     null, { timeout: 30000 });
   // The answers' chunk has no mark of its own until a run: its fetch's end from Resource Timing.
-  const inAt = await page.evaluate(() => Math.max(window.__at.settings, window.__at.sections, window.__at.part,
+  const inAt = await page.evaluate(() => Math.max(window.__at.settings, window.__at.sections, window.__at.lessons, window.__at.share,
     ...performance.getEntriesByType('resource').filter((e) => /\/split_\w+-[0-9a-f]{16}\.wasm$/.test(e.name)).map((e) => e.responseEnd)));
   const opens = await page.evaluate(() => new Promise((done) => {
     const t0 = performance.now();

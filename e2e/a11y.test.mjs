@@ -59,7 +59,7 @@ for (const layout of ['full', 'embed']) {
       await tokenPanel(page).getByText('401 Unauthorized').waitFor();
       report.failure = await violations(page);
       if (layout === 'full') {
-        // The deferred part: Share is open already; From the database after a try and a paste.
+        // Share is open already; From the database after a try and a paste.
         await page.getByRole('tab', { name: 'From the database (APEX)' }).click();
         await page.getByRole('button', { name: 'Try as APEX_WEB_SERVICE would' }).click();
         await page.locator('.verdict').getByText(/^As the database sends it/).waitFor();

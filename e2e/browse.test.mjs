@@ -106,15 +106,19 @@ test('a hostile catalog listing an endpoint on another origin: choosing it asks 
   }
 });
 
-test('in an embed that shows no deferred section, opening Browse endpoints loads the part there and then', async () => {
+test('an embed fetches only the code of what it shows; Browse endpoints works there', async () => {
   const { page, context } = await openPlayground(session.browser, session.web.origin,
-    { target: 'simulated', embed: '1', sections: 'diagnosis' });
+    { target: 'simulated', embed: '1', sections: '' });
   await page.getByRole('button', { name: 'Edit settings' }).click();
-  // Not loaded on its own: nothing on this screen needs it.
-  await new Promise((ok) => setTimeout(ok, 1500));
-  assert.equal(await page.locator('[data-part="browse"]').getAttribute('data-state'), null);
   await page.getByText('Browse endpoints', { exact: true }).click();
   await page.getByRole('button', { name: 'Read the catalog' }).click();
   await page.getByText(/\d+ endpoints found\./).waitFor();
+  await page.waitForTimeout(1500);
+  const fetched = await page.evaluate(() => performance.getEntriesByType('resource')
+    .map((e) => e.name.split('/').pop()).filter((n) => /^split_\w+-[0-9a-f]{16}\.wasm$/.test(n)).map((n) => n.split('-')[0]));
+  assert.ok(fetched.includes('split_settings'), fetched.join());
+  for (const unshown of ['split_sections', 'split_lessons', 'split_share']) {
+    assert.ok(!fetched.includes(unshown), `${unshown} fetched by an embed that does not show it: ${fetched.join()}`);
+  }
   await context.close();
 });

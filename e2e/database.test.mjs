@@ -1,7 +1,5 @@
 // From the database (APEX): the token request as APEX_WEB_SERVICE.OAUTH_AUTHENTICATE sends it
-// beside the one configured, the verdict, and a pasted database error explained; and the
-// deferred part (its Code view held back, then never arriving): "Loading…" while held back, a
-// sentence and a retry when it never arrives.
+// beside the one configured, the verdict, and a pasted database error explained.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -101,40 +99,6 @@ test('over the network: the try asks before credentials go to an origin nobody t
   } finally {
     await sim.stop();
   }
-});
-
-test('the deferred part: "Loading…" while held back, then it works; a part that never arrives says so and recovers on Retry', async () => {
-  const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const held = [];
-  await context.route(/ords-later_bg\.wasm/, (route) => { held.push(route); });
-  const { page } = await open('target=simulated', context);
-  const code = await openSection(page, 'Code');
-  const slot = page.locator('#panel-code');
-  await slot.getByText('Loading…').waitFor();
-  for (let i = 0; i < 50 && held.length === 0; i++) await new Promise((ok) => setTimeout(ok, 100));
-  assert.ok(held.length > 0, 'the part was asked for');
-  await Promise.all(held.map((route) => route.continue()));
-  await context.unroute(/ords-later_bg\.wasm/);
-  await code.waitFor();
-  await slot.getByText('Loading…').waitFor({ state: 'hidden' });
-  await code.getByTestId('code').filter({ hasText: '#!/usr/bin/env bash' }).waitFor();
-  await context.close();
-
-  // Never arrives: a sentence and Retry in each slot; with the file back, Retry loads it.
-  const broken = await session.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await broken.route(/ords-later_bg\.wasm/, (route) => route.abort());
-  const second = await open('target=simulated', broken);
-  await openSection(second.page, 'Code');
-  const failed = second.page.locator('#panel-code').getByRole('alert');
-  await failed.getByText(/This part of the page could not be loaded/).waitFor();
-  await broken.unroute(/ords-later_bg\.wasm/);
-  await failed.getByRole('button', { name: 'Retry' }).click();
-  await second.page.getByTestId('code').filter({ hasText: '#!/usr/bin/env bash' }).waitFor();
-  await failed.waitFor({ state: 'hidden' });
-  // From the database is the page's own view: the part's absence never touched it.
-  await openSection(second.page, TAB);
-  await second.page.getByRole('button', { name: 'Try as APEX_WEB_SERVICE would' }).waitFor();
-  await broken.close();
 });
 
 test('a hostile token endpoint that echoes the secret back: masked on both sides, and the page survives a huge answer', async () => {

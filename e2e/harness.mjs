@@ -113,9 +113,9 @@ export async function openDemo(session, alias, params = {}, { secret = DEMO_SECR
   return opened;
 }
 
-/** Asks the page `question` as the deferred part does (a DOM event on `main` whose detail is
+/** Asks the page `question` as a second module once did (a DOM event on `main` whose detail is
  * `[resolve, reject, ...args]`): `answered: <first text>`, `refused: <why>`, or `timed out` when
- * nothing answers within 3 s (a question the page no longer takes). */
+ * nothing answers within 3 s (the page takes no such question). */
 export function askPage(page, question, ...args) {
   return page.locator('main').evaluate((main, [q, a]) => new Promise((resolve) => {
     setTimeout(() => resolve('timed out'), 3000);

@@ -58,12 +58,12 @@ test('a part held back shows "Loading…", then works; a press before the run\'s
   const answers = await holdBack(context, chunk('split_answers'));
   const page = await open(context);
   const more = page.locator('#settings-more');
-  await more.locator('.later-loading').getByText('Loading…').waitFor();
+  await more.locator('.later-loading').first().getByText('Loading…').waitFor();
   assert.ok(await settings.asked(), 'the settings chunk was asked for');
   assert.equal(await page.getByLabel('Client authentication').count(), 0);
   await settings.release();
   await page.getByLabel('Client authentication').waitFor();
-  await more.locator('.later-loading').waitFor({ state: 'hidden' });
+  await more.locator('.later-loading').first().waitFor({ state: 'hidden' });
 
   assert.ok(await answers.asked(), 'the run\'s chunk was asked for');
   await page.getByRole('button', { name: 'Call API' }).click();
@@ -106,4 +106,62 @@ test('the loader gives up on a chunk that stalls (30 s), so a retry fetches it a
   const fetches = loader.match(/fetch\(new URL\([^)]*\)/g) ?? [];
   assert.ok(fetches.length >= 5, loader.slice(0, 400));
   assert.equal((loader.match(/AbortSignal\.timeout\(3e4\)|AbortSignal\.timeout\(30000\)/g) ?? []).length, fetches.length);
+});
+
+const visibleLoading = (where) => where.getByText('Loading…').filter({ visible: true }).count();
+
+/** Opens each view whose code comes after the first screen, as a person does, and waits for
+ * its content: never a "Loading…" left behind. */
+async function everyLaterView(page) {
+  const seen = {};
+  const tab = async (name, content) => {
+    await page.getByRole('tab', { name, exact: true }).click();
+    const panel = page.getByRole('tabpanel', { name, exact: true });
+    await content(panel).waitFor({ timeout: 10_000 });
+    seen[name] = await visibleLoading(panel);
+  };
+  await tab('Timeline', (p) => p.getByText("Each run's exchanges appear here, in order."));
+  await tab('Code', (p) => p.getByTestId('code').filter({ hasText: '#!/usr/bin/env bash' }));
+  await tab('History', (p) => p.getByRole('region', { name: 'History' }));
+  await tab('From the database (APEX)', (p) => p.getByRole('button', { name: 'Try as APEX_WEB_SERVICE would' }));
+  await page.getByRole('button', { name: 'Lessons', exact: true }).click();
+  const lessons = page.getByRole('region', { name: 'Lessons' });
+  await lessons.getByLabel('Lesson', { exact: true }).locator('option[value="first-token"]').waitFor({ state: 'attached' });
+  seen.Lessons = await visibleLoading(page.locator('#lessons'));
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  await page.getByRole('region', { name: 'Share' }).getByLabel('Link to these settings').waitFor();
+  seen.Share = await visibleLoading(page.locator('#share'));
+  await page.getByText('Browse endpoints', { exact: true }).click();
+  await page.getByRole('button', { name: 'Read the catalog' }).waitFor();
+  seen['Browse endpoints'] = await visibleLoading(page.locator('details.browse'));
+  await page.getByRole('button', { name: 'Read the catalog' }).click();
+  await page.getByText(/\d+ endpoints found\./).waitFor();
+  return seen;
+}
+
+const LATER_VIEWS = { Timeline: 0, Code: 0, History: 0, 'From the database (APEX)': 0, Lessons: 0, Share: 0, 'Browse endpoints': 0 };
+const LATER_CHUNKS = ['split_sections', 'split_lessons', 'split_share', 'split_settings'];
+
+test('every view held back past the page\'s idle moment shows its content once its code arrives', async () => {
+  const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const held = await Promise.all(LATER_CHUNKS.map((name) => holdBack(context, chunk(name))));
+  const page = await open(context);
+  for (const h of held) assert.ok(await h.asked());
+  await new Promise((ok) => setTimeout(ok, 3000));
+  for (const h of held) await h.release();
+  assert.deepEqual(await everyLaterView(page), LATER_VIEWS);
+  await context.close();
+});
+
+test('every view whose code failed, then came back on one Retry, shows its content', async () => {
+  const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  for (const name of LATER_CHUNKS) await context.route(chunk(name), (route) => route.abort());
+  const page = await open(context);
+  const failed = page.locator('.answers > [role=alert]');
+  await failed.getByText(/This part of the page could not be loaded/).waitFor();
+  for (const name of LATER_CHUNKS) await context.unroute(chunk(name));
+  // One Retry: the other views try again when a chunk arrives.
+  await failed.getByRole('button', { name: 'Retry' }).click();
+  assert.deepEqual(await everyLaterView(page), LATER_VIEWS);
+  await context.close();
 });

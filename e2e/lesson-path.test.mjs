@@ -27,6 +27,9 @@ test('every lesson of the path can be completed in the page, step by step', asyn
       await secret('m2Qx7dVbUaE4kR9pLwT1sX..'); await press('Get token'); await stepDone('Meet a refusal');
     },
     'call-api': async () => {
+      // A step names the tab that shows its proof, and opens it.
+      await lessons.getByRole('button', { name: 'Open Timeline' }).click();
+      await page.getByRole('tabpanel', { name: 'Timeline' }).waitFor();
       await press('Call API'); await stepDone('Call with the token');
       await flow('Basic'); await press('Call API'); await stepDone('Call with Basic');
       await flow('Compare both'); await press('Call API'); await stepDone('Compare the two');

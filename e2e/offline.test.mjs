@@ -40,10 +40,10 @@ test('opened once, the page reloads and runs the in-page simulator with the netw
     await page.getByRole('button', { name: 'Call API' }).click();
     await resourcePanel(page).getByText('200 OK').waitFor({ timeout: 20_000 });
     assert.equal(await tokenPanel(page).getByText('Simulated ORDS (in this page)').count(), 1);
-    // Code is in the deferred part, its text written by the helper worker: both from the cache.
+    // Code's chunk and its text's writer (the helper worker): both from the cache.
     const code = (await openSection(page, 'Code')).getByTestId('code');
     await code.filter({ hasText: '#!/usr/bin/env bash' }).waitFor();
-    // The rest (Timeline's chunk; the deferred part's Share and From the database) too.
+    // The rest (Timeline, From the database, Share: chunks of their own or shared) too.
     await (await openSection(page, 'Timeline')).getByTestId('timeline-entry').nth(1).waitFor();
     await (await openSection(page, 'From the database (APEX)'))
       .getByRole('button', { name: 'Try as APEX_WEB_SERVICE would' }).waitFor();

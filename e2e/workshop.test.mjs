@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { sharedSession, tokenPanel, resourcePanel, DEMO_SECRET, openSection, askPage } from './harness.mjs';
+import { sharedSession, tokenPanel, resourcePanel, DEMO_SECRET, openSection } from './harness.mjs';
 
 const session = sharedSession();
 const simBin = process.env.ORDS_SIM_BIN ?? 'target/debug/ords-sim';
@@ -108,14 +108,10 @@ test('a lesson link opened in a fresh browser lands on its first step and scenar
   await page.getByLabel('Client ID').fill('Te8yn-qGmBoX6jzpPhnUXA..');
   await page.getByRole('button', { name: 'Get token' }).click();
   await lessons.getByText('Lesson complete.').waitFor();
-  // Lessons is in the deferred part: what it asks the page is checked, and what the page shows
-  // it is ids, a count and sentences, never a secret.
-  const asked = async (verb, arg) => (await askPage(page, 'ords-lesson', verb, arg)).replace(/^answered: $/, 'done');
-  assert.equal(await asked('open', 'settings'), 'refused: No such section.');
-  assert.equal(await asked('grade', 'A+'), 'refused: Not something Lessons does.');
-  assert.equal(await asked('open', 'timeline'), 'done');
-  await page.getByRole('tabpanel', { name: 'Timeline' }).waitFor();
-  assert.equal(await page.locator('main').getAttribute('data-lessons-done'), 'dropped-dots/meet\ndropped-dots/fix');
+  // Both steps marked done, and the progress kept as ids only.
+  assert.equal(await lessons.locator('li.done').count(), 2);
+  assert.equal(await page.evaluate(() => localStorage.getItem('ords-playground:lessons')),
+    'dropped-dots/meet\ndropped-dots/fix');
   await context.close();
 });
 

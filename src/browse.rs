@@ -1,17 +1,18 @@
 //! `Browse endpoints`: the schema's own catalog, fetched with the current flow's credentials
 //! under the same rules as every request (the question before credentials go to an origin
-//! nobody typed), then read by the helper into endpoints. The view is the deferred part's
-//! (`crates/ords-later/src/browse.rs`), which asks for this through `part_host`.
+//! nobody typed), then read by the helper into endpoints; the endpoint chosen set in the form.
+//! The view is `components/browse_view.rs`.
 
 use crate::actions::Page;
 use crate::browser;
+use crate::state::{Form, Source};
 use leptos::prelude::*;
 use ords_core::catalog::Endpoint;
 use ords_core::helper::{Job, Reply};
-use ords_core::{Button, Flow, HttpResponse, ResourceCall, TokenStep};
+use ords_core::{Button, Flow, HttpResponse, Method, ResourceCall, TokenStep};
 
 /// What browsing found: the endpoints, or why there are none (a sentence, and the status the
-/// catalog answered when it refused: the part says what that means).
+/// catalog answered when it refused: the view says what that means).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Browsed {
     pub endpoints: Vec<Endpoint>,
@@ -76,4 +77,43 @@ pub async fn browse(page: Page, base: String) -> Browsed {
         out.endpoints.extend(list);
     }
     out
+}
+
+/// `Use this endpoint`: sets Resource URL and Method; the sentence to show. The URL came from a
+/// response: on another origin, credentials go there only after the question (as with a
+/// collection's links), which names the catalog as its source.
+pub fn use_endpoint(form: Form, url: &str, method: &str) -> String {
+    if ords_core::origin_of(url) != form.resource_url.with_untracked(|u| ords_core::origin_of(u)) {
+        form.resource_url_source.set(Source::Catalog);
+    }
+    form.resource_url.set(url.to_owned());
+    if let Some(m) = Method::parse(method) {
+        form.method.set(m);
+    }
+    format!("Resource URL set to {url} ({method}).")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ords_core::PlaygroundConfig;
+
+    fn form_on(resource_url: &str) -> Form {
+        let config = PlaygroundConfig { resource_url: resource_url.into(), ..PlaygroundConfig::default() };
+        Form::new(&config, Source::Typed)
+    }
+
+    #[test]
+    fn an_endpoint_on_the_same_origin_stays_typed_another_origin_is_marked_as_the_catalog_s() {
+        let form = form_on("https://h.example/ords/hr/emp/");
+        let said = use_endpoint(form, "https://h.example/ords/hr/dept/10", "DELETE");
+        assert_eq!(said, "Resource URL set to https://h.example/ords/hr/dept/10 (DELETE).");
+        assert_eq!(form.resource_url.get_untracked(), "https://h.example/ords/hr/dept/10");
+        assert_eq!(form.method.get_untracked(), Method::Delete);
+        assert_eq!(form.resource_url_source.get_untracked(), Source::Typed);
+
+        use_endpoint(form, "https://elsewhere.example/ords/hr/x", "NOT-A-METHOD");
+        assert_eq!(form.resource_url_source.get_untracked(), Source::Catalog);
+        assert_eq!(form.method.get_untracked(), Method::Delete, "an unknown method leaves the method");
+    }
 }

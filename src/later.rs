@@ -1,13 +1,13 @@
 //! Code the first screen does not need, split out of the first load (issue 25): the finer
-//! settings, the sections under the answers, what fills the two answers, the run itself, the
-//! background work and the answers to the deferred part. Each is behind a split point: with the `lazy` feature (the
+//! settings and Browse endpoints, the sections under the answers, Lessons, Share, what fills
+//! the two answers, the run itself and the background work. Each is behind a split point: with the `lazy` feature (the
 //! page's build, `index.html`) its code goes to a chunk of its own that `cargo xtask` builds
 //! beside the page (`xtask/src/split.rs`) and the browser fetches on the first call; without
 //! it (native tests, `wasm-bindgen-test`) it is a plain async function, so components are tested
 //! with what they show.
 //!
-//! The chunks share the page's memory and signals (unlike the deferred part, a module of its
-//! own): a split point takes the page's handles and returns a view or runs. They are fetched
+//! The chunks share the page's memory, signals and Leptos runtime: a split point takes the
+//! page's handles (or reads its context) and returns a view or runs. They are fetched
 //! as soon as the page has drawn the form ([`start`]); a part needed before its chunk is in
 //! waits for it, showing "Loading…", and a run waits for what must happen before it
 //! ([`settled`]).
@@ -59,7 +59,6 @@ thread_local! {
     // Counts chunks that arrived: a view whose chunk failed tries again when another arrives.
     static ARRIVED: ArcRwSignal<u32> = ArcRwSignal::new(0);
     static BACKGROUND: std::cell::Cell<bool> = const { std::cell::Cell::new(!cfg!(feature = "lazy")) };
-    static WAITING: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
 /// Whether the page has begun fetching its later code (always, without the `lazy` feature).
@@ -68,7 +67,7 @@ pub fn started() -> bool {
 }
 
 /// Begins fetching the later code: the views waiting for it render as their chunks arrive, and
-/// `preload` fetches the chunks no view shows (the run, the part's answers).
+/// `preload` fetches the chunks no view shows (the run, the background work).
 pub fn start(preload: impl FnOnce() + 'static) {
     STARTED.with(|s| s.set(true));
     preload();
@@ -79,20 +78,9 @@ pub fn background_begun() {
     BACKGROUND.with(|b| b.set(true));
 }
 
-/// A request of the deferred part is waiting for its answer's code; [`answered`] when it ran.
-pub fn asked() {
-    WAITING.with(|w| w.set(w.get().saturating_add(1)));
-}
-
-/// See [`asked`].
-pub fn answered() {
-    WAITING.with(|w| w.set(w.get().saturating_sub(1)));
-}
-
-/// Waits until the background work has begun and every request the part made has been
-/// answered: a run never overtakes the simulator's scenario or a lesson being staged.
+/// Waits until the background work has begun: a run never overtakes the simulator's scenario.
 pub async fn settled() {
-    while !BACKGROUND.with(std::cell::Cell::get) || WAITING.with(std::cell::Cell::get) > 0 {
+    while !BACKGROUND.with(std::cell::Cell::get) {
         crate::browser::next_task().await;
     }
 }

@@ -5,8 +5,7 @@
 //! `consent` (the question before credentials go somewhere new), `workshop` (scenarios,
 //! lessons and progress); `actions` (what the buttons do, wiring the form to
 //! `ords_core::run`), `persist`, `history`, `diagnosis` (glue to storage and the core's
-//! diagnosis), `browse` (Browse endpoints), `part_host` (what the deferred part asks);
-//! `later` (split points: code fetched after the first screen) under all of them but
+//! diagnosis), `browse` (Browse endpoints); `later` (split points: code fetched after the first screen) under all of them but
 //! `browser`; `components` (the views).
 
 mod actions;
@@ -17,12 +16,9 @@ mod consent;
 mod diagnosis;
 mod history;
 mod later;
-mod part_host;
 mod persist;
 pub mod state;
 mod workshop;
 
 pub use components::app::App;
-pub use components::controls::CopyButton;
-pub use components::diagnosis_panel::FindingList;
 pub use components::exchange_view::ExchangeView;

@@ -1,8 +1,7 @@
 //! Workshop glue: the scenario list and the lesson path come from the page's helper (they live
 //! in the simulator crate and the core, so the first load does not carry their text); progress
 //! is kept in `localStorage` (lesson and step ids only); after each run the current step is
-//! checked against the run's evidence by the helper. The Lessons view is the deferred part's
-//! (`crates/ords-later/src/lessons.rs`); it shows the progress the page puts on `main`.
+//! checked against the run's evidence by the helper. The view is `components/lessons_view.rs`.
 
 use crate::browser::{self, store_get, store_set, Store};
 use crate::state::{Form, Results, Source};

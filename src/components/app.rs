@@ -1,13 +1,14 @@
+use super::lessons_view::lessons_view;
+use super::share_view::share_view;
 use super::{
-    consent_dialog::ConsentDialog, deferred_slot::DeferredSlot, fields::ChoiceField, form::FormPanel,
-    later_view::Later, link_banner::LinkBanner, resource_panel::ResourcePanel, token_panel::TokenPanel,
+    consent_dialog::ConsentDialog, fields::ChoiceField, form::FormPanel, later_view::Later, link_banner::LinkBanner,
+    resource_panel::ResourcePanel, token_panel::TokenPanel,
 };
 use crate::actions::{self, Page};
 use crate::browser;
 use crate::consent::Consent;
 use crate::later::split_point;
-use crate::part_host::{self, Ask};
-use crate::state::{Form, Results, SectionTab, View};
+use crate::state::{Form, Results, View};
 use crate::workshop::Workshop;
 use leptos::prelude::*;
 use ords_core::{Closed, Key, RunRecord, Section, Theme};
@@ -81,19 +82,12 @@ pub fn App() -> impl IntoView {
                         }
                     }
                     crate::later::background_begun();
-                    drop(part_host::preload_host().await);
                 });
             });
         },
         Duration::ZERO,
     );
     // Then the offline copy, which fetches every file once more.
-    // Then the deferred part (every section but Diagnosis, Share, Lessons, Browse endpoints),
-    // where the page shows one.
-    let offered = |t: SectionTab| t.offered(|s| start.config.shows(s), start.config.flow);
-    if !start.config.embed || SectionTab::DEFERRED.into_iter().any(offered) || view_state.lessons_open.get_untracked() {
-        set_timeout(browser::load_deferred, Duration::from_millis(400));
-    }
     let update_ready = RwSignal::new(false);
     set_timeout(move || browser::keep_offline_copy(move || update_ready.set(true)), Duration::from_secs(2));
     if let Ok(tick) = set_interval_with_handle(move || results.now_ms.set(browser::now_ms()), Duration::from_secs(1)) {
@@ -105,12 +99,8 @@ pub fn App() -> impl IntoView {
     let banner = start.link.filter(|l| l.needs_banner());
     let lessons_open = view_state.lessons_open;
     let share_open = RwSignal::new(false);
-    // What Code is written from besides the settings: a count of changes, never the values.
-    let code_changes = changes(move || {
-        for signal in [form.headers, form.body, form.client_secret, form.password] {
-            signal.track();
-        }
-    });
+    // An embed has Lessons only when it lists them (or a lesson link opened them).
+    let lessons_offered = move || !embed || lessons_open.get();
     view! {
         <header class="top" class:embed=embed>
             <h1>"ORDS Auth Playground"</h1>
@@ -138,30 +128,17 @@ pub fn App() -> impl IntoView {
                         <button type="button" class="small" aria-expanded=move || share_open.get().to_string()
                             aria-controls="share" on:click=move |_| share_open.update(|o| *o = !*o)>"Share"</button>
                         <section id="share" class="share panel" aria-label="Share" hidden=move || !share_open.get()>
-                            <DeferredSlot part="share" />
+                            <Later load=share_view />
                         </section>
                     </div>
                 }.into_any()
             }}
         </header>
-        // For the deferred part: the settings as a share link's fragment (never a secret), a
-        // number that changes with what else Code is written from, and the questions it asks
-        // (crate::part_host). The runs as stored (settings and outcomes) are for `cargo xtask
-        // bench`, which sees a run finish by them.
-        <main class="workspace" class:embed=embed data-settings=move || form.config().to_fragment()
-            data-code=code_changes
+        // The runs as stored (settings and outcomes) are for `cargo xtask bench`, which sees a
+        // run finish by them.
+        <main class="workspace" class:embed=embed
             data-history=move || results.runs.with(|runs| runs.iter().map(RunRecord::to_line).collect::<Vec<_>>()
-                .join("\n"))
-            on:ords-code=move |ev| part_host::answer(page, view_state, Ask::Code, ev)
-            on:ords-postman-import=move |ev| part_host::answer(page, view_state, Ask::PostmanImport, ev)
-            on:ords-browse=move |ev| part_host::answer(page, view_state, Ask::Browse, ev)
-            on:ords-use-endpoint=move |ev| part_host::answer(page, view_state, Ask::UseEndpoint, ev)
-            on:ords-lesson=move |ev| part_host::answer(page, view_state, Ask::Lesson, ev)
-            data-lessons-ready=move || workshop.lessons.with(|l| (!l.is_empty()).then_some("1"))
-            data-lessons-done=move || workshop.done.with(|d| d.join("\n"))
-            data-lesson-hints=move || workshop.hints.get().to_string()
-            data-lesson-said=move || workshop.said.get()
-            data-lesson-staged=move || crate::workshop::staged_failure(form, workshop)>
+                .join("\n"))>
             <p class="notice update-ready" role="status" hidden=move || !update_ready.get()>
                     "A newer version of the playground is ready (reloading keeps saved settings, not typed secrets). "
                     <button type="button" class="small" on:click=|_| browser::apply_update()>"Reload to update"</button>
@@ -169,7 +146,7 @@ pub fn App() -> impl IntoView {
             {banner.map(|link| view! { <LinkBanner link compact=embed /> })}
             <div class="form-column">
                 <div id="lessons" class="lessons-slot" hidden=move || !lessons_open.get()>
-                    <DeferredSlot part="lessons" />
+                    <Show when=lessons_offered><Later load=lessons_view /></Show>
                 </div>
                 <FormPanel />
             </div>
@@ -178,7 +155,10 @@ pub fn App() -> impl IntoView {
                     <TokenPanel />
                     <ResourcePanel />
                 </div>
-                <Later load=super::section_tabs::sections_view />
+                // An embed that lists no section fetches no section code.
+                <Show when=move || view_state.tabs(&form).1.is_some()>
+                    <Later load=super::section_tabs::sections_view />
+                </Show>
             </div>
         </main>
         <ConsentDialog />
@@ -198,14 +178,3 @@ split_point!(
         page.workshop.load();
     }
 );
-
-/// A number that changes whenever what `track` reads changes (an attribute for the deferred
-/// part to follow, telling it when without telling it what).
-fn changes(track: impl Fn() + 'static) -> impl Fn() -> u32 + 'static {
-    let count = std::cell::Cell::new(0u32);
-    move || {
-        track();
-        count.set(count.get().wrapping_add(1));
-        count.get()
-    }
-}

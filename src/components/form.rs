@@ -1,4 +1,4 @@
-use super::deferred_slot::DeferredSlot;
+use super::browse_view::browse_view;
 use super::fields::{ChoiceField, SecretField, TextField};
 use super::jwt_profile::{JwtProfileSection, ProviderField};
 use super::later_view::Later;
@@ -119,11 +119,9 @@ pub fn FinerSettings() -> impl IntoView {
             <TokenUse />
             <JwtProfileSection />
         </Show>
-        // In the deferred part; opening it loads the part where the page would not (an
-        // embed without its sections).
-        <details class="options browse" on:toggle=|_| crate::browser::load_deferred()>
+        <details class="options browse">
             <summary>{ords_core::FormSection::BrowseEndpoints.label()}</summary>
-            <DeferredSlot part="browse" />
+            <Later load=browse_view />
         </details>
         <CallOptions />
         <div class="remember">

@@ -1,13 +1,14 @@
 //! The sections under the two answers (Diagnosis, Compare, Timeline, Code, History, From the
 //! database) as WAI-ARIA tabs: one panel open at a time; arrow keys, Home and End move between
-//! the tabs. All are the page's views but Code, a slot of the deferred part.
+//! the tabs. Each tab's view is behind a split point beside it, in the `sections` chunk.
 
+use super::code_view::code_view;
 use super::compare_view::compare_view;
 use super::database_view::database_view;
+use super::diagnosis_panel::DiagnosisPanel;
 use super::history_view::history_view;
 use super::later_view::Later;
 use super::timeline_view::timeline_view;
-use super::{deferred_slot::DeferredSlot, diagnosis_panel::DiagnosisPanel};
 use crate::state::{Form, SectionTab, View};
 use leptos::prelude::*;
 
@@ -54,7 +55,7 @@ pub fn SectionTabs() -> impl IntoView {
                 data-section="timeline"
                 tabindex="-1" hidden=shown(SectionTab::Timeline)><Later load=timeline_view /></div>
             <div role="tabpanel" class="tabpanel" id="panel-code" aria-labelledby="tab-code" data-section="code"
-                tabindex="-1" hidden=shown(SectionTab::Code)><DeferredSlot part="code" /></div>
+                tabindex="-1" hidden=shown(SectionTab::Code)><Later load=code_view /></div>
             <div role="tabpanel" class="tabpanel" id="panel-history" aria-labelledby="tab-history"
                 data-section="history"
                 tabindex="-1" hidden=shown(SectionTab::History)><Later load=history_view /></div>

@@ -22,9 +22,6 @@ impl SectionTab {
     pub const ALL: [Self; 6] =
         [Self::Diagnosis, Self::Compare, Self::Timeline, Self::Code, Self::History, Self::Database];
 
-    /// The tabs whose panels are in the deferred part (`crates/ords-later`).
-    pub const DEFERRED: [Self; 1] = [Self::Code];
-
     /// Used in element ids and `data-section`.
     pub fn key(self) -> &'static str {
         match self {

@@ -64,7 +64,7 @@ fn swagger_page(dir: &Path) -> Result<Vec<PathBuf>, String> {
 
 /// The built files: those the first load fetches (`index.html`, what it names, the
 /// wasm-bindgen snippets and the split's loader the page's glue imports), and those fetched
-/// later (the split's chunks, the helper worker and the deferred part, after the form is usable).
+/// later (the split's chunks and the helper worker, after the form is usable).
 fn our_files() -> (Vec<PathBuf>, Vec<PathBuf>) {
     let dist = root().join("dist");
     let list = |dir: &Path| -> Vec<PathBuf> {

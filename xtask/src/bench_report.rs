@@ -136,8 +136,8 @@ impl Report {
             ),
             (
                 "8",
-                "Code after the first screen (the split's chunks, the deferred part): all in after the form is \
-                    usable / a deferred section (Timeline) from the click to its first frame, medians",
+                "Code after the first screen (the split's chunks): all in after the form is \
+                    usable / a section whose code came later (Timeline) from the click to its first frame, medians",
                 format!("{later_in:.0} ms / {later_opens:.0} ms"),
                 "≤ 1 s / ≤ 100 ms",
                 Some(later_in <= 1000.0 && later_opens <= 100.0),

@@ -17,11 +17,11 @@ use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// The page's wasm, as cargo names it; the helper's and the deferred part's are not split.
+/// The page's wasm, as cargo names it; the helper's is not split.
 const PAGE: &str = "ords-playground";
 /// The loader the split writes; the page's glue imports it by this name.
 const LOADER: &str = "__wasm_split.js";
-/// How long a chunk may take to arrive before its load fails (the deferred part waits as long).
+/// How long a chunk may take to arrive before its load fails (the helper's code waits as long).
 pub const STALL_MS: u32 = 30_000;
 
 /// Where the wrapper puts a profile's split (`release` or `debug`).

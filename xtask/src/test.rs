@@ -64,8 +64,6 @@ pub fn test() -> i32 {
         "ords-playground",
         "-p",
         "ords-worker",
-        "-p",
-        "ords-later",
         "--all-targets",
         "--target",
         "wasm32-unknown-unknown",

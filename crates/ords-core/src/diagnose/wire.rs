@@ -1,6 +1,6 @@
 //! The diagnosis's inputs and answers as JSON, so it can run in the page's helper (a worker)
 //! rather than in the first load: the page sends the form's facts and the run's exchanges, the
-//! helper answers with findings; the page's deferred parts read exchanges in the same form.
+//! helper answers with findings.
 //! Bodies over [`MAX_BODY`] are cut at a character boundary: what the diagnosis reads of a body
 //! (error codes, whether it is JSON or a collection) is in small bodies, and a cut body only
 //! means fewer findings, never a wrong one.

@@ -12,7 +12,7 @@ pub struct ScenarioInfo {
 }
 
 /// A lesson of the workshop path, as the page shows it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LessonInfo {
     pub id: String,
     pub title: String,
@@ -47,7 +47,7 @@ impl LessonInfo {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct StepInfo {
     pub id: String,
     pub title: String,
