@@ -5,8 +5,8 @@
 //! `consent` (the question before credentials go somewhere new), `workshop` (scenarios,
 //! lessons and progress); `actions` (what the buttons do, wiring the form to
 //! `ords_core::run`), `persist`, `history`, `diagnosis` (glue to storage and the core's
-//! diagnosis), `browse` (Browse endpoints); `later` (split points: code fetched after the first screen) under all of them but
-//! `browser`; `components` (the views).
+//! diagnosis), `browse` (Browse endpoints); `later` (split points: code fetched after the
+//! first screen) under all of them but `browser`; `components` (the views).
 
 mod actions;
 mod browse;

@@ -25,6 +25,8 @@ pub enum Source {
     Catalog,
     /// Where a redirect led (`Use this address`).
     Redirect,
+    /// A command the person pasted (`Paste a command`).
+    Paste,
 }
 
 impl Source {
@@ -40,6 +42,7 @@ impl Source {
             Self::ResponseLink => "a link in the last response",
             Self::Catalog => "the API's catalog (Browse endpoints), which any server can fill",
             Self::Redirect => "a redirect the server answered with, which can point anywhere",
+            Self::Paste => "the command you pasted",
         }
     }
 }

@@ -2,7 +2,8 @@
 //! worker holding the in-page simulated ORDS, the code generators, the diagnosis and the rest the
 //! first screen does not need), the in-page simulator's transport, storage, the clipboard, the
 //! clock, the page's location, files, focus, a JWK set's fetch, Unicode lower case, the offline
-//! copy (service worker), and the notice shown if the page ever panics. No other module touches `web_sys` or `js_sys`, except to read DOM events.
+//! copy (service worker), and the notice shown if the page ever panics. No other module
+//! touches `web_sys` or `js_sys`, except to read DOM events.
 
 mod clipboard;
 mod clock;
@@ -19,7 +20,7 @@ mod simulated;
 mod storage;
 mod text;
 
-pub use clipboard::copy_text;
+pub use clipboard::{copy_text, pasted_text};
 pub use clock::{local_time, next_task, now_ms, sleep};
 pub use crash::{install_crash_notice, show_crash_notice, CRASH_NOTICE};
 pub use fetch::{answers, cancel_all, TIMEOUT_MS};

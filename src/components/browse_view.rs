@@ -79,7 +79,8 @@ pub fn BrowseView() -> impl IntoView {
     view! {
         <p class="hint">"The schema's own catalog (metadata-catalog and each module's OpenAPI document), read with \
             this flow's credentials."</p>
-        <button type="button" class="small" disabled=move || read.pending().get() on:click=start>"Read the catalog"</button>
+        <button type="button" class="small" disabled=move || read.pending().get() on:click=start>"Read the \
+            catalog"</button>
         <p class="hint" role="status">{move || said.get()}</p>
         {move || found().problem.map(|p| view! { <p class="problem">{p}</p> })}
         {move || refusal().map(|f| view! { <FindingList findings=vec![f] /> })}

@@ -33,6 +33,7 @@ pub fn TextField(
 ) -> impl IntoView {
     let results = expect_context::<Results>();
     let page = expect_context::<Page>();
+    let view_state = expect_context::<crate::state::View>();
     let on_input = move |ev: leptos::ev::Event| {
         let after = event_target_value(&ev);
         if let Some(source) = source {
@@ -57,10 +58,21 @@ pub fn TextField(
                 aria-describedby=error_id
                 prop:value=move || value.get()
                 on:input=on_input
+                on:paste=move |ev| on_paste(ev, source.is_some(), view_state)
             />
             <FieldMessage field=field />
         </div>
     }
+}
+
+/// A command pasted into a URL field (curl copied with its URL, as Postman and Hoppscotch read
+/// it) opens `Paste a command` with it instead of landing in the field.
+fn on_paste(ev: leptos::ev::ClipboardEvent, url_field: bool, view_state: crate::state::View) {
+    let Some(text) = crate::browser::pasted_text(&ev).filter(|t| url_field && ords_core::looks_like_command(t)) else {
+        return;
+    };
+    ev.prevent_default();
+    view_state.paste_command(text);
 }
 
 /// A secret input: masked until the person presses Show.

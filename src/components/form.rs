@@ -3,6 +3,7 @@ use super::fields::{ChoiceField, SecretField, TextField};
 use super::jwt_profile::{JwtProfileSection, ProviderField};
 use super::later_view::Later;
 use super::options::{CallOptions, OptionErrors, TokenOptions, TokenUse};
+use super::paste_view::paste_view;
 use super::scenario_field::ScenarioField;
 use super::status_line::StatusLine;
 use crate::actions::{self, Page};
@@ -60,6 +61,14 @@ pub fn FormPanel() -> impl IntoView {
                     </button>
                 </div>
             })}
+            <div class="paste-command" hidden=card>
+                <button type="button" class="small" aria-expanded=move || view_state.paste_open.get().to_string()
+                    aria-controls="paste-panel" on:click=move |_| view_state.paste_open.update(|o| *o = !*o)>
+                    "Paste a command"</button>
+                <div id="paste-panel" hidden=move || !view_state.paste_open.get()>
+                    <Show when=move || view_state.paste_open.get()><Later load=paste_view /></Show>
+                </div>
+            </div>
             <div class="field target" hidden=card>
                 <ChoiceField label="Send requests to" id="target" value=form.target touched=chosen
                     options=Target::choices() />

@@ -17,6 +17,7 @@ mod later_view;
 mod lessons_view;
 mod link_banner;
 mod options;
+mod paste_view;
 mod postman_import;
 mod resource_panel;
 mod scenario_field;

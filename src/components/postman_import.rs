@@ -44,7 +44,8 @@ pub fn PostmanImport() -> impl IntoView {
                     pasted.set(event_target_value(&ev))></textarea>
             </label>
             <div class="block-head">
-                <button type="button" class="small" on:click=move |_| { import_from.dispatch(From::Pasted(pasted.get_untracked())); }>
+                <button type="button" class="small"
+                    on:click=move |_| { import_from.dispatch(From::Pasted(pasted.get_untracked())); }>
                     "Import"</button>
                 <label class="small">"or from a file " <input type="file" accept=".json,application/json"
                     on:change=move |ev| { import_from.dispatch(From::File(ev)); } /></label>

@@ -277,5 +277,6 @@ impl Form {
     }
 }
 
+mod paste;
 #[cfg(test)]
 mod tests;

@@ -81,13 +81,25 @@ pub struct View {
     pub lessons_open: RwSignal<bool>,
     /// In an embed: the whole form instead of the card's summary line.
     pub editing: RwSignal<bool>,
+    /// `Paste a command`: its panel open, the text in it, and a count of pastes into a URL
+    /// field (each read at once).
+    pub paste_open: RwSignal<bool>,
+    pub paste_text: RwSignal<String>,
+    pub paste_asked: RwSignal<u32>,
 }
 
 impl View {
     /// Compare both opens on its table; every other flow on Diagnosis.
     pub fn new(lessons_open: bool, flow: Flow) -> Self {
         let first = if flow == Flow::Compare { SectionTab::Compare } else { SectionTab::Diagnosis };
-        Self { tab: RwSignal::new(first), lessons_open: RwSignal::new(lessons_open), editing: RwSignal::new(false) }
+        Self {
+            tab: RwSignal::new(first),
+            lessons_open: RwSignal::new(lessons_open),
+            editing: RwSignal::new(false),
+            paste_open: RwSignal::new(false),
+            paste_text: RwSignal::new(String::new()),
+            paste_asked: RwSignal::new(0),
+        }
     }
 
     /// The tabs offered now (an embed lists its sections; Compare needs its flow), and the open
@@ -103,6 +115,13 @@ impl View {
     /// True while `tab` is the open one (tracked).
     pub fn is_open(&self, form: &super::Form, tab: SectionTab) -> bool {
         self.tabs(form).1 == Some(tab)
+    }
+
+    /// A command pasted into a URL field: opens `Paste a command` with it, read at once.
+    pub fn paste_command(&self, text: String) {
+        self.paste_text.set(text);
+        self.paste_open.set(true);
+        self.paste_asked.update(|n| *n = n.wrapping_add(1));
     }
 
     /// Opens `tab` and moves the focus to its panel (from a link in the status line or a lesson).

@@ -39,6 +39,7 @@ pub mod jwt_profile;
 pub mod lessons;
 mod mask;
 mod notes;
+mod paste;
 mod provider;
 pub mod quote;
 mod request;
@@ -85,6 +86,7 @@ pub use http::{body_text, find_header, reason_phrase, HttpRequest, HttpResponse,
 pub use jwt::{decode_jwt, Jwt};
 pub use mask::{contains_secret, mask_cut_text, mask_secrets, secrets_sent};
 pub use notes::{cors_note, status_meaning, status_meaning_for, CorsNote};
+pub use paste::{looks_like_command, read_paste, Fill, Note as PasteNote, PasteKind, Pasted, MAX_PASTE_BYTES};
 pub use provider::{BrowserToken, Provider};
 pub use request::{basic_request, bearer_request, token_request, PreparedRequest};
 pub use response::{

@@ -88,6 +88,7 @@ fn run(job: Job, now_ms: f64, random: f64) -> Result<Reply, String> {
             Reply::Text(with_input(&from, |input| export_postman_environment(&Plan::new(input))))
         }
         Job::PostmanImport { text } => Reply::Imported(Box::new(import_postman(&text)?)),
+        Job::ReadPaste { text } => Reply::Pasted(Box::new(ords_core::read_paste(&text))),
         Job::CollectionPage { text } => Reply::CollectionPage(CollectionPage::parse(&text)),
         Job::Ping => Reply::Done,
     })

@@ -82,6 +82,12 @@ pub enum FindingId {
     NotACollection,
     NotModified,
     NotSent,
+    PasteBearerOnToken,
+    PasteCorsHeader,
+    PasteEmptySecret,
+    PasteGrantType,
+    PasteJsonToken,
+    PastePlsqlHeaders,
     PortMismatch,
     PreflightResource,
     PreflightToken,
@@ -105,7 +111,7 @@ pub enum FindingId {
 }
 
 impl FindingId {
-    pub const ALL: [Self; 54] = [
+    pub const ALL: [Self; 60] = [
         Self::AccountLocked,
         Self::AliasMismatch,
         Self::BadPaging,
@@ -140,6 +146,12 @@ impl FindingId {
         Self::NotACollection,
         Self::NotModified,
         Self::NotSent,
+        Self::PasteBearerOnToken,
+        Self::PasteCorsHeader,
+        Self::PasteEmptySecret,
+        Self::PasteGrantType,
+        Self::PasteJsonToken,
+        Self::PastePlsqlHeaders,
         Self::PortMismatch,
         Self::PreflightResource,
         Self::PreflightToken,
@@ -198,6 +210,12 @@ impl FindingId {
             Self::NotACollection => "not-a-collection",
             Self::NotModified => "not-modified",
             Self::NotSent => "not-sent",
+            Self::PasteBearerOnToken => "paste-bearer-on-token",
+            Self::PasteCorsHeader => "paste-cors-header",
+            Self::PasteEmptySecret => "paste-empty-secret",
+            Self::PasteGrantType => "paste-grant-type",
+            Self::PasteJsonToken => "paste-json-token",
+            Self::PastePlsqlHeaders => "paste-plsql-headers",
             Self::PortMismatch => "port-mismatch",
             Self::PreflightResource => "preflight-resource",
             Self::PreflightToken => "preflight-token",

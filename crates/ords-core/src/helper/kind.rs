@@ -24,11 +24,12 @@ pub enum JobKind {
     PostmanEnvironment,
     PostmanImport,
     CollectionPage,
+    ReadPaste,
     Ping,
 }
 
 impl JobKind {
-    pub const ALL: [JobKind; 20] = [
+    pub const ALL: [JobKind; 21] = [
         Self::Sim,
         Self::SimReset,
         Self::Scenarios,
@@ -48,6 +49,7 @@ impl JobKind {
         Self::PostmanEnvironment,
         Self::PostmanImport,
         Self::CollectionPage,
+        Self::ReadPaste,
         Self::Ping,
     ];
 
@@ -72,6 +74,7 @@ impl JobKind {
             Self::PostmanEnvironment => "postman_environment",
             Self::PostmanImport => "postman_import",
             Self::CollectionPage => "collection_page",
+            Self::ReadPaste => "read_paste",
             Self::Ping => "ping",
         }
     }
@@ -101,6 +104,7 @@ impl Job {
             Self::PostmanEnvironment(_) => JobKind::PostmanEnvironment,
             Self::PostmanImport { .. } => JobKind::PostmanImport,
             Self::CollectionPage { .. } => JobKind::CollectionPage,
+            Self::ReadPaste { .. } => JobKind::ReadPaste,
             Self::Ping => JobKind::Ping,
         }
     }

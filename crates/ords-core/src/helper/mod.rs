@@ -92,6 +92,10 @@ pub enum Job {
     CollectionPage {
         text: String,
     },
+    /// `Paste a command`: a command, a block or a row read into settings.
+    ReadPaste {
+        text: String,
+    },
     Ping,
 }
 
@@ -129,6 +133,7 @@ pub enum Reply {
     Endpoints(Vec<Endpoint>),
     Imported(Box<PostmanImport>),
     CollectionPage(Option<CollectionPage>),
+    Pasted(Box<crate::paste::Pasted>),
 }
 
 /// `Reply::$name(self)`: the answer of the variant a job expects, or an error naming the job.
@@ -163,6 +168,7 @@ expect!(
     endpoints: Endpoints(Vec<Endpoint>),
     imported: Imported(Box<PostmanImport>),
     collection_page: CollectionPage(Option<CollectionPage>),
+    pasted: Pasted(Box<crate::paste::Pasted>),
 );
 
 impl Reply {

@@ -40,6 +40,7 @@ pub(super) fn reply_json(reply: &Reply) -> Value {
             }),
         ),
         Reply::CollectionPage(p) => ("collection_page", p.as_ref().map_or(Value::Null, CollectionPage::to_json)),
+        Reply::Pasted(p) => ("pasted", crate::paste::wire::to_json(p)),
     };
     Value::Object(Map::from_iter([(tag.to_owned(), value)]))
 }
@@ -125,6 +126,7 @@ pub(super) fn reply_from(v: &Value) -> Result<Reply, String> {
             password: x.get("password").and_then(Value::as_str).map(Password::new),
         })),
         "collection_page" => Reply::CollectionPage(CollectionPage::from_json(x)),
+        "pasted" => Reply::Pasted(Box::new(crate::paste::wire::from_json(x))),
         other => return Err(format!("The helper answered {:?}, which this page does not know.", at_most(other))),
     })
 }

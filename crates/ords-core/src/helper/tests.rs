@@ -82,6 +82,7 @@ fn sample(kind: JobKind) -> Job {
         JobKind::PostmanEnvironment => Job::PostmanEnvironment(code_job(true)),
         JobKind::PostmanImport => Job::PostmanImport { text },
         JobKind::CollectionPage => Job::CollectionPage { text },
+        JobKind::ReadPaste => Job::ReadPaste { text },
         JobKind::Ping => Job::Ping,
     }
 }
@@ -203,6 +204,9 @@ fn replies() -> Vec<Reply> {
         })),
         Reply::CollectionPage(Some(CollectionPage { offset: 0, limit: 25, count: 25, has_more: true, links: vec![] })),
         Reply::CollectionPage(None),
+        Reply::Pasted(Box::new(crate::paste::read_paste(
+            "curl -H 'X-A: 1' --user id..:s3 -d grant_type=client_credentials https://h.example/ords/hr/oauth/token",
+        ))),
     ];
     // Fails to compile when a variant is added without a sample above.
     for reply in &all {
@@ -221,7 +225,8 @@ fn replies() -> Vec<Reply> {
             | Reply::CatalogEntries(_)
             | Reply::Endpoints(_)
             | Reply::Imported(_)
-            | Reply::CollectionPage(_) => {}
+            | Reply::CollectionPage(_)
+            | Reply::Pasted(_) => {}
         }
     }
     all

@@ -87,7 +87,8 @@ fn job_json(job: &Job) -> Value {
         Job::CatalogEntries { text }
         | Job::OpenapiEndpoints { text }
         | Job::PostmanImport { text }
-        | Job::CollectionPage { text } => json!({ "text": text }),
+        | Job::CollectionPage { text }
+        | Job::ReadPaste { text } => json!({ "text": text }),
         Job::Code { target, from } => {
             let mut v = code_json(from);
             v["target"] = json!(target.key());
@@ -163,6 +164,7 @@ fn job_from(v: &Value) -> Result<Job, String> {
         JobKind::OpenapiEndpoints => Job::OpenapiEndpoints { text: s("text")? },
         JobKind::PostmanImport => Job::PostmanImport { text: s("text")? },
         JobKind::CollectionPage => Job::CollectionPage { text: s("text")? },
+        JobKind::ReadPaste => Job::ReadPaste { text: s("text")? },
         JobKind::Code => {
             let named = s("target")?;
             let target = CodeTarget::from_key(&named)

@@ -1,0 +1,107 @@
+//! A paste's mistakes against ORDS, found before anything is sent, each with its fix. What the
+//! form itself shows once filled (the client id without its `..`, a token URL not ending in
+//! `/oauth/token`, two aliases, two schemes) the inputs' diagnosis names as for anything typed.
+
+use super::assemble::{header, is_token_request};
+use super::{Fill, Sent};
+use crate::diagnose::{Finding, FindingId, Severity};
+use crate::encode::parse_form;
+
+pub(super) fn check(sent: &[Sent], fill: &Fill) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for s in sent {
+        let at = format!("line {}", s.line);
+        if let Some((name, _)) = s.headers.iter().find(|(n, _)| n.to_ascii_lowercase().starts_with("access-control-")) {
+            out.push(
+                Finding::new(
+                    FindingId::PasteCorsHeader,
+                    Severity::Problem,
+                    format!("{name} is sent as a request header: it is a response header, which the server sends."),
+                    format!("{at}: -H '{name}: …'"),
+                )
+                .fix(
+                    "Leave it out (the page does). A browser's call is allowed when ORDS answers with it: set \
+                    Origins Allowed on the module (Diagnosis gives the SQL).",
+                ),
+            );
+        }
+        if !is_token_request(s) {
+            continue;
+        }
+        if header(s, "authorization").is_some_and(|a| a.get(..7).is_some_and(|p| p.eq_ignore_ascii_case("bearer "))) {
+            out.push(
+                Finding::new(
+                    FindingId::PasteBearerOnToken,
+                    Severity::Problem,
+                    "The token request carries a Bearer token: a token is what it asks for, not what it sends.",
+                    format!("{at}: Authorization: Bearer … on {}", s.url),
+                )
+                .fix(
+                    "Send the client id and secret instead (Basic header, or client_id and client_secret in the \
+                    body); the page does.",
+                ),
+            );
+        }
+        let json = s.json
+            || header(s, "content-type").is_some_and(|t| t.to_ascii_lowercase().contains("json"))
+            || s.body.as_deref().is_some_and(|b| b.trim_start().starts_with('{'));
+        if json {
+            out.push(
+                Finding::new(
+                    FindingId::PasteJsonToken,
+                    Severity::Problem,
+                    "The token request sends JSON: ORDS's token endpoint reads only a form-encoded body (RFC 6749 \
+                        §4.4.2) and answers 400 or 401.",
+                    format!("{at}: Content-Type: application/json"),
+                )
+                .fix(
+                    "Send Content-Type: application/x-www-form-urlencoded and grant_type=client_credentials as a \
+                    form; the page does.",
+                ),
+            );
+        }
+        if !s.by_database {
+            let grant = s.body.as_deref().and_then(|b| {
+                if json {
+                    let v: serde_json::Value = serde_json::from_str(b).ok()?;
+                    return Some(v.get("grant_type")?.as_str()?.to_owned());
+                }
+                parse_form(b)?.into_iter().find(|(n, _)| n.eq_ignore_ascii_case("grant_type")).map(|(_, v)| v)
+            });
+            if grant.as_deref() != Some("client_credentials") {
+                let said = match &grant {
+                    None => "The token request has no grant_type.".to_owned(),
+                    Some(g) => {
+                        format!("The token request asks for grant_type={g}; ORDS's clients use client_credentials.")
+                    }
+                };
+                out.push(
+                    Finding::new(
+                        FindingId::PasteGrantType,
+                        Severity::Problem,
+                        said,
+                        format!("{at}: {}", s.body.as_deref().unwrap_or("no body")),
+                    )
+                    .fix("Send grant_type=client_credentials in the body; the page does."),
+                );
+            }
+        }
+    }
+    if fill.client_id.is_some() && fill.client_secret.is_none() {
+        out.push(
+            Finding::new(
+                FindingId::PasteEmptySecret,
+                Severity::Warning,
+                "The paste has a client id but no client secret (empty, a placeholder, or a variable it does not set).",
+                "Client secret: nothing taken",
+            )
+            .fix(
+                "Type the secret in Client secret (it stays in this tab's memory, masked). From ORDS 24.3 the \
+                secret is shown once, when the client is registered, and USER_ORDS_CLIENTS shows ******** after: \
+                if it is lost, ORDS_SECURITY.ROTATE_CLIENT_SECRET (OAUTH.ROTATE_CLIENT_SECRET before 25.3) gives \
+                a new one.",
+            ),
+        );
+    }
+    out
+}
