@@ -52,8 +52,8 @@ pub fn PasteView() -> impl IntoView {
     let can_fill = move || reading.value().with(|v| matches!(v, Some(Ok(p)) if p.problem.is_none()));
     view! {
         <section class="panel paste" aria-label="Paste a command">
-            <label class="field" for="paste-text">"Paste a command: curl, HTTPie, APEX_WEB_SERVICE PL/SQL, or a \
-                USER_ORDS_CLIENTS row"</label>
+            <label class="field" for="paste-text">"Paste a command: curl, HTTPie, fetch, Python requests, \
+                APEX_WEB_SERVICE PL/SQL, or a USER_ORDS_CLIENTS row"</label>
             <textarea id="paste-text" rows="6" spellcheck="false" prop:value=move || text.get()
                 on:input=move |ev| text.set(event_target_value(&ev))></textarea>
             <div class="block-head">

@@ -80,16 +80,14 @@ fn token_request(t: &Sent, fill: &mut Fill, notes: &mut Vec<Note>) {
         extra.push(ExtraParam { name, value, place: ParamPlace::Query });
     }
     if let Some((id, secret)) = &t.user {
-        client(id, secret.as_deref(), ClientAuth::BasicHeader, "--user", line, fill, notes);
-    } else if let Some((id, secret)) = header(t, "authorization")
-        .and_then(|a| a.get(6..).filter(|_| starts_with_ci(a, "basic ")).and_then(|b| decode_basic(b.trim())))
-    {
-        client(&id, Some(&secret), ClientAuth::BasicHeader, "the Basic header", line, fill, notes);
+        client(id, secret.as_deref(), ClientAuth::BasicHeader, "--user", t, fill, notes);
+    } else if let Some((id, secret)) = header(t, "authorization").and_then(decode_basic) {
+        client(&id, Some(&secret), ClientAuth::BasicHeader, "the Basic header", t, fill, notes);
     }
     let fields = t.body.as_deref().map(|b| body_fields(b, t.json)).unwrap_or_default();
     let field = |name: &str| fields.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone());
     if let Some(id) = field("client_id") {
-        client(&id, field("client_secret").as_deref(), ClientAuth::RequestBody, "the body", line, fill, notes);
+        client(&id, field("client_secret").as_deref(), ClientAuth::RequestBody, "the body", t, fill, notes);
     }
     for (name, value) in &fields {
         match name.as_str() {
@@ -123,20 +121,33 @@ fn body_fields(body: &str, json: bool) -> Vec<(String, String)> {
     parse_form(body).unwrap_or_default()
 }
 
+/// True for a secret that is only a variable's name (`$CLIENT_SECRET`, `${PASS}`): the paste
+/// does not hold its value.
+fn is_reference(value: &str, unknown: &[String]) -> bool {
+    let Some(name) = value.strip_prefix('$') else { return false };
+    let name = name.strip_prefix('{').map_or(name, |n| n.split(['}', ':', '?', '-']).next().unwrap_or_default());
+    unknown.iter().any(|u| u == name)
+}
+
 fn client(
     id: &str,
     secret: Option<&str>,
     auth: ClientAuth,
     from: &str,
-    line: usize,
+    t: &Sent,
     fill: &mut Fill,
     notes: &mut Vec<Note>,
 ) {
+    let line = t.line;
     notes.push(Note::taken(line, format!("Client ID: {id} (from {from})")));
     fill.client_id = Some(id.to_owned());
     notes.push(Note::taken(line, format!("Client authentication: {}", auth.label())));
     fill.client_auth = Some(auth);
     match secret {
+        Some(s) if is_reference(s, &t.unknown) => notes.push(Note::ignored(
+            line,
+            format!("Client secret: {s}, which the paste does not set: type it in Client secret."),
+        )),
         Some(s) if !s.is_empty() => {
             notes.push(Note::taken(line, format!("Client secret: {MASK} (kept in memory only, masked)")));
             fill.client_secret = Some(ClientSecret::new(s));
@@ -189,12 +200,12 @@ fn resource_call(c: &Sent, has_token_request: bool, fill: &mut Fill, notes: &mut
 fn basic_credentials(c: &Sent, fill: &mut Fill, notes: &mut Vec<Note>) {
     let decoded = header(c, "authorization")
         .filter(|a| starts_with_ci(a, "basic "))
-        .and_then(|a| decode_basic(a[6..].trim()))
+        .and_then(decode_basic)
         .map(|(u, p)| (u, Some(p)));
     let Some((user, password)) = c.user.clone().or(decoded) else { return };
     notes.push(Note::taken(c.line, format!("User: {user}")));
     fill.username = Some(user);
-    match password.filter(|p| !p.is_empty()) {
+    match password.filter(|p| !p.is_empty() && !is_reference(p, &c.unknown)) {
         Some(p) => {
             notes.push(Note::taken(c.line, format!("Password: {MASK} (kept in memory only, masked)")));
             fill.password = Some(Password::new(p));

@@ -1,10 +1,12 @@
-//! A paste's mistakes against ORDS, found before anything is sent, each with its fix. What the
-//! form itself shows once filled (the client id without its `..`, a token URL not ending in
-//! `/oauth/token`, two aliases, two schemes) the inputs' diagnosis names as for anything typed.
+//! A paste's mistakes against ORDS, found before anything is sent, each with its fix: those
+//! only a paste shows (a response header sent as a request header, JSON to the token endpoint),
+//! then what the settings it fills would lead to, as the inputs' diagnosis says it for anything
+//! typed (the client id without its `..`, a token URL not ending in `/oauth/token`, two
+//! aliases, two schemes; its notes on what the browser will do are left to Diagnosis).
 
 use super::assemble::{header, is_token_request};
 use super::{Fill, Sent};
-use crate::diagnose::{Finding, FindingId, Severity};
+use crate::diagnose::{Finding, FindingId, Inputs, Severity};
 use crate::encode::parse_form;
 
 pub(super) fn check(sent: &[Sent], fill: &Fill) -> Vec<Finding> {
@@ -87,6 +89,7 @@ pub(super) fn check(sent: &[Sent], fill: &Fill) -> Vec<Finding> {
             }
         }
     }
+    out.extend(settings(fill));
     if fill.client_id.is_some() && fill.client_secret.is_none() {
         out.push(
             Finding::new(
@@ -104,4 +107,19 @@ pub(super) fn check(sent: &[Sent], fill: &Fill) -> Vec<Finding> {
         );
     }
     out
+}
+
+/// The inputs' diagnosis of what the paste fills (what it leaves empty is not checked).
+fn settings(fill: &Fill) -> Vec<Finding> {
+    let inputs = Inputs {
+        flow: fill.flow.unwrap_or_default(),
+        token_url: fill.token_url.clone().unwrap_or_default(),
+        resource_url: fill.resource_url.clone().unwrap_or_default(),
+        client_id: fill.client_id.clone().unwrap_or_else(|| "..".into()),
+        client_secret: fill.client_secret.clone().unwrap_or_default(),
+        client_auth: fill.client_auth.unwrap_or_default(),
+        method: fill.method.unwrap_or_default(),
+        ..Inputs::default()
+    };
+    crate::diagnose::diagnose_inputs(&inputs).into_iter().filter(|f| f.severity != Severity::Info).collect()
 }

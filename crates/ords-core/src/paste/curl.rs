@@ -60,7 +60,8 @@ pub(crate) fn read(cmd: &Command, notes: &mut Vec<Note>) -> Option<Sent> {
         return None;
     }
     let line = cmd.line;
-    let mut sent = Sent { line, ..Sent::default() };
+    let unknown = cmd.words.iter().flat_map(|w| w.unknown.iter().cloned()).collect();
+    let mut sent = Sent { line, unknown, ..Sent::default() };
     let mut data: Vec<String> = Vec::new();
     let mut get = false;
     let mut args = cmd.words[1..].iter();

@@ -12,7 +12,8 @@ pub(crate) fn read(cmd: &Command, notes: &mut Vec<Note>) -> Option<Sent> {
         return None;
     }
     let line = cmd.line;
-    let mut sent = Sent { line, json: true, ..Sent::default() };
+    let unknown = cmd.words.iter().flat_map(|w| w.unknown.iter().cloned()).collect();
+    let mut sent = Sent { line, json: true, unknown, ..Sent::default() };
     let (mut fields, mut json_fields, mut query) = (Vec::new(), Vec::new(), Vec::new());
     let mut args = cmd.words[1..].iter().map(|w| w.text.as_str());
     while let Some(arg) = args.next() {

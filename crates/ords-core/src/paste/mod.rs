@@ -1,7 +1,7 @@
 //! `Paste a command`: what people hold when they come (a curl pair, an `APEX_WEB_SERVICE`
-//! block, an HTTPie command, a `USER_ORDS_CLIENTS` row) read into the form's settings, with
-//! what was understood line by line and the paste's mistakes as findings, before anything is
-//! sent. Nothing pasted is ever run: shell substitutions and PL/SQL variables stay as written.
+//! block, a fetch or Python `requests` snippet, an HTTPie command, a `USER_ORDS_CLIENTS` row)
+//! read into the form's settings, with what was understood line by line and the paste's
+//! mistakes as findings, before anything is sent. Nothing pasted is ever run: shell substitutions and PL/SQL variables stay as written.
 
 mod assemble;
 mod checks;
@@ -11,6 +11,8 @@ mod plsql;
 mod plsql_lex;
 #[cfg(test)]
 mod round_trip;
+mod script;
+mod script_lex;
 pub(crate) mod shell;
 mod sql_row;
 #[cfg(test)]
@@ -36,10 +38,12 @@ pub enum PasteKind {
     PlSql,
     Httpie,
     SqlRow,
+    Fetch,
+    Python,
 }
 
 impl PasteKind {
-    pub const ALL: [Self; 4] = [Self::Curl, Self::PlSql, Self::Httpie, Self::SqlRow];
+    pub const ALL: [Self; 6] = [Self::Curl, Self::PlSql, Self::Httpie, Self::SqlRow, Self::Fetch, Self::Python];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -47,6 +51,8 @@ impl PasteKind {
             Self::PlSql => "plsql",
             Self::Httpie => "httpie",
             Self::SqlRow => "sql-row",
+            Self::Fetch => "fetch",
+            Self::Python => "python",
         }
     }
 
@@ -56,6 +62,8 @@ impl PasteKind {
             Self::PlSql => "APEX_WEB_SERVICE PL/SQL",
             Self::Httpie => "HTTPie",
             Self::SqlRow => "a USER_ORDS_CLIENTS row",
+            Self::Fetch => "JavaScript fetch",
+            Self::Python => "Python requests",
         }
     }
 }
@@ -143,6 +151,9 @@ pub(crate) struct Sent {
     pub json: bool,
     /// PL/SQL's `OAUTH_AUTHENTICATE`: what the database sends, not what was typed.
     pub by_database: bool,
+    /// Names the paste uses but does not set (`$CLIENT_SECRET`, `os.environ`): a value that
+    /// is only one of them is not a value.
+    pub unknown: Vec<String>,
 }
 
 /// Reads a paste. Pure and bounded: a paste over [`MAX_PASTE_BYTES`] is refused with a sentence.
@@ -159,6 +170,10 @@ pub fn read_paste(text: &str) -> Pasted {
     let text = strip_markup(text);
     let (kind, sent, mut notes, mut findings, fill) = if let Some(found) = sql_row::read(&text) {
         (PasteKind::SqlRow, Vec::new(), found.1, Vec::new(), found.0)
+    } else if let Some(kind) = script::looks_like(&text) {
+        let mut notes = Vec::new();
+        let sent = script::read(&text, &mut notes);
+        (kind, sent, notes, Vec::new(), Fill::default())
     } else if plsql::looks_like(&text) {
         let read = plsql::read(&text);
         (PasteKind::PlSql, read.sent, read.notes, read.findings, Fill { open_database: true, ..Fill::default() })
@@ -205,11 +220,12 @@ pub fn looks_like_command(text: &str) -> bool {
     matches!(program.as_str(), "curl" | "curl.exe" | "http" | "https" | "xh")
         || start.trim_end().contains('\n')
         || plsql::looks_like(start)
+        || script::looks_like(start).is_some()
 }
 
 /// Said when nothing in a paste could be used.
-pub const NOT_READ: &str = "Nothing here could be read as a request: paste a curl or HTTPie command, an \
-    APEX_WEB_SERVICE block, or a USER_ORDS_CLIENTS row. Nothing was changed.";
+pub const NOT_READ: &str = "Nothing here could be read as a request: paste a curl or HTTPie command, a fetch \
+    or Python requests snippet, an APEX_WEB_SERVICE block, or a USER_ORDS_CLIENTS row. Nothing was changed.";
 
 /// A command copied from a web page may bring its markup: tags dropped, entities for quotes
 /// and ampersands read.

@@ -101,7 +101,7 @@ fn the_readers_plsql_block_with_typographic_quotes() {
         (extra[0].name.as_str(), extra[0].value.as_str(), extra[0].place),
         ("posserial", "MYSE2023", ParamPlace::Header)
     );
-    assert_eq!(ids(&p), ["paste-plsql-headers", "paste-empty-secret"]);
+    assert_eq!(ids(&p), ["paste-plsql-headers", "token-path", "paste-empty-secret"]);
     assert_eq!(
         p.findings[0].cause,
         "g_request_headers (posserial) are set before OAUTH_AUTHENTICATE, which does not send them: they are for \
@@ -305,4 +305,49 @@ fn every_paste_finding_is_produced_by_some_case() {
         .map(|id| id.key())
         .collect();
     assert!(missing.is_empty(), "no case produces {missing:?}");
+}
+
+#[test]
+fn a_fetch_snippet_as_people_write_it() {
+    let text = r#"const id = "Te8yn-qGmBoX6jzpPhnUXA..";
+// get the token
+const r = await fetch("https://h.example/ords/hr/oauth/token", {
+  method: "POST",
+  headers: { "Authorization": "Basic " + btoa(id + ":" + "s3cr3t.."),
+    "Content-Type": "application/x-www-form-urlencoded" },
+  body: new URLSearchParams({ grant_type: "client_credentials" }),
+});
+const { access_token } = await r.json();
+const data = await fetch(`https://h.example/ords/hr/emp/`, { headers: { Authorization: `Bearer ${access_token}` } });
+"#;
+    let p = read(text);
+    assert_eq!(p.kind, Some(PasteKind::Fetch));
+    let f = &p.fill;
+    assert_eq!(f.token_url.as_deref(), Some("https://h.example/ords/hr/oauth/token"));
+    assert_eq!(f.client_id.as_deref(), Some("Te8yn-qGmBoX6jzpPhnUXA.."));
+    assert_eq!(secret(&f.client_secret), Some("s3cr3t.."));
+    assert_eq!(f.client_auth, Some(ClientAuth::BasicHeader));
+    assert_eq!(f.resource_url.as_deref(), Some("https://h.example/ords/hr/emp/"));
+    assert_eq!(f.flow, Some(Flow::OAuth2));
+    assert_eq!(ids(&p), Vec::<&str>::new());
+}
+
+#[test]
+fn python_requests_with_auth_a_data_dict_and_an_environment_secret() {
+    let text = "import os, requests\nfrom requests.auth import HTTPBasicAuth\n\
+        r = requests.post('https://h.example/ords/hr/oauth/token', auth=HTTPBasicAuth('id..', os.environ['SECRET']),\n\
+            data={'grant_type': 'client_credentials', 'scope': 'hr'})\n\
+        emp = requests.get('https://h.example/ords/hr/emp/', auth=('hr_user', 'pw'), params={'limit': 5})\n";
+    let p = read(text);
+    assert_eq!(p.kind, Some(PasteKind::Python));
+    let f = &p.fill;
+    assert_eq!(f.token_url.as_deref(), Some("https://h.example/ords/hr/oauth/token"));
+    assert_eq!(f.client_id.as_deref(), Some("id.."));
+    assert!(f.client_secret.is_none(), "an environment variable is not in the paste");
+    assert_eq!(f.scope.as_deref(), Some("hr"));
+    assert_eq!(f.flow, Some(Flow::Compare));
+    assert_eq!(f.resource_url.as_deref(), Some("https://h.example/ords/hr/emp/?limit=5"));
+    assert_eq!(f.username.as_deref(), Some("hr_user"));
+    assert_eq!(f.password.as_ref().map(|p| p.secret()), Some("pw"));
+    assert_eq!(ids(&p), ["paste-empty-secret"]);
 }
