@@ -1,7 +1,8 @@
 //! `Paste a command`: what people hold when they come (a curl pair, an `APEX_WEB_SERVICE`
 //! block, a fetch or Python `requests` snippet, an HTTPie command, a `USER_ORDS_CLIENTS` row)
 //! read into the form's settings, with what was understood line by line and the paste's
-//! mistakes as findings, before anything is sent. Nothing pasted is ever run: shell substitutions and PL/SQL variables stay as written.
+//! mistakes as findings, before anything is sent. Nothing pasted is ever run: shell
+//! substitutions, PL/SQL variables and a snippet's own names stay as written.
 
 mod assemble;
 mod checks;
