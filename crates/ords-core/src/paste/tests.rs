@@ -351,3 +351,19 @@ fn python_requests_with_auth_a_data_dict_and_an_environment_secret() {
     assert_eq!(f.password.as_ref().map(|p| p.secret()), Some("pw"));
     assert_eq!(ids(&p), ["paste-empty-secret"]);
 }
+
+#[test]
+fn what_the_filled_settings_lead_to_is_said_before_sending() {
+    // The seed's id without its dots, a call under another alias, and http beside https.
+    let p = read(
+        "curl --user Te8yn-qGmBoX6jzpPhnUXA:7KZWVPkkzNZ_gpcS0l-YFw.. -d grant_type=client_credentials \
+         https://h.example/ords/hr/oauth/token\ncurl -H 'Authorization: Bearer x' http://h.example/ords/sales/emp/",
+    );
+    let found = ids(&p);
+    for id in ["dropped-dots", "alias-mismatch", "scheme-mismatch"] {
+        assert!(found.contains(&id), "{id} not in {found:?}");
+    }
+    // A PL/SQL block with comments that look nested, and a q-literal holding quotes.
+    let q = read("/* a /* b */ apex_web_service.make_rest_request(p_url => q'{https://h.example/ords/hr/it's/}');");
+    assert_eq!(q.fill.resource_url.as_deref(), Some("https://h.example/ords/hr/it's/"));
+}
