@@ -20,7 +20,8 @@ pub use leptos::wasm_split::SplitLoaderError;
 pub const LOADING: &str = "Loading…";
 
 /// What a view or a button says when its code could not be fetched (the loader gives up on a
-/// stalled chunk after 30 s); the next try fetches again.
+/// stalled chunk after `ords_core::STALL_MS`, 30 s, as the helper's loader does; a native test
+/// holds the sentence to it); the next try fetches again.
 pub const NOT_LOADED: &str = "This part of the page could not be loaded (offline, a missing file, or a connection \
     stalled for 30 s).";
 
@@ -54,11 +55,11 @@ macro_rules! split_point {
 pub(crate) use split_point;
 
 thread_local! {
-    // Reference-counted, not in the arena: it outlives whichever view first reads it.
+    // Reference-counted, not in the arena: they outlive whichever view first reads them.
     static STARTED: ArcRwSignal<bool> = ArcRwSignal::new(!cfg!(feature = "lazy"));
     // Counts chunks that arrived: a view whose chunk failed tries again when another arrives.
     static ARRIVED: ArcRwSignal<u32> = ArcRwSignal::new(0);
-    static BACKGROUND: std::cell::Cell<bool> = const { std::cell::Cell::new(!cfg!(feature = "lazy")) };
+    static BACKGROUND: ArcRwSignal<bool> = ArcRwSignal::new(!cfg!(feature = "lazy"));
 }
 
 /// Whether the page has begun fetching its later code (always, without the `lazy` feature).
@@ -78,11 +79,42 @@ pub fn background_begun() {
     BACKGROUND.with(|b| b.set(true));
 }
 
+/// Resolves once `ready` (which reads signals) is true: woken by the signals it reads, never
+/// by a timer.
+async fn until(ready: impl Fn() -> bool + 'static) {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use std::task::{Poll, Waker};
+    if untrack(&ready) {
+        return;
+    }
+    let state: Rc<RefCell<(bool, Option<Waker>)>> = Rc::default();
+    let woken = Rc::clone(&state);
+    let effect = Effect::new(move || {
+        if ready() {
+            let mut s = woken.borrow_mut();
+            s.0 = true;
+            if let Some(waker) = s.1.take() {
+                waker.wake();
+            }
+        }
+    });
+    std::future::poll_fn(|cx| {
+        let mut s = state.borrow_mut();
+        if s.0 {
+            Poll::Ready(())
+        } else {
+            s.1 = Some(cx.waker().clone());
+            Poll::Pending
+        }
+    })
+    .await;
+    effect.stop();
+}
+
 /// Waits until the background work has begun: a run never overtakes the simulator's scenario.
 pub async fn settled() {
-    while !BACKGROUND.with(std::cell::Cell::get) {
-        crate::browser::next_task().await;
-    }
+    until(|| BACKGROUND.with(ArcRwSignal::get)).await;
 }
 
 /// A chunk arrived (after a view or a press fetched it).
@@ -95,10 +127,17 @@ pub fn track_arrivals() {
     ARRIVED.with(ArcRwSignal::track);
 }
 
-/// Resolves once another chunk has arrived (checked twice a second: only after a failure).
+/// Resolves once another chunk has arrived (after a failure: a Retry, or the network back).
 pub async fn next_arrival() {
     let seen = ARRIVED.with(ArcRwSignal::get_untracked);
-    while ARRIVED.with(ArcRwSignal::get_untracked) == seen {
-        crate::browser::sleep(500).await;
+    until(move || ARRIVED.with(ArcRwSignal::get) != seen).await;
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_sentence_names_the_one_stall_limit() {
+        let seconds = format!("stalled for {} s", ords_core::STALL_MS / 1000);
+        assert!(super::NOT_LOADED.contains(&seconds), "{}", super::NOT_LOADED);
     }
 }

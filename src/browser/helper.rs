@@ -69,7 +69,7 @@ fn fail_all(waiting: &Rc<RefCell<Waiting>>, why: &str) {
 
 /// How long the helper's code may take to arrive: past this, a stalled connection would leave
 /// Code, Diagnosis and the in-page simulator waiting for ever.
-const LOAD_DEADLINE_MS: i32 = 30_000;
+const LOAD_DEADLINE_MS: u32 = ords_core::STALL_MS;
 
 /// A helper whose jobs are queued in the order asked; its worker starts after the delay.
 fn begin() -> Helper {
@@ -85,9 +85,15 @@ fn begin() -> Helper {
         });
         match started {
             Some(Ok(())) => {
-                super::clock::sleep(LOAD_DEADLINE_MS).await;
+                super::clock::sleep(i32::try_from(LOAD_DEADLINE_MS).unwrap_or(i32::MAX)).await;
                 if mine.borrow().queued.is_some() {
-                    fail_all(&mine, "The page's helper did not load within 30 s (a slow or blocked connection).");
+                    fail_all(
+                        &mine,
+                        &format!(
+                            "The page's helper did not load within {} s (a slow or blocked connection).",
+                            LOAD_DEADLINE_MS / 1000
+                        ),
+                    );
                 }
             }
             Some(Err(why)) => fail_all(&mine, &format!("The page's helper could not be started: {why}.")),

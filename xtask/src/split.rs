@@ -21,8 +21,9 @@ use std::process::Command;
 const PAGE: &str = "ords-playground";
 /// The loader the split writes; the page's glue imports it by this name.
 const LOADER: &str = "__wasm_split.js";
-/// How long a chunk may take to arrive before its load fails (the helper's code waits as long).
-pub const STALL_MS: u32 = 30_000;
+/// How long a chunk may take to arrive before its load fails: the page's one stall limit,
+/// which its helper's code also keeps.
+pub const STALL_MS: u32 = ords_core::STALL_MS;
 
 /// Where the wrapper puts a profile's split (`release` or `debug`).
 fn split_dir(profile: &str) -> PathBuf {

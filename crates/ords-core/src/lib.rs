@@ -86,6 +86,10 @@ pub use http::{body_text, find_header, reason_phrase, HttpRequest, HttpResponse,
 pub use jwt::{decode_jwt, Jwt};
 pub use mask::{contains_secret, mask_cut_text, mask_secrets, secrets_sent};
 pub use notes::{cors_note, status_meaning, status_meaning_for, CorsNote};
+/// How long any code of the page (a split chunk, the helper's module) may take to arrive
+/// before its load fails with a sentence and a retry: one limit for both.
+pub const STALL_MS: u32 = 30_000;
+
 pub use paste::{looks_like_command, read_paste, Fill, Note as PasteNote, PasteKind, Pasted, MAX_PASTE_BYTES};
 pub use provider::{BrowserToken, Provider};
 pub use request::{basic_request, bearer_request, token_request, PreparedRequest};
