@@ -8,6 +8,7 @@ mod assemble;
 mod checks;
 mod curl;
 mod httpie;
+mod lex;
 mod plsql;
 mod plsql_lex;
 #[cfg(test)]

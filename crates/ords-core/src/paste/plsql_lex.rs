@@ -3,6 +3,8 @@
 //! dropped. Typographic quotes from a blog are read as the ASCII ones, and a lone `”` or `“`
 //! where a literal starts as the `''` it replaced (WordPress turns `''` into `”`).
 
+use super::lex::{run_end, skip_blank};
+
 /// A token and the line (1-based) it is on.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Tok {
@@ -25,25 +27,11 @@ pub(crate) fn tokens(text: &str) -> Vec<(Tok, usize)> {
         if out.len() >= MAX_TOKENS {
             break;
         }
+        if let Some(next) = skip_blank(&chars, at, &mut line, |s| s.starts_with(&['-', '-'])) {
+            at = next;
+            continue;
+        }
         match c {
-            '\n' => {
-                line += 1;
-                at += 1;
-            }
-            c if c.is_whitespace() => at += 1,
-            '-' if peek(at + 1) == Some('-') => {
-                while peek(at).is_some_and(|c| c != '\n') {
-                    at += 1;
-                }
-            }
-            '/' if peek(at + 1) == Some('*') => {
-                at += 2;
-                while at < chars.len() && !(chars[at] == '*' && peek(at + 1) == Some('/')) {
-                    line += usize::from(chars[at] == '\n');
-                    at += 1;
-                }
-                at += 2;
-            }
             'q' | 'Q' if matches!(peek(at + 1), Some('\'' | '\u{2018}' | '\u{2019}')) && peek(at + 2).is_some() => {
                 let open = chars[at + 2];
                 let close = match open {
@@ -108,11 +96,9 @@ pub(crate) fn tokens(text: &str) -> Vec<(Tok, usize)> {
                 at += 1;
             }
             c if c.is_ascii_digit() => {
-                let start = at;
-                while peek(at).is_some_and(|c| c.is_ascii_digit() || c == '.') {
-                    at += 1;
-                }
-                out.push((Tok::Num(chars[start..at].iter().collect()), line));
+                let end = run_end(&chars, at, |c| c.is_ascii_digit() || c == '.');
+                out.push((Tok::Num(chars[at..end].iter().collect()), line));
+                at = end;
             }
             _ => {
                 let two: String = chars[at..(at + 2).min(chars.len())].iter().collect();

@@ -2,6 +2,8 @@
 //! string literals (`"…"`, `'…'`, backticks; Python's `f`/`r`/`b` prefixes), identifiers,
 //! numbers and single-character symbols; comments dropped. Nothing is evaluated.
 
+use super::lex::{run_end, skip_blank};
+
 /// A token and the line (1-based) it is on.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Tok {
@@ -23,30 +25,12 @@ pub(crate) fn tokens(text: &str) -> Vec<(Tok, usize)> {
         if out.len() >= MAX_TOKENS {
             break;
         }
+        // `//` (JavaScript) and `#` (Python) start a line comment.
+        if let Some(next) = skip_blank(&chars, at, &mut line, |s| s.starts_with(&['/', '/']) || s[0] == '#') {
+            at = next;
+            continue;
+        }
         match c {
-            '\n' => {
-                line += 1;
-                at += 1;
-            }
-            c if c.is_whitespace() => at += 1,
-            '/' if peek(at + 1) == Some('/') => {
-                while peek(at).is_some_and(|c| c != '\n') {
-                    at += 1;
-                }
-            }
-            '#' => {
-                while peek(at).is_some_and(|c| c != '\n') {
-                    at += 1;
-                }
-            }
-            '/' if peek(at + 1) == Some('*') => {
-                at += 2;
-                while at < chars.len() && !(chars[at] == '*' && peek(at + 1) == Some('/')) {
-                    line += usize::from(chars[at] == '\n');
-                    at += 1;
-                }
-                at += 2;
-            }
             '"' | '\'' | '`' => {
                 let (text, end, lines) = literal(&chars, at);
                 out.push((Tok::Str(text), line));
@@ -67,11 +51,9 @@ pub(crate) fn tokens(text: &str) -> Vec<(Tok, usize)> {
                 out.push((Tok::Ident(word), line));
             }
             c if c.is_ascii_digit() => {
-                let start = at;
-                while peek(at).is_some_and(|c| c.is_ascii_alphanumeric() || c == '.') {
-                    at += 1;
-                }
-                out.push((Tok::Num(chars[start..at].iter().collect()), line));
+                let end = run_end(&chars, at, |c| c.is_ascii_alphanumeric() || c == '.');
+                out.push((Tok::Num(chars[at..end].iter().collect()), line));
+                at = end;
             }
             other => {
                 out.push((Tok::Sym(other), line));
