@@ -88,6 +88,7 @@ pub enum FindingId {
     PasteGrantType,
     PasteJsonToken,
     PastePlsqlHeaders,
+    PasteSchemaUser,
     PortMismatch,
     PreflightResource,
     PreflightToken,
@@ -111,7 +112,7 @@ pub enum FindingId {
 }
 
 impl FindingId {
-    pub const ALL: [Self; 60] = [
+    pub const ALL: [Self; 61] = [
         Self::AccountLocked,
         Self::AliasMismatch,
         Self::BadPaging,
@@ -152,6 +153,7 @@ impl FindingId {
         Self::PasteGrantType,
         Self::PasteJsonToken,
         Self::PastePlsqlHeaders,
+        Self::PasteSchemaUser,
         Self::PortMismatch,
         Self::PreflightResource,
         Self::PreflightToken,
@@ -216,6 +218,7 @@ impl FindingId {
             Self::PasteGrantType => "paste-grant-type",
             Self::PasteJsonToken => "paste-json-token",
             Self::PastePlsqlHeaders => "paste-plsql-headers",
+            Self::PasteSchemaUser => "paste-schema-user",
             Self::PortMismatch => "port-mismatch",
             Self::PreflightResource => "preflight-resource",
             Self::PreflightToken => "preflight-token",

@@ -89,6 +89,7 @@ pub(super) fn check(sent: &[Sent], fill: &Fill) -> Vec<Finding> {
             }
         }
     }
+    out.extend(schema_user(sent, fill));
     out.extend(settings(fill));
     if fill.client_id.is_some() && fill.client_secret.is_none() {
         out.push(
@@ -107,6 +108,46 @@ pub(super) fn check(sent: &[Sent], fill: &Fill) -> Vec<Finding> {
         );
     }
     out
+}
+
+/// Basic credentials that look like a schema's own database user (the user is the URL's alias,
+/// or the same paste also gets a token for that alias: an OAuth-protected module). ORDS gives a
+/// database user one role, SQL Developer, and only on its own schema's URLs; whether the module
+/// is protected for other roles is not knowable before sending, so this is a warning.
+fn schema_user(sent: &[Sent], fill: &Fill) -> Option<Finding> {
+    if fill.flow != Some(crate::config::Flow::Basic) {
+        return None;
+    }
+    let user = fill.username.as_deref()?;
+    let alias_of =
+        |url: &str| crate::url::HttpUrl::parse(url).ok().as_ref().and_then(crate::url::ords_alias_and_module);
+    let (alias, _) = alias_of(fill.resource_url.as_deref()?)?;
+    let token_for_alias = sent.iter().any(|s| is_token_request(s) && alias_of(&s.url).is_some_and(|(a, _)| a == alias));
+    if !user.eq_ignore_ascii_case(&alias) && !token_for_alias {
+        return None;
+    }
+    let why = if token_for_alias {
+        format!("the same paste gets an OAuth token for /ords/{alias}/, so its module is protected for a client's role")
+    } else {
+        format!("{user} is the name of the schema alias /ords/{alias}/, so it reads as that schema's database user")
+    };
+    Some(
+        Finding::new(
+            FindingId::PasteSchemaUser,
+            Severity::Warning,
+            format!(
+                "Basic credentials for a schema user on a module that may be OAuth-protected: {why}. ORDS accepts a \
+                database user only with database authentication on (jdbc.auth.enabled), gives it the one role SQL \
+                Developer, and only on its own schema's URLs: anything else answers 401."
+            ),
+            format!("Basic as {user} on {}", fill.resource_url.as_deref().unwrap_or_default()),
+        )
+        .fix(
+            "Call the module with the OAuth client's token (Get token, then Call API), or add SQL Developer to the \
+            privilege's roles if the database user is meant to reach it (ORDS.CREATE_PRIVILEGE / \
+            ORDS_SECURITY.CREATE_PRIVILEGE, p_roles).",
+        ),
+    )
 }
 
 /// The inputs' diagnosis of what the paste fills (what it leaves empty is not checked).

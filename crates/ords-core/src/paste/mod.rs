@@ -10,6 +10,7 @@ mod curl;
 mod httpie;
 mod lex;
 mod plsql;
+mod plsql_expr;
 mod plsql_lex;
 #[cfg(test)]
 mod round_trip;

@@ -1,9 +1,10 @@
 //! An `APEX_WEB_SERVICE` block: `OAUTH_AUTHENTICATE` (what the database sends for it: a Basic
 //! header, `grant_type` and `scope`, nothing else), `OAUTH_AUTHENTICATE_CREDENTIAL` (its web
 //! credential named, asked for), `MAKE_REST_REQUEST` and the `g_request_headers` in force at
-//! each call. Values are string literals, their concatenation and variables given a literal in
-//! the block; anything else (a function, a bind) stays as written.
+//! each call. Values are computed as in `plsql_expr` (literals, `||`, the block's variables, the
+//! functions a hand-made token request uses); anything else stays as written.
 
+use super::plsql_expr::{expr, Toks, Val};
 use super::plsql_lex::{tokens, Tok};
 use super::{Note, Sent};
 use crate::diagnose::{Finding, FindingId, Severity};
@@ -22,17 +23,6 @@ pub(super) fn looks_like(text: &str) -> bool {
     let lower = text.to_ascii_lowercase();
     ["apex_web_service", "oauth_authenticate", "make_rest_request"].iter().any(|w| lower.contains(w))
 }
-
-/// A value: its text (`None` parts stay as written, named in `unknown`), and whether it holds
-/// the token `OAUTH_GET_LAST_TOKEN` returns.
-#[derive(Clone, Debug, Default)]
-struct Val {
-    text: String,
-    unknown: Vec<String>,
-    token: bool,
-}
-
-type Toks<'a> = &'a [(Tok, usize)];
 
 pub(super) fn read(text: &str) -> Read {
     let toks = tokens(text);
@@ -258,46 +248,6 @@ fn list_of(args: &[Toks<'_>], name: &str, vars: &HashMap<String, Val>) -> Vec<St
     let text = inner.first().map(|a| expr(a, vars).text).unwrap_or_default();
     let sep = inner.get(1).map(|a| expr(a, vars).text).filter(|s| !s.is_empty()).unwrap_or_else(|| ":".into());
     text.split(sep.as_str()).map(str::to_owned).collect()
-}
-
-/// Literals and variables joined by `||`; `apex_web_service.oauth_get_last_token` is the token.
-fn expr(toks: Toks<'_>, vars: &HashMap<String, Val>) -> Val {
-    let mut val = Val::default();
-    let mut i = 0;
-    while i < toks.len() {
-        match &toks[i].0 {
-            Tok::Str(s) | Tok::Num(s) => val.text.push_str(s),
-            Tok::Sym("||" | "(" | ")") => {}
-            Tok::Ident(a)
-                if a == "apex_web_service"
-                    && matches!(toks.get(i + 2), Some((Tok::Ident(f), _)) if f == "oauth_get_last_token") =>
-            {
-                val.token = true;
-                i += 2;
-            }
-            Tok::Ident(name) => match vars.get(name) {
-                Some(v) => {
-                    val.text.push_str(&v.text);
-                    val.token |= v.token;
-                    val.unknown.extend(v.unknown.iter().cloned());
-                }
-                None => {
-                    // A dotted name or a call stays as written.
-                    let mut written = name.clone();
-                    while let (Some((Tok::Sym("."), _)), Some((Tok::Ident(next), _))) =
-                        (toks.get(i + 1), toks.get(i + 2))
-                    {
-                        written = format!("{written}.{next}");
-                        i += 2;
-                    }
-                    val.unknown.push(written);
-                }
-            },
-            _ => {}
-        }
-        i += 1;
-    }
-    val
 }
 
 /// `name [type…] := expr` (a declaration or an assignment).

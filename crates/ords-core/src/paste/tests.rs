@@ -232,6 +232,22 @@ fn the_pastes_mistakes_are_findings_with_their_fix() {
 }
 
 #[test]
+fn basic_as_the_schemas_own_user_is_a_warning() {
+    let p = read("curl --user HR:secret https://h.example/ords/hr/employees/");
+    assert_eq!(ids(&p), ["paste-schema-user"]);
+    assert_eq!(
+        p.findings[0].cause,
+        "Basic credentials for a schema user on a module that may be OAuth-protected: HR is the name of the \
+        schema alias /ords/hr/, so it reads as that schema's database user. ORDS accepts a database user only \
+        with database authentication on (jdbc.auth.enabled), gives it the one role SQL Developer, and only on \
+        its own schema's URLs: anything else answers 401."
+    );
+    assert_eq!(p.findings[0].evidence, "Basic as HR on https://h.example/ords/hr/employees/");
+    assert!(ids(&read("curl --user scott:tiger https://h.example/ords/hr/employees/")).is_empty());
+    assert!(ids(&read("curl --user hr:secret https://h.example/api/hr/employees/")).is_empty());
+}
+
+#[test]
 fn httpie_with_a_form_and_basic_auth() {
     let p =
         read("http -a id..:s3 -f POST https://h.example/ords/hr/oauth/token grant_type=client_credentials scope==x");
@@ -298,6 +314,7 @@ fn every_paste_finding_is_produced_by_some_case() {
     the_readers_plsql_block_with_typographic_quotes();
     the_pastes_mistakes_are_findings_with_their_fix();
     a_user_ords_clients_row_from_sql_developer_and_a_masked_one();
+    basic_as_the_schemas_own_user_is_a_warning();
     let seen = SEEN.with(|s| s.borrow().clone());
     let missing: Vec<&str> = FindingId::ALL
         .iter()
