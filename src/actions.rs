@@ -162,9 +162,13 @@ fn run_now(page: Page, action: Button) {
     let now = browser::now_ms();
     let inputs = match untrack(|| gather(page, action, now)) {
         Ok(inputs) => inputs,
-        Err(problems) => return results.field_errors.set(problems),
+        Err(problems) => {
+            crate::host_api::ran(page, action, form.flow.get_untracked(), now, refusal(&problems));
+            return results.field_errors.set(problems);
+        }
     };
     let target = form.target.get_untracked();
+    let flow = inputs.flow;
     let config = untrack(|| form.config());
     let facts = untrack(|| diagnosis::inputs(&form, &results));
     if let TokenSource::Pasted(pasted) = &inputs.token {
@@ -200,12 +204,21 @@ fn run_now(page: Page, action: Button) {
                 diagnosis::after_run(results, facts, target, outcome.sent_expired_token, run).await;
                 if results.run_number.get_untracked() == run {
                     crate::workshop::after_run(page.form, page.results, workshop, inputs.flow);
+                    crate::host_api::ran(page, action, flow, now, None);
                 }
             }
-            Err(problems) => results.field_errors.set(problems),
+            Err(problems) => {
+                crate::host_api::ran(page, action, flow, now, refusal(&problems));
+                results.field_errors.set(problems);
+            }
         }
         results.busy.set(None);
     });
+}
+
+/// Why a run sent nothing, in one sentence: the first field's problem.
+fn refusal(problems: &[FieldError]) -> Option<String> {
+    problems.first().map(|p| format!("{}: {}", p.field.label(), p.message))
 }
 
 /// Cancel: stops requests in flight and answers open questions with no.

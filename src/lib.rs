@@ -15,6 +15,7 @@ mod components;
 mod consent;
 mod diagnosis;
 mod history;
+mod host_api;
 mod later;
 mod persist;
 pub mod state;

@@ -91,6 +91,7 @@ pub fn stage(form: Form, results: Results, workshop: Workshop, lesson: &LessonIn
         sections: keep.sections,
         theme: keep.theme,
         present: keep.present,
+        host_origin: keep.host_origin,
         ..PlaygroundConfig::from_fragment(&base).config
     };
     form.apply(&staged, Source::Typed);
@@ -99,17 +100,8 @@ pub fn stage(form: Form, results: Results, workshop: Workshop, lesson: &LessonIn
     workshop.done.update(|d| d.retain(|k| !k.starts_with(&format!("{}/", lesson.id))));
     workshop.met.set(Vec::new());
     workshop.hints.set(0);
-    forget_results(results);
+    results.forget_run();
     workshop.said.set(format!("Lesson {} started.", lesson.title));
-}
-
-fn forget_results(results: Results) {
-    results.held.set(None);
-    results.token_step.set(None);
-    results.resource.set(None);
-    results.resource_note.set(None);
-    results.timeline.set(Vec::new());
-    results.findings.set(Vec::new());
 }
 
 /// Keeps the in-page simulator in the form's scenario: restarted (its tokens forgotten, so the

@@ -2,8 +2,8 @@
 //! worker holding the in-page simulated ORDS, the code generators, the diagnosis and the rest the
 //! first screen does not need), the in-page simulator's transport, storage, the clipboard, the
 //! clock, the page's location, files, focus, a JWK set's fetch, Unicode lower case, the offline
-//! copy (service worker), and the notice shown if the page ever panics. No other module
-//! touches `web_sys` or `js_sys`, except to read DOM events.
+//! copy (service worker), messages with the page around an embed, and the notice shown if the
+//! page ever panics. No other module touches `web_sys` or `js_sys`, except to read DOM events.
 
 mod clipboard;
 mod clock;
@@ -12,6 +12,7 @@ mod fetch;
 mod files;
 mod focus;
 mod helper;
+mod host;
 mod jwks;
 mod location;
 mod offline;
@@ -27,6 +28,9 @@ pub use fetch::{answers, cancel_all, TIMEOUT_MS};
 pub use files::{data_url, read_chosen_file};
 pub use focus::{focus_status_after_run, focus_when_shown};
 pub use helper::{ask as ask_helper, Newest};
+pub use host::{
+    allow_host, host_origin, ignore_message, ignored_messages, listen_to_parent, post_to_host, referrer_origin,
+};
 pub use jwks::jwk_set;
 pub use location::{page_is_local, page_origin, page_settings_text, reload_when_the_fragment_changes};
 pub use offline::{apply_update, keep_offline_copy};

@@ -1,8 +1,8 @@
 use super::lessons_view::lessons_view;
 use super::share_view::share_view;
 use super::{
-    consent_dialog::ConsentDialog, fields::ChoiceField, form::FormPanel, later_view::Later, link_banner::LinkBanner,
-    resource_panel::ResourcePanel, token_panel::TokenPanel,
+    fields::ChoiceField, form::FormPanel, later_view::Later, link_banner::LinkBanner, resource_panel::ResourcePanel,
+    token_panel::TokenPanel,
 };
 use crate::actions::{self, Page};
 use crate::browser;
@@ -18,7 +18,8 @@ use std::time::Duration;
 /// the sections as tabs under them (one column on a narrow screen).
 #[component]
 pub fn App() -> impl IntoView {
-    let start = crate::persist::start(&browser::page_settings_text());
+    let link_text = browser::page_settings_text();
+    let start = crate::persist::start(&link_text);
     let form = Form::new(&start.config, start.source);
     let from_link = start.link.is_some();
     crate::persist::keep(form, from_link);
@@ -49,34 +50,33 @@ pub fn App() -> impl IntoView {
     // A link naming a lesson but not its scenario (`#lesson=expired-token`) opens it staged.
     let stage_linked =
         start.link.as_ref().is_some_and(|l| l.set.contains(&Key::Lesson) && !l.set.contains(&Key::Scenario));
-    if stage_linked {
-        Effect::new(move |staged: Option<bool>| {
-            if staged == Some(true) {
-                return true;
-            }
-            let Some(lesson) =
-                workshop.lesson(&form.lesson.get_untracked()).filter(|_| workshop.lessons.with(|l| !l.is_empty()))
-            else {
-                workshop.lessons.track();
-                return false;
-            };
-            crate::workshop::stage(page.form, page.results, workshop, &lesson);
-            true
-        });
-    }
     browser::report_height_to_host();
+    // Only a link that steers requests (where they go, what they send) raises the banner; the
+    // page around an embed may raise it too, with settings of its own.
+    let host = crate::host_api::HostApi::new(&link_text, start.link.clone());
+    let host_origin = start.config.host_origin;
+    provide_context(host);
     // The code the first screen does not need, as soon as the page has drawn it; the helper
     // (simulator, code, diagnosis) starts with it.
     let owner = Owner::current();
+    let update_ready = RwSignal::new(false);
     set_timeout(
         move || {
             crate::later::start(move || {
                 leptos::task::spawn_local(actions::preload_run_code());
+                if browser::in_frame() {
+                    leptos::task::spawn_local(async move {
+                        // The page around waits for `ready`: a failed chunk is tried again.
+                        while crate::host_api::listen(page, host, host_origin.clone()).await.is_err() {
+                            crate::later::next_arrival().await;
+                        }
+                    });
+                }
                 leptos::task::spawn_local(async move {
                     if let Some(owner) = owner {
                         // Runs need not wait for it; it is tried again once another chunk
                         // arrives (a Retry, or the network back).
-                        while keep_up(page, owner.clone()).await.is_err() {
+                        while keep_up(page, owner.clone(), stage_linked, update_ready).await.is_err() {
                             crate::later::background_begun();
                             crate::later::next_arrival().await;
                         }
@@ -87,16 +87,11 @@ pub fn App() -> impl IntoView {
         },
         Duration::ZERO,
     );
-    // Then the offline copy, which fetches every file once more.
-    let update_ready = RwSignal::new(false);
-    set_timeout(move || browser::keep_offline_copy(move || update_ready.set(true)), Duration::from_secs(2));
     if let Ok(tick) = set_interval_with_handle(move || results.now_ms.set(browser::now_ms()), Duration::from_secs(1)) {
         on_cleanup(move || tick.clear());
     }
     let embed = form.embed.get_untracked();
     let full_link = move || ords_core::share_link(&browser::page_address(), &form.config().full_page());
-    // Only a link that steers requests (where they go, what they send) raises the banner.
-    let banner = start.link.filter(|l| l.needs_banner());
     let lessons_open = view_state.lessons_open;
     let share_open = RwSignal::new(false);
     // An embed has Lessons only when it lists them (or a lesson link opened them).
@@ -143,7 +138,10 @@ pub fn App() -> impl IntoView {
                     "A newer version of the playground is ready (reloading keeps saved settings, not typed secrets). "
                     <button type="button" class="small" on:click=|_| browser::apply_update()>"Reload to update"</button>
             </p>
-            {banner.map(|link| view! { <LinkBanner link compact=embed /> })}
+            {move || host.banner.get().map(|link| view! { <LinkBanner link compact=embed /> })}
+            <Show when=move || host.asking.with(Option::is_some)>
+                <Later load=super::host_prompt::host_prompt_view />
+            </Show>
             <div class="form-column">
                 <div id="lessons" class="lessons-slot" hidden=move || !lessons_open.get()>
                     <Show when=lessons_offered><Later load=lessons_view /></Show>
@@ -161,7 +159,8 @@ pub fn App() -> impl IntoView {
                 </Show>
             </div>
         </main>
-        <ConsentDialog />
+        // Only a run asks the question, and the run's code is in the same chunk.
+        <Later load=super::consent_dialog::consent_view blank=true />
     }
 }
 
@@ -169,12 +168,36 @@ split_point!(
     background,
     preload_background,
     /// What the page keeps up in the background once the form is usable: the inputs' diagnosis,
-    /// the simulator's scenario and the workshop's scenarios and lessons, from the helper.
-    fn keep_up(page: Page, owner: Owner) -> () {
+    /// the simulator's scenario and the workshop's scenarios and lessons, from the helper; a
+    /// lesson a link named, staged once the lessons are in; then the offline copy, which
+    /// fetches every file once more (`update_ready` when a newer version is waiting).
+    fn keep_up(page: Page, owner: Owner, stage_linked: bool, update_ready: RwSignal<bool>) -> () {
         owner.with(|| {
             crate::workshop::keep_scenario(page.form, page.results);
             crate::diagnosis::keep_inputs_diagnosed(page.form, page.results);
+            if stage_linked {
+                stage_linked_lesson(page);
+            }
         });
         page.workshop.load();
+        set_timeout(move || browser::keep_offline_copy(move || update_ready.set(true)), Duration::from_secs(2));
     }
 );
+
+/// Stages the lesson the page's link named, once the lessons have come from the helper.
+fn stage_linked_lesson(page: Page) {
+    let Page { form, workshop, .. } = page;
+    Effect::new(move |staged: Option<bool>| {
+        if staged == Some(true) {
+            return true;
+        }
+        let Some(lesson) =
+            workshop.lesson(&form.lesson.get_untracked()).filter(|_| workshop.lessons.with(|l| !l.is_empty()))
+        else {
+            workshop.lessons.track();
+            return false;
+        };
+        crate::workshop::stage(page.form, page.results, workshop, &lesson);
+        true
+    });
+}

@@ -6,7 +6,7 @@ use leptos::html::Dialog;
 use leptos::prelude::*;
 
 #[component]
-pub fn ConsentDialog() -> impl IntoView {
+fn ConsentDialog() -> impl IntoView {
     let consent = expect_context::<Consent>();
     let dialog = NodeRef::<Dialog>::new();
     let question = Memo::new(move |_| consent.asking.with(|q| q.first().cloned()));
@@ -39,3 +39,12 @@ pub fn ConsentDialog() -> impl IntoView {
         </dialog>
     }
 }
+
+crate::later::split_point!(
+    answers,
+    preload_consent,
+    /// The dialog, with the run's code (only a run asks).
+    pub(super) fn consent_view() -> AnyView {
+        view! { <ConsentDialog /> }.into_any()
+    }
+);

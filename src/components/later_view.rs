@@ -7,6 +7,7 @@
 use crate::later::{arrived, started, track_arrivals, SplitLoaderError, LOADING, NOT_LOADED};
 use leptos::prelude::*;
 use std::future::Future;
+use std::pin::Pin;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Loading {
@@ -14,6 +15,10 @@ enum Loading {
     Done,
     Failed,
 }
+
+/// What `Later` calls: a split point, boxed so that one copy of `Later`'s code serves them all.
+type Load =
+    std::sync::Arc<dyn Fn() -> Pin<Box<dyn Future<Output = Result<AnyView, SplitLoaderError>> + Send>> + Send + Sync>;
 
 /// `load` is a view's split point; `blank`: nothing shows while it loads (the answers, empty
 /// before a run anyway).
@@ -23,6 +28,10 @@ where
     L: Fn() -> F + Copy + Send + Sync + 'static,
     F: Future<Output = Result<AnyView, SplitLoaderError>> + Send + 'static,
 {
+    later(std::sync::Arc::new(move || Box::pin(load())), blank)
+}
+
+fn later(load: Load, blank: bool) -> AnyView {
     let state = RwSignal::new(Loading::Waiting);
     let attempt = RwSignal::new(0u32);
     let retry = move || {
@@ -38,6 +47,7 @@ where
     });
     let content = move || {
         attempt.track();
+        let load = load.clone();
         started().then(|| {
             Suspend::new(async move {
                 let shown = load().await;
@@ -58,4 +68,5 @@ where
         </p>
         {content}
     }
+    .into_any()
 }

@@ -23,6 +23,10 @@ pub fn LinkBanner(link: Decoded, compact: bool) -> impl IntoView {
             <p class="hosts">"Credentials will go to: "
                 {move || hosts.with(|h| if h.is_empty() { "(no valid URL yet)".to_owned() } else { h.join(", ") })}
             </p>
+            {crate::browser::host_origin().map(|origin| view! {
+                <p class="hint">{format!("{origin}, the page around this embed, may change these settings and press \
+                    the buttons.")}</p>
+            })}
             {(!changed.is_empty()).then(|| view! {
                 <details open=!compact>
                     <summary>{format!("Settings the link changed ({})", changed.len())}</summary>

@@ -12,6 +12,7 @@ pub mod exchange_view;
 mod fields;
 mod form;
 mod history_view;
+mod host_prompt;
 mod jwt_profile;
 mod later_view;
 mod lessons_view;

@@ -79,6 +79,8 @@ form! {
         present: bool,
         /// Where tokens come from (a preset).
         provider: Provider,
+        /// The page around an embed that may talk to it (set by the page's link).
+        host_origin: String,
     }
     own {
         target: Target = Target::Network,

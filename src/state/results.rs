@@ -94,6 +94,16 @@ impl Results {
         self.field_errors.with(|list| list.iter().find(|e| e.field == field).map(|e| e.message.clone()))
     }
 
+    /// Forgets the last run: the token held, both answers, the timeline and the findings.
+    pub fn forget_run(&self) {
+        self.held.set(None);
+        self.token_step.set(None);
+        self.resource.set(None);
+        self.resource_note.set(None);
+        self.timeline.set(Vec::new());
+        self.findings.set(Vec::new());
+    }
+
     /// Holds the token of a finished token step, obtained from `via`.
     pub fn record_token(&self, step: TokenStep, via: Target, now_ms: f64) {
         self.held_from.set(via);

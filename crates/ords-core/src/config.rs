@@ -187,6 +187,8 @@ pub struct PlaygroundConfig {
     pub provider: crate::provider::Provider,
     /// The ORDS JWT profile a provider's tokens are checked against.
     pub jwt: crate::jwt_profile::JwtProfile,
+    /// The origin of the page around an embed that may talk to it (`postMessage`); empty: none.
+    pub host_origin: String,
 }
 
 impl Default for PlaygroundConfig {
@@ -216,6 +218,7 @@ impl Default for PlaygroundConfig {
             present: false,
             provider: crate::provider::Provider::Ords,
             jwt: crate::jwt_profile::JwtProfile::default(),
+            host_origin: String::new(),
         }
     }
 }
@@ -256,7 +259,7 @@ impl PlaygroundConfig {
 
     /// The same settings for the full page (what `Open in full playground` opens).
     pub fn full_page(&self) -> Self {
-        Self { embed: false, sections: Vec::new(), ..self.clone() }
+        Self { embed: false, sections: Vec::new(), host_origin: String::new(), ..self.clone() }
     }
 
     /// The embed card's one line: the flow, the call, and who receives the credentials.

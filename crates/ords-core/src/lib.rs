@@ -33,6 +33,7 @@ mod format;
 mod held_token;
 pub mod helper;
 mod history;
+pub mod host_api;
 mod http;
 mod jwt;
 pub mod jwt_profile;

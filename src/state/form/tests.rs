@@ -37,6 +37,7 @@ fn everything_set() -> PlaygroundConfig {
             role_claim: "/roles".into(),
             privilege: "hr.read".into(),
         },
+        host_origin: "https://docs.example".into(),
     }
 }
 

@@ -31,11 +31,12 @@ impl Decoded {
 
     /// True when the link set anything that decides where requests or credentials go or what is
     /// sent, or held something that was not used: the page then shows `Configured by a link`.
-    /// How the page looks (embed, sections, theme, presentation) and what the in-page simulator
-    /// stages (lesson, scenario, or the simulator itself as the target) send nothing anywhere.
+    /// How the page looks (embed, sections, theme, presentation), what the in-page simulator
+    /// stages (lesson, scenario, or the simulator itself as the target) and which page may talk
+    /// to an embed (`origin`: what it sends raises the banner then) send nothing anywhere.
     pub fn needs_banner(&self) -> bool {
         let steers = |key: &Key| match key {
-            Key::Embed | Key::Sections | Key::Theme | Key::Present | Key::Lesson | Key::Scenario => false,
+            Key::Embed | Key::Sections | Key::Theme | Key::Present | Key::Lesson | Key::Scenario | Key::Origin => false,
             Key::Target => self.config.target != Some(Target::Simulated),
             _ => true,
         };
@@ -132,6 +133,7 @@ impl PlaygroundConfig {
         put(Key::JwtAge, seconds(j.allowed_age_s), String::new());
         put(Key::JwtRoleClaim, j.role_claim.clone(), b.role_claim.clone());
         put(Key::JwtPrivilege, j.privilege.clone(), b.privilege.clone());
+        put(Key::Origin, this.host_origin, base.host_origin);
         out
     }
 
@@ -245,6 +247,7 @@ impl Decoded {
             Key::JwtRoleClaim => c.jwt.role_claim = value.into(),
             Key::JwtPrivilege => c.jwt.privilege = value.into(),
             Key::Theme => c.theme = Theme::from_key(value).ok_or_else(Theme::not_one_of)?,
+            Key::Origin => c.host_origin = crate::host_api::parse_origin(value)?,
         }
         if !self.set.contains(&key) {
             self.set.push(key);

@@ -35,10 +35,11 @@ pub enum Key {
     JwtAge,
     JwtRoleClaim,
     JwtPrivilege,
+    Origin,
 }
 
 impl Key {
-    pub const ALL: [Self; 29] = [
+    pub const ALL: [Self; 30] = [
         Self::Target,
         Self::Flow,
         Self::TokenUrl,
@@ -68,6 +69,7 @@ impl Key {
         Self::JwtAge,
         Self::JwtRoleClaim,
         Self::JwtPrivilege,
+        Self::Origin,
     ];
 
     /// The key as written in links and storage.
@@ -102,6 +104,7 @@ impl Key {
             Self::JwtAge => "jwt_age",
             Self::JwtRoleClaim => "jwt_role_claim",
             Self::JwtPrivilege => "jwt_privilege",
+            Self::Origin => "origin",
         }
     }
 
@@ -137,6 +140,7 @@ impl Key {
             Self::JwtAge => "Allowed age",
             Self::JwtRoleClaim => "Role claim",
             Self::JwtPrivilege => "Privilege",
+            Self::Origin => "Page allowed to control this embed",
         }
     }
 

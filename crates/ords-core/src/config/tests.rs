@@ -38,6 +38,7 @@ fn custom() -> PlaygroundConfig {
             role_claim: "/roles".into(),
             privilege: "hr.read".into(),
         },
+        host_origin: "https://docs.example:8443".into(),
     }
 }
 
