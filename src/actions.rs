@@ -163,7 +163,7 @@ fn run_now(page: Page, action: Button) {
     let inputs = match untrack(|| gather(page, action, now)) {
         Ok(inputs) => inputs,
         Err(problems) => {
-            crate::host_api::ran(page, action, form.flow.get_untracked(), now, refusal(&problems));
+            crate::host_report::ran(form, results, action, form.flow.get_untracked(), now, refusal(&problems));
             return results.field_errors.set(problems);
         }
     };
@@ -204,11 +204,11 @@ fn run_now(page: Page, action: Button) {
                 diagnosis::after_run(results, facts, target, outcome.sent_expired_token, run).await;
                 if results.run_number.get_untracked() == run {
                     crate::workshop::after_run(page.form, page.results, workshop, inputs.flow);
-                    crate::host_api::ran(page, action, flow, now, None);
+                    crate::host_report::ran(page.form, page.results, action, flow, now, None);
                 }
             }
             Err(problems) => {
-                crate::host_api::ran(page, action, flow, now, refusal(&problems));
+                crate::host_report::ran(form, results, action, flow, now, refusal(&problems));
                 results.field_errors.set(problems);
             }
         }

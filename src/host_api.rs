@@ -1,15 +1,15 @@
 //! The embed's side of its API for the page around it (`ords_core::host_api`): who may talk to
 //! it (the origin its link names, or the page that framed it once the person allows it), what
 //! each message does (settings as a link's, under the banner and the question about
-//! credentials; a press of `Get token` or `Call API`; reset; theme), and `ran` after each run.
+//! credentials; a press of `Get token` or `Call API`; reset; theme). `ran` is `host_report`'s.
 //! The listener comes with the code fetched after the first screen.
 
 use crate::actions::{self, Page};
 use crate::browser;
 use crate::state::Source;
 use leptos::prelude::*;
-use ords_core::host_api::{ran_message, read_message, settings_after, FromHost, Ran};
-use ords_core::{demo, mask_secrets, Button, Decoded, Flow, PlaygroundConfig, Severity, Step, Target};
+use ords_core::host_api::{read_message, settings_after, FromHost};
+use ords_core::{demo, Decoded, PlaygroundConfig, Target};
 
 /// What the page keeps about its host: the banner (a message's settings raise it as a link's
 /// do) and the origin asking to be allowed.
@@ -113,38 +113,4 @@ fn apply(page: Page, config: &PlaygroundConfig) {
     if config.target.is_none() && !on_demo && form.target_source.get_untracked() == Source::Default {
         form.target.set(Target::Network);
     }
-}
-
-/// After a run: `ran` to the page around the embed, when one is allowed. The finding's sentence
-/// is masked with every secret of the form; nothing else could hold one. `refused`: the run
-/// sent nothing, for this reason (a field's problem).
-pub fn ran(page: Page, button: Button, flow: Flow, started_ms: f64, refused: Option<String>) {
-    if browser::host_origin().is_none() {
-        return;
-    }
-    let Page { form, results, .. } = page;
-    let status = |step: Step| {
-        results.timeline.with_untracked(|t| {
-            t.iter().rev().find(|e| e.exchange.step == step).and_then(|e| e.exchange.response().map(|r| r.status))
-        })
-    };
-    let mut secrets =
-        vec![form.client_secret.get_untracked(), form.password.get_untracked(), form.own_token.get_untracked()];
-    secrets.extend(results.held.with_untracked(|h| h.as_ref().map(|h| h.access_token.secret().to_owned())));
-    secrets.retain(|s| !s.is_empty());
-    let finding = results.findings.with_untracked(|all| {
-        let main = all.iter().find(|f| f.severity == Severity::Problem).or(all.first());
-        let said = refused.map(|r| ("input", r));
-        said.or_else(|| main.map(|f| (f.id.key(), f.cause.clone()))).map(|(id, s)| (id, mask_secrets(&s, &secrets)))
-    });
-    let ran = Ran {
-        flow: flow.key(),
-        button: button.key(),
-        token_status: status(Step::Token),
-        resource_status: status(Step::Resource),
-        finding,
-        ms: (browser::now_ms() - started_ms).max(0.0) as u64,
-        ignored: browser::ignored_messages(),
-    };
-    browser::post_to_host(&ran_message(&ran));
 }

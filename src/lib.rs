@@ -16,6 +16,7 @@ mod consent;
 mod diagnosis;
 mod history;
 mod host_api;
+mod host_report;
 mod later;
 mod persist;
 pub mod state;

@@ -40,6 +40,7 @@ pub mod jwt_profile;
 pub mod lessons;
 mod mask;
 mod notes;
+mod par;
 mod paste;
 mod provider;
 pub mod quote;
@@ -91,6 +92,7 @@ pub use notes::{cors_note, status_meaning, status_meaning_for, CorsNote};
 /// before its load fails with a sentence and a retry: one limit for both.
 pub const STALL_MS: u32 = 30_000;
 
+pub use par::{par_setup_sql, ParToken, ParUrl, ParUrlError};
 pub use paste::{looks_like_command, read_paste, Fill, Note as PasteNote, PasteKind, Pasted, MAX_PASTE_BYTES};
 pub use provider::{BrowserToken, Provider};
 pub use request::{basic_request, bearer_request, token_request, PreparedRequest};

@@ -228,6 +228,10 @@ pub fn secrets_sent(request: &HttpRequest) -> Vec<String> {
             }
         }
     }
+    // A pre-authenticated URL carries its token in the path.
+    if let Ok(par) = crate::par::ParUrl::parse(&request.url) {
+        out.push(par.token.secret().to_owned());
+    }
     out.retain(|s| !s.is_empty());
     out
 }

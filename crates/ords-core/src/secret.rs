@@ -41,6 +41,8 @@ macro_rules! secret_type {
     };
 }
 
+pub(crate) use secret_type;
+
 secret_type!(
     /// An OAuth2 client secret (for ORDS, usually 22 base64url characters and `..`).
     ClientSecret

@@ -112,6 +112,17 @@ pub fn ords_alias_and_module(url: &HttpUrl) -> Option<(String, Option<String>)> 
     Some((alias, module))
 }
 
+/// A link's `origin`: `scheme://host[:port]`, nothing after it but one `/`.
+pub fn parse_origin(value: &str) -> Result<String, String> {
+    let bad = || "not an origin (https://host or https://host:port)".to_owned();
+    let url = HttpUrl::parse(value.trim()).map_err(|_| bad())?;
+    let rest = url.path.trim_start_matches('/');
+    if !rest.is_empty() || url.query.is_some() || value.contains('#') || value.contains('@') {
+        return Err(bad());
+    }
+    Ok(url.origin())
+}
+
 /// WHATWG URL's forbidden domain code points, so fetch never throws on a host we accepted.
 fn check_host(host: &str) -> Result<(), UrlError> {
     if let Some(inner) = host.strip_prefix('[') {

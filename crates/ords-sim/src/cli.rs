@@ -47,6 +47,15 @@ USAGE: ords-sim [OPTIONS]
                           demo client and user do not hold
   --doc-root DIR          also serve DIR's files outside /ords/, as ORDS standalone's
                           standalone.doc.root does (a built playground there needs no CORS)
+  --par PATTERN           define a pre-authenticated URL (ORDS_PAR.DEFINE_FOR_HANDLER) for GET on
+                          the handler at PATTERN below the alias (hr/employees/, hr/employees/:id);
+                          repeatable; its URL is printed at start
+  --par-seconds N         how long each --par lasts (p_duration; default 3600)
+  --par-revoke-delay S    seconds before a revoked PAR stops working (default 30: ORDS says it
+                          may take up to 30)
+  --par-refused-status C  status for an expired, revoked or unknown PAR or another method:
+                          401 (default) | 404 (not documented by ORDS)
+  --no-par                security.par.enabled=false: /_/par/ URLs answer 404
   --scenario NAME         start in a workshop failure scenario (see --list-scenarios)
   --list-scenarios        explain the scenarios
   --help                  this text
@@ -73,6 +82,9 @@ pub struct Options {
     pub allow_remote: bool,
     /// `--log-requests`: print each request received, secrets masked.
     pub log_requests: bool,
+    /// `--par`: the handlers to define a PAR for at start, and for how long.
+    pub pars: Vec<String>,
+    pub par_seconds: u64,
 }
 
 /// Parses the arguments after the program name.
@@ -101,6 +113,7 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
     let mut lifetime = None;
     let mut scenario = None;
     let mut doc_root = None;
+    let (mut pars, mut par_seconds) = (Vec::new(), 3600);
     let allow_remote = args.iter().any(|a| a == "--allow-remote");
     let log_requests = args.iter().any(|a| a == "--log-requests");
     let mut iter = args.iter();
@@ -163,6 +176,24 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
                 let age = text.parse().map_err(|_| format!("--preflight-max-age {text}: expected seconds"))?;
                 config.switches.preflight_max_age = Some(age);
             }
+            "--par" => pars.push(value("--par")?),
+            "--par-seconds" => {
+                let text = value("--par-seconds")?;
+                par_seconds = text.parse().map_err(|_| format!("--par-seconds {text}: expected seconds"))?;
+            }
+            "--par-revoke-delay" => {
+                let text = value("--par-revoke-delay")?;
+                let delay = text.parse().map_err(|_| format!("--par-revoke-delay {text}: expected seconds"))?;
+                config.switches.par_revoke_delay_s = delay;
+            }
+            "--par-refused-status" => {
+                config.switches.par_refused_status = match value("--par-refused-status")?.as_str() {
+                    "401" => 401,
+                    "404" => 404,
+                    other => return Err(format!("--par-refused-status {other}: expected 401 or 404")),
+                }
+            }
+            "--no-par" => config.switches.par_enabled = false,
             "--doc-root" => doc_root = Some(crate::doc_root::checked_root(&value("--doc-root")?)?),
             "--scenario" => {
                 let name = value("--scenario")?;
@@ -191,7 +222,7 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
     if let Some(scenario) = scenario {
         scenario.apply(&mut config);
     }
-    Ok(Options { listen, config, scenario: scenario_name, doc_root, allow_remote, log_requests })
+    Ok(Options { listen, config, scenario: scenario_name, doc_root, allow_remote, log_requests, pars, par_seconds })
 }
 
 /// Splits at the first `:` (passwords and secrets may contain more).

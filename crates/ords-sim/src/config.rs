@@ -115,6 +115,12 @@ pub enum CorsMode {
 /// Behaviour switches; defaults follow the research's recommendations.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Switches {
+    /// `security.par.enabled`: pre-authenticated URLs are honoured (off: `/_/par/` is 404).
+    pub par_enabled: bool,
+    /// Seconds before a revoked PAR stops working (ORDS: "may take up to 30 seconds").
+    pub par_revoke_delay_s: u64,
+    /// The status for an expired, revoked or unknown PAR, or another method (undocumented).
+    pub par_refused_status: u16,
     /// Accept `client_id`/`client_secret` in the token request body (undocumented for ORDS).
     pub body_client_auth: bool,
     pub token_error_dialect: TokenErrorDialect,
@@ -154,6 +160,9 @@ pub struct Switches {
 impl Default for Switches {
     fn default() -> Self {
         Self {
+            par_enabled: true,
+            par_revoke_delay_s: 30,
+            par_refused_status: 401,
             body_client_auth: false,
             token_error_dialect: TokenErrorDialect::default(),
             errors_carry_cors: true,

@@ -23,6 +23,7 @@ pub mod idp;
 pub mod idp_keys;
 mod json;
 mod notes;
+pub mod par;
 mod problem;
 pub mod proxy;
 pub mod request_log;
@@ -61,12 +62,19 @@ pub struct Sim {
     tokens: TokenStore,
     notes: notes::Notes,
     rng: Rng,
+    pars: Vec<par::Par>,
 }
 
 impl Sim {
     /// A simulator with this configuration; `seed` drives token and ecid generation.
     pub fn new(config: SimConfig, seed: u64) -> Self {
-        Self { config, tokens: TokenStore::default(), notes: notes::Notes::default(), rng: Rng::new(seed) }
+        Self {
+            config,
+            tokens: TokenStore::default(),
+            notes: notes::Notes::default(),
+            rng: Rng::new(seed),
+            pars: Vec::new(),
+        }
     }
 
     pub fn config(&self) -> &SimConfig {
@@ -90,9 +98,30 @@ impl Sim {
         if let Some(answer) = idp::answer(&self.config, request, &url.path, now_ms) {
             return answer;
         }
+        if let Some(answer) = self.par_answer(request, &url, now_ms) {
+            return answer;
+        }
         let Some(target) = routes::route(&url.path, |a| self.config.serves_alias(a)) else {
             return self.error(request, 404, "NotFound", "Not Found");
         };
+        self.answer_as(request, &url, &target, now_ms, false)
+    }
+
+    /// A new opaque token (OAuth tokens and PARs alike).
+    fn new_token(&mut self) -> String {
+        self.rng.token()
+    }
+
+    /// The handler's answer, CORS included; `by_par`: a pre-authenticated URL let it through
+    /// with no credentials.
+    fn answer_as(
+        &mut self,
+        request: &HttpRequest,
+        url: &HttpUrl,
+        target: &routes::Target,
+        now_ms: u64,
+        by_par: bool,
+    ) -> HttpResponse {
         let cors = self.cors_decision(request, &target.route);
         if cors::is_preflight(request) {
             return self.preflight(request, &target.route, &cors);
@@ -101,7 +130,7 @@ impl Sim {
             let message = "The resource does not support cross origin requests or the request origin is not authorized";
             return self.error(request, 403, "Forbidden", message);
         }
-        let mut response = self.dispatch(request, &url, &target, now_ms);
+        let mut response = self.dispatch(request, url, target, now_ms, by_par);
         if let Cors::Allowed(origin) = &cors {
             if response.status < 400 || self.config.switches.errors_carry_cors {
                 cors::add_actual_headers(&mut response, origin);
@@ -160,7 +189,14 @@ impl Sim {
         }
     }
 
-    fn dispatch(&mut self, request: &HttpRequest, url: &HttpUrl, target: &routes::Target, now: u64) -> HttpResponse {
+    fn dispatch(
+        &mut self,
+        request: &HttpRequest,
+        url: &HttpUrl,
+        target: &routes::Target,
+        now: u64,
+        by_par: bool,
+    ) -> HttpResponse {
         let route = &target.route;
         if *route == Route::Unknown {
             return self.error(request, 404, "NotFound", "Not Found");
@@ -170,15 +206,18 @@ impl Sim {
             r.headers.push(("Allow".into(), route.methods().join(", ")));
             return r;
         }
-        if *route == Route::Token {
+        if *route == Route::Token && !by_par {
             return self.issue_token(request, &target.alias, now);
         }
         if self.config.switches.account_locked {
             return self.error(request, 570, "AccountIsLocked", "The database account is locked");
         }
-        let refusal = security::authorize(&self.config, &mut self.tokens, request, &target.alias, &target.path, now);
-        if let Err(refusal) = refusal {
-            return self.refuse(request, refusal);
+        if !by_par {
+            let refusal =
+                security::authorize(&self.config, &mut self.tokens, request, &target.alias, &target.path, now);
+            if let Err(refusal) = refusal {
+                return self.refuse(request, refusal);
+            }
         }
         let base = format!("{}/ords/{}", url.origin(), target.alias);
         let query = url.query.as_deref();

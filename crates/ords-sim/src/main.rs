@@ -69,7 +69,13 @@ fn main() {
     if let Some(root) = &options.doc_root {
         println!("  Doc root      {}  (files at http://{address}/...)", root.display());
     }
-    let sim = Arc::new(Mutex::new(Sim::new(options.config, server::os_seed())));
+    let mut sim = Sim::new(options.config, server::os_seed());
+    for pattern in &options.pars {
+        let token = sim.define_par(pattern, "GET", options.par_seconds, server::now_ms());
+        let pattern = pattern.trim_start_matches('/');
+        println!("  PAR           {base}/_/par/{token}/{pattern}  (GET, {} s; no credentials)", options.par_seconds);
+    }
+    let sim = Arc::new(Mutex::new(sim));
     let limits = server::Limits { log_requests: options.log_requests, ..server::Limits::default() };
     server::serve_site(listener, sim, limits, options.doc_root);
 }

@@ -70,13 +70,24 @@ fn form(body: &str) -> String {
         .join("&")
 }
 
+/// A pre-authenticated URL's path with its token (a credential) masked.
+fn par_masked(path: &str) -> String {
+    match path.split_once("/_/par/") {
+        Some((before, after)) => {
+            let rest = after.split_once('/').map(|(_, r)| format!("/{r}")).unwrap_or_default();
+            format!("{before}/_/par/{MASK}{rest}")
+        }
+        None => path.to_owned(),
+    }
+}
+
 /// The line for one request.
 pub fn line(request: &HttpRequest) -> String {
     let target =
         request.url.find("://").and_then(|i| request.url[i + 3..].find('/').map(|j| &request.url[i + 3 + j..]));
     let path = target.unwrap_or(&request.url);
     let path = path.split('?').next().unwrap_or(path);
-    let mut parts = vec![format!("{} {}", shown(&request.method), shown(path))];
+    let mut parts = vec![format!("{} {}", shown(&request.method), shown(&par_masked(path)))];
     if let Some((_, query)) = request.url.split_once('?') {
         parts.push(format!("query {}", form(query)));
     }
@@ -141,5 +152,12 @@ mod tests {
         assert!(line(&long).len() < 300);
         let odd = HttpRequest::new("GET", "http://h/x").with_header("Authorization", "Basic !!notbase64");
         assert_eq!(line(&odd), "GET /x | Authorization: Basic •••• (not base64 of id:secret)");
+    }
+
+    #[test]
+    fn a_pre_authenticated_urls_token_is_masked() {
+        let request = HttpRequest::new("GET", "http://127.0.0.1:8181/ords/demo/_/par/Zq9-x_Y/hr/employees/?limit=2");
+        assert_eq!(line(&request), "GET /ords/demo/_/par/••••/hr/employees/ | query limit=2");
+        assert_eq!(par_masked("/ords/demo/_/par/only"), "/ords/demo/_/par/••••");
     }
 }

@@ -247,7 +247,7 @@ impl Decoded {
             Key::JwtRoleClaim => c.jwt.role_claim = value.into(),
             Key::JwtPrivilege => c.jwt.privilege = value.into(),
             Key::Theme => c.theme = Theme::from_key(value).ok_or_else(Theme::not_one_of)?,
-            Key::Origin => c.host_origin = crate::host_api::parse_origin(value)?,
+            Key::Origin => c.host_origin = crate::url::parse_origin(value)?,
         }
         if !self.set.contains(&key) {
             self.set.push(key);

@@ -7,7 +7,7 @@
 
 use crate::config::{Decoded, PlaygroundConfig, Theme};
 use crate::run::Button;
-use crate::url::HttpUrl;
+pub use crate::url::parse_origin;
 use crate::Closed;
 use serde_json::{json, Map, Value};
 
@@ -116,17 +116,6 @@ pub fn settings_after(link_text: &str, message_text: &str) -> Decoded {
         joined
     };
     PlaygroundConfig::from_fragment(&joined)
-}
-
-/// A link's `origin`: `scheme://host[:port]`, nothing after it but one `/`.
-pub fn parse_origin(value: &str) -> Result<String, String> {
-    let bad = || "not an origin (https://host or https://host:port)".to_owned();
-    let url = HttpUrl::parse(value.trim()).map_err(|_| bad())?;
-    let rest = url.path.trim_start_matches('/');
-    if !rest.is_empty() || url.query.is_some() || value.contains('#') || value.contains('@') {
-        return Err(bad());
-    }
-    Ok(url.origin())
 }
 
 /// `ready`: the embed listens to the page around it from now on (a constant: it is sent by the

@@ -1,0 +1,80 @@
+use super::*;
+use proptest::prelude::*;
+
+const URL: &str = "https://h.example/ords/hr/_/par/AbC-12_xyZ/hr/employees/7?fields=name";
+
+#[test]
+fn a_par_url_reads_into_its_parts() {
+    let p = ParUrl::parse(URL).unwrap();
+    assert_eq!(p.prefix, "https://h.example/ords/hr/_/par/");
+    assert_eq!(p.alias, "hr");
+    assert_eq!(p.token.secret(), "AbC-12_xyZ");
+    assert_eq!(p.path, "hr/employees/7");
+    assert_eq!(p.query.as_deref(), Some("fields=name"));
+    assert_eq!(p.url(), URL);
+    assert_eq!(p.masked(), format!("https://h.example/ords/hr/_/par/{}/hr/employees/7?fields=name", crate::MASK));
+    assert_eq!(format!("{:?}", p.token), "ParToken([redacted])");
+    let apex = ParUrl::parse("https://apex.oracle.com/pls/apex/my_ws/_/par/t0k/api/v1/items/").unwrap();
+    assert_eq!((apex.alias.as_str(), apex.path.as_str()), ("my_ws", "api/v1/items/"));
+}
+
+#[test]
+fn what_is_not_a_par_url_says_why() {
+    let e = |u: &str| ParUrl::parse(u).unwrap_err();
+    assert_eq!(e("https://h.example/ords/hr/employees/"), ParUrlError::NoParSegment);
+    assert_eq!(e("https://h.example/_/par/t/x"), ParUrlError::NoAlias);
+    assert_eq!(e("https://h.example/ords/hr/_/par//x"), ParUrlError::NoToken);
+    assert_eq!(e("https://h.example/ords/hr/_/par/t"), ParUrlError::NoHandler);
+    assert_eq!(e("https://h.example/ords/hr/_/par/t%20x/e/"), ParUrlError::BadToken('%'));
+    assert!(matches!(e("ftp://h/ords/hr/_/par/t/x"), ParUrlError::NotAUrl(_)));
+    assert_eq!(
+        ParUrlError::NoParSegment.to_string(),
+        "This is not a pre-authenticated URL: it has no /_/par/ after the schema alias (ORDS_PAR.DEFINE_FOR_HANDLER \
+         returns one as its uri)."
+    );
+}
+
+#[test]
+fn built_from_the_schema_url_module_pattern_and_token() {
+    let p = ParUrl::build("https://h.example/ords/hr/", "/hr/", "employees/:id", " tok ").unwrap();
+    assert_eq!(p.url(), "https://h.example/ords/hr/_/par/tok/hr/employees/:id");
+    assert_eq!(ParUrl::build("https://h.example/ords/hr", "", "x", "").unwrap_err(), ParUrlError::NoToken);
+}
+
+#[test]
+fn the_setup_sql_quotes_what_it_is_given() {
+    assert_eq!(
+        par_setup_sql("hr.v1", "employees/", "GET", 3600),
+        "SET DEFINE OFF\nSET SERVEROUTPUT ON\n\
+         -- A pre-authenticated URL for one handler (ORDS 24.4 and later), as the schema that owns the module.\n\
+         -- Anyone holding the URL can call the handler, with no credentials, until it expires.\n\
+         DECLARE\n  l_par CLOB;\nBEGIN\n  l_par := ords_par.define_for_handler(\n    p_module_name => 'hr.v1',\n    \
+         p_pattern     => 'employees/',\n    p_method      => 'GET',\n    p_duration    => 3600);\n  \
+         dbms_output.put_line(l_par);  -- JSON: token, alias and uri (<alias>/_/par/<token>/<base><pattern>)\n\
+         END;\n/\n\n\
+         -- To end it before it expires (ORDS may take up to 30 seconds to stop honouring it):\n\
+         -- EXEC ords_par.revoke_par(p_token => '<token>');\n\
+         -- ORDS 25.2 and later: ORDS_PAR.PAR_EXPIRATION_BY_ALIAS gives the seconds a PAR has left, and\n\
+         -- Database Actions lists the schema's PARs.\n"
+    );
+    let hostile = par_setup_sql("it's\nx", "a'); DROP TABLE t; --", "GET", 1);
+    assert!(hostile.contains("p_module_name => 'it''s' || CHR(10) || 'x'"), "{hostile}");
+    assert!(hostile.contains("p_pattern     => 'a''); DROP TABLE t; --'"));
+}
+
+proptest! {
+    #[test]
+    fn the_token_never_shows_in_what_the_core_writes(
+        token in "[A-Za-z0-9_-]{4,40}",
+        path in "[a-z]{1,8}/[a-z0-9/]{0,12}",
+    ) {
+        let url = format!("https://h.example/ords/hr/_/par/{token}/{path}");
+        let p = ParUrl::parse(&url).unwrap();
+        prop_assert_eq!(p.token.secret(), token.as_str());
+        prop_assert!(!p.masked().contains(&token));
+        let request = crate::HttpRequest::new("GET", &url);
+        let secrets = crate::secrets_sent(&request);
+        let shown = crate::mask_secrets(&format!("GET {url}\ncurl -g '{url}'"), &secrets);
+        prop_assert!(!shown.contains(&token), "{}", shown);
+    }
+}

@@ -1,0 +1,82 @@
+//! Pre-authenticated URLs (ORDS_PAR): a handler called with no credentials until its PAR
+//! expires; revocation after the configured window; one method, one handler, one alias; the
+//! undocumented refusal status and `security.par.enabled` as switches.
+
+use ords_core::HttpRequest;
+
+mod common;
+use common::{sim_with, BASE, T0};
+
+fn call(sim: &mut ords_sim::Sim, method: &str, url: &str, now: u64) -> u16 {
+    sim.handle(&HttpRequest::new(method, url), now).status
+}
+
+#[test]
+fn a_par_calls_its_handler_with_no_credentials_until_it_expires() {
+    let mut sim = sim_with(|_| {});
+    let token = sim.define_par("hr/employees/", "GET", 60, T0);
+    let url = format!("{BASE}/_/par/{token}/hr/employees/");
+    let answer = sim.handle(&HttpRequest::new("GET", &url), T0 + 1_000);
+    assert_eq!(answer.status, 200);
+    assert!(answer.body.contains("\"items\""), "the handler's own answer");
+    assert_eq!(call(&mut sim, "GET", &format!("{BASE}/hr/employees/"), T0), 401, "the handler itself stays protected");
+    assert_eq!(sim.par_seconds_left(&token, T0 + 1_000), Some(59));
+    assert_eq!(call(&mut sim, "GET", &url, T0 + 59_999), 200);
+    assert_eq!(call(&mut sim, "GET", &url, T0 + 60_000), 401, "expired at its second");
+    assert_eq!(sim.par_seconds_left(&token, T0 + 60_000), None);
+}
+
+#[test]
+fn a_revoked_par_stops_within_the_window() {
+    let mut sim = sim_with(|c| c.switches.par_revoke_delay_s = 30);
+    let token = sim.define_par("hr/employees/", "GET", 3600, T0);
+    let url = format!("{BASE}/_/par/{token}/hr/employees/");
+    assert!(sim.revoke_par(&token, T0 + 10_000));
+    assert!(!sim.revoke_par("no-such-token", T0));
+    assert_eq!(call(&mut sim, "GET", &url, T0 + 39_999), 200, "still honoured inside ORDS's 30 s");
+    assert_eq!(call(&mut sim, "GET", &url, T0 + 40_000), 401);
+    let mut at_once = sim_with(|c| c.switches.par_revoke_delay_s = 0);
+    let token = at_once.define_par("hr/employees/", "GET", 3600, T0);
+    at_once.revoke_par(&token, T0);
+    assert_eq!(call(&mut at_once, "GET", &format!("{BASE}/_/par/{token}/hr/employees/"), T0), 401);
+}
+
+#[test]
+fn one_method_one_handler_one_alias() {
+    let mut sim = sim_with(|_| {});
+    let token = sim.define_par("hr/employees/:id", "GET", 3600, T0);
+    let par = |path: &str| format!("{BASE}/_/par/{token}/{path}");
+    assert_eq!(call(&mut sim, "GET", &par("hr/employees/101"), T0), 200, "a bind in the pattern");
+    assert_eq!(call(&mut sim, "DELETE", &par("hr/employees/101"), T0), 401, "a PAR for GET refuses another method");
+    assert_eq!(call(&mut sim, "GET", &par("hr/departments/"), T0), 401, "another handler");
+    let other = format!("http://127.0.0.1:8181/ords/sales/_/par/{token}/hr/employees/101");
+    assert_eq!(call(&mut sim, "GET", &other, T0), 401, "another alias's URL");
+    assert_eq!(call(&mut sim, "GET", &format!("{BASE}/_/par/not-a-token/hr/employees/101"), T0), 401);
+    assert_eq!(call(&mut sim, "GET", &format!("{BASE}/_/par/{token}/oauth/token"), T0), 401);
+}
+
+#[test]
+fn the_undocumented_answers_are_switches() {
+    let mut not_found = sim_with(|c| c.switches.par_refused_status = 404);
+    let token = not_found.define_par("hr/employees/", "GET", 1, T0);
+    let url = format!("{BASE}/_/par/{token}/hr/employees/");
+    let answer = not_found.handle(&HttpRequest::new("GET", &url), T0 + 5_000);
+    assert_eq!(answer.status, 404);
+    assert!(answer.body.contains("NotFound"), "{}", answer.body);
+    let mut off = sim_with(|c| c.switches.par_enabled = false);
+    let token = off.define_par("hr/employees/", "GET", 3600, T0);
+    assert_eq!(call(&mut off, "GET", &format!("{BASE}/_/par/{token}/hr/employees/"), T0), 404);
+}
+
+#[test]
+fn hostile_par_urls_never_panic() {
+    let mut sim = sim_with(|_| {});
+    sim.define_par("hr/employees/", "GET", u64::MAX, u64::MAX - 1);
+    for path in ["_/par/", "_/par//", "_/par/%00/x", "_/par/a/_/par/b/c", "x/_/par/t/hr/employees/", "_/par/t/../../"] {
+        let status = call(&mut sim, "GET", &format!("{BASE}/{path}"), T0);
+        assert!(matches!(status, 401 | 404), "{path}: {status}");
+    }
+    for _ in 0..(ords_sim::par::MAX_PARS + 5) {
+        sim.define_par("hr/employees/", "GET", 1, T0);
+    }
+}
