@@ -169,6 +169,11 @@ fn run_now(page: Page, action: Button) {
     };
     let target = form.target.get_untracked();
     let flow = inputs.flow;
+    if flow == ords_core::Flow::Par {
+        // A pre-authenticated URL is only ever typed or pasted here (never set by a link), so
+        // its host is the person's choice.
+        page.consent.typed("", &inputs.call.url);
+    }
     let config = untrack(|| form.config());
     let facts = untrack(|| diagnosis::inputs(&form, &results));
     if let TokenSource::Pasted(pasted) = &inputs.token {

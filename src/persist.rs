@@ -43,6 +43,7 @@ pub fn keep(form: Form, from_link: bool) {
             form.client_secret.set(get("client_secret"));
             form.password.set(get("password"));
             form.own_token.set(get("own_token"));
+            form.par_url.set(get("par_url"));
             form.remember_secrets.set(true);
         }
         _ => {}
@@ -56,7 +57,9 @@ pub fn keep(form: Form, from_link: bool) {
     Effect::new(move || {
         if form.remember_secrets.get() {
             let (secret, password, token) = (form.client_secret.get(), form.password.get(), form.own_token.get());
-            let text = form_body(&[("client_secret", &secret), ("password", &password), ("own_token", &token)]);
+            let par = form.par_url.get();
+            let pairs = [("client_secret", &secret), ("password", &password), ("own_token", &token), ("par_url", &par)];
+            let text = form_body(&pairs.map(|(k, v)| (k, v.as_str())));
             store_set(Store::Session, SECRETS_KEY, &text);
         } else if !from_link {
             store_remove(Store::Session, SECRETS_KEY);

@@ -97,9 +97,12 @@ pub fn FormPanel() -> impl IntoView {
                 <div hidden=card><TextField field=Field::Username value=form.username /></div>
                 <SecretField field=Field::Password value=form.password />
             </div>
-            <div hidden=card>
+            <div hidden=move || card() || form.flow.get() == Flow::Par>
                 <TextField field=Field::ResourceUrl value=form.resource_url source=form.resource_url_source
                     placeholder="https://host/ords/<alias>/<module>/<template>" />
+            </div>
+            <div hidden=move || form.flow.get() != Flow::Par>
+                <SecretField field=Field::ParUrl value=form.par_url />
             </div>
             <OptionErrors />
             <RunButtons />

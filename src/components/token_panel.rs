@@ -11,7 +11,9 @@ use ords_core::{decode_jwt, format_countdown, HeldToken, TokenStep, MASK};
 #[component]
 pub fn TokenPanel() -> impl IntoView {
     let results = expect_context::<Results>();
-    let empty = move || results.token_step.with(Option::is_none) && results.held.with(Option::is_none);
+    let form = expect_context::<crate::state::Form>();
+    let par = move || form.flow.get() == ords_core::Flow::Par;
+    let empty = move || !par() && results.token_step.with(Option::is_none) && results.held.with(Option::is_none);
     view! {
         <section class="panel answer" id="token-response" tabindex="-1" aria-label="Token response">
             <h2>"Token response"</h2>
@@ -23,11 +25,14 @@ pub fn TokenPanel() -> impl IntoView {
     }
 }
 
-/// The token held and the exchange that produced it, or the token pasted.
+/// The token held and the exchange that produced it, or the token pasted; through a
+/// pre-authenticated URL, what the URL grants instead.
 #[component]
 pub fn TokenAnswer() -> impl IntoView {
     let results = expect_context::<Results>();
+    let form = expect_context::<crate::state::Form>();
     move || match results.token_step.get() {
+        _ if form.flow.get() == ords_core::Flow::Par => view! { <ParGrant /> }.into_any(),
         None if results.held.with(Option::is_some) => view! {
             <p class="hint">"Using the token you pasted; no token request was made."</p>
             <GrantSummary step=None />
@@ -40,6 +45,28 @@ pub fn TokenAnswer() -> impl IntoView {
             <ExchangeView exchange=step.exchange />
         }
         .into_any(),
+    }
+}
+
+/// What a pre-authenticated URL grants, read from the URL (its token stays masked).
+#[component]
+fn ParGrant() -> impl IntoView {
+    let form = expect_context::<crate::state::Form>();
+    move || match ords_core::ParUrl::parse(&form.par_url.get()) {
+        Ok(par) => view! {
+            <p class="hint">"No token: a pre-authenticated URL carries its own credential, in its path."</p>
+            <dl class="grant">
+                <dt>"Grants"</dt>
+                <dd>{format!("{} {} on schema alias {}", form.method.get().as_str(), par.path, par.alias)}</dd>
+                <dt>"URL"</dt>
+                <dd><code>{par.masked()}</code></dd>
+                <dt>"Time left"</dt>
+                <dd>"Not in the URL: ORDS_PAR.PAR_EXPIRATION_BY_ALIAS (ORDS 25.2 and later) gives it, and Database \
+                    Actions lists the schema's PARs. Once it expires (or is revoked: up to 30 s) ORDS refuses it."</dd>
+            </dl>
+        }
+        .into_any(),
+        Err(problem) => view! { <p class="hint">{problem.to_string()}</p> }.into_any(),
     }
 }
 

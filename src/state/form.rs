@@ -93,6 +93,8 @@ form! {
         /// `Use my own token`: skip the token request and send this one.
         own_token_on: bool = false,
         own_token: String = String::new(),
+        /// A pre-authenticated URL (ORDS_PAR): its token is a credential, so the URL is a secret.
+        par_url: String = String::new(),
         /// Keep the secrets in this tab's sessionStorage across reloads (opt-in).
         remember_secrets: bool = false,
         /// Extra request headers, one `Name: value` per line.
@@ -116,6 +118,10 @@ impl Form {
         let (secret, password) = config.demo_secrets();
         form.client_secret.set(secret.unwrap_or_default().to_owned());
         form.password.set(password.unwrap_or_default().to_owned());
+        if password.is_some() {
+            // The demo's pre-authenticated URL is public too.
+            form.par_url.set(ords_core::demo::par_url());
+        }
         form.apply(config, source);
         form
     }
@@ -184,10 +190,12 @@ impl Form {
         }
     }
 
-    /// The protected call, or the refusal of its header lines.
+    /// The protected call (through the pre-authenticated URL in that flow), or the refusal of
+    /// its header lines.
     pub fn call(&self) -> Result<ResourceCall, FieldError> {
+        let url = if self.flow.get() == Flow::Par { self.par_url.get() } else { self.resource_url.get() };
         Ok(ResourceCall {
-            url: self.resource_url.get(),
+            url,
             method: self.method.get(),
             headers: parse_header_lines(&self.headers.get())?,
             body: self.body.get(),
@@ -241,8 +249,15 @@ impl Form {
     /// What the code generators write from (tracked); the secrets only when `include_secrets`.
     pub fn code_job(&self, include_secrets: bool, page_origin: String) -> CodeJob {
         let call = self.call().ok();
+        let mut config = self.config();
+        if config.flow == Flow::Par {
+            // The helper writes the code from the URL; its token crosses only when it is to be in it.
+            let par = ords_core::ParUrl::parse(&self.par_url.get());
+            config.resource_url =
+                par.map(|p| if include_secrets { p.url() } else { p.written("TOKEN") }).unwrap_or_default();
+        }
         CodeJob {
-            config: self.config(),
+            config,
             secrets: include_secrets
                 .then(|| (ClientSecret::new(self.client_secret.get()), Password::new(self.password.get()))),
             page_origin,

@@ -49,16 +49,19 @@ pub enum Flow {
     Basic,
     /// Both against the same Resource URL, run together.
     Compare,
+    /// A pre-authenticated URL (ORDS_PAR): the call with no credentials at all.
+    Par,
 }
 
 impl Flow {
-    pub const ALL: [Self; 3] = [Self::OAuth2, Self::Basic, Self::Compare];
+    pub const ALL: [Self; 4] = [Self::OAuth2, Self::Basic, Self::Compare, Self::Par];
 
     pub fn key(self) -> &'static str {
         match self {
             Self::OAuth2 => "oauth2",
             Self::Basic => "basic",
             Self::Compare => "compare",
+            Self::Par => "par",
         }
     }
 
@@ -68,15 +71,16 @@ impl Flow {
             Self::OAuth2 => "OAuth2 client credentials",
             Self::Basic => "Basic",
             Self::Compare => "Compare both",
+            Self::Par => "Pre-authenticated URL",
         }
     }
 
     pub fn uses_oauth(self) -> bool {
-        self != Self::Basic
+        matches!(self, Self::OAuth2 | Self::Compare)
     }
 
     pub fn uses_basic(self) -> bool {
-        self != Self::OAuth2
+        matches!(self, Self::Basic | Self::Compare)
     }
 }
 
@@ -265,6 +269,13 @@ impl PlaygroundConfig {
     /// The embed card's one line: the flow, the call, and who receives the credentials.
     pub fn summary(&self, target: Target) -> String {
         let shown = self.shareable();
+        if self.flow == Flow::Par {
+            let to = match target {
+                Target::Simulated => "answered by the simulated ORDS in this page",
+                Target::Network => "the URL, typed here and never in a link, is the credential",
+            };
+            return format!("{} · {} · {to}", self.flow.label(), self.method.as_str());
+        }
         let to = match (target, shown.credential_hosts()) {
             (Target::Simulated, _) => "answered by the simulated ORDS in this page".to_owned(),
             (Target::Network, hosts) if hosts.is_empty() => "no valid URL yet".to_owned(),

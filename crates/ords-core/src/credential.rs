@@ -14,6 +14,8 @@ pub enum Credential {
     AccessToken {
         issuer: Option<String>,
     },
+    /// A pre-authenticated URL: its token is in the URL itself.
+    ParUrl,
 }
 
 impl Credential {
@@ -24,6 +26,7 @@ impl Credential {
             Self::Password => "your password",
             Self::AccessToken { issuer: Some(_) } => "the access token",
             Self::AccessToken { issuer: None } => "the access token you pasted",
+            Self::ParUrl => "the pre-authenticated URL",
         }
     }
 }

@@ -16,6 +16,15 @@ pub const USERNAME: &str = "hr_user";
 pub const PASSWORD: &str = "Welcome_1";
 
 /// The demo token URL.
+/// The demo's pre-authenticated URL token (public, like the demo's secret: the simulator
+/// honours it for `hr/employees/` with GET and no expiry).
+pub const PAR_TOKEN: &str = "dEmOpAr-9xKq2Lm7Wv4Tz";
+
+/// The demo's pre-authenticated URL.
+pub fn par_url() -> String {
+    format!("{BASE}/_/par/{PAR_TOKEN}/hr/employees/")
+}
+
 pub fn token_url() -> String {
     format!("{BASE}/oauth/token")
 }

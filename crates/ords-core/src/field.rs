@@ -17,6 +17,7 @@ pub enum Field {
     Headers,
     Body,
     OwnToken,
+    ParUrl,
 }
 
 impl Field {
@@ -35,6 +36,7 @@ impl Field {
             Self::Headers => "Headers",
             Self::Body => "Body",
             Self::OwnToken => "Access token",
+            Self::ParUrl => "Pre-authenticated URL",
         }
     }
 }

@@ -221,4 +221,10 @@ pub async fn call_with_basic(
     Ok(exchange(Step::Resource, request, send).await)
 }
 
+/// The call through a pre-authenticated URL (no credentials).
+pub async fn call_with_par(call: &ResourceCall, send: &impl Sender) -> Result<Exchange, Vec<FieldError>> {
+    let request = crate::request::par_request(call)?;
+    Ok(exchange(Step::Resource, request, send).await)
+}
+
 crate::closed::closed!(labelled Purpose);

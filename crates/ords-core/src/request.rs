@@ -179,5 +179,17 @@ pub fn basic_request(call: &ResourceCall, s: &BasicSettings) -> Result<PreparedR
     ))
 }
 
+/// The call through a pre-authenticated URL: no credentials but the token inside the URL,
+/// which the copy for the screen masks.
+pub fn par_request(call: &ResourceCall) -> Result<PreparedRequest, Vec<FieldError>> {
+    let par = crate::par::ParUrl::parse(&call.url)
+        .map_err(|e| vec![FieldError { field: crate::field::Field::ParUrl, message: e.to_string() }])?;
+    refuse_if(call.problems().into_iter().filter(|p| p.field != crate::field::Field::ResourceUrl).collect())?;
+    let public = par.token.secret() == demo::PAR_TOKEN;
+    let mut request = PreparedRequest::both(|_, _| {}, call_base(call), (!public).then_some(Credential::ParUrl));
+    request.shown.url = par.masked();
+    Ok(request)
+}
+
 #[cfg(test)]
 mod tests;

@@ -89,6 +89,15 @@ pub async fn run(
     send: &impl Sender,
     on_token: &dyn Fn(&TokenStep),
 ) -> Result<RunOutcome, Vec<FieldError>> {
+    if inputs.flow == Flow::Par {
+        if inputs.action == Button::GetToken {
+            let message = "A pre-authenticated URL needs no token: press Call API.".to_owned();
+            return Err(vec![FieldError { field: crate::field::Field::ParUrl, message }]);
+        }
+        let exchange = crate::flow::call_with_par(&inputs.call, send).await?;
+        let timeline = vec![TimelineEntry { purpose: Purpose::Resource, exchange: exchange.clone() }];
+        return Ok(RunOutcome { resource: Some(exchange), timeline, ..Default::default() });
+    }
     if inputs.action == Button::GetToken {
         let step = get_token(&inputs.oauth, send).await?;
         on_token(&step);
@@ -108,7 +117,7 @@ pub async fn run(
             let timeline = vec![TimelineEntry { purpose: Purpose::Resource, exchange: exchange.clone() }];
             RunOutcome { resource: Some(exchange), timeline, ..Default::default() }
         }
-        Flow::OAuth2 => {
+        Flow::OAuth2 | Flow::Par => {
             let run = oauth.await?;
             RunOutcome { token: run.token, resource: run.resource, timeline: run.timeline, ..Default::default() }
         }

@@ -117,6 +117,8 @@ pub enum CorsMode {
 pub struct Switches {
     /// `security.par.enabled`: pre-authenticated URLs are honoured (off: `/_/par/` is 404).
     pub par_enabled: bool,
+    /// The demo's public PAR (`ords_core::demo::PAR_TOKEN`) has expired.
+    pub demo_par_expired: bool,
     /// Seconds before a revoked PAR stops working (ORDS: "may take up to 30 seconds").
     pub par_revoke_delay_s: u64,
     /// The status for an expired, revoked or unknown PAR, or another method (undocumented).
@@ -161,6 +163,7 @@ impl Default for Switches {
     fn default() -> Self {
         Self {
             par_enabled: true,
+            demo_par_expired: false,
             par_revoke_delay_s: 30,
             par_refused_status: 401,
             body_client_auth: false,

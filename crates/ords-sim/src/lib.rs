@@ -75,6 +75,7 @@ impl Sim {
             rng: Rng::new(seed),
             pars: Vec::new(),
         }
+        .with_demo_par()
     }
 
     pub fn config(&self) -> &SimConfig {

@@ -34,6 +34,21 @@ pub enum ParRefusal {
 }
 
 impl Sim {
+    /// The demo's public PAR for `hr/employees/` (GET), which never expires unless a scenario
+    /// says it has.
+    pub(crate) fn with_demo_par(mut self) -> Self {
+        let expires_at_ms = if self.config.switches.demo_par_expired { 0 } else { u64::MAX };
+        self.pars.push(Par {
+            token: ords_core::demo::PAR_TOKEN.to_owned(),
+            alias: self.config.alias.clone(),
+            pattern: "hr/employees/".to_owned(),
+            method: "GET".to_owned(),
+            expires_at_ms,
+            revoked_at_ms: None,
+        });
+        self
+    }
+
     /// Defines a PAR for the handler at `pattern` (below the alias) and `method`, for `seconds`
     /// from `now_ms`; returns its token.
     pub fn define_par(&mut self, pattern: &str, method: &str, seconds: u64, now_ms: u64) -> String {
@@ -71,26 +86,30 @@ impl Sim {
         if alias.contains('/') || !self.config.serves_alias(alias) {
             return None;
         }
-        if !self.config.switches.par_enabled {
-            return Some(self.error(request, 404, "NotFound", "Not Found"));
-        }
         let (token, handler) = after.split_once('/').unwrap_or((after, ""));
-        match self.check_par(alias, token, handler, &request.method, now_ms) {
-            Ok(()) => {
-                let path = format!("/ords/{alias}/{handler}");
-                let target = crate::routes::route(&path, |a| self.config.serves_alias(a))?;
-                Some(self.answer_as(request, url, &target, now_ms, true))
-            }
-            Err(refusal) => {
-                let status = self.config.switches.par_refused_status;
-                let (code, message) = match status {
-                    404 => ("NotFound", "Not Found"),
-                    _ => ("Unauthorized", "Unauthorized"),
-                };
-                let _ = refusal; // the answer does not say which: ORDS's does not either, as far as is known
-                Some(self.error(request, status, code, message))
+        let path = format!("/ords/{alias}/{handler}");
+        let target = crate::routes::route(&path, |a| self.config.serves_alias(a))?;
+        let refused = if !self.config.switches.par_enabled {
+            Some(404)
+        } else if crate::cors::is_preflight(request) {
+            None // answered as the handler's preflight: a PAR is checked on the request itself
+        } else {
+            self.check_par(alias, token, handler, &request.method, now_ms)
+                .err()
+                .map(|_| self.config.switches.par_refused_status)
+        };
+        let Some(status) = refused else {
+            return Some(self.answer_as(request, url, &target, now_ms, true));
+        };
+        // Whether ORDS says why is not known: it does not here (the answer is the same for each).
+        let (code, message) = if status == 404 { ("NotFound", "Not Found") } else { ("Unauthorized", "Unauthorized") };
+        let mut answer = self.error(request, status, code, message);
+        if let crate::cors::Cors::Allowed(origin) = self.cors_decision(request, &target.route) {
+            if self.config.switches.errors_carry_cors {
+                crate::cors::add_actual_headers(&mut answer, &origin);
             }
         }
+        Some(answer)
     }
 
     fn check_par(&self, alias: &str, token: &str, handler: &str, method: &str, now_ms: u64) -> Result<(), ParRefusal> {

@@ -25,7 +25,7 @@ impl Scenario {
 /// The secret the `rotated-secret` scenario rotates to.
 pub const ROTATED_SECRET: &str = "Vt3kQ9zLmP2wXc8RbN5yHg..";
 
-pub const SCENARIOS: [Scenario; 18] = [
+pub const SCENARIOS: [Scenario; 20] = [
     Scenario {
         name: "rotated-secret",
         failure:
@@ -176,6 +176,21 @@ pub const SCENARIOS: [Scenario; 18] = [
         try_it: "Get a token at /idp/token, Call API: iss and the profile's issuer differ by one character.",
         jwt: true,
         apply: |c| c.jwt.issuer = format!("{}/", c.jwt.profile.issuer),
+    },
+    Scenario {
+        name: "par-expired",
+        failure: "The pre-authenticated URL expired (its p_duration ran out): the call through it gets 401.",
+        try_it: "Authentication: Pre-authenticated URL, then Call API (401); ask for a new one \
+            (ORDS_PAR.DEFINE_FOR_HANDLER).",
+        jwt: false,
+        apply: |c| c.switches.demo_par_expired = true,
+    },
+    Scenario {
+        name: "par-off",
+        failure: "The pool has pre-authenticated requests off (security.par.enabled=false): every PAR URL gets 404.",
+        try_it: "Authentication: Pre-authenticated URL, then Call API (404), while OAuth2 still works.",
+        jwt: false,
+        apply: |c| c.switches.par_enabled = false,
     },
 ];
 /// The scenario with this name.

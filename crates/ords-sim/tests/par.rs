@@ -80,3 +80,66 @@ fn hostile_par_urls_never_panic() {
         sim.define_par("hr/employees/", "GET", 1, T0);
     }
 }
+
+#[test]
+fn the_pages_run_through_a_par_sends_no_credentials_and_shows_no_token() {
+    use ords_core::{run, Button, Flow, ResourceCall, RunInputs, TimedBy, TokenPlacement, TokenSource};
+    use std::cell::RefCell;
+    let sim = RefCell::new(sim_with(|_| {}));
+    let token = sim.borrow_mut().define_par("hr/employees/", "GET", 3600, T0);
+    let url = format!("{BASE}/_/par/{token}/hr/employees/");
+    let send = |request: ords_core::PreparedRequest| {
+        let response = sim.borrow_mut().handle(&request.wire, T0);
+        std::future::ready(Ok(ords_core::Received {
+            response,
+            elapsed_ms: 1.0,
+            timed_by: TimedBy::PageClock,
+            received_at_ms: T0 as f64,
+        }))
+    };
+    let inputs = |action| RunInputs {
+        action,
+        flow: Flow::Par,
+        oauth: Default::default(),
+        basic: Default::default(),
+        call: ResourceCall::get(&url),
+        placement: TokenPlacement::default(),
+        token: TokenSource::Held(None),
+        refetch: true,
+        now_ms: T0 as f64,
+    };
+    let outcome = common::block_on(run(&inputs(Button::CallApi), &send, &|_| {})).unwrap();
+    let exchange = outcome.resource.unwrap();
+    assert_eq!(exchange.response().map(|r| r.status), Some(200));
+    assert_eq!(exchange.request.wire.header("Authorization"), None);
+    assert_eq!(exchange.request.shown.url, format!("{BASE}/_/par/{}/hr/employees/", ords_core::MASK));
+    assert_eq!(exchange.request.credential, Some(ords_core::Credential::ParUrl));
+    assert!(outcome.token.is_none());
+    let refused = common::block_on(run(&inputs(Button::GetToken), &send, &|_| {})).unwrap_err();
+    assert_eq!(refused[0].message, "A pre-authenticated URL needs no token: press Call API.");
+}
+
+#[test]
+fn the_demo_par_works_and_its_scenarios_break_it() {
+    let url = ords_core::demo::par_url();
+    assert_eq!(call(&mut sim_with(|_| {}), "GET", &url, T0), 200);
+    let scenario = |name: &str| sim_with(|c| ords_sim::scenarios::find(name).unwrap().apply(c));
+    assert_eq!(call(&mut scenario("par-expired"), "GET", &url, T0), 401);
+    assert_eq!(call(&mut scenario("par-off"), "GET", &url, T0), 404);
+    assert_eq!(call(&mut scenario("par-off"), "GET", &format!("{BASE}/hr/employees/"), T0), 401, "the rest as before");
+}
+
+#[test]
+fn a_browser_reads_a_par_refusal_and_its_preflight_is_the_handlers() {
+    let mut sim = sim_with(|c| c.switches.demo_par_expired = true);
+    let url = ords_core::demo::par_url();
+    let from_page = HttpRequest::new("GET", &url).with_header("Origin", common::PAGE);
+    let refused = sim.handle(&from_page, T0);
+    assert_eq!(refused.status, 401);
+    assert_eq!(refused.header("Access-Control-Allow-Origin"), Some(common::PAGE));
+    let preflight = HttpRequest::new("OPTIONS", &url)
+        .with_header("Origin", common::PAGE)
+        .with_header("Access-Control-Request-Method", "GET")
+        .with_header("Access-Control-Request-Headers", "x-trace");
+    assert_eq!(sim.handle(&preflight, T0).status, 200);
+}

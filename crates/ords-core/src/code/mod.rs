@@ -4,6 +4,7 @@
 
 mod exprs;
 mod js;
+mod par;
 mod plan;
 mod plsql;
 mod plsql_token;
@@ -72,6 +73,9 @@ impl CodeTarget {
 
 /// The code for one target.
 pub fn generate(target: CodeTarget, input: &CodeInput<'_>) -> String {
+    if input.flow == Flow::Par {
+        return par::write(target, input);
+    }
     let plan = Plan::new(input);
     match target {
         CodeTarget::Curl => shell::curl(&plan),

@@ -101,6 +101,7 @@ impl Plan {
         match self.flow {
             Flow::OAuth2 => "OAuth2 client credentials against ORDS, then the protected call with the token.",
             Flow::Basic => "The protected ORDS call with HTTP Basic.",
+            Flow::Par => "The ORDS call through a pre-authenticated URL (ORDS_PAR), with no credentials.",
             Flow::Compare => {
                 "OAuth2 client credentials against ORDS, the protected call, then the same call with HTTP Basic."
             }

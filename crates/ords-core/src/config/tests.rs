@@ -209,6 +209,12 @@ fn the_card_summary_names_the_flow_the_call_and_who_receives_credentials() {
         "Basic · POST https://api.example/ords/hr/emp/ · credentials go to https://api.example"
     );
     assert_eq!(custom().summary(Target::Network).rsplit(" · ").next(), Some("credentials go to https://host"));
-    let nowhere = PlaygroundConfig { token_url: "not a url".into(), resource_url: String::new(), ..demo };
+    let nowhere = PlaygroundConfig { token_url: "not a url".into(), resource_url: String::new(), ..demo.clone() };
     assert_eq!(nowhere.summary(Target::Network).rsplit(" · ").next(), Some("no valid URL yet"));
+    let par = PlaygroundConfig { flow: Flow::Par, ..demo };
+    assert_eq!(
+        par.summary(Target::Network),
+        "Pre-authenticated URL · GET · the URL, typed here and never in a link, is the credential"
+    );
+    assert_eq!(PlaygroundConfig::from_fragment("flow=par").config.flow, Flow::Par);
 }

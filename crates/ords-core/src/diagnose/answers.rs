@@ -292,6 +292,9 @@ fn resource_answer(i: &Inputs, e: &Exchange, r: &HttpResponse, facts: RunFacts) 
     let bearer =
         e.request.wire.header("authorization").is_some_and(|a| !a.starts_with("Basic ")) || !i.flow.uses_basic();
     let mut out = Vec::new();
+    if i.flow == crate::config::Flow::Par && matches!(r.status, 401 | 403 | 404) {
+        return vec![par_refused(r.status, evidence)];
+    }
     match r.status {
         401 if bearer && super::jwt::sent_a_jwt(e) => out.extend(super::jwt::refused(i, e)),
         401 if bearer && facts.token_expired => out.push(
@@ -420,6 +423,26 @@ fn resource_answer(i: &Inputs, e: &Exchange, r: &HttpResponse, facts: RunFacts) 
 }
 
 /// The URL's paging parameter ORDS refuses, if any (`crate::bad_paging` of its query).
+/// A pre-authenticated URL refused: which of its causes is not in ORDS's answer.
+fn par_refused(status: u16, evidence: String) -> Finding {
+    let off = if status == 404 { " A 404 also comes from a pool with PARs off (security.par.enabled)." } else { "" };
+    Finding::new(
+        FindingId::ParRefused,
+        Problem,
+        format!(
+            "ORDS refused the pre-authenticated URL ({status}): it expired, was revoked (which can take up to 30 s), \
+             was defined for another method or handler, or belongs to another schema alias.{off} The answer does \
+             not say which (inferred: ORDS does not document these answers)."
+        ),
+        evidence,
+    )
+    .fix(
+        "Ask the schema's owner for a fresh URL: ORDS_PAR.DEFINE_FOR_HANDLER for this handler and method, with a \
+         p_duration long enough (Code → ORDS setup SQL writes it); ORDS_PAR.PAR_EXPIRATION_BY_ALIAS (25.2 and \
+         later) tells how long one has left.",
+    )
+}
+
 fn paging_value(url: &str) -> Option<String> {
     crate::bad_paging(url.split_once('?')?.1.split('#').next()?)
 }

@@ -89,6 +89,7 @@ pub enum FindingId {
     PasteJsonToken,
     PastePlsqlHeaders,
     PasteSchemaUser,
+    ParRefused,
     PortMismatch,
     PreflightResource,
     PreflightToken,
@@ -112,7 +113,7 @@ pub enum FindingId {
 }
 
 impl FindingId {
-    pub const ALL: [Self; 61] = [
+    pub const ALL: [Self; 62] = [
         Self::AccountLocked,
         Self::AliasMismatch,
         Self::BadPaging,
@@ -154,6 +155,7 @@ impl FindingId {
         Self::PasteJsonToken,
         Self::PastePlsqlHeaders,
         Self::PasteSchemaUser,
+        Self::ParRefused,
         Self::PortMismatch,
         Self::PreflightResource,
         Self::PreflightToken,
@@ -219,6 +221,7 @@ impl FindingId {
             Self::PasteJsonToken => "paste-json-token",
             Self::PastePlsqlHeaders => "paste-plsql-headers",
             Self::PasteSchemaUser => "paste-schema-user",
+            Self::ParRefused => "par-refused",
             Self::PortMismatch => "port-mismatch",
             Self::PreflightResource => "preflight-resource",
             Self::PreflightToken => "preflight-token",

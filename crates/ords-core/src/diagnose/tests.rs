@@ -297,6 +297,23 @@ fn a_fresh_token_refused_means_role_or_privilege_and_the_challenge_is_read() {
 }
 
 #[test]
+fn a_refused_par_names_its_causes_and_masks_its_token() {
+    let url = "https://ords.example/ords/hr/_/par/SeCrEt-PaR_tok/hr/employees/";
+    let request = crate::request::par_request(&ResourceCall::get(url)).unwrap();
+    let entry = |status| TimelineEntry {
+        purpose: Purpose::Resource,
+        exchange: Exchange { step: Step::Resource, request: request.clone(), result: response(status, &[], "{}") },
+    };
+    let par = Inputs { flow: Flow::Par, ..inputs() };
+    let facts = RunFacts { probe: Probe::NotProbed, token_expired: false };
+    let found = diagnose_run(&par, &[entry(401)], facts);
+    assert_eq!(ids(&found), ["par-refused"]);
+    assert!(!found[0].evidence.contains("SeCrEt-PaR_tok"), "{}", found[0].evidence);
+    assert!(diagnose_run(&par, &[entry(404)], facts)[0].cause.contains("security.par.enabled"));
+    assert!(!ids(&diagnose_run(&par, &[entry(200)], facts)).contains(&"par-refused"));
+}
+
+#[test]
 fn basic_refused() {
     let request = basic_request(
         &ResourceCall::get(RESOURCE_URL),
@@ -595,6 +612,7 @@ fn every_finding_is_produced_by_some_case() {
     failed_fetches_are_told_apart_by_the_probe();
     a_fresh_token_refused_means_role_or_privilege_and_the_challenge_is_read();
     basic_refused();
+    a_refused_par_names_its_causes_and_masks_its_token();
     ords_statuses_and_formats();
     nothing_from_a_url_or_an_id_escapes_into_a_command_or_sql();
     a_query_token_never_shows_in_evidence();

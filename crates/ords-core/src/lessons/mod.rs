@@ -42,7 +42,7 @@ impl Mark {
             Self::BasicOk => match run.flow {
                 Flow::Basic => run.statuses(resource).last().is_some_and(ok),
                 Flow::Compare => run.statuses(|p| p == Purpose::BasicCall).last().is_some_and(ok),
-                Flow::OAuth2 => false,
+                Flow::OAuth2 | Flow::Par => false,
             },
             Self::ComparedOk => run.flow == Flow::Compare && Self::BearerOk.met_by(run) && Self::BasicOk.met_by(run),
             Self::RefetchedOk => {

@@ -99,7 +99,8 @@ impl ParUrl {
         self.written(crate::MASK)
     }
 
-    fn written(&self, token: &str) -> String {
+    /// The URL with `token` in place of its own (a placeholder where the token must not go).
+    pub fn written(&self, token: &str) -> String {
         let query = self.query.as_deref().map(|q| format!("?{q}")).unwrap_or_default();
         format!("{}{token}/{}{query}", self.prefix, self.path)
     }

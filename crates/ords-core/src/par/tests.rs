@@ -78,3 +78,37 @@ proptest! {
         prop_assert!(!shown.contains(&token), "{}", shown);
     }
 }
+
+#[test]
+fn code_for_a_par_keeps_its_token_a_variable_unless_asked() {
+    use crate::code::{generate, CodeInput, CodeTarget};
+    use crate::{BasicSettings, Flow, OAuthSettings, ResourceCall, TokenPlacement};
+    let call = ResourceCall::get("https://h.example/ords/hr/_/par/AbC-12_xyZ/hr/employees/?q=1");
+    let (oauth, basic, placement) = (OAuthSettings::default(), BasicSettings::default(), TokenPlacement::default());
+    let input = |include_secrets| CodeInput {
+        flow: Flow::Par,
+        oauth: &oauth,
+        basic: &basic,
+        call: &call,
+        placement: &placement,
+        include_secrets,
+        page_origin: "http://127.0.0.1:8080",
+    };
+    assert_eq!(
+        generate(CodeTarget::Curl, &input(false)),
+        "#!/usr/bin/env bash\n# The ORDS call through a pre-authenticated URL (ORDS_PAR), with no credentials.\n\
+         # Whoever holds this URL can make the call, with no credentials, until it expires.\nset -euo pipefail\n\
+         ORDS_PAR_TOKEN=\"${ORDS_PAR_TOKEN?export ORDS_PAR_TOKEN='<token>' first}\"\n\
+         curl -g -i -X GET -H 'Accept: application/json' 'https://h.example/ords/hr/_/par/'\"$ORDS_PAR_TOKEN\"\
+         '/hr/employees/?q=1'\n"
+    );
+    for target in CodeTarget::ALL {
+        let hidden = generate(target, &input(false));
+        assert!(!hidden.contains("AbC-12_xyZ"), "{target:?}: {hidden}");
+        if target != CodeTarget::SetupSql {
+            assert!(generate(target, &input(true)).contains("AbC-12_xyZ"), "{target:?}");
+        }
+    }
+    assert!(generate(CodeTarget::SetupSql, &input(false))
+        .contains("p_module_name => '<the module whose base path is /hr/>',\n    p_pattern     => 'employees/',"));
+}
