@@ -140,7 +140,7 @@ pub fn App() -> impl IntoView {
             </p>
             {move || host.banner.get().map(|link| view! { <LinkBanner link compact=embed /> })}
             <Show when=move || host.asking.with(Option::is_some)>
-                <Later load=super::host_prompt::host_prompt_view />
+                <Later load=super::host_prompt::host_prompt_view blank=true />
             </Show>
             <div class="form-column">
                 <div id="lessons" class="lessons-slot" hidden=move || !lessons_open.get()>

@@ -9,7 +9,7 @@ fn HostPrompt() -> impl IntoView {
     let host = expect_context::<HostApi>();
     let origin = move || host.asking.get().unwrap_or_default();
     view! {
-        <section class="host-prompt notice" aria-labelledby="host-prompt-title">
+        <section class="host-prompt" aria-labelledby="host-prompt-title">
             <h2 id="host-prompt-title">"The page around this embed asks to control it"</h2>
             <p>
                 <code>{origin}</code>

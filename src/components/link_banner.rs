@@ -21,7 +21,13 @@ pub fn LinkBanner(link: Decoded, compact: bool) -> impl IntoView {
                     type."</p>
             })}
             <p class="hosts">"Credentials will go to: "
-                {move || hosts.with(|h| if h.is_empty() { "(no valid URL yet)".to_owned() } else { h.join(", ") })}
+                {move || hosts.with(|h| match h.is_empty() {
+                    _ if form.flow.get() == ords_core::Flow::Par => {
+                        "the host of the pre-authenticated URL you type (a link never sets it)".to_owned()
+                    }
+                    true => "(no valid URL yet)".to_owned(),
+                    false => h.join(", "),
+                })}
             </p>
             {crate::browser::host_origin().map(|origin| view! {
                 <p class="hint">{format!("{origin}, the page around this embed, may change these settings and press \

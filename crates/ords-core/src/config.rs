@@ -286,6 +286,10 @@ impl PlaygroundConfig {
 
     /// The origins that will receive credentials with these settings.
     pub fn credential_hosts(&self) -> Vec<String> {
+        // A pre-authenticated URL is never in the settings: only the person types it.
+        if self.flow == Flow::Par {
+            return Vec::new();
+        }
         let mut urls = vec![&self.resource_url];
         if self.flow.uses_oauth() {
             urls.insert(0, &self.token_url);
