@@ -57,6 +57,10 @@ crate::later::split_point!(
         let named = (!named.is_empty()).then_some(named);
         let referrer = browser::referrer_origin();
         let ask = named.is_none();
+        let asked_early = browser::early_message_origins().into_iter().any(|o| referrer.as_deref() == Some(&o));
+        if ask && asked_early {
+            host.asking.set(referrer.clone());
+        }
         browser::listen_to_parent(move |from, json| match browser::host_origin() {
             Some(allowed) if allowed == from => handle(page, host, &json),
             _ => {

@@ -8,6 +8,31 @@ use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 thread_local! {
     static ALLOWED: RefCell<Option<String>> = const { RefCell::new(None) };
     static IGNORED: Cell<u32> = const { Cell::new(0) };
+    // Origins of messages that came before the API's code: the first load only notes them.
+    static EARLY: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
+
+/// From the first load on: notes the origin of each message from another window until the
+/// API's listener takes over (a framing page may send at once, before its code arrived).
+pub fn note_early_messages() {
+    let Some(window) = web_sys::window() else { return };
+    let note = Closure::<dyn Fn(web_sys::MessageEvent)>::new(|event: web_sys::MessageEvent| {
+        EARLY.with(|e| {
+            let mut e = e.borrow_mut();
+            if e.len() < 100 {
+                e.push(event.origin());
+            }
+        });
+    });
+    let _ = window.add_event_listener_with_callback("message", note.as_ref().unchecked_ref());
+    note.forget();
+}
+
+/// The origins noted before the API's listener, taken once (each counted as ignored).
+pub fn early_message_origins() -> Vec<String> {
+    let early = EARLY.with(|e| std::mem::take(&mut *e.borrow_mut()));
+    IGNORED.with(|n| n.set(n.get().saturating_add(early.len() as u32)));
+    early
 }
 
 /// The origin allowed to talk to the embed, if any.

@@ -29,7 +29,8 @@ pub use files::{data_url, read_chosen_file};
 pub use focus::{focus_status_after_run, focus_when_shown};
 pub use helper::{ask as ask_helper, Newest};
 pub use host::{
-    allow_host, host_origin, ignore_message, ignored_messages, listen_to_parent, post_to_host, referrer_origin,
+    allow_host, early_message_origins, host_origin, ignore_message, ignored_messages, listen_to_parent,
+    note_early_messages, post_to_host, referrer_origin,
 };
 pub use jwks::jwk_set;
 pub use location::{page_is_local, page_origin, page_settings_text, reload_when_the_fragment_changes};

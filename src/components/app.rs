@@ -56,6 +56,9 @@ pub fn App() -> impl IntoView {
     let host = crate::host_api::HostApi::new(&link_text, start.link.clone());
     let host_origin = start.config.host_origin;
     provide_context(host);
+    if browser::in_frame() {
+        browser::note_early_messages();
+    }
     // The code the first screen does not need, as soon as the page has drawn it; the helper
     // (simulator, code, diagnosis) starts with it.
     let owner = Owner::current();
