@@ -253,6 +253,10 @@ impl PlaygroundConfig {
         let mut out = self.clone();
         out.token_url = strip_user_info(&self.token_url);
         out.resource_url = strip_user_info(&self.resource_url);
+        // A pre-authenticated URL typed as Resource URL: its token never leaves memory.
+        if let Ok(par) = crate::par::ParUrl::parse(&out.resource_url) {
+            out.resource_url = par.written("TOKEN");
+        }
         out
     }
 

@@ -29,6 +29,7 @@ impl Form {
                 fill.headers.as_ref().is_some_and(|h| self.headers.with_untracked(|n| !n.is_empty() && n != h)),
             ),
             (Field::Body, fill.body.as_ref().is_some_and(|b| self.body.with_untracked(|n| !n.is_empty() && n != b))),
+            (Field::ParUrl, secret(fill.par_url.as_ref().map(|p| p.token.secret()), self.par_url)),
         ] {
             if changed {
                 out.push(field.label());
@@ -72,6 +73,9 @@ impl Form {
         }
         if let Some(method) = fill.method {
             self.method.set(method);
+        }
+        if let Some(par) = fill.par_url {
+            self.par_url.set(par.url());
         }
         if let Some(token) = fill.own_token {
             self.own_token.set(token.secret().to_owned());

@@ -218,3 +218,9 @@ fn the_card_summary_names_the_flow_the_call_and_who_receives_credentials() {
     );
     assert_eq!(PlaygroundConfig::from_fragment("flow=par").config.flow, Flow::Par);
 }
+
+#[test]
+fn a_pre_authenticated_url_typed_as_resource_url_leaves_memory_without_its_token() {
+    let c = PlaygroundConfig { resource_url: "https://h/ords/hr/_/par/Zq9-x_Y7/hr/emp/".into(), ..Default::default() };
+    assert_eq!(c.to_fragment(), "resource_url=https%3A%2F%2Fh%2Fords%2Fhr%2F_%2Fpar%2FTOKEN%2Fhr%2Femp%2F");
+}

@@ -54,6 +54,7 @@ pub(super) fn assemble(sent: &[Sent], fill: &mut Fill, notes: &mut Vec<Note>) {
         (true, true) => Some(Flow::Compare),
         (false, true) => Some(Flow::Basic),
         (true, false) => Some(Flow::OAuth2),
+        (false, false) if fill.par_url.is_some() => Some(Flow::Par),
         (false, false) => None,
     };
     if let Some(flow) = flow {
@@ -158,8 +159,17 @@ fn client(
 
 fn resource_call(c: &Sent, has_token_request: bool, fill: &mut Fill, notes: &mut Vec<Note>) {
     let line = c.line;
-    notes.push(Note::taken(line, format!("Resource URL: {}", c.url)));
-    fill.resource_url = Some(c.url.clone());
+    // A pre-authenticated URL holds its credential: a secret field, never Resource URL.
+    match crate::par::ParUrl::parse(&c.url) {
+        Ok(par) => {
+            notes.push(Note::taken(line, format!("Pre-authenticated URL: {} (kept in memory only)", par.masked())));
+            fill.par_url = Some(par);
+        }
+        Err(_) => {
+            notes.push(Note::taken(line, format!("Resource URL: {}", c.url)));
+            fill.resource_url = Some(c.url.clone());
+        }
+    }
     let method = match c.method.as_deref() {
         Some(m) => Method::parse(m).unwrap_or_else(|| {
             notes.push(Note::ignored(line, format!("Method {m}: not one the page sends; GET instead.")));

@@ -111,6 +111,8 @@ pub struct Fill {
     pub password: Option<Password>,
     /// A bearer token pasted with no token request: `Use my own token`.
     pub own_token: Option<AccessToken>,
+    /// A pre-authenticated URL called with no credentials: `Pre-authenticated URL` (a secret).
+    pub par_url: Option<crate::par::ParUrl>,
     /// A PL/SQL paste: From the database opens, ready to try.
     pub open_database: bool,
 }

@@ -384,3 +384,17 @@ fn what_the_filled_settings_lead_to_is_said_before_sending() {
     let q = read("/* a /* b */ apex_web_service.make_rest_request(p_url => q'{https://h.example/ords/hr/it's/}');");
     assert_eq!(q.fill.resource_url.as_deref(), Some("https://h.example/ords/hr/it's/"));
 }
+
+#[test]
+fn a_pasted_pre_authenticated_url_goes_to_its_secret_field_not_resource_url() {
+    let p = read("curl -i https://h.example/ords/hr/_/par/Zq9-x_Y7/hr/employees/");
+    assert_eq!(p.fill.flow, Some(Flow::Par));
+    assert_eq!(p.fill.resource_url, None);
+    assert_eq!(
+        p.fill.par_url.as_ref().map(crate::par::ParUrl::url).as_deref(),
+        Some("https://h.example/ords/hr/_/par/Zq9-x_Y7/hr/employees/")
+    );
+    assert!(said(&p).iter().all(|n| !n.contains("Zq9-x_Y7")), "{:?}", said(&p));
+    let back = wire::from_json(&wire::to_json(&p));
+    assert_eq!(back.fill.par_url.map(|u| u.url()), p.fill.par_url.map(|u| u.url()));
+}

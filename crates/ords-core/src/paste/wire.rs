@@ -33,6 +33,7 @@ pub fn to_json(p: &Pasted) -> Value {
             "username": f.username,
             "password": f.password.as_ref().map(Password::secret),
             "own_token": f.own_token.as_ref().map(AccessToken::secret),
+            "par_url": f.par_url.as_ref().map(crate::par::ParUrl::url),
             "open_database": f.open_database,
         },
     })
@@ -79,6 +80,7 @@ pub fn from_json(v: &Value) -> Pasted {
             username: s("username"),
             password: s("password").map(Password::new),
             own_token: s("own_token").map(AccessToken::new),
+            par_url: s("par_url").and_then(|u| crate::par::ParUrl::parse(&u).ok()),
             open_database: f.get("open_database").and_then(Value::as_bool).unwrap_or(false),
         },
     }
