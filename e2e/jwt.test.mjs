@@ -48,6 +48,32 @@ test('a token from the identity provider opens the API, and meets every rule of 
   }
 });
 
+test('the pool level: its mode that ignores schema profiles, its allowed key URLs, and the ords config lines', async () => {
+  const sim = await startSim(['--allow-origin', session.web.origin]);
+  try {
+    const { page, context } = await jwtPage(sim);
+    await page.getByRole('button', { name: 'Call API' }).click();
+    await resourcePanel(page).getByText('200 OK').waitFor();
+    const diagnosis = page.getByRole('region', { name: 'Diagnosis' });
+    await page.getByLabel('The pool ignores schema profiles (security.jwt.profile.mode POOL)').check();
+    await diagnosis.locator('[data-finding="jwt-schema-ignored"]').waitFor();
+    await page.getByLabel('Allowed JWK set URLs (security.jwks.allowed.urls)').fill('https://keys.example/');
+    await diagnosis.locator('[data-finding="jwt-jwks-not-allowed"]').waitFor();
+    await page.getByLabel('Profile level').selectOption('pool');
+    await diagnosis.locator('[data-finding="jwt-schema-ignored"]').waitFor({ state: 'detached' });
+    const code = await openSection(page, 'Code');
+    await code.getByRole('tab', { name: 'ORDS setup SQL' }).click();
+    const lines = await code.getByTestId('code').filter({ hasText: 'security.jwt.profile' }).textContent();
+    assert.match(lines, /ords --config "\$ORDS_CONFIG" config --db-pool 'default' set security\.jwt\.profile\.mode 'POOL'\n/);
+    assert.match(lines, /set security\.jwt\.profile\.issuer 'https:\/\/ords-sim\.example\/idp'\n/);
+    assert.match(lines, /set security\.jwt\.profile\.allowed\.scopes 'hr\.read'\n/);
+    assert.match(lines, /set security\.jwks\.allowed\.urls 'https:\/\/keys\.example\/'\n/);
+    await context.close();
+  } finally {
+    await sim.stop();
+  }
+});
+
 for (const [scenario, rule] of [
   ['jwt-wrong-audience', 'jwt-audience'],
   ['jwt-missing-scope', 'jwt-scope'],

@@ -103,3 +103,24 @@ test('Newman runs a Basic export with only the Basic server up: the Basic call a
     await sim.stop();
   }
 });
+
+test('Newman runs a pre-authenticated URL export: the one call, its token only in the environment', async () => {
+  const sim = await startSim();
+  try {
+    const { page, context } = await openDemo(session, sim.alias, { target: 'network', flow: 'par' }, { secret: null });
+    const token = 'dEmOpAr-9xKq2Lm7Wv4Tz';
+    await page.getByRole('textbox', { name: 'Pre-authenticated URL' }).fill(`${sim.alias}/_/par/${token}/hr/employees/`);
+    const { collection, environment } = await exported(page, {
+      includeSecrets: true, first: 'Protected resource (pre-authenticated URL)', secret: 'par_token',
+    });
+    assert.ok(!JSON.stringify(collection).includes(token), 'the collection names {{par_token}}, never the token');
+    assert.deepEqual(environment.values.map((v) => [v.key, v.value]), [['par_token', token]]);
+    const summary = await run(collection, environment);
+    assert.deepEqual(summary.run.executions.map((e) => [e.item.name, e.response?.code]), [['Protected resource (pre-authenticated URL)', 200]]);
+    assert.equal(summary.run.executions[0].request.headers.toObject().Authorization, undefined, 'no credentials');
+    assert.equal(JSON.parse(summary.run.executions[0].response.stream.toString()).items[0].first_name, 'Steven');
+    await context.close();
+  } finally {
+    await sim.stop();
+  }
+});

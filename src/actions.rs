@@ -170,8 +170,8 @@ fn run_now(page: Page, action: Button) {
     let target = form.target.get_untracked();
     let flow = inputs.flow;
     if flow == ords_core::Flow::Par {
-        // A pre-authenticated URL is only ever typed or pasted here (never set by a link), so
-        // its host is the person's choice.
+        // A pre-authenticated URL is typed or pasted here, or included by a link's author on
+        // purpose (Share's own tick, named in the banner): it carries nothing of the person's.
         page.consent.typed("", &inputs.call.url);
     }
     let config = untrack(|| form.config());

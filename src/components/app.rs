@@ -22,6 +22,11 @@ pub fn App() -> impl IntoView {
     let start = crate::persist::start(&link_text);
     let form = Form::new(&start.config, start.source);
     let from_link = start.link.is_some();
+    if let Some(par) = start.link.as_ref().and_then(|l| l.par.clone()) {
+        // Its author's, on purpose: memory only, like a typed one.
+        form.par_url.set(par.url.url());
+        form.linked_par.set(Some(par));
+    }
     crate::persist::keep(form, from_link);
     let results = Results::new(browser::now_ms());
     crate::history::keep(results);
@@ -94,7 +99,9 @@ pub fn App() -> impl IntoView {
         on_cleanup(move || tick.clear());
     }
     let embed = form.embed.get_untracked();
-    let full_link = move || ords_core::share_link(&browser::page_address(), &form.config().full_page());
+    // The full page keeps what its author's link included.
+    let full_link =
+        move || ords_core::share_link(&browser::page_address(), &form.config().full_page(), form.linked_par().as_ref());
     let lessons_open = view_state.lessons_open;
     let share_open = RwSignal::new(false);
     // An embed has Lessons only when it lists them (or a lesson link opened them).

@@ -3,6 +3,7 @@ use super::fields::{ChoiceField, SecretField, TextField};
 use super::jwt_profile::{JwtProfileSection, ProviderField};
 use super::later_view::Later;
 use super::options::{CallOptions, OptionErrors, TokenOptions, TokenUse};
+use super::par_parts::par_parts_view;
 use super::paste_view::paste_view;
 use super::scenario_field::ScenarioField;
 use super::status_line::StatusLine;
@@ -34,6 +35,8 @@ pub fn FormPanel() -> impl IntoView {
     // The demo's secrets come filled in; anything else is for the person to type.
     let secret_given = !form.client_secret.get_untracked().is_empty();
     let password_given = !form.password.get_untracked().is_empty();
+    // The parts' code comes when they are first opened.
+    let parts_open = RwSignal::new(false);
     let flow_choice = move |flow: Flow| {
         view! {
             <label>
@@ -52,8 +55,10 @@ pub fn FormPanel() -> impl IntoView {
         <form class="settings" class:card=card on:submit=|ev| ev.prevent_default()>
             {embed.then(|| view! {
                 <div class="card-summary">
-                    <p data-testid="card-summary" hidden=move || !card()>{move ||
-                        form.config().summary(form.target.get())}</p>
+                    <p data-testid="card-summary" hidden=move || !card()>{move || match form.linked_par() {
+                        Some(par) => par.card_line(form.method.get().as_str(), (results.now_ms.get() / 1000.0) as u64),
+                        None => form.config().summary(form.target.get()),
+                    }}</p>
                     <button type="button" class="small" aria-expanded=move || (!card()).to_string()
                         aria-controls="settings-more"
                         on:click=move |_| view_state.editing.update(|e| *e = !*e)>
@@ -103,6 +108,14 @@ pub fn FormPanel() -> impl IntoView {
             </div>
             <div hidden=move || form.flow.get() != Flow::Par>
                 <SecretField field=Field::ParUrl value=form.par_url />
+                <details class="par-build" hidden=card on:toggle=move |ev| {
+                    if event_target::<web_sys::Element>(&ev).has_attribute("open") {
+                        parts_open.set(true);
+                    }
+                }>
+                    <summary>"Build it from its parts"</summary>
+                    <Show when=move || parts_open.get()><Later load=par_parts_view /></Show>
+                </details>
             </div>
             <OptionErrors />
             <RunButtons />

@@ -3,11 +3,13 @@
 //! which Diagnosis checks the held or pasted token against; its SQL is in Code). The texts and
 //! the checks come from the page's helper; nothing here decides a rule.
 
+use super::fields::ChoiceField;
 use super::options::Line;
 use crate::browser;
 use crate::state::{Form, Results};
 use leptos::prelude::*;
 use ords_core::helper::{Job, ProviderNotes, Reply};
+use ords_core::jwt_profile::ProfileLevel;
 use ords_core::Closed;
 use ords_core::FormSection;
 use ords_core::{curl_command, token_request, Provider, Target};
@@ -104,10 +106,15 @@ pub fn JwtProfileSection() -> impl IntoView {
     view! {
         <details class="options jwt-profile">
             <summary>{FormSection::JwtProfile.label()}</summary>
-            <p class="hint">"For tokens from an external identity provider (ORDS 23.3+): the schema's JWT profile. \
-                ORDS answers every mismatch with the same 401 invalid_token; Diagnosis checks the token held or pasted \
-                against these values and names the rule. The SQL that creates the profile is in Code, ORDS setup SQL. \
-                The signature itself is ORDS's to verify."</p>
+            <p class="hint">"For tokens from an external identity provider (ORDS 23.3+): the schema's JWT profile, \
+                or from ORDS 25.2 the pool's. ORDS answers every mismatch with the same 401 invalid_token; Diagnosis \
+                checks the token held or pasted against these values and names the rule. What creates the profile \
+                (SQL, or the pool's ords config lines) is in Code, ORDS setup SQL. The signature itself is ORDS's to \
+                verify."</p>
+            <div class="field">
+                <ChoiceField label="Profile level" id="jwt-level" value=form.jwt_level
+                    options=ProfileLevel::choices() />
+            </div>
             <Line label="Issuer" id="jwt-issuer" value=form.jwt_issuer />
             <Line label="Audience" id="jwt-audience" value=form.jwt_audience />
             <Line label="JWK set URL" id="jwt-jwk-url" value=form.jwt_jwk_url />
@@ -119,9 +126,23 @@ pub fn JwtProfileSection() -> impl IntoView {
                 <Line label="Role claim" id="jwt-role-claim" value=form.jwt_role_claim />
                 <Line label="Privilege" id="jwt-privilege" value=form.jwt_privilege />
             </div>
-            <p class="hint">"Skew and age in seconds (skew at most 60); the role claim is a JSON Pointer such as \
-                /roles (ORDS 25.1+); the privilege is the ORDS privilege protecting the resource, which the token's \
-                scope must name."</p>
+            <p class="hint">{move || if form.jwt_level.get() == ProfileLevel::Pool {
+                "Skew and age in seconds (skew at most 60); the role claim is a JSON Pointer such as /roles (it must \
+                    start with / from ORDS 25.2). At the pool level, Privilege lists the allowed scopes \
+                    (security.jwt.profile.allowed.scopes), or with a role claim the allowed roles, comma-separated: \
+                    any one will do."
+            } else {
+                "Skew and age in seconds (skew at most 60); the role claim is a JSON Pointer such as /roles (ORDS \
+                    25.1+; it must start with / from 25.2); the privilege is the ORDS privilege protecting the \
+                    resource, which the token's scope must name."
+            }}</p>
+            <label class="check">
+                <input type="checkbox" prop:checked=move || form.jwt_pool_mode.get()
+                    on:change=move |ev| form.jwt_pool_mode.set(event_target_checked(&ev)) />
+                "The pool ignores schema profiles (security.jwt.profile.mode POOL)"
+            </label>
+            <Line label="Allowed JWK set URLs (security.jwks.allowed.urls)" id="jwt-jwks-allowed"
+                value=form.jwt_jwks_allowed />
         </details>
     }
 }

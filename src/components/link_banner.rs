@@ -22,13 +22,20 @@ pub fn LinkBanner(link: Decoded, compact: bool) -> impl IntoView {
             })}
             <p class="hosts">"Credentials will go to: "
                 {move || hosts.with(|h| match h.is_empty() {
-                    _ if form.flow.get() == ords_core::Flow::Par => {
-                        "the host of the pre-authenticated URL you type (a link never sets it)".to_owned()
-                    }
+                    _ if form.flow.get() == ords_core::Flow::Par => match form.linked_par() {
+                        Some(par) => format!("none of yours: Call API sends the pre-authenticated URL the link's \
+                            author included to {}", ords_core::origin_of(&par.url.prefix).unwrap_or_default()),
+                        None => "the host of the pre-authenticated URL you type".to_owned(),
+                    },
                     true => "(no valid URL yet)".to_owned(),
                     false => h.join(", "),
                 })}
             </p>
+            {link.par.map(|par| view! {
+                <p class="hint" data-testid="link-par">{format!("The link includes a pre-authenticated URL, {}, put \
+                    there by its author: anyone with the link can call {} with it until it expires.", par.url.masked(),
+                    par.url.path)}</p>
+            })}
             {crate::browser::host_origin().map(|origin| view! {
                 <p class="hint">{format!("{origin}, the page around this embed, may change these settings and press \
                     the buttons.")}</p>

@@ -18,6 +18,7 @@ mod later_view;
 mod lessons_view;
 mod link_banner;
 mod options;
+mod par_parts;
 mod paste_view;
 mod postman_import;
 mod resource_panel;

@@ -25,7 +25,16 @@ pub fn ResourcePanel() -> impl IntoView {
 #[component]
 pub fn ResourceAnswer() -> impl IntoView {
     let results = expect_context::<Results>();
+    let form = expect_context::<crate::state::Form>();
+    // A reader of a docs page cannot fix a refused PAR its author included: say who can.
+    let par_refused = move || {
+        let status = results.resource.with(|r| r.as_ref().and_then(|e| e.response().map(|r| r.status)))?;
+        form.linked_par()?.refusal(status, (results.now_ms.get_untracked() / 1000.0) as u64)
+    };
     view! {
+        {move || par_refused().map(|text| view! {
+            <p class="problem" role="alert" data-testid="par-refused">{text}</p>
+        })}
         {move || results.resource_note.get().map(|note| view! { <p class="problem" role="alert">{note}</p> })}
         {move || results.resource.get().map(|exchange| view! {
             <AnsweredBy exchange=exchange.clone() />

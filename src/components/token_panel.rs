@@ -48,10 +48,32 @@ pub fn TokenAnswer() -> impl IntoView {
     }
 }
 
-/// What a pre-authenticated URL grants, read from the URL (its token stays masked).
+/// What a pre-authenticated URL grants, read from the URL (its token stays masked), and how long
+/// it has where that is known: the link's author said, or it is the simulator's demo URL.
 #[component]
 fn ParGrant() -> impl IntoView {
     let form = expect_context::<crate::state::Form>();
+    let results = expect_context::<Results>();
+    let life = move || {
+        let now_s = (results.now_ms.get() / 1000.0) as u64;
+        let demo = form.target.get() == ords_core::Target::Simulated
+            && form.par_url.with(|u| u.contains(ords_core::demo::PAR_TOKEN));
+        match form.linked_par() {
+            Some(par) => (par.life(now_s).sentence(), par.life(now_s).expired()),
+            None if demo && form.scenario.with(|s| s == "par-expired") => {
+                ("Expired: the simulated ORDS's par-expired scenario stages a URL past its time.".into(), true)
+            }
+            None if demo => {
+                ("Never, in the simulated ORDS (its par-expired scenario shows one that has).".into(), false)
+            }
+            None => (
+                "Not in the URL: ORDS_PAR.PAR_EXPIRATION_BY_ALIAS (ORDS 25.2 and later) gives it, and Database \
+                 Actions lists the schema's PARs. Once it expires (or is revoked: up to 30 s) ORDS refuses it."
+                    .into(),
+                false,
+            ),
+        }
+    };
     move || match ords_core::ParUrl::parse(&form.par_url.get()) {
         Ok(par) => view! {
             <p class="hint">"No token: a pre-authenticated URL carries its own credential, in its path."</p>
@@ -61,8 +83,8 @@ fn ParGrant() -> impl IntoView {
                 <dt>"URL"</dt>
                 <dd><code>{par.masked()}</code></dd>
                 <dt>"Time left"</dt>
-                <dd>"Not in the URL: ORDS_PAR.PAR_EXPIRATION_BY_ALIAS (ORDS 25.2 and later) gives it, and Database \
-                    Actions lists the schema's PARs. Once it expires (or is revoked: up to 30 s) ORDS refuses it."</dd>
+                <dd data-testid="par-time-left" class:problem=move || life().1
+                    role=move || life().1.then_some("alert")>{move || life().0}</dd>
             </dl>
         }
         .into_any(),

@@ -31,6 +31,23 @@ pub fn format_countdown(seconds: i64) -> String {
     }
 }
 
+/// A moment (seconds since 1970) as `2026-12-07 15:04 UTC`.
+pub fn utc_text(unix_s: u64) -> String {
+    let days = i64::try_from(unix_s / 86_400).unwrap_or(i64::MAX / 2);
+    let (minute, hour) = (unix_s % 3600 / 60, unix_s % 86_400 / 3600);
+    // Days to a civil date (the proleptic Gregorian calendar), after Howard Hinnant's algorithm.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year}-{month:02}-{day:02} {hour:02}:{minute:02} UTC")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -54,5 +71,14 @@ mod tests {
         assert_eq!(format_countdown(65), "1m 05s");
         assert_eq!(format_countdown(0), "expired");
         assert_eq!(format_countdown(i64::MAX), "2562047788015215h 30m 07s");
+    }
+
+    #[test]
+    fn moments_in_utc() {
+        assert_eq!(utc_text(0), "1970-01-01 00:00 UTC");
+        assert_eq!(utc_text(951_782_400), "2000-02-29 00:00 UTC");
+        assert_eq!(utc_text(1_796_656_440), "2026-12-07 15:14 UTC");
+        assert_eq!(utc_text(4_102_444_799), "2099-12-31 23:59 UTC");
+        assert!(utc_text(u64::MAX).ends_with(" UTC"), "no overflow");
     }
 }

@@ -81,7 +81,7 @@ pub use encode::{basic_authorization, decode_basic, form_body, form_encode, pars
 pub use exchange::{Exchange, Received, Step, TimedBy, TransportError};
 pub use field::{check_url, header_value_problem, is_token, parse_header_lines, Field, FieldError};
 pub use flow::{call_with_basic, call_with_oauth, get_token, OAuthCall, Purpose, Sender, TimelineEntry, TokenStep};
-pub use format::{format_countdown, format_ms, format_size};
+pub use format::{format_countdown, format_ms, format_size, utc_text};
 pub use held_token::HeldToken;
 pub use history::{remember, run_summary, RunRecord, HISTORY_LIMIT};
 pub use http::{body_text, find_header, reason_phrase, HttpRequest, HttpResponse, Validator};
@@ -92,7 +92,9 @@ pub use notes::{cors_note, status_meaning, status_meaning_for, CorsNote};
 /// before its load fails with a sentence and a retry: one limit for both.
 pub const STALL_MS: u32 = 30_000;
 
-pub use par::{par_setup_sql, ParToken, ParUrl, ParUrlError};
+pub use par::{
+    expiry_after, par_parts_from, par_setup_sql, ParExpiryError, ParLife, ParToken, ParUrl, ParUrlError, SharedPar,
+};
 pub use paste::{looks_like_command, read_paste, Fill, Note as PasteNote, PasteKind, Pasted, MAX_PASTE_BYTES};
 pub use provider::{BrowserToken, Provider};
 pub use request::{basic_request, bearer_request, token_request, PreparedRequest};

@@ -211,16 +211,22 @@ fn settings(c: &Case, base: &str) -> Settings {
 /// Runs a script; its exit status is returned, not asserted (a refused input may make the
 /// script fail, never run anything else).
 fn run(dir: &Path, program: &str, file: &str, script: &str, c: &Case) -> (bool, String) {
+    // Only the secrets of the flow chosen: a snippet that wanted the other one would stop.
+    let mut env = Vec::new();
+    if c.flow.uses_oauth() && !c.secret.contains('\0') {
+        env.push(("ORDS_CLIENT_SECRET", c.secret.as_str()));
+    }
+    if c.flow.uses_basic() && !c.password.contains('\0') {
+        env.push(("ORDS_PASSWORD", c.password.as_str()));
+    }
+    run_with(dir, program, file, script, &env)
+}
+
+fn run_with(dir: &Path, program: &str, file: &str, script: &str, env: &[(&str, &str)]) -> (bool, String) {
     std::fs::write(dir.join(file), script).unwrap();
     let mut cmd = Command::new(program);
     cmd.arg(file).current_dir(dir).stdout(Stdio::null()).stderr(Stdio::piped());
-    // Only the secrets of the flow chosen: a snippet that wanted the other one would stop.
-    if c.flow.uses_oauth() && !c.secret.contains('\0') {
-        cmd.env("ORDS_CLIENT_SECRET", &c.secret);
-    }
-    if c.flow.uses_basic() && !c.password.contains('\0') {
-        cmd.env("ORDS_PASSWORD", &c.password);
-    }
+    cmd.envs(env.iter().copied());
     let mut child = cmd.spawn().unwrap();
     let deadline = Instant::now() + Duration::from_secs(30);
     loop {
@@ -365,6 +371,68 @@ fn check_sql(c: &Case) {
             let url = format!("{base}/ords/demo/{}/", c.path);
             assert!(all.iter().any(|v| **v == url), "the resource URL");
         }
+    }
+}
+
+/// A pre-authenticated URL's snippets make the one call, to the URL's own path with its token
+/// (from ORDS_PAR_TOKEN unless included) and no Authorization header; whatever the handler's
+/// path holds, no input runs as code.
+fn run_par_snippets(path: &str, token: &str, include: bool) {
+    let recorder = Recorder::start();
+    let url = format!("{}/ords/demo/_/par/{token}/{path}/", recorder.base);
+    // Clients squash `.` and `..` segments each their own way: those paths are checked for the canary only.
+    let dots = path.split('/').any(|s| !s.is_empty() && s.chars().all(|c| c == '.'));
+    let exact = ords_core::ParUrl::parse(&url).is_ok() && !dots;
+    let c = Case {
+        client_id: "x".into(),
+        secret: "x".into(),
+        username: "x".into(),
+        password: "x".into(),
+        header: "x".into(),
+        path: path.into(),
+        body: String::new(),
+        auth: ClientAuth::BasicHeader,
+        include,
+        flow: Flow::Par,
+    };
+    let mut s = settings(&c, &recorder.base);
+    s.call = ResourceCall { url, method: Method::Get, headers: Vec::new(), body: String::new() };
+    let dir = std::env::temp_dir().join(format!("ords-par-{}-{:?}", std::process::id(), std::thread::current().id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for (language, program, file, target) in [
+        ("bash", "bash", "s.sh", CodeTarget::Curl),
+        ("node", "node", "s.mjs", CodeTarget::Fetch),
+        ("python3", "python3", "s.py", CodeTarget::Python),
+    ] {
+        let script = s.code(target, include, Flow::Par);
+        assert!(include || !script.contains(token), "{language}: the token only when included:\n{script}");
+        let (ok, stderr) = run_with(&dir, program, file, &script, &[("ORDS_PAR_TOKEN", token)]);
+        assert!(!dir.join("pwned").exists(), "{language} ran input as code:\n{script}");
+        let recorded = recorder.take();
+        if exact {
+            assert!(ok, "{language} failed on a pre-authenticated URL: {stderr}\n{script}");
+            assert_eq!(script.contains(token), include, "{language}: the token when included");
+            assert_eq!(recorded.len(), 1, "{language}: one call");
+            let want = format!("/ords/demo/_/par/{token}/{path}/");
+            assert_eq!(String::from_utf8_lossy(&recorded[0].path()), want, "{language}: the URL's path");
+            assert_eq!(recorded[0].header("Authorization"), None, "{language}: no credentials");
+            assert_eq!(recorded[0].method, "GET");
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 8, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn par_snippets_call_the_url_alone_whatever_its_path(
+        path in text(path_char(), 3),
+        token in "[A-Za-z0-9_~-][A-Za-z0-9_.~-]{11,30}",
+        include in any::<bool>(),
+    ) {
+        run_par_snippets(&path, &token, include);
     }
 }
 

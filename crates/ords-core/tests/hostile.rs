@@ -3,10 +3,10 @@
 //! stored history line; arbitrary responses through the diagnosis.
 
 use ords_core::{
-    bearer_request, decode_jwt, diagnose_run, follow_link, import_postman, mask_secrets, parse_error_body,
-    parse_header_lines, parse_token_grant, AccessToken, CollectionPage, Exchange, HeldToken, HttpResponse, HttpUrl,
-    Inputs, PlaygroundConfig, Probe, Purpose, Received, ResourceCall, RunFacts, RunRecord, Step, TimedBy,
-    TimelineEntry, TokenPlacement,
+    bearer_request, decode_jwt, diagnose_run, embed_snippet, follow_link, import_postman, mask_secrets,
+    parse_error_body, parse_header_lines, parse_token_grant, share_link, AccessToken, CollectionPage, Exchange,
+    HeldToken, HttpResponse, HttpUrl, Inputs, PlaygroundConfig, Probe, Purpose, Received, ResourceCall, RunFacts,
+    RunRecord, SharedPar, Step, TimedBy, TimelineEntry, TokenPlacement,
 };
 use proptest::prelude::*;
 
@@ -83,6 +83,41 @@ proptest! {
             let found = diagnose_run(&inputs, &entries, RunFacts { probe, token_expired: status % 2 == 0 });
             prop_assert!(found.len() < 10);
         }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Share's link and snippet hold a pre-authenticated URL's token only when it was given on
+    /// purpose, and no typed text breaks out of the snippet's attribute.
+    #[test]
+    fn share_holds_a_par_token_only_when_included(text in hostile(), token in "[A-Za-z0-9_-]{12,40}") {
+        let url = format!("https://h.example/ords/hr/_/par/{token}/hr/employees/");
+        let config = PlaygroundConfig {
+            flow: ords_core::Flow::Par,
+            resource_url: url.clone(),
+            client_id: text.clone(),
+            token_url: text,
+            ..PlaygroundConfig::default()
+        };
+        let page = "https://docs.example/p/";
+        for sections in [vec![], ords_core::Section::ALL.to_vec()] {
+            let link = share_link(page, &config, None);
+            let snippet = embed_snippet(page, &config, &sections, None);
+            prop_assert!(!link.contains(&token) && !snippet.contains(&token), "{link}");
+            let src = snippet.split('"').nth(1).unwrap_or_default();
+            prop_assert!(!src.contains('<') && !src.contains('>'), "{src}");
+            prop_assert!(snippet.starts_with("<iframe src=\""));
+            prop_assert!(snippet.contains("\" title=\"ORDS Auth Playground\""));
+        }
+        let par = SharedPar { url: ords_core::ParUrl::parse(&url).unwrap(), expires_at_s: Some(4_000_000_000) };
+        let link = share_link(page, &config, Some(&par));
+        prop_assert_eq!(link.matches(token.as_str()).count(), 1, "once, as par=");
+        let fragment = link.split_once('#').map(|(_, f)| f).unwrap_or_default();
+        // A link longer than 64 KB is not read at all (its whole text is listed as ignored).
+        let back = PlaygroundConfig::from_fragment(fragment);
+        prop_assert_eq!(back.par, (fragment.len() <= 64 * 1024).then_some(par));
     }
 }
 

@@ -34,9 +34,10 @@ proptest! {
         let plain = JwtProfile {
             issuer: "i".into(), audience: "a".into(), jwk_url: "j".into(), privilege: "p".into(), role_claim:
                 "/r".into(),
-            allowed_skew_s: Some(30), allowed_age_s: None,
+            allowed_skew_s: Some(30), allowed_age_s: None, ..JwtProfile::default()
         };
-        let hostile = JwtProfile { issuer, audience, jwk_url: jwk, privilege, role_claim: format!("/{role}"), ..plain };
+        let role_claim = format!("/{role}");
+        let hostile = JwtProfile { issuer, audience, jwk_url: jwk, privilege, role_claim, ..plain.clone() };
         let (skeleton, values) = sqlplus::shape(&jwt_profile_sql(&hostile, &pattern));
         let (plain_skeleton, _) = sqlplus::shape(&jwt_profile_sql(&plain, "p"));
         prop_assert_eq!(skeleton, plain_skeleton);

@@ -34,6 +34,8 @@ struct Act {
     refetch: Option<bool>,
     /// Seconds the learner waits before pressing the button.
     wait_s: u64,
+    /// The token in Pre-authenticated URL (the flow of that name calls it).
+    par_token: &'static str,
 }
 
 const GET_TOKEN: Act = Act {
@@ -45,6 +47,7 @@ const GET_TOKEN: Act = Act {
     password: "Welcome_1",
     refetch: None,
     wait_s: 0,
+    par_token: ords_core::demo::PAR_TOKEN,
 };
 const CALL: Act = Act { action: Button::CallApi, ..GET_TOKEN };
 
@@ -76,7 +79,11 @@ impl Room {
             oauth: oauth.clone(),
             basic: BasicSettings { username: c.username.clone(), password: Password::new(act.password) },
             call: ResourceCall {
-                url: c.resource_url.clone(),
+                url: if act.flow == Flow::Par {
+                    ords_core::demo::par_url().replace(ords_core::demo::PAR_TOKEN, act.par_token)
+                } else {
+                    c.resource_url.clone()
+                },
                 method: Method::Get,
                 headers: Vec::new(),
                 body: String::new(),
@@ -148,6 +155,8 @@ fn acts(lesson: &str, step: &str) -> (Vec<Act>, Vec<Act>) {
     let with_dots = Act { client_id: Some("Te8yn-qGmBoX6jzpPhnUXA.."), ..GET_TOKEN };
     let late = |refetch| Act { refetch: Some(refetch), wait_s: 31, ..CALL };
     let in_body = Act { client_auth: ClientAuth::RequestBody, ..GET_TOKEN };
+    let par = Act { flow: Flow::Par, ..CALL };
+    let par_changed = Act { par_token: "dEmOpAr-9xKq2Lm7Wv4Tx", ..par };
     match (lesson, step) {
         ("first-token", "get-token") => (vec![GET_TOKEN], vec![wrong_secret]),
         ("first-token", "wrong-secret") => (vec![wrong_secret], vec![GET_TOKEN]),
@@ -165,6 +174,8 @@ fn acts(lesson: &str, step: &str) -> (Vec<Act>, Vec<Act>) {
         ("token-no-cors", "meet") => (vec![GET_TOKEN], vec![basic]),
         ("token-no-cors", "basic") => (vec![basic], vec![CALL]),
         ("html-errors", "diagnose") => (vec![wrong_secret], vec![GET_TOKEN]),
+        ("share-without-secret", "call") => (vec![par], vec![par_changed]),
+        ("share-without-secret", "refused") => (vec![par_changed], vec![par]),
         ("body-credentials-only", "meet") => (vec![GET_TOKEN], vec![in_body]),
         ("body-credentials-only", "fix") => (vec![in_body], vec![GET_TOKEN]),
         // The token alone is fine here: the cause shows only on the call.

@@ -36,6 +36,9 @@ fn everything_set() -> PlaygroundConfig {
             allowed_age_s: Some(600),
             role_claim: "/roles".into(),
             privilege: "hr.read".into(),
+            level: ords_core::jwt_profile::ProfileLevel::Pool,
+            pool_mode: true,
+            jwks_allowed: "https://idp.example/".into(),
         },
         host_origin: "https://docs.example".into(),
     }

@@ -108,3 +108,41 @@ fn the_postman_export_and_its_environment_carry_only_the_flow_chosen() {
     assert_eq!(names(&both).len(), 3);
     assert_eq!(keys(&both_env, "values", "key"), ["client_secret", "password"]);
 }
+
+#[test]
+fn a_par_collection_is_the_one_call_with_its_token_a_secret_of_the_environment() {
+    let (_, basic, _) = demo_settings();
+    let oauth = demo_settings().0;
+    let placement = TokenPlacement::default();
+    let url = crate::demo::par_url();
+    for include_secrets in [false, true] {
+        let call = ResourceCall::get(&url);
+        let input = CodeInput {
+            flow: Flow::Par,
+            oauth: &oauth,
+            basic: &basic,
+            call: &call,
+            placement: &placement,
+            include_secrets,
+            page_origin: "http://127.0.0.1:8080",
+        };
+        let plan = Plan::new(&input);
+        let collection = export_postman(&plan);
+        let c: serde_json::Value = serde_json::from_str(&collection).unwrap();
+        assert!(!collection.contains(crate::demo::PAR_TOKEN), "never in the collection: {collection}");
+        assert_eq!(c["item"].as_array().map(Vec::len), Some(1));
+        assert_eq!(c["item"][0]["name"], "Protected resource (pre-authenticated URL)");
+        assert_eq!(c["item"][0]["request"]["auth"]["type"], "noauth");
+        assert_eq!(c["item"][0]["request"]["url"], url.replace(crate::demo::PAR_TOKEN, "{{par_token}}"));
+        assert!(c.get("auth").is_none() && c.get("variable").is_none());
+        let env: serde_json::Value = serde_json::from_str(&export_postman_environment(&plan)).unwrap();
+        let values: Vec<(&str, &str)> = env["values"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| (v["key"].as_str().unwrap(), v["value"].as_str().unwrap()))
+            .collect();
+        let token = if include_secrets { crate::demo::PAR_TOKEN } else { "<token>" };
+        assert_eq!(values, [("par_token", token)]);
+    }
+}

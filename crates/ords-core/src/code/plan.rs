@@ -51,6 +51,8 @@ pub struct Plan {
     pub placement: TokenPlacement,
     pub username: String,
     pub password: SecretRef,
+    /// The token of the pre-authenticated URL called (Flow::Par), whose URL is `resource_url`.
+    pub par_token: SecretRef,
     pub page_origin: String,
     pub client_auth: ClientAuth,
     pub extras: Vec<ExtraParam>,
@@ -90,6 +92,14 @@ impl Plan {
             placement: i.placement.clone(),
             username: i.basic.username.clone(),
             password: secret("ORDS_PASSWORD", "<password>", i.basic.password.secret()),
+            par_token: secret(
+                "ORDS_PAR_TOKEN",
+                "<token>",
+                crate::par::ParUrl::parse(&i.call.url)
+                    .map(|p| p.token.secret().to_owned())
+                    .unwrap_or_default()
+                    .as_str(),
+            ),
             page_origin: i.page_origin.to_owned(),
             client_auth: o.client_auth,
             extras: o.extra.clone(),

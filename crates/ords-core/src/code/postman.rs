@@ -86,9 +86,25 @@ fn helper_settings(p: &Plan) -> Value {
     json!({ "type": "oauth2", "oauth2": oauth })
 }
 
+/// Through a pre-authenticated URL: the one call, its token `{{par_token}}` (in the environment).
+fn par_collection(p: &Plan) -> Value {
+    let url = crate::par::ParUrl::parse(&p.resource_url).map(|par| par.written("{{par_token}}"));
+    let item = call(
+        p,
+        "Protected resource (pre-authenticated URL)",
+        url.unwrap_or_default(),
+        json!({ "type": "noauth" }),
+        None,
+    );
+    json!({ "info": { "name": "ORDS Auth Playground", "schema": SCHEMA }, "item": [item] })
+}
+
 /// The collection for the flow chosen: `Get token` and the protected call with that token, the
 /// call with Basic, or all three (Compare both). A Basic collection has no token variables.
 pub fn export_postman(p: &Plan) -> String {
+    if p.flow == crate::config::Flow::Par {
+        return serde_json::to_string_pretty(&par_collection(p)).unwrap_or_default();
+    }
     let (url, auth, header) = match &p.placement {
         TokenPlacement::Header { name, prefix } if name.eq_ignore_ascii_case("authorization") && prefix == "Bearer" => {
             (
@@ -152,6 +168,10 @@ pub fn export_postman_environment(p: &Plan) -> String {
     if p.flow.uses_basic() {
         let password = value(&p.password, p.password.placeholder);
         values.push(json!({ "key": "password", "value": password, "type": "secret", "enabled": true }));
+    }
+    if p.flow == crate::config::Flow::Par {
+        let token = value(&p.par_token, p.par_token.placeholder);
+        values.push(json!({ "key": "par_token", "value": token, "type": "secret", "enabled": true }));
     }
     let environment = json!({
         "name": "ORDS Auth Playground",

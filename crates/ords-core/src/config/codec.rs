@@ -5,6 +5,8 @@ use super::{Flow, PlaygroundConfig, Section, Target, Theme};
 use crate::call::Method;
 use crate::closed::Closed;
 use crate::encode::{form_body, form_decode};
+use crate::jwt_profile::ProfileLevel;
+use crate::par::{read_expiry, read_par, SharedPar, PAR_EXPIRES_KEY, PAR_KEY};
 use crate::provider::Provider;
 use crate::settings::{ClientAuth, ExtraParam, ParamPlace};
 
@@ -21,12 +23,14 @@ pub struct Decoded {
     pub config: PlaygroundConfig,
     pub set: Vec<Key>,
     pub ignored: Vec<Ignored>,
+    /// A pre-authenticated URL its author chose to put in the link (never in the settings).
+    pub par: Option<SharedPar>,
 }
 
 impl Decoded {
     /// True when any documented key was present (the page is configured by its link).
     pub fn is_configured(&self) -> bool {
-        !self.set.is_empty()
+        !self.set.is_empty() || self.par.is_some()
     }
 
     /// True when the link set anything that decides where requests or credentials go or what is
@@ -40,7 +44,7 @@ impl Decoded {
             Key::Target => self.config.target != Some(Target::Simulated),
             _ => true,
         };
-        !self.ignored.is_empty() || self.set.iter().any(steers)
+        !self.ignored.is_empty() || self.par.is_some() || self.set.iter().any(steers)
     }
 }
 
@@ -133,6 +137,9 @@ impl PlaygroundConfig {
         put(Key::JwtAge, seconds(j.allowed_age_s), String::new());
         put(Key::JwtRoleClaim, j.role_claim.clone(), b.role_claim.clone());
         put(Key::JwtPrivilege, j.privilege.clone(), b.privilege.clone());
+        put(Key::JwtLevel, j.level.key().into(), b.level.key().into());
+        put(Key::JwtPoolMode, bit(j.pool_mode), bit(b.pool_mode));
+        put(Key::JwtJwksAllowed, j.jwks_allowed.clone(), b.jwks_allowed.clone());
         put(Key::Origin, this.host_origin, base.host_origin);
         out
     }
@@ -148,7 +155,8 @@ impl PlaygroundConfig {
                     Key::Target => self.target.map(Target::label).unwrap_or_default().to_owned(),
                     Key::Flow => self.flow.label().to_owned(),
                     Key::ClientAuth => self.client_auth.label().to_owned(),
-                    Key::Encode | Key::Refetch | Key::Embed | Key::Present => on_off(&value),
+                    Key::Encode | Key::Refetch | Key::Embed | Key::Present | Key::JwtPoolMode => on_off(&value),
+                    Key::JwtLevel => self.jwt.level.label().to_owned(),
                     Key::Theme => self.theme.label().to_owned(),
                     Key::Provider => self.provider.label().to_owned(),
                     Key::Sections => self.sections.iter().map(|s| s.label()).collect::<Vec<_>>().join(", "),
@@ -181,15 +189,29 @@ impl PlaygroundConfig {
             out.ignored.push(Ignored { key: "(everything)".into(), why: "the settings are longer than 64 KB".into() });
             return out;
         }
+        let mut expires = None;
         for part in text.split('&').filter(|p| !p.is_empty()) {
             let (k, v) = part.split_once('=').unwrap_or((part, ""));
             let (Some(key), Some(value)) = (form_decode(k), form_decode(v)) else {
                 out.ignored.push(Ignored { key: k.chars().take(40).collect(), why: "not valid URL encoding".into() });
                 continue;
             };
-            if let Err(why) = out.apply(&key, &value) {
+            let applied = match key.as_str() {
+                PAR_KEY => read_par(&value).map(|url| out.par = Some(SharedPar { url, expires_at_s: None })),
+                PAR_EXPIRES_KEY => read_expiry(&value).map(|at| expires = Some(at)),
+                _ => out.apply(&key, &value),
+            };
+            if let Err(why) = applied {
                 out.ignored.push(Ignored { key: key.chars().take(40).collect(), why });
             }
+        }
+        match (&mut out.par, expires) {
+            (Some(par), at) => par.expires_at_s = at,
+            (None, Some(_)) => out.ignored.push(Ignored {
+                key: PAR_EXPIRES_KEY.into(),
+                why: "an expiry with no pre-authenticated URL (par) to go with it".into(),
+            }),
+            (None, None) => {}
         }
         out
     }
@@ -246,6 +268,11 @@ impl Decoded {
             Key::JwtAge => c.jwt.allowed_age_s = Some(value.parse().map_err(|_| "not a number of seconds")?),
             Key::JwtRoleClaim => c.jwt.role_claim = value.into(),
             Key::JwtPrivilege => c.jwt.privilege = value.into(),
+            Key::JwtLevel => {
+                c.jwt.level = ProfileLevel::from_key(value).ok_or_else(ProfileLevel::not_one_of)?;
+            }
+            Key::JwtPoolMode => c.jwt.pool_mode = flag(value).ok_or_else(bad_flag)?,
+            Key::JwtJwksAllowed => c.jwt.jwks_allowed = value.into(),
             Key::Theme => c.theme = Theme::from_key(value).ok_or_else(Theme::not_one_of)?,
             Key::Origin => c.host_origin = crate::url::parse_origin(value)?,
         }

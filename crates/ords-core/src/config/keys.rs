@@ -35,11 +35,14 @@ pub enum Key {
     JwtAge,
     JwtRoleClaim,
     JwtPrivilege,
+    JwtLevel,
+    JwtPoolMode,
+    JwtJwksAllowed,
     Origin,
 }
 
 impl Key {
-    pub const ALL: [Self; 30] = [
+    pub const ALL: [Self; 33] = [
         Self::Target,
         Self::Flow,
         Self::TokenUrl,
@@ -69,6 +72,9 @@ impl Key {
         Self::JwtAge,
         Self::JwtRoleClaim,
         Self::JwtPrivilege,
+        Self::JwtLevel,
+        Self::JwtPoolMode,
+        Self::JwtJwksAllowed,
         Self::Origin,
     ];
 
@@ -104,6 +110,9 @@ impl Key {
             Self::JwtAge => "jwt_age",
             Self::JwtRoleClaim => "jwt_role_claim",
             Self::JwtPrivilege => "jwt_privilege",
+            Self::JwtLevel => "jwt_level",
+            Self::JwtPoolMode => "jwt_pool_mode",
+            Self::JwtJwksAllowed => "jwt_jwks_allowed",
             Self::Origin => "origin",
         }
     }
@@ -140,6 +149,9 @@ impl Key {
             Self::JwtAge => "Allowed age",
             Self::JwtRoleClaim => "Role claim",
             Self::JwtPrivilege => "Privilege",
+            Self::JwtLevel => "Profile level",
+            Self::JwtPoolMode => "The pool ignores schema profiles (security.jwt.profile.mode POOL)",
+            Self::JwtJwksAllowed => "Allowed JWK set URLs (security.jwks.allowed.urls)",
             Self::Origin => "Page allowed to control this embed",
         }
     }
@@ -156,7 +168,10 @@ impl Key {
             | Self::JwtSkew
             | Self::JwtAge
             | Self::JwtRoleClaim
-            | Self::JwtPrivilege => Some(FormSection::JwtProfile),
+            | Self::JwtPrivilege
+            | Self::JwtLevel
+            | Self::JwtPoolMode
+            | Self::JwtJwksAllowed => Some(FormSection::JwtProfile),
             _ => None,
         }
     }

@@ -37,6 +37,9 @@ fn custom() -> PlaygroundConfig {
             allowed_age_s: Some(600),
             role_claim: "/roles".into(),
             privilege: "hr.read".into(),
+            level: crate::jwt_profile::ProfileLevel::Pool,
+            pool_mode: true,
+            jwks_allowed: "https://acme.auth0.com/".into(),
         },
         host_origin: "https://docs.example:8443".into(),
     }

@@ -25,6 +25,9 @@ pub(super) fn refused(i: &Inputs, e: &Exchange) -> Vec<Finding> {
         JwtProfile {
             privilege: described.privilege.clone(),
             role_claim: described.role_claim.clone(),
+            level: described.level,
+            pool_mode: described.pool_mode,
+            jwks_allowed: described.jwks_allowed.clone(),
             ..implied.clone()
         }
     } else {

@@ -6,7 +6,7 @@
 //! `docs/ords-behaviour.md` (JWT profiles).
 
 use super::{Finding, FindingId, Severity};
-use crate::jwt_profile::{Audience, Jwks, JwtProfile, TokenFacts, MAX_SKEW_S};
+use crate::jwt_profile::{jwks_allowed, Audience, Jwks, JwtProfile, ProfileLevel, TokenFacts, MAX_SKEW_S};
 
 fn problem(id: FindingId, cause: String, evidence: String) -> Finding {
     Finding::new(id, Severity::Problem, cause, evidence)
@@ -16,7 +16,7 @@ fn problem(id: FindingId, cause: String, evidence: String) -> Finding {
 /// is the one to fix first). `now_s`: seconds since the epoch.
 pub fn check_jwt(token: &str, profile: &JwtProfile, now_s: i64, jwks: &Jwks) -> Vec<Finding> {
     let Some(t) = TokenFacts::read(token) else { return Vec::new() };
-    let mut out = Vec::new();
+    let mut out = profile_rules(profile);
     let url = profile.jwk_url.trim();
     if !url.is_empty() && !url.starts_with("https://") {
         // A warning: ORDS refuses to create such a profile, so it describes no real one (a
@@ -95,34 +95,111 @@ pub fn check_jwt(token: &str, profile: &JwtProfile, now_s: i64, jwks: &Jwks) -> 
     out
 }
 
-/// The scope (or role claim) that must name the privilege.
-fn authorization(t: &TokenFacts, profile: &JwtProfile) -> Option<Finding> {
-    if !profile.role_claim.trim().is_empty() {
-        let pointer = profile.role_claim.trim();
-        return match t.at_pointer(pointer) {
-            Some(roles) if !roles.is_empty() => None,
-            _ => Some(
-                problem(
-                    FindingId::JwtRole,
-                    format!("The token has no role names at {pointer}, the profile's role claim."),
-                    format!("claims at {pointer}: none"),
-                )
-                .fix(
-                    "Assign the client an application role in the provider (Entra ID: App roles, granted to the \
-                        client), then map that role name to an ORDS role holding the privilege.",
-                ),
+/// What makes ORDS refuse every token, whatever it holds: a schema profile the pool ignores,
+/// keys ORDS may not fetch, a role claim that is not a JSON Pointer (ORDS 25.2).
+fn profile_rules(profile: &JwtProfile) -> Vec<Finding> {
+    let mut out = Vec::new();
+    if profile.level == ProfileLevel::Schema && profile.pool_mode {
+        out.push(
+            problem(
+                FindingId::JwtSchemaIgnored,
+                "The pool's security.jwt.profile.mode is POOL, so ORDS ignores schema-level JWT profiles: this \
+                    schema's profile is never consulted and every token gets 401 invalid_token."
+                    .into(),
+                "profile level: schema; pool security.jwt.profile.mode = POOL".into(),
+            )
+            .fix(
+                "Set the profile on the pool (security.jwt.profile.*, JWT profile level: Pool shows the ords config \
+                    lines), or set the pool's mode back so schema profiles count.",
             ),
-        };
+        );
     }
-    if profile.privilege.is_empty() || t.scopes.contains(&profile.privilege) {
+    let url = profile.jwk_url.trim();
+    if !url.is_empty() && !jwks_allowed(&profile.jwks_allowed, url) {
+        out.push(
+            problem(
+                FindingId::JwtJwksNotAllowed,
+                "The JWK set URL is not in the pool's security.jwks.allowed.urls: ORDS will not fetch the signing \
+                    keys, so every token gets 401 invalid_token (inferred: ORDS documents the setting, not how it \
+                    matches)."
+                    .into(),
+                format!("JWK set URL: {url}; security.jwks.allowed.urls = {}", profile.jwks_allowed.trim()),
+            )
+            .fix(format!(
+                "Add the JWK set URL to the list: ords --config \"$ORDS_CONFIG\" config --db-pool <pool> set \
+                    security.jwks.allowed.urls {}",
+                crate::quote::shell(&format!("{},{url}", profile.jwks_allowed.trim().trim_end_matches(',')))
+            )),
+        );
+    }
+    let claim = profile.role_claim.trim();
+    if !claim.is_empty() && !claim.starts_with('/') {
+        out.push(
+            problem(
+                FindingId::JwtRolePointer,
+                format!(
+                    "The role claim {claim} is not a JSON Pointer: ORDS 25.2 and later require one that starts with /."
+                ),
+                format!("role claim = \"{claim}\""),
+            )
+            .fix(format!("Write it as /{claim} (a claim inside an object: /realm_access/roles).")),
+        );
+    }
+    out
+}
+
+/// The scope (or role claim) that must name the privilege; at the pool level, one of the
+/// allowed scopes (or roles).
+fn authorization(t: &TokenFacts, profile: &JwtProfile) -> Option<Finding> {
+    let pool = profile.level == ProfileLevel::Pool;
+    let allowed: Vec<&str> = if pool {
+        profile.privilege.split([',', ' ']).filter(|a| !a.is_empty()).collect()
+    } else {
+        vec![profile.privilege.as_str()].into_iter().filter(|p| !p.is_empty()).collect()
+    };
+    let pointer = profile.role_claim.trim();
+    if !pointer.is_empty() {
+        // A pointer without its / is profile_rules' finding: nothing can be read at it.
+        if !pointer.starts_with('/') {
+            return None;
+        }
+        let roles = t.at_pointer(pointer).unwrap_or_default();
+        let held = if pool && !allowed.is_empty() {
+            roles.iter().any(|r| allowed.contains(&r.as_str()))
+        } else {
+            !roles.is_empty()
+        };
+        return (!held).then(|| {
+            let wanted = if pool && !allowed.is_empty() {
+                format!(" (the pool's allowed roles: {})", allowed.join(", "))
+            } else {
+                String::new()
+            };
+            problem(
+                FindingId::JwtRole,
+                format!("The token has no role names at {pointer}, the profile's role claim{wanted}."),
+                format!("claims at {pointer}: {roles:?}"),
+            )
+            .fix(
+                "Assign the client an application role in the provider (Entra ID: App roles, granted to the \
+                    client), then map that role name to an ORDS role holding the privilege.",
+            )
+        });
+    }
+    if allowed.is_empty() || allowed.iter().any(|a| t.scopes.iter().any(|s| s == a)) {
         return None;
     }
     let claim = t.scope_claim.as_deref().unwrap_or("scope");
+    let (what, name) = if pool {
+        ("any of the pool's allowed scopes", allowed.join(", "))
+    } else {
+        ("the ORDS privilege", profile.privilege.clone())
+    };
     Some(
         problem(
             FindingId::JwtScope,
-            format!("The token's {claim} does not name the ORDS privilege {}.", profile.privilege),
-            format!("{claim} = {:?}; privilege = \"{}\"", t.scopes, profile.privilege),
+            format!("The token's {claim} does not name {what} {name}."),
+            format!("{claim} = {:?}; {} = \"{name}\"", t.scopes, if pool { "allowed scopes" } else { "privilege" }),
         )
         .fix(
             "Create a scope with the privilege's exact name in the provider and request it, or (ORDS 25.1+) use a role \

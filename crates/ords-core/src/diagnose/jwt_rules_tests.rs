@@ -193,6 +193,78 @@ fn the_sql_quotes_every_value_and_labels_the_older_form() {
     assert!(roles.contains(",\n    p_role_claim_name => '/roles');"), "{roles}");
 }
 
+#[test]
+fn pool_level_profiles_the_mode_that_ignores_schema_profiles_and_the_allowed_key_urls() {
+    let t = token(json!({}));
+    let ignored = JwtProfile { pool_mode: true, ..profile() };
+    assert_eq!(ids(&t, &ignored, &Jwks::Unknown), ["jwt-schema-ignored"]);
+    let pool = JwtProfile { level: ProfileLevel::Pool, pool_mode: true, ..profile() };
+    assert_eq!(ids(&t, &pool, &Jwks::Unknown), Vec::<&str>::new(), "the pool's own profile counts");
+    let listed =
+        JwtProfile { jwks_allowed: "https://other.example/, https://idp.example.com/.well-known/".into(), ..profile() };
+    assert_eq!(ids(&t, &listed, &Jwks::Unknown), Vec::<&str>::new());
+    let refused = JwtProfile { jwks_allowed: "https://other.example/".into(), ..profile() };
+    let found = check(&t, &refused, NOW, &Jwks::Unknown);
+    assert_eq!(found[0].id, FindingId::JwtJwksNotAllowed);
+    assert_eq!(
+        found[0].fix,
+        "Add the JWK set URL to the list: ords --config \"$ORDS_CONFIG\" config --db-pool <pool> set \
+         security.jwks.allowed.urls 'https://other.example/,https://idp.example.com/.well-known/jwks.json'"
+    );
+    // At the pool level, any one of the allowed scopes (or roles) will do.
+    let scopes = JwtProfile { level: ProfileLevel::Pool, privilege: "hr.write, hr.read".into(), ..profile() };
+    assert_eq!(ids(&t, &scopes, &Jwks::Unknown), Vec::<&str>::new());
+    let none = check(&token(json!({ "scope": "x" })), &scopes, NOW, &Jwks::Unknown);
+    assert_eq!(none[0].cause, "The token's scope does not name any of the pool's allowed scopes hr.write, hr.read.");
+    let roles = JwtProfile { role_claim: "/roles".into(), privilege: "HR.Writer".into(), ..scopes };
+    let reader = token(json!({ "roles": ["HR.Reader"] }));
+    let wrong = check(&reader, &roles, NOW, &Jwks::Unknown);
+    assert_eq!(
+        wrong[0].cause,
+        "The token has no role names at /roles, the profile's role claim (the pool's allowed roles: HR.Writer)."
+    );
+    assert_eq!(ids(&token(json!({ "roles": ["HR.Writer"] })), &roles, &Jwks::Unknown), Vec::<&str>::new());
+}
+
+#[test]
+fn a_role_claim_without_its_slash_is_named_by_the_25_2_rule() {
+    let bare = JwtProfile { role_claim: "roles".into(), ..profile() };
+    let found = check(&token(json!({ "roles": ["HR.Reader"] })), &bare, NOW, &Jwks::Unknown);
+    assert_eq!(found.iter().map(|f| f.id.key()).collect::<Vec<_>>(), ["jwt-role-pointer"], "and not jwt-role too");
+    assert_eq!(found[0].fix, "Write it as /roles (a claim inside an object: /realm_access/roles).");
+}
+
+#[test]
+fn the_pool_profile_is_written_as_ords_config_lines_each_value_quoted() {
+    let p = JwtProfile {
+        level: ProfileLevel::Pool,
+        pool_mode: true,
+        issuer: "https://idp/x'y".into(),
+        role_claim: "/roles".into(),
+        privilege: "HR.Reader".into(),
+        allowed_skew_s: Some(30),
+        jwks_allowed: "https://idp.example.com/".into(),
+        ..profile()
+    };
+    let lines = pool_config_lines(&p, "default");
+    let set = |k: &str, v: &str| format!("ords --config \"$ORDS_CONFIG\" config --db-pool 'default' set {k} '{v}'\n");
+    for (k, v) in [
+        ("security.jwt.profile.enabled", "true"),
+        ("security.jwt.profile.mode", "POOL"),
+        ("security.jwt.profile.issuer", "https://idp/x'\\''y"),
+        ("security.jwt.profile.role.claim.name", "/roles"),
+        ("security.jwt.profile.allowed.roles", "HR.Reader"),
+        ("security.jwt.allowed.skew", "30"),
+        ("security.jwks.allowed.urls", "https://idp.example.com/"),
+    ] {
+        assert!(lines.contains(&set(k, v)), "{k} {v}:\n{lines}");
+    }
+    assert!(!lines.contains("allowed.scopes") && !lines.contains("allowed.age"), "{lines}");
+    let hostile = pool_config_lines(&JwtProfile { issuer: "$(touch x)`y`\n;".into(), ..p }, "a b");
+    assert!(hostile.contains("--db-pool 'a b' set"), "{hostile}");
+    assert!(hostile.contains("security.jwt.profile.issuer '$(touch x)`y`\n;'\n"), "one quoted word: {hostile}");
+}
+
 /// Every finding of the profile check (`jwt-…`; jwt-passes is the diagnosis's) is produced by at
 /// least one case of this file.
 #[test]
@@ -207,6 +279,8 @@ fn every_jwt_finding_is_produced_by_some_case() {
     the_key_id_must_be_in_the_jwk_set_and_the_set_must_be_https();
     prefill_takes_issuer_audience_and_well_known_key_sets();
     the_sql_quotes_every_value_and_labels_the_older_form();
+    pool_level_profiles_the_mode_that_ignores_schema_profiles_and_the_allowed_key_urls();
+    a_role_claim_without_its_slash_is_named_by_the_25_2_rule();
     let seen = SEEN.with(|s| s.borrow().clone());
     let jwt = FindingId::ALL.iter().map(|id| id.key()).filter(|k| k.starts_with("jwt-") && *k != "jwt-passes");
     let missing: Vec<&str> = jwt.filter(|k| !seen.contains(k)).collect();

@@ -74,6 +74,9 @@ pub enum FindingId {
     JwtScope,
     JwtTooOld,
     JwtUnknownKid,
+    JwtRolePointer,
+    JwtSchemaIgnored,
+    JwtJwksNotAllowed,
     LocalNetwork,
     MethodNotAllowed,
     MixedContent,
@@ -113,7 +116,7 @@ pub enum FindingId {
 }
 
 impl FindingId {
-    pub const ALL: [Self; 62] = [
+    pub const ALL: [Self; 65] = [
         Self::AccountLocked,
         Self::AliasMismatch,
         Self::BadPaging,
@@ -140,6 +143,9 @@ impl FindingId {
         Self::JwtScope,
         Self::JwtTooOld,
         Self::JwtUnknownKid,
+        Self::JwtRolePointer,
+        Self::JwtSchemaIgnored,
+        Self::JwtJwksNotAllowed,
         Self::LocalNetwork,
         Self::MethodNotAllowed,
         Self::MixedContent,
@@ -206,6 +212,9 @@ impl FindingId {
             Self::JwtScope => "jwt-scope",
             Self::JwtTooOld => "jwt-too-old",
             Self::JwtUnknownKid => "jwt-unknown-kid",
+            Self::JwtRolePointer => "jwt-role-pointer",
+            Self::JwtSchemaIgnored => "jwt-schema-ignored",
+            Self::JwtJwksNotAllowed => "jwt-jwks-not-allowed",
             Self::LocalNetwork => "local-network",
             Self::MethodNotAllowed => "method-not-allowed",
             Self::MixedContent => "mixed-content",

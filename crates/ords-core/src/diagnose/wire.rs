@@ -81,6 +81,7 @@ pub fn profile_to_json(p: &JwtProfile) -> Value {
     json!({
         "issuer": p.issuer, "audience": p.audience, "jwk_url": p.jwk_url, "skew": p.allowed_skew_s,
         "age": p.allowed_age_s, "role_claim": p.role_claim, "privilege": p.privilege,
+        "level": p.level.key(), "pool_mode": p.pool_mode, "jwks_allowed": p.jwks_allowed,
     })
 }
 
@@ -94,6 +95,9 @@ pub fn profile_from_json(v: &Value) -> JwtProfile {
         allowed_age_s: seconds("age"),
         role_claim: text(v, "role_claim"),
         privilege: text(v, "privilege"),
+        level: crate::jwt_profile::ProfileLevel::from_key(&text(v, "level")).unwrap_or_default(),
+        pool_mode: flag(v, "pool_mode"),
+        jwks_allowed: text(v, "jwks_allowed"),
     }
 }
 

@@ -17,8 +17,9 @@ pub const PREFIX: &str = "ords-playground:";
 /// A message larger than this (as JSON) is not read.
 pub const MAX_MESSAGE: usize = 64 * 1024;
 
-/// Keys a message may not set: they shape the embed its link made, or name who may talk to it.
-const LINK_ONLY: [&str; 3] = ["embed", "sections", "origin"];
+/// Keys a message may not set: they shape the embed its link made, name who may talk to it, or
+/// carry a pre-authenticated URL (only its author's link may).
+const LINK_ONLY: [&str; 5] = ["embed", "sections", "origin", crate::par::PAR_KEY, crate::par::PAR_EXPIRES_KEY];
 
 /// What the page around the embed asked for.
 #[derive(Clone, Debug, PartialEq)]
@@ -74,10 +75,12 @@ fn settings_text(settings: Option<&Value>) -> Result<String, Ignored> {
         Some(Value::Object(map)) => object_text(map)?,
         _ => return Err(Ignored::BadValue("settings is an object or a link's text")),
     };
-    let kept: Vec<&str> = text
-        .split('&')
-        .filter(|p| !p.is_empty() && !LINK_ONLY.contains(&p.split('=').next().unwrap_or_default()))
-        .collect();
+    // Keys compared decoded: `orig%69n` is `origin` to the reader.
+    let link_only = |part: &str| {
+        let key = crate::encode::form_decode(part.split('=').next().unwrap_or_default());
+        key.is_none_or(|k| LINK_ONLY.contains(&k.as_str()))
+    };
+    let kept: Vec<&str> = text.split('&').filter(|p| !p.is_empty() && !link_only(p)).collect();
     Ok(kept.join("&"))
 }
 

@@ -22,6 +22,12 @@ fn each_message_the_page_around_may_send() {
     );
     let text = read(json!({ "type": "ords-playground:settings", "settings": "#flow=compare&embed=0&origin=x" }));
     assert_eq!(text, Ok(FromHost::Settings("flow=compare".into())), "the link-only keys are dropped");
+    let sneaky = "orig%69n=https%3A%2F%2Fevil.example&p%61r=https%3A%2F%2Fevil.example%2Fords%2Fa%2F_%2Fpar%2Ft%2Fx\
+                  &par_expires=9&embed%=1&flow=basic";
+    let text = read(json!({ "type": "ords-playground:settings", "settings": sneaky }));
+    assert_eq!(text, Ok(FromHost::Settings("flow=basic".into())), "link-only keys however encoded, and a PAR");
+    let d = settings_after("#flow=par&par=https%3A%2F%2Fh%2Fords%2Fa%2F_%2Fpar%2Ft%2Fx", "method=POST");
+    assert!(d.par.is_some(), "the link's own PAR stays under a message's settings");
     assert_eq!(read(json!({ "type": "ords-playground:run", "run": "call" })), Ok(FromHost::Run(Button::CallApi)));
     assert_eq!(read(json!({ "type": "ords-playground:run", "run": "token" })), Ok(FromHost::Run(Button::GetToken)));
     assert_eq!(read(json!({ "type": "ords-playground:reset" })), Ok(FromHost::Reset));

@@ -3,9 +3,11 @@
 //! checks of a token against a profile are the diagnosis's (`diagnose::jwt_rules`).
 
 mod facts;
+mod pool;
 mod sql;
 
 pub use facts::{Audience, TokenFacts};
+pub use pool::{jwks_allowed, pool_config_lines, ProfileLevel};
 pub use sql::jwt_profile_sql;
 
 /// The most skew ORDS allows, whatever the profile says.
@@ -25,8 +27,15 @@ pub struct JwtProfile {
     pub allowed_age_s: Option<u32>,
     /// A JSON Pointer (`/roles`) to a claim of role names (ORDS 25.1+); empty: scopes are used.
     pub role_claim: String,
-    /// The ORDS privilege protecting the resource: the scope the token must carry.
+    /// The ORDS privilege protecting the resource: the scope the token must carry (at the pool
+    /// level, `security.jwt.profile.allowed.scopes`).
     pub privilege: String,
+    /// Where ORDS keeps the profile: the schema (PL/SQL) or, from 25.2, the pool's settings.
+    pub level: ProfileLevel,
+    /// The pool's `security.jwt.profile.mode` is `POOL`: schema-level profiles are ignored.
+    pub pool_mode: bool,
+    /// The pool's `security.jwks.allowed.urls` (comma-separated); empty: not set.
+    pub jwks_allowed: String,
 }
 
 /// What the page knows of the profile's JWK set.

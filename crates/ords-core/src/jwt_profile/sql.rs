@@ -6,8 +6,11 @@ use crate::quote::sql as lit;
 
 /// `ORDS_SECURITY.CREATE_JWT_PROFILE` (ORDS 24.3+), the privilege with its pattern and, with a
 /// role claim, a role holding it; then the same with the older `OAUTH` package, for ORDS 23.3
-/// to 24.2 only.
+/// to 24.2 only. At the pool level: the pool's `ords config` lines, then the privilege's SQL.
 pub fn jwt_profile_sql(profile: &JwtProfile, pattern: &str) -> String {
+    if profile.level == super::ProfileLevel::Pool {
+        return pool_setup(profile, pattern);
+    }
     let number = |n: Option<u32>| n.map_or_else(|| "NULL".to_owned(), |n| n.to_string());
     let privilege = if profile.privilege.is_empty() { "hr.read" } else { profile.privilege.as_str() };
     let role_claim = profile.role_claim.trim();
@@ -47,11 +50,26 @@ pub fn jwt_profile_sql(profile: &JwtProfile, pattern: &str) -> String {
          SET DEFINE OFF\n\
          -- ORDS 24.3 and later:\n\
          BEGIN\n{common}  ORDS_SECURITY.CREATE_JWT_PROFILE(\n    {args}{role_arg});\n  COMMIT;\nEND;\n/\n\n\
+         -- ORDS 25.2 and later can hold the profile in a pool's settings instead (JWT profile level: Pool).\n\n\
          -- ORDS 23.3 to 24.2 only (OAUTH is deprecated in 24.3 and desupported in 25.3; no role claim):\n\
          -- BEGIN\n--   OAUTH.CREATE_JWT_PROFILE(\n--     p_issuer => {iss}, p_audience => {aud}, p_jwk_url => {jwk});\
          \n--   COMMIT;\n-- END;\n-- /\n",
         iss = lit(&profile.issuer).replace('\n', " "),
         aud = lit(&profile.audience).replace('\n', " "),
         jwk = lit(&profile.jwk_url).replace('\n', " "),
+    )
+}
+
+/// The pool's settings as shell lines, then (as comments a SQL client skips) the privilege that
+/// protects the module, which the pool's profile does not replace (inferred).
+fn pool_setup(profile: &JwtProfile, pattern: &str) -> String {
+    let schema = jwt_profile_sql(&JwtProfile { level: super::ProfileLevel::Schema, ..profile.clone() }, pattern);
+    let privilege = schema.split("  ORDS_SECURITY.CREATE_JWT_PROFILE(").next().unwrap_or_default();
+    let privilege = privilege.split("BEGIN\n").nth(1).unwrap_or_default();
+    format!(
+        "{}\n# Then, as the REST-enabled schema, the privilege that protects the module (SQL):\n\
+         # BEGIN\n{}#   COMMIT;\n# END;\n# /\n",
+        super::pool_config_lines(profile, "default"),
+        privilege.lines().map(|l| format!("# {l}\n")).collect::<String>(),
     )
 }

@@ -7,7 +7,7 @@ use crate::diagnose::FindingId as F;
 
 const CORS: Mark = Mark::Named(&[F::TokenCors, F::ResourceCors, F::ForbiddenOrigin, F::TokenPathCors]);
 
-pub const LESSONS: [Lesson; 12] = [
+pub const LESSONS: [Lesson; 13] = [
     Lesson {
         id: "first-token",
         title: "Get a token and read it",
@@ -82,6 +82,45 @@ pub const LESSONS: [Lesson; 12] = [
                 ],
                 marks: &[Mark::ComparedOk],
                 shows: None,
+            },
+        ],
+    },
+    Lesson {
+        id: "share-without-secret",
+        title: "Share a protected endpoint without a secret",
+        scenario: None,
+        stage: "flow=par",
+        intro: "ORDS 24.4 and later hand out pre-authenticated URLs (ORDS_PAR.DEFINE_FOR_HANDLER): one handler, one \
+            method, callable with no credentials until the URL expires or is revoked. The token is in the URL's path, \
+            so the URL itself is the secret: whoever holds it may call.",
+        minutes: 6,
+        steps: &[
+            Step {
+                id: "call",
+                title: "Call it with nothing else",
+                goal:
+                    "With Authentication on Pre-authenticated URL, press Call API: the employees answer, and Request \
+                    sent shows no Authorization header, only the URL (its token masked).",
+                hints: &[
+                    "Token response says what the URL grants: the method and the handler, nothing more.",
+                    "Code writes it with the token as a variable, and the SQL that defines one for your handler.",
+                    "Share, Include the pre-authenticated URL, puts it in a link or an embed: a docs page's readers \
+                        then call it with nothing to type, until it expires.",
+                ],
+                marks: &[Mark::ParOk],
+                shows: Some(Section::Timeline),
+            },
+            Step {
+                id: "refused",
+                title: "Meet a URL ORDS no longer honours",
+                goal: "Change one character of the token in Pre-authenticated URL (after /_/par/) and press Call API. \
+                    Read the refusal and what Diagnosis makes of it, then put the character back.",
+                hints: &[
+                    "An expired, revoked or unknown URL gets the same answer: ORDS does not say which.",
+                    "Only a new URL fixes it (DEFINE_FOR_HANDLER again); REVOKE_PAR ends one early, in up to 30 s.",
+                ],
+                marks: &[Mark::Named(&[F::ParRefused])],
+                shows: Some(Section::Diagnosis),
             },
         ],
     },

@@ -25,6 +25,8 @@ pub enum Mark {
     ComparedOk,
     /// The page re-fetched a token (after expiry or a 401) and the call then succeeded.
     RefetchedOk,
+    /// A call through a pre-authenticated URL answered 2xx.
+    ParOk,
     /// The diagnosis named one of these.
     Named(&'static [FindingId]),
 }
@@ -38,12 +40,13 @@ impl Mark {
         let resource = |p: Purpose| matches!(p, Purpose::Resource | Purpose::ResourceRetry);
         match self {
             Self::TokenOk => run.statuses(Purpose::is_token).any(|s| s == Some(200)),
-            Self::BearerOk => run.flow != Flow::Basic && run.statuses(resource).last().is_some_and(ok),
+            Self::BearerOk => run.flow.uses_oauth() && run.statuses(resource).last().is_some_and(ok),
             Self::BasicOk => match run.flow {
                 Flow::Basic => run.statuses(resource).last().is_some_and(ok),
                 Flow::Compare => run.statuses(|p| p == Purpose::BasicCall).last().is_some_and(ok),
                 Flow::OAuth2 | Flow::Par => false,
             },
+            Self::ParOk => run.flow == Flow::Par && run.statuses(resource).last().is_some_and(ok),
             Self::ComparedOk => run.flow == Flow::Compare && Self::BearerOk.met_by(run) && Self::BasicOk.met_by(run),
             Self::RefetchedOk => {
                 let refetch = run.exchanges.iter().position(|(p, s)| {
@@ -63,6 +66,7 @@ impl Mark {
             Self::BasicOk => "the call with Basic answered 200".into(),
             Self::ComparedOk => "Compare both: both calls answered 200".into(),
             Self::RefetchedOk => "the page fetched a new token by itself and the call then answered 200".into(),
+            Self::ParOk => "the call through the pre-authenticated URL answered 200".into(),
             Self::Named(ids) => {
                 let keys: Vec<&str> = ids.iter().map(|id| id.key()).collect();
                 format!("the diagnosis named the cause ({})", keys.join(" or "))

@@ -20,10 +20,14 @@ fn each_mark_is_met_by_its_run_and_not_by_its_near_misses() {
         run(Flow::OAuth2, &[(Resource, Some(401)), (TokenAfter401, Some(200)), (ResourceRetry, Some(200))], &[]);
     let refetch_failed = run(Flow::OAuth2, &[(TokenAfterExpiry, Some(200)), (Resource, Some(555))], &[]);
     let no_response = run(Flow::OAuth2, &[(Token, None)], &[FindingId::TokenCors]);
+    let par = run(Flow::Par, &[(Resource, Some(200))], &[]);
+    let par_401 = run(Flow::Par, &[(Resource, Some(401))], &[FindingId::ParRefused]);
 
-    let cases: [(Mark, &[&RunEvidence], &[&RunEvidence]); 7] = [
-        (Mark::TokenOk, &[&token_ok, &bearer, &refetched], &[&token_401, &basic, &no_response]),
-        (Mark::BearerOk, &[&bearer, &compare, &retried], &[&token_ok, &bearer_401, &basic]),
+    let cases: [(Mark, &[&RunEvidence], &[&RunEvidence]); 9] = [
+        (Mark::TokenOk, &[&token_ok, &bearer, &refetched], &[&token_401, &basic, &no_response, &par]),
+        (Mark::BearerOk, &[&bearer, &compare, &retried], &[&token_ok, &bearer_401, &basic, &par]),
+        (Mark::ParOk, &[&par], &[&par_401, &bearer, &basic, &compare]),
+        (Mark::Named(&[FindingId::ParRefused]), &[&par_401], &[&par, &bearer_401]),
         (Mark::BasicOk, &[&basic, &compare], &[&bearer, &compare_half, &token_ok]),
         (Mark::ComparedOk, &[&compare], &[&compare_half, &bearer, &basic]),
         (Mark::RefetchedOk, &[&refetched, &retried], &[&bearer, &refetch_failed, &token_ok]),

@@ -4,6 +4,11 @@
 //! credential inside the URL path: a [`ParToken`], masked wherever the URL is written.
 //! Sources and certainty: docs/ords-behaviour.md, "Pre-authenticated requests".
 
+mod shared;
+
+pub use shared::{expiry_after, ParExpiryError, ParLife, SharedPar, PAR_EXPIRES_KEY, PAR_KEY};
+pub(crate) use shared::{read_expiry, read_par};
+
 use crate::quote::sql as lit;
 use crate::url::HttpUrl;
 
@@ -23,6 +28,14 @@ pub struct ParUrl {
     pub path: String,
     pub query: Option<String>,
 }
+
+impl PartialEq for ParUrl {
+    fn eq(&self, other: &Self) -> bool {
+        self.url() == other.url()
+    }
+}
+
+impl Eq for ParUrl {}
 
 /// Why a URL is not a pre-authenticated one.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -104,6 +117,24 @@ impl ParUrl {
         let query = self.query.as_deref().map(|q| format!("?{q}")).unwrap_or_default();
         format!("{}{token}/{}{query}", self.prefix, self.path)
     }
+}
+
+/// A pre-authenticated URL's parts, guessed from an ORDS Resource URL for the form to start
+/// from: the schema's URL (`https://host/ords/hr/`), the module's base path (its first segment)
+/// and the handler's pattern (the rest, without the query).
+pub fn par_parts_from(resource_url: &str) -> Option<(String, String, String)> {
+    let url = HttpUrl::parse(resource_url.trim()).ok()?;
+    let segments = url.segments();
+    crate::url::ords_alias_and_module(&url)?;
+    let at = match segments.as_slice() {
+        ["pls", "apex", ..] => 2,
+        _ => segments.iter().position(|s| *s == "ords")? + 1,
+    };
+    let schema = format!("{}/{}/", url.origin(), segments[..=at].join("/"));
+    let module = segments.get(at + 1).map(|m| format!("{m}/")).unwrap_or_default();
+    let rest = segments.get(at + 2..).map(|r| r.join("/")).unwrap_or_default();
+    let slash = if !rest.is_empty() && url.path.ends_with('/') { "/" } else { "" };
+    Some((schema, module, format!("{rest}{slash}")))
 }
 
 /// The setup, as SQL for the schema that owns the module (ORDS 24.4 and later): the PAR for one

@@ -112,3 +112,91 @@ fn code_for_a_par_keeps_its_token_a_variable_unless_asked() {
     assert!(generate(CodeTarget::SetupSql, &input(false))
         .contains("p_module_name => '<the module whose base path is /hr/>',\n    p_pattern     => 'employees/',"));
 }
+
+#[test]
+fn a_shared_par_says_how_long_it_has_and_what_a_refusal_means() {
+    let par = SharedPar { url: ParUrl::parse(URL).unwrap(), expires_at_s: Some(1_796_659_200) };
+    let now = 1_796_659_200 - 3725;
+    assert_eq!(par.life(now), ParLife::Left { seconds: 3725, at_s: 1_796_659_200 });
+    assert_eq!(
+        par.life(now).sentence(),
+        "1h 02m 05s (until 2026-12-07 16:00 UTC, as the link's author set it; a revoked URL stops sooner)"
+    );
+    assert_eq!(
+        par.card_line("GET", now),
+        "Pre-authenticated URL · GET hr/employees/7 · the page's author included it, no credentials of yours · \
+         1h 02m 05s left"
+    );
+    let later = 1_796_659_200;
+    assert!(par.life(later).expired());
+    assert_eq!(
+        par.life(later).sentence(),
+        "This pre-authenticated URL expired on 2026-12-07 16:00 UTC: ask the page's author for a fresh link."
+    );
+    assert!(par.card_line("GET", later).ends_with("expired: ask the page's author for a fresh link"));
+    assert_eq!(
+        par.refusal(401, later).as_deref(),
+        Some(
+            "ORDS refused the pre-authenticated URL this page's author included (HTTP 401): it has expired. Ask the \
+             page's author for a fresh link."
+        )
+    );
+    assert!(par.refusal(404, now).is_some_and(|s| s.contains("expired or been revoked")));
+    assert_eq!(par.refusal(200, later), None);
+    assert_eq!(par.refusal(500, later), None);
+    let open = SharedPar { expires_at_s: None, ..par };
+    assert_eq!(open.life(u64::MAX), ParLife::Unknown);
+    assert!(open.card_line("GET", 0).ends_with("time left not given"));
+}
+
+#[test]
+fn the_seconds_typed_become_an_expiry_with_checked_arithmetic() {
+    assert_eq!(expiry_after(1000, " 86_400 "), Ok(Some(87_400)));
+    assert_eq!(expiry_after(1000, ""), Ok(None));
+    assert_eq!(expiry_after(1000, "1e5"), Err(ParExpiryError::NotSeconds));
+    assert_eq!(expiry_after(1000, "-5"), Err(ParExpiryError::NotSeconds));
+    assert_eq!(expiry_after(1000, "99999999999999999999999"), Err(ParExpiryError::NotSeconds));
+    assert_eq!(expiry_after(1000, &(shared::MAX_PAR_SECONDS + 1).to_string()), Err(ParExpiryError::TooLong));
+    assert_eq!(expiry_after(u64::MAX, "5"), Err(ParExpiryError::TooLong));
+}
+
+#[test]
+fn a_link_reads_its_par_and_expiry_and_says_what_it_did_not_use() {
+    use crate::config::PlaygroundConfig;
+    let d = PlaygroundConfig::from_fragment(
+        "par_expires=1796659200&flow=par&par=https%3A%2F%2Fh%2Fords%2Fa%2F_%2Fpar%2Ft%2Fx",
+    );
+    let par = d.par.clone().unwrap();
+    assert_eq!((par.url.url().as_str(), par.expires_at_s), ("https://h/ords/a/_/par/t/x", Some(1_796_659_200)));
+    assert!(d.is_configured() && d.needs_banner());
+    let bad = PlaygroundConfig::from_fragment("par=https%3A%2F%2Fh%2Fords%2Fa%2Femp%2F&par_expires=soon");
+    let keys: Vec<(&str, &str)> = bad.ignored.iter().map(|i| (i.key.as_str(), i.why.as_str())).collect();
+    assert_eq!(keys.len(), 2, "{keys:?}");
+    assert_eq!(keys[0].0, "par");
+    assert!(keys[0].1.starts_with("This is not a pre-authenticated URL"));
+    assert_eq!(keys[1], ("par_expires", "not a time (seconds since 1970)"));
+    assert_eq!(bad.par, None);
+    let alone = PlaygroundConfig::from_fragment("par_expires=5");
+    assert_eq!(alone.ignored[0].why, "an expiry with no pre-authenticated URL (par) to go with it");
+    let stored = PlaygroundConfig { flow: crate::config::Flow::Par, ..Default::default() }.to_fragment();
+    assert_eq!(stored, "flow=par", "the settings' own text never holds one");
+}
+
+#[test]
+fn the_parts_start_from_the_resource_url() {
+    let parts = |u: &str| par_parts_from(u).map(|(a, b, c)| format!("{a} | {b} | {c}"));
+    assert_eq!(
+        parts("https://h.example/ords/hr/hr/employees/?q=1").as_deref(),
+        Some("https://h.example/ords/hr/ | hr/ | employees/")
+    );
+    assert_eq!(
+        parts("https://apex.oracle.com/pls/apex/my_ws/api/v1/items").as_deref(),
+        Some("https://apex.oracle.com/pls/apex/my_ws/ | api/ | v1/items")
+    );
+    assert_eq!(parts("https://h.example/ords/hr/").as_deref(), Some("https://h.example/ords/hr/ |  | "));
+    assert_eq!(parts("https://h.example/other/"), None);
+    assert_eq!(parts("not a url"), None);
+    let (schema, module, pattern) = par_parts_from("https://h.example/ords/hr/hr/employees/").unwrap();
+    let built = ParUrl::build(&schema, &module, &pattern, "tok").unwrap();
+    assert_eq!(built.url(), "https://h.example/ords/hr/_/par/tok/hr/employees/");
+}

@@ -80,11 +80,7 @@ impl Recorder {
         std::thread::spawn(move || {
             for stream in listener.incoming().flatten() {
                 let store = Arc::clone(&store);
-                std::thread::spawn(move || {
-                    if let Some(recorded) = serve(stream) {
-                        store.lock().unwrap().push(recorded);
-                    }
-                });
+                std::thread::spawn(move || serve(stream, &store));
             }
         });
         Self { base, requests }
@@ -96,7 +92,9 @@ impl Recorder {
     }
 }
 
-fn serve(mut stream: TcpStream) -> Option<Recorded> {
+/// Records the request before answering it: a client that exits on the answer then finds it
+/// recorded (recording after the answer raced `take`).
+fn serve(mut stream: TcpStream, store: &Mutex<Vec<Recorded>>) -> Option<()> {
     stream.set_read_timeout(Some(Duration::from_secs(10))).ok()?;
     let mut data = Vec::new();
     let mut buf = [0u8; 8192];
@@ -149,6 +147,7 @@ fn serve(mut stream: TcpStream) -> Option<Recorded> {
         "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{answer}",
         answer.len()
     );
+    store.lock().unwrap().push(Recorded { method, target, headers, body });
     let _ = stream.write_all(response.as_bytes());
-    Some(Recorded { method, target, headers, body })
+    Some(())
 }
