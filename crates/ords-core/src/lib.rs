@@ -39,6 +39,7 @@ mod jwt;
 pub mod jwt_profile;
 pub mod lessons;
 mod mask;
+pub mod mcp;
 mod notes;
 mod par;
 mod paste;
@@ -97,7 +98,7 @@ pub use par::{
 };
 pub use paste::{looks_like_command, read_paste, Fill, Note as PasteNote, PasteKind, Pasted, MAX_PASTE_BYTES};
 pub use provider::{BrowserToken, Provider};
-pub use request::{basic_request, bearer_request, token_request, PreparedRequest};
+pub use request::{basic_request, bearer_request, open_request, token_request, PreparedRequest};
 pub use response::{
     indent_json, is_json, parse_error_body, parse_token_grant, ErrorBody, OAuthErrorCode, TokenGrant, TokenParseError,
 };

@@ -114,7 +114,11 @@ pub fn token_request(s: &OAuthSettings) -> Result<PreparedRequest, Vec<FieldErro
 
 /// The call's method, URL, headers and body; JSON bodies get `Content-Type: application/json`.
 fn call_base(call: &ResourceCall) -> HttpRequest {
-    let mut r = HttpRequest::new(call.method.as_str(), &call.url).with_header("Accept", "application/json");
+    let mut r = HttpRequest::new(call.method.as_str(), &call.url);
+    // An Accept of the call's own replaces the default (two would be merged by fetch).
+    if !call.headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("accept")) {
+        r.headers.push(("Accept".into(), "application/json".into()));
+    }
     r.headers.extend(call.headers.iter().cloned());
     if !call.body.trim().is_empty() {
         if r.header("Content-Type").is_none() {
@@ -189,6 +193,12 @@ pub fn par_request(call: &ResourceCall) -> Result<PreparedRequest, Vec<FieldErro
     let mut request = PreparedRequest::both(|_, _| {}, call_base(call), (!public).then_some(Credential::ParUrl));
     request.shown.url = par.masked();
     Ok(request)
+}
+
+/// A request with no credentials of any kind (discovery documents, the MCP server's first call).
+pub fn open_request(call: &ResourceCall) -> Result<PreparedRequest, Vec<FieldError>> {
+    refuse_if(call.problems())?;
+    Ok(PreparedRequest::both(|_, _| {}, call_base(call), None))
 }
 
 #[cfg(test)]

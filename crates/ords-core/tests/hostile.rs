@@ -121,6 +121,62 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// A hostile MCP server (any status, body and content type at every hop, a challenge that
+    /// leads on) never makes the walk panic or loop: it ends within its nine hops.
+    #[test]
+    fn any_mcp_server_is_walked_to_an_end(
+        body in hostile(),
+        status in proptest::sample::select(vec![200u16, 202, 401, 404, 500]),
+        sse in any::<bool>(),
+    ) {
+        let send = |request: ords_core::PreparedRequest| {
+            let kind = if sse { "text/event-stream" } else { "application/json" };
+            let mut headers = vec![("Content-Type".to_owned(), kind.to_owned())];
+            let first = request.wire.url.ends_with("/mcp") && request.wire.header("Authorization").is_none();
+            if first {
+                headers.push(("WWW-Authenticate".into(), "Bearer resource_metadata=\"https://h.example/m\"".into()));
+            }
+            let code = if first { 401 } else { status };
+            std::future::ready(Ok(Received {
+                response: response(code, body.clone(), headers),
+                elapsed_ms: 1.0,
+                timed_by: TimedBy::Simulated,
+                received_at_ms: 0.0,
+            }))
+        };
+        let inputs = ords_core::mcp::McpInputs {
+            mcp_url: "https://h.example/mcp".into(),
+            oauth: ords_core::OAuthSettings {
+                client_id: "c".into(),
+                client_secret: ords_core::ClientSecret::new("s"),
+                ..Default::default()
+            },
+            own_token: Some(AccessToken::new(body.clone())),
+            audience: String::new(),
+            now_s: 0,
+        };
+        let run = block_now(ords_core::mcp::walk(&inputs, &send));
+        prop_assert!(run.hops.len() <= 9);
+        let before_last = run.hops.len().saturating_sub(1);
+        prop_assert!(run.hops.iter().take(before_last).all(|h| h.ok), "the walk stops at the first failure");
+    }
+}
+
+/// Runs a future that never waits (the senders here answer at once).
+fn block_now<F: std::future::Future>(future: F) -> F::Output {
+    use std::task::{Context, Poll, Waker};
+    let mut future = std::pin::pin!(future);
+    let mut cx = Context::from_waker(Waker::noop());
+    loop {
+        if let Poll::Ready(out) = future.as_mut().poll(&mut cx) {
+            return out;
+        }
+    }
+}
+
 #[test]
 fn no_type_holding_a_secret_prints_it_through_debug() {
     use ords_core::{

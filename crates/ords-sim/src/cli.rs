@@ -56,6 +56,8 @@ USAGE: ords-sim [OPTIONS]
   --par-refused-status C  status for an expired, revoked or unknown PAR or another method:
                           401 (default) | 404 (not documented by ORDS)
   --no-par                security.par.enabled=false: /_/par/ URLs answer 404
+  --mcp-json              the MCP server answers JSON, never server-sent events (undocumented)
+  --no-mcp-preflight      /mcp answers no browser preflight (undocumented)
   --scenario NAME         start in a workshop failure scenario (see --list-scenarios)
   --list-scenarios        explain the scenarios
   --help                  this text
@@ -194,6 +196,8 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
                 }
             }
             "--no-par" => config.switches.par_enabled = false,
+            "--mcp-json" => config.mcp.sse = false,
+            "--no-mcp-preflight" => config.mcp.preflight = false,
             "--doc-root" => doc_root = Some(crate::doc_root::checked_root(&value("--doc-root")?)?),
             "--scenario" => {
                 let name = value("--scenario")?;

@@ -206,6 +206,8 @@ pub struct SimConfig {
     pub employees: Vec<crate::hr::Employee>,
     /// The simulated identity provider and the schema's JWT profile.
     pub jwt: JwtSetup,
+    /// ORDS's MCP server (26.2) and the identity provider's part in it.
+    pub mcp: crate::mcp::McpSetup,
 }
 
 /// The role the `hr` module's privilege requires.
@@ -251,6 +253,7 @@ impl SimConfig {
             page_size: 25,
             employees: crate::hr::demo_employees(),
             jwt: JwtSetup::demo(),
+            mcp: crate::mcp::McpSetup::demo(),
         }
     }
 

@@ -33,6 +33,17 @@ pub fn accepts(setup: &JwtSetup, token: &str, guards: &[&Privilege], now_ms: u64
     })
 }
 
+/// Whether a JWT passes `profile` (the MCP server's global profile): a valid signature by the
+/// published key and no broken rule.
+pub fn accepts_profile(profile: &JwtProfile, token: &str, now_ms: u64) -> bool {
+    if TokenFacts::read(token).is_none() || !signature_ok(token) {
+        return false;
+    }
+    let kids = Jwks::Kids(vec![PUBLISHED_KID.to_owned()]);
+    let broken = ords_core::check_jwt(token, profile, (now_ms / 1000) as i64, &kids);
+    !broken.iter().any(|f| f.severity == ords_core::Severity::Problem)
+}
+
 #[cfg(feature = "jwt")]
 fn signature_ok(token: &str) -> bool {
     crate::idp_keys::verify(token)
@@ -97,7 +108,19 @@ fn issue(config: &crate::config::SimConfig, request: &ords_core::HttpRequest, no
         return error(400, "unsupported_grant_type");
     }
     let setup = &config.jwt;
-    match sign(&setup.kid, &claims(setup, now_ms / 1000)) {
+    let asked = ords_core::parse_form(&request.body).unwrap_or_default();
+    let mcp = asked.iter().any(|(k, v)| k == "scope" && v.split(' ').any(|s| s == ords_core::mcp::MCP_SCOPE));
+    let mut claims = claims(setup, now_ms / 1000);
+    if mcp {
+        // As an identity provider set up for ORDS's MCP server: its issuer as served here, the
+        // MCP API's audience, and the scope when it grants it.
+        claims["iss"] = crate::mcp::issuer(request).into();
+        claims["aud"] = config.mcp.idp_audience.clone().into();
+        if config.mcp.idp_grants_scope {
+            claims["scope"] = ords_core::mcp::MCP_SCOPE.into();
+        }
+    }
+    match sign(&setup.kid, &claims.to_string()) {
         Some(token) => respond(
             200,
             "application/json",
@@ -129,11 +152,10 @@ fn jwks() -> String {
 }
 
 /// The claims of a token issued at `now_s`.
-fn claims(setup: &JwtSetup, now_s: u64) -> String {
+fn claims(setup: &JwtSetup, now_s: u64) -> serde_json::Value {
     let iat = now_s.saturating_sub(setup.backdate_s);
     serde_json::json!({
         "iss": setup.issuer, "aud": setup.audience, "sub": IDP_CLIENT_ID, "scope": setup.scope,
         "iat": iat, "nbf": iat, "exp": iat.saturating_add(setup.lifetime_s),
     })
-    .to_string()
 }

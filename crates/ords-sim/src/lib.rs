@@ -22,6 +22,7 @@ pub mod idp;
 #[cfg(feature = "jwt")]
 pub mod idp_keys;
 mod json;
+pub mod mcp;
 mod notes;
 pub mod par;
 mod problem;
@@ -94,6 +95,9 @@ impl Sim {
             return self.error(request, 400, "BadRequest", "The request URL is not valid");
         };
         if let Some(answer) = self.proxy_redirect(request, &url) {
+            return answer;
+        }
+        if let Some(answer) = mcp::answer(&self.config, request, &url.path, now_ms) {
             return answer;
         }
         if let Some(answer) = idp::answer(&self.config, request, &url.path, now_ms) {

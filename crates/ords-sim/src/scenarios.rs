@@ -25,7 +25,7 @@ impl Scenario {
 /// The secret the `rotated-secret` scenario rotates to.
 pub const ROTATED_SECRET: &str = "Vt3kQ9zLmP2wXc8RbN5yHg..";
 
-pub const SCENARIOS: [Scenario; 20] = [
+pub const SCENARIOS: [Scenario; 26] = [
     Scenario {
         name: "rotated-secret",
         failure:
@@ -191,6 +191,50 @@ pub const SCENARIOS: [Scenario; 20] = [
         try_it: "Authentication: Pre-authenticated URL, then Call API (404), while OAuth2 still works.",
         jwt: false,
         apply: |c| c.switches.par_enabled = false,
+    },
+    Scenario {
+        name: "mcp-no-metadata",
+        failure: "The MCP server's 401 points at protected-resource metadata that is not served: a client cannot \
+            discover where to get a token.",
+        try_it: "Walk the MCP chain from /mcp: the metadata hop gets 404.",
+        jwt: true,
+        apply: |c| c.mcp.metadata = false,
+    },
+    Scenario {
+        name: "mcp-well-known-no-cors",
+        failure: "The metadata documents carry no CORS headers (a proxy serves them): a browser cannot read them.",
+        try_it: "Walk the MCP chain from the page: the metadata hop fails in the browser, while curl reads it.",
+        jwt: true,
+        apply: |c| c.mcp.well_known_cors = false,
+    },
+    Scenario {
+        name: "mcp-wrong-audience",
+        failure: "The identity provider writes the HR API's audience into MCP tokens, not the MCP profile's: 401 \
+            invalid_token.",
+        try_it: "Walk the MCP chain: the token check names aud.",
+        jwt: true,
+        apply: |c| c.mcp.idp_audience = "ords-sim-hr".into(),
+    },
+    Scenario {
+        name: "mcp-missing-scope",
+        failure: "The identity provider does not grant urn:oracle:dbtools:ords:mcpserver:all: 401 invalid_token.",
+        try_it: "Walk the MCP chain: the token check names the scope.",
+        jwt: true,
+        apply: |c| c.mcp.idp_grants_scope = false,
+    },
+    Scenario {
+        name: "mcp-expired-token",
+        failure: "The identity provider's clock is behind: MCP tokens are issued already expired. 401 invalid_token.",
+        try_it: "Walk the MCP chain: the token check names exp.",
+        jwt: true,
+        apply: |c| c.jwt.backdate_s = c.jwt.lifetime_s.saturating_add(120),
+    },
+    Scenario {
+        name: "mcp-pool-not-opted-in",
+        failure: "No pool opted in to the MCP server (mcp.scope or mcp.role): the chain works, database_list is empty.",
+        try_it: "Walk the MCP chain to its end: database_list lists nothing.",
+        jwt: true,
+        apply: |c| c.mcp.pool_opted_in = false,
     },
 ];
 /// The scenario with this name.

@@ -63,7 +63,12 @@ impl Plan {
         let o = i.oauth;
         let form = token_form(o);
         let secret_in_body = o.client_auth == ClientAuth::RequestBody;
-        let mut call_headers = vec![("Accept".to_owned(), "application/json".to_owned())];
+        // As the page sends it: an Accept of the call's own replaces the default.
+        let own_accept = i.call.headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("accept"));
+        let mut call_headers = Vec::new();
+        if !own_accept {
+            call_headers.push(("Accept".to_owned(), "application/json".to_owned()));
+        }
         call_headers.extend(i.call.headers.iter().cloned());
         let has_body = !i.call.body.trim().is_empty();
         if has_body && !call_headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("content-type")) {

@@ -189,3 +189,16 @@ fn a_masked_query_token_keeps_a_fragment_after_it() {
     assert_eq!(p.shown.url, "https://h/x?access_token=••••••••#top");
     assert_eq!(p.wire.url, "https://h/x?access_token=t#top");
 }
+
+#[test]
+fn an_accept_of_the_call_s_own_replaces_the_default_and_open_requests_carry_no_credentials() {
+    let mut call = ResourceCall::get("https://h.example/mcp");
+    call.headers = vec![("accept".into(), "application/json, text/event-stream".into())];
+    let r = open_request(&call).unwrap();
+    let accepts: Vec<&str> =
+        r.wire.headers.iter().filter(|(k, _)| k.eq_ignore_ascii_case("accept")).map(|(_, v)| v.as_str()).collect();
+    assert_eq!(accepts, ["application/json, text/event-stream"]);
+    assert!(r.credential.is_none() && r.wire.header("Authorization").is_none());
+    let plain = open_request(&ResourceCall::get("https://h.example/x")).unwrap();
+    assert_eq!(plain.wire.header("Accept"), Some("application/json"));
+}

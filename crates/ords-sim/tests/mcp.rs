@@ -1,0 +1,130 @@
+//! The MCP chain (`ords_core::mcp::walk`) against the simulator's MCP server, as a browser on
+//! the page's origin sees it: the healthy chain reaches the tools and the databases; each MCP
+//! scenario stops the walk at the hop that explains it.
+
+use ords_core::mcp::{walk, Hop, McpInputs, McpRun, MCP_SCOPE};
+use ords_core::{ClientSecret, OAuthSettings, PreparedRequest, Received, TimedBy, TransportError};
+use ords_sim::{browser::fetch_as_browser, scenarios, Sim, SimConfig};
+use std::cell::RefCell;
+
+mod common;
+use common::{block_on, PAGE, T0};
+
+const HOST: &str = "http://127.0.0.1:8181";
+
+fn walk_in(scenario: Option<&str>, sse: bool) -> McpRun {
+    let mut config = SimConfig::demo();
+    config.set_origins(&[PAGE.to_owned()]);
+    config.mcp.sse = sse;
+    if let Some(name) = scenario {
+        scenarios::find(name).expect("a scenario").apply(&mut config);
+    }
+    let sim = RefCell::new(Sim::new(config, 7));
+    let send = |request: PreparedRequest| {
+        let answer = fetch_as_browser(&mut sim.borrow_mut(), &request.wire, PAGE, T0);
+        std::future::ready(match answer {
+            Ok(response) => {
+                Ok(Received { response, elapsed_ms: 1.0, timed_by: TimedBy::Simulated, received_at_ms: T0 as f64 })
+            }
+            Err(why) => Err(TransportError::FetchFailed { detail: format!("TypeError: Failed to fetch ({why})") }),
+        })
+    };
+    let inputs = McpInputs {
+        mcp_url: format!("{HOST}/mcp"),
+        oauth: OAuthSettings {
+            client_id: ords_sim::idp::IDP_CLIENT_ID.into(),
+            client_secret: ClientSecret::new(ords_sim::idp::IDP_CLIENT_SECRET),
+            ..Default::default()
+        },
+        own_token: None,
+        audience: "ords-sim-mcp".into(),
+        now_s: (T0 / 1000) as i64,
+    };
+    block_on(walk(&inputs, &send))
+}
+
+fn hops(run: &McpRun) -> Vec<(Hop, bool)> {
+    run.hops.iter().map(|h| (h.hop, h.ok)).collect()
+}
+
+#[test]
+fn the_healthy_chain_reaches_the_tools_and_a_database_with_sse_or_json() {
+    for sse in [true, false] {
+        let run = walk_in(None, sse);
+        let all: Vec<Hop> = run.hops.iter().map(|h| h.hop).collect();
+        assert!(run.hops.iter().all(|h| h.ok), "{:?}", run.hops.iter().map(|h| (&h.said, &h.fix)).collect::<Vec<_>>());
+        assert_eq!(all.len(), 9, "{all:?}");
+        let names: Vec<String> = run.tools.as_ref().unwrap().tools.iter().map(|t| t.name.clone()).collect();
+        assert_eq!(names, ["database_list", "schema_information", "sql_run"]);
+        let token = &run.hops[3].exchanges[0];
+        assert!(token.request.wire.body.contains(&format!("scope={}", ords_core::form_encode(MCP_SCOPE))));
+        assert_eq!(run.hops[4].said, "Issuer, audience, scope and times match the profile.");
+        let content_type =
+            run.hops[5].exchanges[0].response().and_then(|r| ords_core::find_header(&r.headers, "Content-Type"));
+        assert_eq!(content_type, Some(if sse { "text/event-stream" } else { "application/json" }));
+        assert_eq!(run.hops[0].said, format!("401, pointing at {HOST}/.well-known/oauth-protected-resource/mcp."));
+    }
+}
+
+#[test]
+fn each_mcp_scenario_stops_the_walk_at_its_hop_and_says_what_to_change() {
+    for (scenario, hop, says) in [
+        ("mcp-no-metadata", Hop::ResourceMetadata, "HTTP 404"),
+        ("mcp-well-known-no-cors", Hop::ResourceMetadata, "CORS"),
+        ("mcp-wrong-audience", Hop::TokenCheck, "aud"),
+        ("mcp-missing-scope", Hop::TokenCheck, MCP_SCOPE),
+        ("mcp-expired-token", Hop::TokenCheck, "expired"),
+        ("mcp-pool-not-opted-in", Hop::Databases, "no pool opted in"),
+    ] {
+        let run = walk_in(Some(scenario), true);
+        let last = run.hops.last().expect("a hop");
+        assert_eq!((last.hop, last.ok), (hop, false), "{scenario}: {:?}", hops(&run));
+        let text = format!("{} {}", last.said, last.fix.clone().unwrap_or_default());
+        assert!(text.contains(says), "{scenario}: {text}");
+    }
+}
+
+#[test]
+fn the_server_refuses_a_checked_bad_token_itself_too() {
+    // The page's check is a prediction; the server's 401 invalid_token is the fact.
+    let mut config = SimConfig::demo();
+    scenarios::find("mcp-wrong-audience").unwrap().apply(&mut config);
+    let mut sim = Sim::new(config, 7);
+    let token_request = ords_core::HttpRequest::new("POST", &format!("{HOST}/idp/token"))
+        .with_header(
+            "Authorization",
+            ords_core::basic_authorization(ords_sim::idp::IDP_CLIENT_ID, ords_sim::idp::IDP_CLIENT_SECRET),
+        )
+        .with_body(format!("grant_type=client_credentials&scope={}", ords_core::form_encode(MCP_SCOPE)));
+    let token = common::json(&sim.handle(&token_request, T0))["access_token"].as_str().unwrap().to_owned();
+    let call = ords_core::HttpRequest::new("POST", &format!("{HOST}/mcp"))
+        .with_header("Authorization", format!("Bearer {token}"))
+        .with_body(r#"{"jsonrpc":"2.0","id":1,"method":"tools/list"}"#);
+    let r = sim.handle(&call, T0);
+    assert_eq!(r.status, 401);
+    let challenge = ords_core::find_header(&r.headers, "WWW-Authenticate").unwrap_or_default();
+    assert!(challenge.starts_with("Bearer error=\"invalid_token\", resource_metadata=\""), "{challenge}");
+}
+
+#[test]
+fn the_undocumented_preflight_is_a_switch() {
+    for (preflight, status) in [(true, 200), (false, 404)] {
+        let mut config = SimConfig::demo();
+        config.set_origins(&[PAGE.to_owned()]);
+        config.mcp.preflight = preflight;
+        let mut sim = Sim::new(config, 7);
+        let asked = ords_core::HttpRequest::new("OPTIONS", &format!("{HOST}/mcp"))
+            .with_header("Origin", PAGE)
+            .with_header("Access-Control-Request-Method", "POST")
+            .with_header("Access-Control-Request-Headers", "authorization, content-type, mcp-session-id");
+        let r = sim.handle(&asked, T0);
+        assert_eq!(r.status, status);
+        if preflight {
+            let allowed = ords_core::find_header(&r.headers, "Access-Control-Allow-Headers").unwrap_or_default();
+            assert!(allowed.contains("mcp-session-id"), "{allowed}");
+        }
+    }
+    let cli = ords_sim::cli::parse(&["--mcp-json".into(), "--no-mcp-preflight".into()]);
+    let config = cli.expect("flags read").config;
+    assert!(!config.mcp.sse && !config.mcp.preflight);
+}
