@@ -71,7 +71,11 @@ pub(super) fn held(i: &Inputs) -> Vec<Finding> {
     let p = &i.jwt_profile;
     let described = !(p.issuer.is_empty() && p.audience.is_empty() && p.privilege.is_empty());
     let token = i.token.secret();
-    if !described || TokenFacts::read(token).is_none() {
+    if TokenFacts::read(token).is_none() {
+        // No JWT yet: what the profile alone makes ORDS refuse is said before any token.
+        return super::jwt_rules::profile_rules(p);
+    }
+    if !described {
         return Vec::new();
     }
     super::jwt_rules::check_jwt(token, p, i.now_s, &i.jwks)

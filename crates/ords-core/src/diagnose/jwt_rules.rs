@@ -97,7 +97,7 @@ pub fn check_jwt(token: &str, profile: &JwtProfile, now_s: i64, jwks: &Jwks) -> 
 
 /// What makes ORDS refuse every token, whatever it holds: a schema profile the pool ignores,
 /// keys ORDS may not fetch, a role claim that is not a JSON Pointer (ORDS 25.2).
-fn profile_rules(profile: &JwtProfile) -> Vec<Finding> {
+pub(super) fn profile_rules(profile: &JwtProfile) -> Vec<Finding> {
     let mut out = Vec::new();
     if profile.level == ProfileLevel::Schema && profile.pool_mode {
         out.push(

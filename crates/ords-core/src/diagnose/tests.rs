@@ -521,6 +521,11 @@ fn a_held_jwt_is_checked_before_sending_against_the_described_profile() {
     assert!(ids(&diagnose_inputs(&i)).contains(&"jwt-audience"));
     let undescribed = Inputs { token: AccessToken::new(token), now_s: 1_800_000_000, ..inputs() };
     assert!(!ids(&diagnose_inputs(&undescribed)).iter().any(|id| id.starts_with("jwt-")), "no profile, no check");
+    // With no JWT yet, what the profile alone makes ORDS refuse is said before any token.
+    let bare = crate::jwt_profile::JwtProfile { role_claim: "roles".into(), pool_mode: true, ..Default::default() };
+    let before = Inputs { jwt_profile: bare, ..inputs() };
+    let jwt: Vec<&str> = ids(&diagnose_inputs(&before)).into_iter().filter(|id| id.starts_with("jwt-")).collect();
+    assert_eq!(jwt, ["jwt-schema-ignored", "jwt-role-pointer"]);
 }
 
 #[test]

@@ -29,8 +29,8 @@ impl ProfileLevel {
 
     pub fn label(self) -> &'static str {
         match self {
-            Self::Schema => "Schema (ORDS_SECURITY.CREATE_JWT_PROFILE)",
-            Self::Pool => "Pool (security.jwt.profile.*, ORDS 25.2 and later)",
+            Self::Schema => "Schema (CREATE_JWT_PROFILE)",
+            Self::Pool => "Pool (security.jwt.profile.*, 25.2+)",
         }
     }
 }
