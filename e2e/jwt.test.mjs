@@ -57,7 +57,7 @@ test('the pool level: its mode that ignores schema profiles, its allowed key URL
     const diagnosis = page.getByRole('region', { name: 'Diagnosis' });
     await page.getByLabel('The pool ignores schema profiles (security.jwt.profile.mode POOL)').check();
     await diagnosis.locator('[data-finding="jwt-schema-ignored"]').waitFor();
-    await page.getByLabel('Allowed JWK set URLs (security.jwks.allowed.urls)').fill('https://keys.example/');
+    await page.getByLabel('Key URLs the pool allows (security.jwks.allowed.urls)').fill('https://keys.example/');
     await diagnosis.locator('[data-finding="jwt-jwks-not-allowed"]').waitFor();
     await page.getByLabel('Profile level').selectOption('pool');
     await diagnosis.locator('[data-finding="jwt-schema-ignored"]').waitFor({ state: 'detached' });

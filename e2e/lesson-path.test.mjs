@@ -34,6 +34,14 @@ test('every lesson of the path can be completed in the page, step by step', asyn
       await flow('Basic'); await press('Call API'); await stepDone('Call with Basic');
       await flow('Compare both'); await press('Call API'); await stepDone('Compare the two');
     },
+    'share-without-secret': async () => {
+      const par = page.getByRole('textbox', { name: 'Pre-authenticated URL' });
+      await press('Call API'); await stepDone('Call it with nothing else');
+      const url = await par.inputValue();
+      await par.fill(url.replace('/_/par/dEmOpAr-', '/_/par/dEmOpAx-'));
+      await press('Call API'); await stepDone('Meet a URL ORDS no longer honours');
+      await par.fill(url);
+    },
     'rotated-secret': async () => {
       await press('Get token'); await stepDone('Meet the failure');
       await secret(ROTATED); await press('Get token'); await stepDone('Use the new secret');
@@ -69,13 +77,13 @@ test('every lesson of the path can be completed in the page, step by step', asyn
   assert.deepEqual(ids, Object.keys(walk), 'the page lists the path in order');
   for (const id of ids) {
     await choose.selectOption(id);
-    assert.equal(await page.getByLabel('Scenario').inputValue(), id === 'first-token' || id === 'call-api' ? '' : id);
+    assert.equal(await page.getByLabel('Scenario').inputValue(), ['first-token', 'call-api', 'share-without-secret'].includes(id) ? '' : id);
     assert.equal(await page.getByLabel('Client secret').inputValue(), DEMO_SECRET, 'staged with the demo secret');
     await walk[id]();
     await lessons.getByText('Lesson complete.').waitFor();
   }
   const stored = (await page.evaluate(() => localStorage.getItem('ords-playground:lessons'))).split('\n');
-  assert.equal(stored.length, 20, 'every step of every lesson done');
+  assert.equal(stored.length, 22, 'every step of every lesson done');
   console.log(`lesson path walked in ${Math.round((Date.now() - started) / 1000)} s of interaction (31 s of it waiting for a token to expire)`);
   await context.close();
 });

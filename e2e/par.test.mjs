@@ -167,9 +167,9 @@ test('Build it from its parts: the schema URL, module and pattern start from Res
   assert.match(await page.getByLabel('Schema URL').inputValue(), /\/ords\/demo\/$/);
   assert.equal(await page.getByLabel('Module base path').inputValue(), 'hr/');
   assert.equal(await page.getByLabel('Handler pattern').inputValue(), 'employees/');
-  await page.getByLabel('Token (from DEFINE_FOR_HANDLER\'s answer)').fill('bad token');
+  await page.getByLabel('Token (from DEFINE_FOR_HANDLER\'s answer)').fill('bad!token');
   await page.getByRole('button', { name: 'Build the URL' }).click();
-  await page.getByText("The token holds ' ', which ORDS's tokens never do: check the copy.").waitFor();
+  await page.getByText("The token holds '!', which ORDS's tokens never do: check the copy.").waitFor();
   assert.equal(await field.inputValue(), '', 'nothing built from a bad part');
   await page.getByLabel('Token (from DEFINE_FOR_HANDLER\'s answer)').fill(DEMO_PAR_TOKEN);
   await page.getByRole('button', { name: 'Build the URL' }).click();

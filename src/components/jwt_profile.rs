@@ -141,7 +141,7 @@ pub fn JwtProfileSection() -> impl IntoView {
                     on:change=move |ev| form.jwt_pool_mode.set(event_target_checked(&ev)) />
                 "The pool ignores schema profiles (security.jwt.profile.mode POOL)"
             </label>
-            <Line label="Allowed JWK set URLs (security.jwks.allowed.urls)" id="jwt-jwks-allowed"
+            <Line label="Key URLs the pool allows (security.jwks.allowed.urls)" id="jwt-jwks-allowed"
                 value=form.jwt_jwks_allowed />
         </details>
     }

@@ -151,7 +151,7 @@ impl Key {
             Self::JwtPrivilege => "Privilege",
             Self::JwtLevel => "Profile level",
             Self::JwtPoolMode => "The pool ignores schema profiles (security.jwt.profile.mode POOL)",
-            Self::JwtJwksAllowed => "Allowed JWK set URLs (security.jwks.allowed.urls)",
+            Self::JwtJwksAllowed => "Key URLs the pool allows (security.jwks.allowed.urls)",
             Self::Origin => "Page allowed to control this embed",
         }
     }

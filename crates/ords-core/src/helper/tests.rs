@@ -111,6 +111,17 @@ fn every_job_reads_back_as_written() {
     assert_eq!(from.config.client_id, "abc..");
     let Job::PostmanExport(from) = round_trip_job(&sample(JobKind::PostmanExport)) else { panic!() };
     assert!(from.secrets.is_none(), "no secrets unless asked for");
+    // A pre-authenticated URL's token travels only with the secrets.
+    for include in [true, false] {
+        let mut job = code_job(include);
+        job.config.flow = Flow::Par;
+        job.config.resource_url = crate::demo::par_url().replace(crate::demo::PAR_TOKEN, "Real-tok_1");
+        let message = job_message(1, &Job::Code { target: CodeTarget::Curl, from: job });
+        assert_eq!(message.contains("Real-tok_1"), include, "{message}");
+        let Job::Code { from, .. } = read_job(&message).1.unwrap() else { panic!() };
+        let token = if include { "Real-tok_1" } else { "TOKEN" };
+        assert!(from.config.resource_url.contains(&format!("/_/par/{token}/")), "{}", from.config.resource_url);
+    }
     let Job::DiagnoseRun { inputs, timeline, facts } = round_trip_job(&sample(JobKind::DiagnoseRun)) else { panic!() };
     assert_eq!((inputs.client_secret.secret(), inputs.now_s), ("m2Qx..", 1_800_000_000));
     assert_eq!(timeline[0].exchange, tests::timeline()[0].exchange);

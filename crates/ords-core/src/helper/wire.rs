@@ -104,6 +104,9 @@ fn code_json(c: &CodeJob) -> Value {
     json!({
         "config": c.config.to_fragment(),
         "secrets": c.secrets.as_ref().map(|(s, p)| [s.secret(), p.secret()]),
+        // The text form never holds a pre-authenticated URL's token: it travels here, and only
+        // when the code is to include secrets.
+        "par_url": (c.config.flow == crate::config::Flow::Par && c.secrets.is_some()).then_some(&c.config.resource_url),
         "page_origin": c.page_origin, "headers": c.headers, "body": c.body,
     })
 }
@@ -184,8 +187,12 @@ fn code_from(v: &Value) -> Result<CodeJob, String> {
             Some((ClientSecret::new(one(0)?), Password::new(one(1)?)))
         }
     };
+    let mut config = PlaygroundConfig::from_fragment(&string(v, "config")?).config;
+    if let Some(url) = v.get("par_url").and_then(Value::as_str).filter(|_| secrets.is_some()) {
+        config.resource_url = url.to_owned();
+    }
     Ok(CodeJob {
-        config: PlaygroundConfig::from_fragment(&string(v, "config")?).config,
+        config,
         secrets,
         page_origin: string(v, "page_origin")?,
         headers: string_pairs(v, "headers")?,
