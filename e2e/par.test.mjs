@@ -78,11 +78,14 @@ test('the in-page demo PAR works, and its scenarios explain an expired PAR and a
   assert.ok(!text.includes(DEMO_PAR_TOKEN), 'even the demo token shows masked');
 });
 
-/** A docs page on its own origin holding `snippet`. */
+/** A docs page on its own origin holding `snippet` (given the page's origin, it may name it in
+ * `origin=`); it keeps every message from the frame in `window.got`. */
 async function docsPage(snippet) {
   const dir = await mkdtemp(join(tmpdir(), 'playground-par-docs-'));
   const server = await startPage(dir);
-  await writeFile(join(dir, 'index.html'), `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Docs</title></head><body>${snippet}</body></html>`);
+  const html = typeof snippet === 'function' ? snippet(server.origin) : snippet;
+  const keep = '<script>window.got = []; addEventListener("message", (e) => window.got.push(e.data));</script>';
+  await writeFile(join(dir, 'index.html'), `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Docs</title></head><body>${keep}${html}</body></html>`);
   return { origin: server.origin, close: async () => { await server.close(); await rm(dir, { recursive: true, force: true }); } };
 }
 
@@ -112,14 +115,21 @@ async function sharedSnippet(par, seconds) {
 test('Share includes a PAR only when ticked; a docs page on another origin embeds it, readers call with nothing to type', async () => {
   const sim = await simWithPar(['--allow-origin', session.web.origin, '--par', 'hr/employees/', '--par-seconds', '600']);
   const { snippet, token } = await sharedSnippet(sim.par, 600);
-  const docs = await docsPage(snippet);
+  // The author also names the docs page as the one that may drive the embed (origin=).
+  const docs = await docsPage((origin) => snippet.replace('" title=', `&amp;origin=${encodeURIComponent(origin)}" title=`));
   try {
     const reader = await session.browser.newContext({ viewport: { width: 1000, height: 900 } });
     const page = await reader.newPage();
     await page.goto(`${docs.origin}/`);
     const frame = page.frameLocator('iframe');
     await frame.getByTestId('card-summary').filter({ hasText: /Pre-authenticated URL · GET hr\/employees\/ · the page's author included it, no credentials of yours · (9|10)m \d\ds left/ }).waitFor();
-    await frame.getByRole('button', { name: 'Call API' }).click();
+    // The docs page presses Call API through the embed's API, and hears how it went.
+    await page.waitForFunction(() => window.got.some((m) => m?.type === 'ords-playground:ready'));
+    await page.evaluate((o) => document.querySelector('iframe').contentWindow.postMessage({ type: 'ords-playground:run', run: 'call' }, o), session.web.origin);
+    await page.waitForFunction(() => window.got.some((m) => m?.type === 'ords-playground:ran'));
+    const ran = await page.evaluate(() => window.got.find((m) => m?.type === 'ords-playground:ran'));
+    assert.deepEqual([ran.flow, ran.resource_status], ['par', 200]);
+    assert.ok(!JSON.stringify(await page.evaluate(() => window.got)).includes(token), 'no message to the docs page carries the token');
     await resourcePanel(frame).getByText('200 OK').waitFor();
     assert.equal(await frame.getByRole('dialog').count(), 0, 'nothing to confirm: nothing of the reader\'s goes anywhere');
     assert.match(await tokenPanel(frame).getByTestId('par-time-left').textContent(), /^(9|10)m \d\ds \(until \d{4}-\d\d-\d\d \d\d:\d\d UTC/);

@@ -37,3 +37,13 @@ pub fn reload_when_the_fragment_changes() {
     let _ = window.add_event_listener_with_callback("hashchange", reload.as_ref().unchecked_ref());
     reload.forget(); // for the page's life
 }
+
+thread_local! {
+    // The link is fixed for the page's life (a new fragment reloads the page).
+    static LINKED_PAR: std::cell::OnceCell<Option<ords_core::SharedPar>> = const { std::cell::OnceCell::new() };
+}
+
+/// The pre-authenticated URL the page's link included on purpose (Share's own tick), if any.
+pub fn linked_par() -> Option<ords_core::SharedPar> {
+    LINKED_PAR.with(|p| p.get_or_init(|| ords_core::PlaygroundConfig::from_fragment(&page_settings_text()).par).clone())
+}

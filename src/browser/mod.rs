@@ -33,7 +33,7 @@ pub use host::{
     note_early_messages, post_to_host, referrer_origin,
 };
 pub use jwks::jwk_set;
-pub use location::{page_is_local, page_origin, page_settings_text, reload_when_the_fragment_changes};
+pub use location::{linked_par, page_is_local, page_origin, page_settings_text, reload_when_the_fragment_changes};
 pub use offline::{apply_update, keep_offline_copy};
 pub use page::{apply_presentation, apply_theme, in_frame, page_address, report_height_to_host};
 pub use simulated::reset_scenario;

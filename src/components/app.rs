@@ -1,8 +1,8 @@
 use super::lessons_view::lessons_view;
 use super::share_view::share_view;
 use super::{
-    fields::ChoiceField, form::FormPanel, later_view::Later, link_banner::LinkBanner, resource_panel::ResourcePanel,
-    token_panel::TokenPanel,
+    fields::ChoiceField, form::FormPanel, later_view::Later, link_banner::link_banner_view,
+    resource_panel::ResourcePanel, token_panel::TokenPanel,
 };
 use crate::actions::{self, Page};
 use crate::browser;
@@ -22,10 +22,9 @@ pub fn App() -> impl IntoView {
     let start = crate::persist::start(&link_text);
     let form = Form::new(&start.config, start.source);
     let from_link = start.link.is_some();
-    if let Some(par) = start.link.as_ref().and_then(|l| l.par.clone()) {
+    if let Some(par) = start.link.as_ref().and_then(|l| l.par.as_ref()) {
         // Its author's, on purpose: memory only, like a typed one.
         form.par_url.set(par.url.url());
-        form.linked_par.set(Some(par));
     }
     crate::persist::keep(form, from_link);
     let results = Results::new(browser::now_ms());
@@ -148,7 +147,9 @@ pub fn App() -> impl IntoView {
                     "A newer version of the playground is ready (reloading keeps saved settings, not typed secrets). "
                     <button type="button" class="small" on:click=|_| browser::apply_update()>"Reload to update"</button>
             </p>
-            {move || host.banner.get().map(|link| view! { <LinkBanner link compact=embed /> })}
+            // The banner's code (every setting's label, the differences) comes after the first
+            // load: nothing is sent before a button, and the question guards credentials anyway.
+            {move || host.banner.with(Option::is_some).then(|| view! { <Later load=link_banner_view blank=true /> })}
             <Show when=move || host.asking.with(Option::is_some)>
                 <Later load=super::host_prompt::host_prompt_view blank=true />
             </Show>

@@ -112,8 +112,8 @@ pub fn JwtProfileSection() -> impl IntoView {
                 (SQL, or the pool's ords config lines) is in Code, ORDS setup SQL. The signature itself is ORDS's to \
                 verify."</p>
             <div class="field">
-                <ChoiceField label="Profile level" id="jwt-level" value=form.jwt_level
-                    options=ProfileLevel::choices() />
+                <ChoiceField label="Profile level" id="jwt-level" value=form.jwt_pool_level
+                    options=ProfileLevel::ALL.map(|l| (l == ProfileLevel::Pool, l.key(), l.label())).to_vec() />
             </div>
             <Line label="Issuer" id="jwt-issuer" value=form.jwt_issuer />
             <Line label="Audience" id="jwt-audience" value=form.jwt_audience />
@@ -126,7 +126,7 @@ pub fn JwtProfileSection() -> impl IntoView {
                 <Line label="Role claim" id="jwt-role-claim" value=form.jwt_role_claim />
                 <Line label="Privilege" id="jwt-privilege" value=form.jwt_privilege />
             </div>
-            <p class="hint">{move || if form.jwt_level.get() == ProfileLevel::Pool {
+            <p class="hint">{move || if form.jwt_pool_level.get() {
                 "Skew and age in seconds (skew at most 60); the role claim is a JSON Pointer such as /roles (it must \
                     start with / from ORDS 25.2). At the pool level, Privilege lists the allowed scopes \
                     (security.jwt.profile.allowed.scopes), or with a role claim the allowed roles, comma-separated: \

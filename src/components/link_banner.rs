@@ -67,3 +67,20 @@ pub fn LinkBanner(link: Decoded, compact: bool) -> impl IntoView {
         </section>
     }
 }
+
+/// The banner for what the page's link (or the page around an embed) set, while there is one.
+#[component]
+fn BannerSlot() -> impl IntoView {
+    let host = expect_context::<crate::host_api::HostApi>();
+    let compact = expect_context::<Form>().embed.get_untracked();
+    move || host.banner.get().map(|link| view! { <LinkBanner link compact /> })
+}
+
+crate::later::split_point!(
+    link_banner,
+    preload_link_banner,
+    /// `Configured by a link`, fetched once the form is usable.
+    pub(super) fn link_banner_view() -> AnyView {
+        view! { <BannerSlot /> }.into_any()
+    }
+);

@@ -1,5 +1,5 @@
 //! The sections under the two answers (Diagnosis, Compare, Timeline, Code, History, From the
-//! database) as WAI-ARIA tabs: one panel open at a time; arrow keys, Home and End move between
+//! database, MCP server) as WAI-ARIA tabs: one panel open at a time; arrow keys, Home and End move between
 //! the tabs. Each tab's view is behind a split point beside it, in the `sections` chunk.
 
 use super::code_view::code_view;
@@ -8,6 +8,7 @@ use super::database_view::database_view;
 use super::diagnosis_panel::DiagnosisPanel;
 use super::history_view::history_view;
 use super::later_view::Later;
+use super::mcp_view::mcp_view;
 use super::timeline_view::timeline_view;
 use crate::state::{Form, SectionTab, View};
 use leptos::prelude::*;
@@ -62,6 +63,8 @@ pub fn SectionTabs() -> impl IntoView {
             <div role="tabpanel" class="tabpanel" id="panel-database" aria-labelledby="tab-database"
                 data-section="database"
                 tabindex="-1" hidden=shown(SectionTab::Database)><Later load=database_view /></div>
+            <div role="tabpanel" class="tabpanel" id="panel-mcp" aria-labelledby="tab-mcp" data-section="mcp"
+                tabindex="-1" hidden=shown(SectionTab::Mcp)><Later load=mcp_view /></div>
         </div>
     }
 }

@@ -95,8 +95,6 @@ form! {
         own_token: String = String::new(),
         /// A pre-authenticated URL (ORDS_PAR): its token is a credential, so the URL is a secret.
         par_url: String = String::new(),
-        /// The pre-authenticated URL the page's link included on purpose, and its expiry.
-        linked_par: Option<ords_core::SharedPar> = None,
         /// Keep the secrets in this tab's sessionStorage across reloads (opt-in).
         remember_secrets: bool = false,
         /// Extra request headers, one `Name: value` per line.
@@ -111,7 +109,8 @@ form! {
         jwt_role_claim: String = String::new(),
         jwt_privilege: String = String::new(),
         /// Where ORDS keeps the profile, the pool's mode, and the key URLs the pool allows.
-        jwt_level: ords_core::jwt_profile::ProfileLevel = ords_core::jwt_profile::ProfileLevel::Schema,
+        /// Profile level Pool (else Schema): a bool, as the form's other choices of two.
+        jwt_pool_level: bool = false,
         jwt_pool_mode: bool = false,
         jwt_jwks_allowed: String = String::new(),
     }
@@ -162,7 +161,7 @@ impl Form {
             self.jwt_age.set(seconds(j.allowed_age_s));
             self.jwt_role_claim.set(j.role_claim.clone());
             self.jwt_privilege.set(j.privilege.clone());
-            self.jwt_level.set(j.level);
+            self.jwt_pool_level.set(j.level == ords_core::jwt_profile::ProfileLevel::Pool);
             self.jwt_pool_mode.set(j.pool_mode);
             self.jwt_jwks_allowed.set(j.jwks_allowed.clone());
         });
@@ -178,7 +177,11 @@ impl Form {
             allowed_age_s: self.jwt_age.with(|s| s.trim().parse().ok()),
             role_claim: self.jwt_role_claim.get(),
             privilege: self.jwt_privilege.get(),
-            level: self.jwt_level.get(),
+            level: if self.jwt_pool_level.get() {
+                ords_core::jwt_profile::ProfileLevel::Pool
+            } else {
+                ords_core::jwt_profile::ProfileLevel::Schema
+            },
             pool_mode: self.jwt_pool_mode.get(),
             jwks_allowed: self.jwt_jwks_allowed.get(),
         }
@@ -217,7 +220,7 @@ impl Form {
     /// The link's pre-authenticated URL while it is the one in the form (tracked).
     pub fn linked_par(&self) -> Option<ords_core::SharedPar> {
         let typed = self.par_url.get();
-        self.linked_par.get().filter(|par| self.flow.get() == Flow::Par && par.url.url() == typed.trim())
+        crate::browser::linked_par().filter(|par| self.flow.get() == Flow::Par && par.url.url() == typed.trim())
     }
 
     pub fn placement(&self) -> TokenPlacement {

@@ -16,11 +16,12 @@ pub enum SectionTab {
     Code,
     History,
     Database,
+    Mcp,
 }
 
 impl SectionTab {
-    pub const ALL: [Self; 6] =
-        [Self::Diagnosis, Self::Compare, Self::Timeline, Self::Code, Self::History, Self::Database];
+    pub const ALL: [Self; 7] =
+        [Self::Diagnosis, Self::Compare, Self::Timeline, Self::Code, Self::History, Self::Database, Self::Mcp];
 
     /// Used in element ids and `data-section`.
     pub fn key(self) -> &'static str {
@@ -46,6 +47,7 @@ impl SectionTab {
             Self::Code => Some(Section::Code),
             Self::History => Some(Section::History),
             Self::Database => Some(Section::Database),
+            Self::Mcp => Some(Section::Mcp),
         }
     }
 

@@ -123,11 +123,13 @@ pub enum Section {
     Code,
     History,
     Database,
+    /// ORDS's MCP server and its OAuth chain (ORDS 26.2).
+    Mcp,
 }
 
 impl Section {
-    pub const ALL: [Self; 6] =
-        [Self::Lessons, Self::Diagnosis, Self::Timeline, Self::Code, Self::History, Self::Database];
+    pub const ALL: [Self; 7] =
+        [Self::Lessons, Self::Diagnosis, Self::Timeline, Self::Code, Self::History, Self::Database, Self::Mcp];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -137,6 +139,7 @@ impl Section {
             Self::Code => "code",
             Self::History => "history",
             Self::Database => "database",
+            Self::Mcp => "mcp",
         }
     }
 
@@ -149,6 +152,7 @@ impl Section {
             Self::Code => "Code",
             Self::History => "History",
             Self::Database => "From the database (APEX)",
+            Self::Mcp => "MCP server",
         }
     }
 }

@@ -1,10 +1,12 @@
-//! The JWT profile SQL is inert: SQL*Plus reads the same statements for any issuer, audience,
-//! JWK URL, privilege, role claim and pattern as for plain ones, each input whole in a literal.
+//! The JWT profile SQL and the pre-authenticated URL's setup SQL are inert: SQL*Plus reads the
+//! same statements for any issuer, audience, JWK URL, privilege, role claim, pattern, module
+//! and method as for plain ones, each input whole in a literal.
 
 mod common;
 
 use common::sqlplus;
 use ords_core::jwt_profile::{jwt_profile_sql, JwtProfile};
+use ords_core::par_setup_sql;
 use proptest::prelude::*;
 
 fn text() -> impl Strategy<Value = String> {
@@ -44,6 +46,16 @@ proptest! {
         // The role claim is a JSON Pointer, written without surrounding white space.
         let role_claim = hostile.role_claim.trim().to_owned();
         for input in [&hostile.issuer, &hostile.audience, &hostile.jwk_url, &hostile.privilege, &role_claim, &pattern] {
+            prop_assert!(values.contains(input), "{:?} whole in one literal", input);
+        }
+    }
+
+    #[test]
+    fn the_par_setup_keeps_every_input_inside_its_literal(module in text(), pattern in text(), method in text()) {
+        let (skeleton, values) = sqlplus::shape(&par_setup_sql(&module, &pattern, &method, 3600));
+        let (plain_skeleton, _) = sqlplus::shape(&par_setup_sql("m", "p", "GET", 3600));
+        prop_assert_eq!(skeleton, plain_skeleton);
+        for input in [&module, &pattern, &method] {
             prop_assert!(values.contains(input), "{:?} whole in one literal", input);
         }
     }

@@ -76,6 +76,42 @@ impl JwtSetup {
     }
 }
 
+/// The MCP server's settings and the identity provider's part in it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct McpSetup {
+    /// The global MCP JWT profile's audience.
+    pub audience: String,
+    /// The audience the identity provider writes into a token asked for with the MCP scope.
+    pub idp_audience: String,
+    /// The identity provider grants the MCP scope when asked (off: it grants its usual scope).
+    pub idp_grants_scope: bool,
+    /// The pool opted in (`mcp.scope`): off, `database_list` lists no database.
+    pub pool_opted_in: bool,
+    /// `/.well-known/oauth-protected-resource/mcp` is served.
+    pub metadata: bool,
+    /// The metadata documents carry CORS for the module's origins.
+    pub well_known_cors: bool,
+    /// `/mcp` answers a browser's preflight (undocumented).
+    pub preflight: bool,
+    /// Answers are server-sent events when the client accepts them (undocumented); else JSON.
+    pub sse: bool,
+}
+
+impl McpSetup {
+    pub fn demo() -> Self {
+        Self {
+            audience: "ords-sim-mcp".into(),
+            idp_audience: "ords-sim-mcp".into(),
+            idp_grants_scope: true,
+            pool_opted_in: true,
+            metadata: true,
+            well_known_cors: true,
+            preflight: true,
+            sse: true,
+        }
+    }
+}
+
 /// How token-endpoint errors are written (ORDS does not document it: a switch).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum TokenErrorDialect {
@@ -207,7 +243,7 @@ pub struct SimConfig {
     /// The simulated identity provider and the schema's JWT profile.
     pub jwt: JwtSetup,
     /// ORDS's MCP server (26.2) and the identity provider's part in it.
-    pub mcp: crate::mcp::McpSetup,
+    pub mcp: McpSetup,
 }
 
 /// The role the `hr` module's privilege requires.
@@ -253,7 +289,7 @@ impl SimConfig {
             page_size: 25,
             employees: crate::hr::demo_employees(),
             jwt: JwtSetup::demo(),
-            mcp: crate::mcp::McpSetup::demo(),
+            mcp: McpSetup::demo(),
         }
     }
 

@@ -33,6 +33,12 @@ pub fn accepts(setup: &JwtSetup, token: &str, guards: &[&Privilege], now_ms: u64
     })
 }
 
+/// The identity provider's issuer as this server's clients see it (`<origin>/idp`): what its
+/// metadata and MCP tokens name.
+pub fn served_issuer(request: &ords_core::HttpRequest) -> String {
+    format!("{}/idp", ords_core::origin_of(&request.url).unwrap_or_default())
+}
+
 /// Whether a JWT passes `profile` (the MCP server's global profile): a valid signature by the
 /// published key and no broken rule.
 pub fn accepts_profile(profile: &JwtProfile, token: &str, now_ms: u64) -> bool {
@@ -114,7 +120,7 @@ fn issue(config: &crate::config::SimConfig, request: &ords_core::HttpRequest, no
     if mcp {
         // As an identity provider set up for ORDS's MCP server: its issuer as served here, the
         // MCP API's audience, and the scope when it grants it.
-        claims["iss"] = crate::mcp::issuer(request).into();
+        claims["iss"] = served_issuer(request).into();
         claims["aud"] = config.mcp.idp_audience.clone().into();
         if config.mcp.idp_grants_scope {
             claims["scope"] = ords_core::mcp::MCP_SCOPE.into();

@@ -22,7 +22,7 @@ pub mod idp;
 #[cfg(feature = "jwt")]
 pub mod idp_keys;
 mod json;
-pub mod mcp;
+mod mcp;
 mod notes;
 pub mod par;
 mod problem;

@@ -12,47 +12,6 @@ use ords_core::mcp::{MCP_PATH, MCP_SCOPE, PROTOCOL_VERSIONS, RESOURCE_METADATA_P
 use ords_core::{HttpRequest, HttpResponse};
 use serde_json::{json, Value};
 
-/// The MCP server's settings and the identity provider's part in it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct McpSetup {
-    /// The global MCP JWT profile's audience.
-    pub audience: String,
-    /// The audience the identity provider writes into a token asked for with the MCP scope.
-    pub idp_audience: String,
-    /// The identity provider grants the MCP scope when asked (off: it grants its usual scope).
-    pub idp_grants_scope: bool,
-    /// The pool opted in (`mcp.scope`): off, `database_list` lists no database.
-    pub pool_opted_in: bool,
-    /// `/.well-known/oauth-protected-resource/mcp` is served.
-    pub metadata: bool,
-    /// The metadata documents carry CORS for the module's origins.
-    pub well_known_cors: bool,
-    /// `/mcp` answers a browser's preflight (undocumented).
-    pub preflight: bool,
-    /// Answers are server-sent events when the client accepts them (undocumented); else JSON.
-    pub sse: bool,
-}
-
-impl McpSetup {
-    pub fn demo() -> Self {
-        Self {
-            audience: "ords-sim-mcp".into(),
-            idp_audience: "ords-sim-mcp".into(),
-            idp_grants_scope: true,
-            pool_opted_in: true,
-            metadata: true,
-            well_known_cors: true,
-            preflight: true,
-            sse: true,
-        }
-    }
-}
-
-/// The identity provider's issuer as this server's clients see it.
-pub fn issuer(request: &HttpRequest) -> String {
-    format!("{}/idp", ords_core::origin_of(&request.url).unwrap_or_default())
-}
-
 /// Answers the MCP server's paths and the discovery documents, or None for any other path.
 pub fn answer(config: &SimConfig, request: &HttpRequest, path: &str, now_ms: u64) -> Option<HttpResponse> {
     let document = match path {
@@ -95,14 +54,14 @@ fn resource_metadata(request: &HttpRequest) -> Value {
     let origin = ords_core::origin_of(&request.url).unwrap_or_default();
     json!({
         "resource": format!("{origin}{MCP_PATH}"),
-        "authorization_servers": [issuer(request)],
+        "authorization_servers": [crate::idp::served_issuer(request)],
         "scopes_supported": [MCP_SCOPE],
         "bearer_methods_supported": ["header"],
     })
 }
 
 fn auth_server_metadata(request: &HttpRequest) -> Value {
-    let base = issuer(request);
+    let base = crate::idp::served_issuer(request);
     json!({
         "issuer": base,
         "token_endpoint": format!("{base}/token"),
@@ -133,7 +92,7 @@ fn server(config: &SimConfig, request: &HttpRequest, now_ms: u64) -> HttpRespons
     let token = request.header("Authorization").and_then(|a| a.strip_prefix("Bearer ")).map(str::trim);
     let Some(token) = token else { return challenge(request, None) };
     let profile = ords_core::jwt_profile::JwtProfile {
-        issuer: issuer(request),
+        issuer: crate::idp::served_issuer(request),
         audience: config.mcp.audience.clone(),
         privilege: MCP_SCOPE.into(),
         allowed_skew_s: Some(30),

@@ -162,7 +162,7 @@ fn embed_settings_choose_the_sections_and_the_full_page_drops_them() {
     assert_eq!(c.full_page().to_fragment(), "theme=dark");
     assert!(PlaygroundConfig::default().shows(Section::History), "the full page shows everything");
     let bad = PlaygroundConfig::from_fragment("sections=code,nope&theme=neon");
-    assert_eq!(bad.ignored[0].why, "not one of lessons, diagnosis, timeline, code, history, database");
+    assert_eq!(bad.ignored[0].why, "not one of lessons, diagnosis, timeline, code, history, database, mcp");
     assert_eq!(bad.ignored[1].why, "not one of auto, light, dark");
 }
 

@@ -15,7 +15,7 @@ pub use metadata::{
     auth_server_metadata_urls, challenge_metadata_url, read_auth_server, read_resource_metadata, AuthServer,
     MetadataError, ResourceMetadata,
 };
-pub use rpc::{read_rpc_answer, read_tools, rpc_request, RpcAnswer, RpcError, Tool, ToolList};
+pub use rpc::{read_rpc_answer, read_tools, rpc_request, RpcAnswer, RpcError, Tool, ToolList, MAX_EVENTS, MAX_TOOLS};
 
 /// The scope ORDS's MCP server asks for (scope mode).
 pub const MCP_SCOPE: &str = "urn:oracle:dbtools:ords:mcpserver:all";

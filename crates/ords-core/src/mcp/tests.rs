@@ -86,7 +86,7 @@ fn answers_are_read_from_json_or_from_server_sent_events() {
     let endless = "data: {\"jsonrpc\":\"2.0\",\"method\":\"ping\"}\n\n".repeat(100_000);
     assert_eq!(
         read_rpc_answer("text/event-stream", &endless, 2),
-        Err(RpcError::NoAnswer { events: rpc::MAX_EVENTS, cut: true })
+        Err(RpcError::NoAnswer { events: MAX_EVENTS, cut: true })
     );
     assert_eq!(read_rpc_answer("application/json", r#"{"jsonrpc":"2.0"}"#, 1), Err(RpcError::NotRpc));
 }
@@ -97,7 +97,7 @@ fn a_huge_tool_list_is_cut_and_counted() {
     let mut tools = vec![tool; 10_000];
     tools[0]["description"] = json!("d".repeat(1_000_000));
     let list = read_tools(&json!({ "tools": tools }));
-    assert_eq!((list.tools.len(), list.left_out), (rpc::MAX_TOOLS, 10_000 - rpc::MAX_TOOLS));
+    assert_eq!((list.tools.len(), list.left_out), (MAX_TOOLS, 10_000 - MAX_TOOLS));
     assert_eq!(list.tools[0].description.len(), rpc::MAX_DESCRIPTION);
     assert_eq!(list.tools[0].input_schema, "{\n  \"type\": \"object\"\n}");
     assert_eq!(read_tools(&json!({ "tools": "nope" })), ToolList::default());

@@ -1,0 +1,56 @@
+// The MCP server tab against ords-sim's MCP server: the chain walked hop by hop from the page
+// (challenge, metadata, token, check, JSON-RPC) reaches the tools; a scenario stops the walk at
+// the hop that explains it; the client secret shows in no text of the page.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { sharedSession, startSim, openPlayground, openSection } from './harness.mjs';
+
+const session = sharedSession();
+const SECRET = 'sim-idp-secret';
+
+async function mcpTab(sim) {
+  const { page, context } = await openPlayground(session.browser, session.web.origin, {
+    target: 'network', provider: 'other', token_url: `${sim.base}/idp/token`, client_id: 'sim-idp-client',
+    resource_url: `${sim.alias}/hr/employees/`,
+  });
+  await page.getByLabel('Client secret').fill(SECRET);
+  const mcp = await openSection(page, 'MCP server');
+  assert.equal(await mcp.getByLabel('MCP URL').inputValue(), `${sim.base}/mcp`, 'started from Resource URL');
+  await mcp.getByLabel('MCP profile audience').fill('ords-sim-mcp');
+  await mcp.getByRole('button', { name: 'Walk the chain' }).click();
+  return { page, context, mcp };
+}
+
+test('the chain walked against ords-sim reaches initialize, the tools and a database', async () => {
+  const sim = await startSim(['--allow-origin', session.web.origin]);
+  try {
+    const { page, context, mcp } = await mcpTab(sim);
+    await mcp.getByText('Tools (3)').waitFor();
+    const hops = mcp.locator('li.mcp-hop');
+    assert.equal(await hops.count(), 9);
+    assert.equal(await mcp.locator('li.mcp-hop.failed').count(), 0);
+    assert.match(await hops.first().textContent(), /401, pointing at http:\/\/127\.0\.0\.1:\d+\/\.well-known\/oauth-protected-resource\/mcp/);
+    const names = await mcp.locator('ul.mcp-tools code').allTextContents();
+    assert.deepEqual(names, ['database_list', 'schema_information', 'sql_run']);
+    const text = await page.evaluate(() => document.body.innerText);
+    assert.ok(!text.includes(SECRET), 'the client secret is in no text');
+    await context.close();
+  } finally {
+    await sim.stop();
+  }
+});
+
+test('a token with the wrong audience stops the walk at the token check, saying which claim', async () => {
+  const sim = await startSim(['--allow-origin', session.web.origin, '--scenario', 'mcp-wrong-audience']);
+  try {
+    const { context, mcp } = await mcpTab(sim);
+    const failed = mcp.locator('li.mcp-hop.failed');
+    await failed.waitFor();
+    assert.equal(await failed.getAttribute('data-hop'), 'The token against the MCP profile');
+    assert.match(await failed.textContent(), /The token's aud is not the profile's audience/);
+    assert.equal(await mcp.getByText(/^Tools/).count(), 0, 'no tools: the walk stopped');
+    await context.close();
+  } finally {
+    await sim.stop();
+  }
+});
