@@ -43,6 +43,13 @@ pub fn SectionTabs() -> impl IntoView {
         }
     };
     let shown = move |t: SectionTab| move || open() != Some(t);
+    // The MCP server's code (31 KB gzip) comes when its tab is first opened, not with the rest.
+    let mcp_opened = RwSignal::new(false);
+    Effect::new(move || {
+        if open() == Some(SectionTab::Mcp) {
+            mcp_opened.set(true);
+        }
+    });
     view! {
         <div class="section-tabs" hidden=move || open().is_none()>
             <div class="tablist" role="tablist" aria-label="Sections" on:keydown=on_key>{SectionTab::ALL.map(tab)}</div>
@@ -64,7 +71,9 @@ pub fn SectionTabs() -> impl IntoView {
                 data-section="database"
                 tabindex="-1" hidden=shown(SectionTab::Database)><Later load=database_view /></div>
             <div role="tabpanel" class="tabpanel" id="panel-mcp" aria-labelledby="tab-mcp" data-section="mcp"
-                tabindex="-1" hidden=shown(SectionTab::Mcp)><Later load=mcp_view /></div>
+                tabindex="-1" hidden=shown(SectionTab::Mcp)>
+                <Show when=move || mcp_opened.get()><Later load=mcp_view /></Show>
+            </div>
         </div>
     }
 }
