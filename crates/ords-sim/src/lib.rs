@@ -22,6 +22,8 @@ pub mod idp;
 #[cfg(feature = "jwt")]
 pub mod idp_keys;
 mod json;
+// The MCP server needs the identity provider's tokens: native only, like it (7 KB in the helper).
+#[cfg(feature = "jwt")]
 mod mcp;
 mod notes;
 pub mod par;
@@ -97,6 +99,7 @@ impl Sim {
         if let Some(answer) = self.proxy_redirect(request, &url) {
             return answer;
         }
+        #[cfg(feature = "jwt")]
         if let Some(answer) = mcp::answer(&self.config, request, &url.path, now_ms) {
             return answer;
         }
