@@ -124,6 +124,8 @@ async function everyLaterView(page) {
   await tab('Code', (p) => p.getByTestId('code').filter({ hasText: '#!/usr/bin/env bash' }));
   await tab('History', (p) => p.getByRole('region', { name: 'History' }));
   await tab('From the database (APEX)', (p) => p.getByRole('button', { name: 'Try as APEX_WEB_SERVICE would' }));
+  // Its code is fetched only when the tab is first opened.
+  await tab('MCP server', (p) => p.getByRole('button', { name: 'Walk the chain' }));
   await page.getByRole('button', { name: 'Lessons', exact: true }).click();
   const lessons = page.getByRole('region', { name: 'Lessons' });
   await lessons.getByLabel('Lesson', { exact: true }).locator('option[value="first-token"]').waitFor({ state: 'attached' });
@@ -139,7 +141,9 @@ async function everyLaterView(page) {
   return seen;
 }
 
-const LATER_VIEWS = { Timeline: 0, Code: 0, History: 0, 'From the database (APEX)': 0, Lessons: 0, Share: 0, 'Browse endpoints': 0 };
+const LATER_VIEWS = {
+  Timeline: 0, Code: 0, History: 0, 'From the database (APEX)': 0, 'MCP server': 0, Lessons: 0, Share: 0, 'Browse endpoints': 0,
+};
 const LATER_CHUNKS = ['split_sections', 'split_lessons', 'split_share', 'split_settings'];
 
 test('every view held back past the page\'s idle moment shows its content once its code arrives', async () => {

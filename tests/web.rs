@@ -225,7 +225,7 @@ async fn the_sections_are_tabs_one_open_at_a_time_moved_by_arrows() {
     assert_eq!(tabs_state(&root), ("Timeline".to_owned(), vec!["panel-timeline".to_owned()]));
     press_key(&root, "End");
     settle().await;
-    assert_eq!(tabs_state(&root).0, "From the database (APEX)");
+    assert_eq!(tabs_state(&root).0, "MCP server");
     press_key(&root, "ArrowRight");
     settle().await;
     assert_eq!(tabs_state(&root).0, "Diagnosis", "wraps to the first");

@@ -92,8 +92,10 @@ fn HopView(hop: HopResult) -> impl IntoView {
             <p><strong>{hop.hop.label()}</strong>" "<span class="verdict">{verdict}</span>": "{hop.said}</p>
             {hop.fix.map(|fix| view! { <p class="fix">{format!("Fix: {fix}")}</p> })}
             {hop.exchanges.into_iter().map(|exchange| view! {
-                <details><summary>{format!("{} {}", exchange.request.shown.method, exchange.request.shown.url)}</summary>
-                    <ExchangeView exchange /></details>
+                <details>
+                    <summary>{format!("{} {}", exchange.request.shown.method, exchange.request.shown.url)}</summary>
+                    <ExchangeView exchange />
+                </details>
             }).collect_view()}
         </li>
     }
@@ -105,7 +107,10 @@ fn ToolView(tool: Tool) -> impl IntoView {
         <li>
             <code>{tool.name}</code>" "{tool.description}
             {(!tool.input_schema.is_empty()).then(|| view! {
-                <details><summary>"Input schema"</summary><pre class="wire" tabindex="0">{tool.input_schema}</pre></details>
+                <details>
+                    <summary>"Input schema"</summary>
+                    <pre class="wire" tabindex="0">{tool.input_schema}</pre>
+                </details>
             })}
         </li>
     }
