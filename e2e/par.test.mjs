@@ -64,7 +64,10 @@ test('the in-page demo PAR works, and its scenarios explain an expired PAR and a
   const { page } = await openPlayground(session.browser, session.web.origin, { flow: 'par', target: 'simulated' });
   await page.getByRole('button', { name: 'Call API' }).click();
   await resourcePanel(page).getByText('200 OK').waitFor();
-  for (const [scenario, status] of [['par-expired', '401 Unauthorized'], ['par-off', '404 Not Found']]) {
+  for (const [scenario, status] of [
+    ['par-expired', '401 Unauthorized'], ['par-off', '404 Not Found'], ['par-revoked', '401 Unauthorized'],
+    ['par-wrong-method', '401 Unauthorized'],
+  ]) {
     await page.getByLabel('Scenario').selectOption(scenario);
     await page.getByRole('button', { name: 'Call API' }).click();
     await resourcePanel(page).getByText(status).first().waitFor();

@@ -155,6 +155,10 @@ pub struct Switches {
     pub par_enabled: bool,
     /// The demo's public PAR (`ords_core::demo::PAR_TOKEN`) has expired.
     pub demo_par_expired: bool,
+    /// The demo's PAR was revoked (ORDS_PAR.REVOKE_PAR), long enough ago to have taken effect.
+    pub demo_par_revoked: bool,
+    /// The demo's PAR was defined for POST, so a GET through it is another method's.
+    pub demo_par_post_only: bool,
     /// Seconds before a revoked PAR stops working (ORDS: "may take up to 30 seconds").
     pub par_revoke_delay_s: u64,
     /// The status for an expired, revoked or unknown PAR, or another method (undocumented).
@@ -200,6 +204,8 @@ impl Default for Switches {
         Self {
             par_enabled: true,
             demo_par_expired: false,
+            demo_par_revoked: false,
+            demo_par_post_only: false,
             par_revoke_delay_s: 30,
             par_refused_status: 401,
             body_client_auth: false,

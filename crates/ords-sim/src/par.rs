@@ -37,14 +37,17 @@ impl Sim {
     /// The demo's public PAR for `hr/employees/` (GET), which never expires unless a scenario
     /// says it has.
     pub(crate) fn with_demo_par(mut self) -> Self {
-        let expires_at_ms = if self.config.switches.demo_par_expired { 0 } else { u64::MAX };
+        let s = &self.config.switches;
+        let expires_at_ms = if s.demo_par_expired { 0 } else { u64::MAX };
+        let method = if s.demo_par_post_only { "POST" } else { "GET" };
+        let revoked_at_ms = s.demo_par_revoked.then_some(0);
         self.pars.push(Par {
             token: ords_core::demo::PAR_TOKEN.to_owned(),
             alias: self.config.alias.clone(),
             pattern: "hr/employees/".to_owned(),
-            method: "GET".to_owned(),
+            method: method.to_owned(),
             expires_at_ms,
-            revoked_at_ms: None,
+            revoked_at_ms,
         });
         self
     }

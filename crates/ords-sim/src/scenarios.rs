@@ -25,7 +25,7 @@ impl Scenario {
 /// The secret the `rotated-secret` scenario rotates to.
 pub const ROTATED_SECRET: &str = "Vt3kQ9zLmP2wXc8RbN5yHg..";
 
-pub const SCENARIOS: [Scenario; 26] = [
+pub const SCENARIOS: [Scenario; 28] = [
     Scenario {
         name: "rotated-secret",
         failure:
@@ -191,6 +191,22 @@ pub const SCENARIOS: [Scenario; 26] = [
         try_it: "Authentication: Pre-authenticated URL, then Call API (404), while OAuth2 still works.",
         jwt: false,
         apply: |c| c.switches.par_enabled = false,
+    },
+    Scenario {
+        name: "par-revoked",
+        failure: "The pre-authenticated URL was revoked (ORDS_PAR.REVOKE_PAR) and the up-to-30 s window has passed: \
+            the call through it gets 401.",
+        try_it: "Authentication: Pre-authenticated URL, then Call API (401): the answer does not say revoked.",
+        jwt: false,
+        apply: |c| c.switches.demo_par_revoked = true,
+    },
+    Scenario {
+        name: "par-wrong-method",
+        failure: "The pre-authenticated URL was defined for POST: a GET through it gets 401 (a PAR is for one method).",
+        try_it: "Authentication: Pre-authenticated URL, then Call API with GET (401): the URL is for another \
+            method, so only a new one for GET (DEFINE_FOR_HANDLER with p_method => 'GET') fixes it.",
+        jwt: false,
+        apply: |c| c.switches.demo_par_post_only = true,
     },
     Scenario {
         name: "mcp-no-metadata",

@@ -126,6 +126,10 @@ fn the_demo_par_works_and_its_scenarios_break_it() {
     let scenario = |name: &str| sim_with(|c| ords_sim::scenarios::find(name).unwrap().apply(c));
     assert_eq!(call(&mut scenario("par-expired"), "GET", &url, T0), 401);
     assert_eq!(call(&mut scenario("par-off"), "GET", &url, T0), 404);
+    assert_eq!(call(&mut scenario("par-revoked"), "GET", &url, T0), 401);
+    assert_eq!(call(&mut scenario("par-wrong-method"), "GET", &url, T0), 401);
+    // Its own method passes the PAR and reaches the handler, which takes GET only.
+    assert_eq!(call(&mut scenario("par-wrong-method"), "POST", &url, T0), 405);
     assert_eq!(call(&mut scenario("par-off"), "GET", &format!("{BASE}/hr/employees/"), T0), 401, "the rest as before");
 }
 
