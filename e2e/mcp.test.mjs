@@ -54,3 +54,23 @@ test('a token with the wrong audience stops the walk at the token check, saying 
     await sim.stop();
   }
 });
+
+test('an authorization server on a host nobody typed: the page asks before the client credentials go there', async () => {
+  // A free port, then the simulator on it, naming itself under another host name as the
+  // authorization server: its token endpoint is a host the person did not type.
+  const { createServer } = await import('node:net');
+  const port = await new Promise((ok) => { const s = createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => ok(p)); }); });
+  const sim = await startSim(['--listen', `127.0.0.1:${port}`, '--allow-origin', session.web.origin, '--mcp-auth-server', `http://localhost:${port}/idp`]);
+  try {
+    const { page, context, mcp } = await mcpTab(sim);
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    assert.match(await dialog.textContent(), new RegExp(`localhost:${port}`));
+    await dialog.getByRole('button', { name: /^Send to / }).click();
+    await mcp.getByText('Tools (3)').waitFor();
+    assert.match(await mcp.locator('li.mcp-hop').nth(3).textContent(), new RegExp(`POST http://localhost:${port}/idp/token`));
+    await context.close();
+  } finally {
+    await sim.stop();
+  }
+});

@@ -58,6 +58,8 @@ USAGE: ords-sim [OPTIONS]
   --no-par                security.par.enabled=false: /_/par/ URLs answer 404
   --mcp-json              the MCP server answers JSON, never server-sent events (undocumented)
   --no-mcp-preflight      /mcp answers no browser preflight (undocumented)
+  --mcp-auth-server URL   the authorization server the MCP metadata names (default: this server's
+                          /idp); another host for it shows the question before credentials go there
   --scenario NAME         start in a workshop failure scenario (see --list-scenarios)
   --list-scenarios        explain the scenarios
   --help                  this text
@@ -198,6 +200,11 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
             "--no-par" => config.switches.par_enabled = false,
             "--mcp-json" => config.mcp.sse = false,
             "--no-mcp-preflight" => config.mcp.preflight = false,
+            "--mcp-auth-server" => {
+                let url = value("--mcp-auth-server")?;
+                ords_core::HttpUrl::parse(&url).map_err(|e| format!("--mcp-auth-server {url}: {e}"))?;
+                config.mcp.auth_server = Some(url);
+            }
             "--doc-root" => doc_root = Some(crate::doc_root::checked_root(&value("--doc-root")?)?),
             "--scenario" => {
                 let name = value("--scenario")?;

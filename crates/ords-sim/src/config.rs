@@ -95,6 +95,8 @@ pub struct McpSetup {
     pub preflight: bool,
     /// Answers are server-sent events when the client accepts them (undocumented); else JSON.
     pub sse: bool,
+    /// The authorization server the metadata names (`--mcp-auth-server`); None: this server's `/idp`.
+    pub auth_server: Option<String>,
 }
 
 impl McpSetup {
@@ -108,6 +110,7 @@ impl McpSetup {
             well_known_cors: true,
             preflight: true,
             sse: true,
+            auth_server: None,
         }
     }
 }

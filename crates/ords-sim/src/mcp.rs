@@ -15,7 +15,7 @@ use serde_json::{json, Value};
 /// Answers the MCP server's paths and the discovery documents, or None for any other path.
 pub fn answer(config: &SimConfig, request: &HttpRequest, path: &str, now_ms: u64) -> Option<HttpResponse> {
     let document = match path {
-        RESOURCE_METADATA_PATH => Some(config.mcp.metadata.then(|| resource_metadata(request))),
+        RESOURCE_METADATA_PATH => Some(config.mcp.metadata.then(|| resource_metadata(config, request))),
         "/.well-known/oauth-authorization-server/idp"
         | "/.well-known/openid-configuration/idp"
         | "/idp/.well-known/openid-configuration" => Some(Some(auth_server_metadata(request))),
@@ -46,15 +46,20 @@ pub fn answer(config: &SimConfig, request: &HttpRequest, path: &str, now_ms: u64
     Some(response)
 }
 
+/// The authorization server the MCP server names and trusts: the one set, else this server's `/idp`.
+fn issuer_for(config: &SimConfig, request: &HttpRequest) -> String {
+    config.mcp.auth_server.clone().unwrap_or_else(|| crate::idp::served_issuer(request))
+}
+
 fn not_found() -> HttpResponse {
     crate::problem::problem(404, "NotFound", "Not Found", "mcp")
 }
 
-fn resource_metadata(request: &HttpRequest) -> Value {
+fn resource_metadata(config: &SimConfig, request: &HttpRequest) -> Value {
     let origin = ords_core::origin_of(&request.url).unwrap_or_default();
     json!({
         "resource": format!("{origin}{MCP_PATH}"),
-        "authorization_servers": [crate::idp::served_issuer(request)],
+        "authorization_servers": [issuer_for(config, request)],
         "scopes_supported": [MCP_SCOPE],
         "bearer_methods_supported": ["header"],
     })
@@ -92,7 +97,7 @@ fn server(config: &SimConfig, request: &HttpRequest, now_ms: u64) -> HttpRespons
     let token = request.header("Authorization").and_then(|a| a.strip_prefix("Bearer ")).map(str::trim);
     let Some(token) = token else { return challenge(request, None) };
     let profile = ords_core::jwt_profile::JwtProfile {
-        issuer: crate::idp::served_issuer(request),
+        issuer: issuer_for(config, request),
         audience: config.mcp.audience.clone(),
         privilege: MCP_SCOPE.into(),
         allowed_skew_s: Some(30),
