@@ -119,7 +119,7 @@ pub struct OAuthCall {
     pub timeline: Vec<TimelineEntry>,
 }
 
-async fn exchange(step: Step, request: PreparedRequest, send: &impl Sender) -> Exchange {
+pub(crate) async fn exchange(step: Step, request: PreparedRequest, send: &impl Sender) -> Exchange {
     let result = send.send(request.clone()).await;
     Exchange { step, request, result }
 }

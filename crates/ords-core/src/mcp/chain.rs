@@ -8,7 +8,7 @@
 use super::*;
 use crate::call::{Method, ResourceCall};
 use crate::exchange::{Exchange, Step};
-use crate::flow::Sender;
+use crate::flow::{exchange, Sender};
 use crate::held_token::HeldToken;
 use crate::jwt_profile::{Jwks, JwtProfile};
 use crate::request::{bearer_request, open_request, token_request};
@@ -90,8 +90,7 @@ impl McpRun {
 
 async fn get(url: &str, send: &impl Sender) -> Option<Exchange> {
     let request = open_request(&ResourceCall::get(url)).ok()?;
-    let result = send.send(request.clone()).await;
-    Some(Exchange { step: Step::Resource, request, result })
+    Some(exchange(Step::Resource, request, send).await)
 }
 
 /// The body of a 2xx answer, or None.
@@ -187,8 +186,7 @@ pub async fn walk(inputs: &McpInputs, send: &impl Sender) -> McpRun {
             let Ok(request) = token_request(&settings) else {
                 return run.fail(Hop::Token, Vec::new(), "The client id and secret are needed.".into(), "Type them.");
             };
-            let result = send.send(request.clone()).await;
-            let e = Exchange { step: Step::Token, request, result };
+            let e = exchange(Step::Token, request, send).await;
             let grant = e.response().filter(|r| r.status == 200).map(crate::parse_token_grant);
             match grant {
                 Some(Ok(grant)) => (grant.access_token, vec![e]),
@@ -246,15 +244,13 @@ fn rpc_call(
 
 async fn send_call(call: ResourceCall, send: &impl Sender) -> Option<Exchange> {
     let request = open_request(&call).ok()?;
-    let result = send.send(request.clone()).await;
-    Some(Exchange { step: Step::Resource, request, result })
+    Some(exchange(Step::Resource, request, send).await)
 }
 
 async fn send_bearer(call: ResourceCall, token: &AccessToken, send: &impl Sender) -> Option<Exchange> {
     let held = HeldToken::new(token.clone(), "Bearer".into(), None, 0.0);
     let request = bearer_request(&call, &held, &TokenPlacement::default()).ok()?;
-    let result = send.send(request.clone()).await;
-    Some(Exchange { step: Step::Resource, request, result })
+    Some(exchange(Step::Resource, request, send).await)
 }
 
 fn answer(e: &Exchange, id: u64) -> Result<RpcAnswer, String> {
