@@ -3,12 +3,14 @@
 // Prints how long the walk took (the interaction alone; reading time is not in it).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sharedSession, DEMO_SECRET } from './harness.mjs';
+import { sharedSession, startSim, DEMO_SECRET } from './harness.mjs';
 
 const session = sharedSession();
 const ROTATED = 'Vt3kQ9zLmP2wXc8RbN5yHg..';
 
 test('every lesson of the path can be completed in the page, step by step', async () => {
+  // The MCP lesson needs ords-sim (its identity provider); the others the in-page simulator.
+  const sim = await startSim(['--allow-origin', session.web.origin]);
   const started = Date.now();
   const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
@@ -72,18 +74,30 @@ test('every lesson of the path can be completed in the page, step by step', asyn
       await page.getByLabel('Client authentication').selectOption('body');
       await press('Get token'); await stepDone('Send it as the server wants');
     },
+    'mcp-client': async () => {
+      await lessons.getByRole('button', { name: 'Open MCP server' }).click();
+      const mcp = page.getByRole('region', { name: 'MCP server', exact: true });
+      await mcp.getByLabel('MCP URL').fill(`${sim.base}/mcp`);
+      await mcp.getByLabel('MCP profile audience').fill('ords-sim-mcp');
+      await secret('sim-idp-secret');
+      const walkIt = () => mcp.getByRole('button', { name: 'Walk the chain' }).click();
+      await walkIt(); await stepDone('Walk the chain');
+      await mcp.getByLabel('MCP profile audience').fill('another-api');
+      await walkIt(); await stepDone('Meet a profile the token does not fit');
+    },
   };
   const ids = await choose.locator('option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
   assert.deepEqual(ids, Object.keys(walk), 'the page lists the path in order');
   for (const id of ids) {
     await choose.selectOption(id);
-    assert.equal(await page.getByLabel('Scenario').inputValue(), ['first-token', 'call-api', 'share-without-secret'].includes(id) ? '' : id);
+    assert.equal(await page.getByLabel('Scenario').inputValue(), ['first-token', 'call-api', 'share-without-secret', 'mcp-client'].includes(id) ? '' : id);
     assert.equal(await page.getByLabel('Client secret').inputValue(), DEMO_SECRET, 'staged with the demo secret');
     await walk[id]();
     await lessons.getByText('Lesson complete.').waitFor();
   }
   const stored = (await page.evaluate(() => localStorage.getItem('ords-playground:lessons'))).split('\n');
-  assert.equal(stored.length, 22, 'every step of every lesson done');
+  assert.equal(stored.length, 24, 'every step of every lesson done');
   console.log(`lesson path walked in ${Math.round((Date.now() - started) / 1000)} s of interaction (31 s of it waiting for a token to expire)`);
   await context.close();
+  await sim.stop();
 });

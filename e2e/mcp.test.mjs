@@ -1,6 +1,6 @@
 // The MCP server tab against ords-sim's MCP server: the chain walked hop by hop from the page
 // (challenge, metadata, token, check, JSON-RPC) reaches the tools; a scenario stops the walk at
-// the hop that explains it; the client secret shows in no text of the page.
+// the hop that explains it; the client secret shows in no text of the page, nor in the code.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sharedSession, startSim, openPlayground, openSection } from './harness.mjs';
@@ -32,8 +32,47 @@ test('the chain walked against ords-sim reaches initialize, the tools and a data
     assert.match(await hops.first().textContent(), /401, pointing at http:\/\/127\.0\.0\.1:\d+\/\.well-known\/oauth-protected-resource\/mcp/);
     const names = await mcp.locator('ul.mcp-tools code').allTextContents();
     assert.deepEqual(names, ['database_list', 'schema_information', 'sql_run']);
+    // Code for it: the script trusts the token endpoint this walk reached; the secret is a variable.
+    await mcp.getByText('Code for it').click();
+    const script = await mcp.getByLabel('The chain in curl').textContent();
+    assert.ok(script.includes(`\nMCP_URL='${sim.base}/mcp'\n`), script);
+    assert.ok(script.includes(`\nTRUSTED_TOKEN_URL='${sim.base}/idp/token'\n`), script);
+    assert.ok(script.includes('CLIENT_SECRET="${MCP_CLIENT_SECRET?is not set: export it first}"'), script);
+    const config = JSON.parse(await mcp.getByLabel('MCP client configuration').textContent());
+    assert.equal(config.servers.ords.url, `${sim.base}/mcp`);
+    assert.equal(config.servers.ords.headers.Authorization, 'Bearer ${input:ords-mcp-token}');
     const text = await page.evaluate(() => document.body.innerText);
     assert.ok(!text.includes(SECRET), 'the client secret is in no text');
+    await context.close();
+  } finally {
+    await sim.stop();
+  }
+});
+
+test('role mode: the profile wants a role at its pointer, and the token request asks for no MCP scope', async () => {
+  const sim = await startSim(['--allow-origin', session.web.origin, '--mcp-role', 'mcp_user']);
+  try {
+    const { page, context } = await openPlayground(session.browser, session.web.origin, {
+      target: 'network', provider: 'other', client_id: 'sim-idp-client', resource_url: `${sim.alias}/hr/employees/`,
+    });
+    await page.getByLabel('Client secret').fill(SECRET);
+    const mcp = await openSection(page, 'MCP server');
+    await mcp.getByLabel('MCP profile audience').fill('ords-sim-mcp');
+    await mcp.getByLabel(/^Role mode/).check();
+    assert.equal(await mcp.getByLabel('Role claim (JSON Pointer)').inputValue(), '/roles');
+    await mcp.getByLabel('Role name').fill('another_role');
+    const walk = () => mcp.getByRole('button', { name: 'Walk the chain' }).click();
+    await walk();
+    const failed = mcp.locator('li.mcp-hop.failed');
+    await failed.waitFor();
+    assert.match(await failed.textContent(), /no role names at \/roles/);
+    await mcp.getByLabel('Role name').fill('mcp_user');
+    await walk();
+    await mcp.getByText('Tools (3)').waitFor();
+    assert.match(await mcp.locator('li.mcp-hop').nth(4).textContent(), /Issuer, audience, role and times match/);
+    await mcp.getByText('Code for it').click();
+    const script = await mcp.getByLabel('The chain in curl').textContent();
+    assert.ok(!script.includes('mcpserver:all'), 'role mode asks for no MCP scope');
     await context.close();
   } finally {
     await sim.stop();

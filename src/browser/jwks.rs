@@ -9,12 +9,7 @@ use serde_json::Value;
 pub async fn jwk_set(url: &str) -> Jwks {
     match super::fetch::send(HttpRequest::new("GET", url), super::fetch::Redirects::Follow, false).await {
         Ok(r) if r.response.status == 200 => match serde_json::from_str::<Value>(&r.response.body) {
-            Ok(set) => Jwks::Kids(
-                set.get("keys")
-                    .and_then(Value::as_array)
-                    .map(|keys| keys.iter().filter_map(|k| k.get("kid")?.as_str().map(str::to_owned)).collect())
-                    .unwrap_or_default(),
-            ),
+            Ok(set) => Jwks::from_key_set(&set),
             Err(_) => Jwks::Unfetchable { why: "the answer is not a JSON key set".into() },
         },
         Ok(r) => Jwks::Unfetchable { why: format!("it answered {} {}", r.response.status, r.response.reason) },

@@ -5,6 +5,7 @@
 //! with its exchanges, then the tools.
 
 use super::exchange_view::ExchangeView;
+use super::mcp_code::{McpCode, McpRole, McpRoleFields};
 use crate::actions::{sender, Page};
 use leptos::prelude::*;
 use ords_core::mcp::{walk, HopResult, McpInputs, McpRun, Tool, MCP_PATH};
@@ -21,9 +22,14 @@ pub fn McpView() -> impl IntoView {
     let form = page.form;
     let url = RwSignal::new(mcp_url_for(&form.resource_url.get_untracked()));
     let audience = RwSignal::new(String::new());
+    let role = McpRole::default();
     let walking = Action::new_local(move |inputs: &McpInputs| {
         let inputs = inputs.clone();
-        async move { walk(&inputs, &sender(page, form.target.get_untracked())).await }
+        async move {
+            let run = walk(&inputs, &sender(page, form.target.get_untracked())).await;
+            crate::workshop::after_mcp_walk(form, page.workshop, &run);
+            run
+        }
     });
     let start = move |_| {
         let mcp_url = url.get_untracked().trim().to_owned();
@@ -35,6 +41,7 @@ pub fn McpView() -> impl IntoView {
             oauth: form.oauth(),
             own_token: own,
             audience: audience.get_untracked(),
+            access: role.access(),
             now_s: (crate::browser::now_ms() / 1000.0) as i64,
         });
     };
@@ -58,10 +65,12 @@ pub fn McpView() -> impl IntoView {
                     on:input=move |ev| audience.set(event_target_value(&ev)) />
             </div>
         </div>
+        <McpRoleFields role />
         <button type="button" class="primary" disabled=move || walking.pending().get() on:click=start>
             {move || if walking.pending().get() { "Walking…" } else { "Walk the chain" }}
         </button>
         {move || walking.value().get().map(|run| view! { <McpRunView run /> })}
+        <McpCode url role token_url=Signal::derive(move || walking.value().with(|r| r.as_ref()?.token_url.clone())) />
         </section>
     }
 }

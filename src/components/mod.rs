@@ -17,6 +17,7 @@ mod jwt_profile;
 mod later_view;
 mod lessons_view;
 mod link_banner;
+mod mcp_code;
 mod mcp_view;
 mod options;
 mod par_parts;

@@ -156,6 +156,7 @@ proptest! {
             },
             own_token: Some(AccessToken::new(body.clone())),
             audience: String::new(),
+            access: ords_core::mcp::McpAccess::Scope,
             now_s: 0,
         };
         let run = block_now(ords_core::mcp::walk(&inputs, &send));

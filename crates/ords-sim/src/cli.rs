@@ -60,6 +60,8 @@ USAGE: ords-sim [OPTIONS]
   --no-mcp-preflight      /mcp answers no browser preflight (undocumented)
   --mcp-auth-server URL   the authorization server the MCP metadata names (default: this server's
                           /idp); another host for it shows the question before credentials go there
+  --mcp-role NAME         role mode: the MCP profile wants the role NAME in the token's /roles claim
+                          (not the MCP scope); the identity provider gives its client that role
   --scenario NAME         start in a workshop failure scenario (see --list-scenarios)
   --list-scenarios        explain the scenarios
   --help                  this text
@@ -204,6 +206,13 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
                 let url = value("--mcp-auth-server")?;
                 ords_core::HttpUrl::parse(&url).map_err(|e| format!("--mcp-auth-server {url}: {e}"))?;
                 config.mcp.auth_server = Some(url);
+            }
+            "--mcp-role" => {
+                let role = value("--mcp-role")?;
+                if role.is_empty() || role.len() > 100 || role.chars().any(char::is_control) {
+                    return Err(format!("--mcp-role {role:?}: expected a role name"));
+                }
+                config.mcp.role = Some(role);
             }
             "--doc-root" => doc_root = Some(crate::doc_root::checked_root(&value("--doc-root")?)?),
             "--scenario" => {

@@ -97,6 +97,9 @@ pub struct McpSetup {
     pub sse: bool,
     /// The authorization server the metadata names (`--mcp-auth-server`); None: this server's `/idp`.
     pub auth_server: Option<String>,
+    /// Role mode (`--mcp-role`): the profile wants this role at `/roles`, not the MCP scope, and
+    /// the identity provider assigns it to its client in every token.
+    pub role: Option<String>,
 }
 
 impl McpSetup {
@@ -111,6 +114,7 @@ impl McpSetup {
             preflight: true,
             sse: true,
             auth_server: None,
+            role: None,
         }
     }
 }

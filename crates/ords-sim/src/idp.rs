@@ -115,15 +115,20 @@ fn issue(config: &crate::config::SimConfig, request: &ords_core::HttpRequest, no
     }
     let setup = &config.jwt;
     let asked = ords_core::parse_form(&request.body).unwrap_or_default();
-    let mcp = asked.iter().any(|(k, v)| k == "scope" && v.split(' ').any(|s| s == ords_core::mcp::MCP_SCOPE));
+    // In role mode the provider's client is set up for ORDS's MCP API whatever it asks for.
+    let mcp = config.mcp.role.is_some()
+        || asked.iter().any(|(k, v)| k == "scope" && v.split(' ').any(|s| s == ords_core::mcp::MCP_SCOPE));
     let mut claims = claims(setup, now_ms / 1000);
     if mcp {
         // As an identity provider set up for ORDS's MCP server: its issuer as served here, the
         // MCP API's audience, and the scope when it grants it.
         claims["iss"] = served_issuer(request).into();
         claims["aud"] = config.mcp.idp_audience.clone().into();
-        if config.mcp.idp_grants_scope {
+        if config.mcp.idp_grants_scope && config.mcp.role.is_none() {
             claims["scope"] = ords_core::mcp::MCP_SCOPE.into();
+        }
+        if let Some(role) = &config.mcp.role {
+            claims["roles"] = serde_json::json!([role]);
         }
     }
     match sign(&setup.kid, &claims.to_string()) {

@@ -77,6 +77,9 @@ fn auth_server_metadata(request: &HttpRequest) -> Value {
     })
 }
 
+/// Where role mode reads the role (a JSON Pointer).
+pub const ROLE_CLAIM: &str = "/roles";
+
 /// `401` with the challenge that points at the metadata.
 fn challenge(request: &HttpRequest, error: Option<&str>) -> HttpResponse {
     let origin = ords_core::origin_of(&request.url).unwrap_or_default();
@@ -96,13 +99,19 @@ fn server(config: &SimConfig, request: &HttpRequest, now_ms: u64) -> HttpRespons
     }
     let token = request.header("Authorization").and_then(|a| a.strip_prefix("Bearer ")).map(str::trim);
     let Some(token) = token else { return challenge(request, None) };
-    let profile = ords_core::jwt_profile::JwtProfile {
+    let mut profile = ords_core::jwt_profile::JwtProfile {
         issuer: issuer_for(config, request),
         audience: config.mcp.audience.clone(),
         privilege: MCP_SCOPE.into(),
         allowed_skew_s: Some(30),
         ..Default::default()
     };
+    if let Some(role) = &config.mcp.role {
+        // Role mode: one allowed role at /roles (the pool-level rule: any allowed role will do).
+        profile.role_claim = ROLE_CLAIM.into();
+        profile.privilege = role.clone();
+        profile.level = ords_core::jwt_profile::ProfileLevel::Pool;
+    }
     if !crate::idp::accepts_profile(&profile, token, now_ms) {
         return challenge(request, Some("invalid_token"));
     }

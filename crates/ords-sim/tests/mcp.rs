@@ -2,46 +2,13 @@
 //! the page's origin sees it: the healthy chain reaches the tools and the databases; each MCP
 //! scenario stops the walk at the hop that explains it.
 
-use ords_core::mcp::{walk, Hop, McpInputs, McpRun, MCP_SCOPE};
-use ords_core::{ClientSecret, OAuthSettings, PreparedRequest, Received, TimedBy, TransportError};
-use ords_sim::{browser::fetch_as_browser, scenarios, Sim, SimConfig};
-use std::cell::RefCell;
+use ords_core::mcp::{Hop, McpAccess, McpRun, MCP_SCOPE};
+use ords_sim::{scenarios, Sim, SimConfig};
 
 mod common;
-use common::{block_on, PAGE, T0};
 
-const HOST: &str = "http://127.0.0.1:8181";
-
-fn walk_in(scenario: Option<&str>, sse: bool) -> McpRun {
-    let mut config = SimConfig::demo();
-    config.set_origins(&[PAGE.to_owned()]);
-    config.mcp.sse = sse;
-    if let Some(name) = scenario {
-        scenarios::find(name).expect("a scenario").apply(&mut config);
-    }
-    let sim = RefCell::new(Sim::new(config, 7));
-    let send = |request: PreparedRequest| {
-        let answer = fetch_as_browser(&mut sim.borrow_mut(), &request.wire, PAGE, T0);
-        std::future::ready(match answer {
-            Ok(response) => {
-                Ok(Received { response, elapsed_ms: 1.0, timed_by: TimedBy::Simulated, received_at_ms: T0 as f64 })
-            }
-            Err(why) => Err(TransportError::FetchFailed { detail: format!("TypeError: Failed to fetch ({why})") }),
-        })
-    };
-    let inputs = McpInputs {
-        mcp_url: format!("{HOST}/mcp"),
-        oauth: OAuthSettings {
-            client_id: ords_sim::idp::IDP_CLIENT_ID.into(),
-            client_secret: ClientSecret::new(ords_sim::idp::IDP_CLIENT_SECRET),
-            ..Default::default()
-        },
-        own_token: None,
-        audience: "ords-sim-mcp".into(),
-        now_s: (T0 / 1000) as i64,
-    };
-    block_on(walk(&inputs, &send))
-}
+const KEY_FOUND: &str = ", and its key id is in the provider's key set.";
+use common::{mcp_walk, MCP_HOST as HOST, PAGE, T0};
 
 fn hops(run: &McpRun) -> Vec<(Hop, bool)> {
     run.hops.iter().map(|h| (h.hop, h.ok)).collect()
@@ -50,15 +17,16 @@ fn hops(run: &McpRun) -> Vec<(Hop, bool)> {
 #[test]
 fn the_healthy_chain_reaches_the_tools_and_a_database_with_sse_or_json() {
     for sse in [true, false] {
-        let run = walk_in(None, sse);
+        let run = mcp_walk(None, sse, "ords-sim-mcp");
         let all: Vec<Hop> = run.hops.iter().map(|h| h.hop).collect();
         assert!(run.hops.iter().all(|h| h.ok), "{:?}", run.hops.iter().map(|h| (&h.said, &h.fix)).collect::<Vec<_>>());
         assert_eq!(all.len(), 9, "{all:?}");
         let names: Vec<String> = run.tools.as_ref().unwrap().tools.iter().map(|t| t.name.clone()).collect();
         assert_eq!(names, ["database_list", "schema_information", "sql_run"]);
+        assert_eq!(run.token_url.as_deref(), Some(format!("{HOST}/idp/token").as_str()));
         let token = &run.hops[3].exchanges[0];
         assert!(token.request.wire.body.contains(&format!("scope={}", ords_core::form_encode(MCP_SCOPE))));
-        assert_eq!(run.hops[4].said, "Issuer, audience, scope and times match the profile.");
+        assert_eq!(run.hops[4].said, format!("Issuer, audience, scope and times match the profile{KEY_FOUND}"));
         let content_type =
             run.hops[5].exchanges[0].response().and_then(|r| ords_core::find_header(&r.headers, "Content-Type"));
         assert_eq!(content_type, Some(if sse { "text/event-stream" } else { "application/json" }));
@@ -74,9 +42,10 @@ fn each_mcp_scenario_stops_the_walk_at_its_hop_and_says_what_to_change() {
         ("mcp-wrong-audience", Hop::TokenCheck, "aud"),
         ("mcp-missing-scope", Hop::TokenCheck, MCP_SCOPE),
         ("mcp-expired-token", Hop::TokenCheck, "expired"),
+        ("jwt-unknown-kid", Hop::TokenCheck, "kid is not in the profile's JWK set"),
         ("mcp-pool-not-opted-in", Hop::Databases, "no pool opted in"),
     ] {
-        let run = walk_in(Some(scenario), true);
+        let run = mcp_walk(Some(scenario), true, "ords-sim-mcp");
         let last = run.hops.last().expect("a hop");
         assert_eq!((last.hop, last.ok), (hop, false), "{scenario}: {:?}", hops(&run));
         let text = format!("{} {}", last.said, last.fix.clone().unwrap_or_default());
@@ -127,4 +96,31 @@ fn the_undocumented_preflight_is_a_switch() {
     let cli = ords_sim::cli::parse(&["--mcp-json".into(), "--no-mcp-preflight".into()]);
     let config = cli.expect("flags read").config;
     assert!(!config.mcp.sse && !config.mcp.preflight);
+}
+
+#[test]
+fn role_mode_wants_the_role_at_its_pointer_not_the_scope() {
+    let role = |claim: &str, name: &str| McpAccess::Role { claim: claim.into(), role: name.into() };
+    let with_role = |c: &mut SimConfig| c.mcp.role = Some("mcp_user".into());
+    let run = common::mcp_walk_as(with_role, role("/roles", "mcp_user"), "ords-sim-mcp");
+    assert!(run.hops.iter().all(|h| h.ok), "{:?}", run.hops.iter().map(|h| (&h.said, &h.fix)).collect::<Vec<_>>());
+    assert_eq!(run.hops.len(), 9);
+    assert_eq!(run.hops[4].said, format!("Issuer, audience, role and times match the profile{KEY_FOUND}"));
+    let token = &run.hops[3].exchanges[0];
+    assert!(!token.request.wire.body.contains("scope="), "no scope asked in role mode: {}", token.request.wire.body);
+    // Each way the page's profile can differ stops the walk at the token check, saying why.
+    let cases = [
+        (role("/roles", "another_role"), "no role names at /roles"),
+        (role("roles", "mcp_user"), "not a JSON Pointer"),
+        (McpAccess::Scope, MCP_SCOPE),
+    ];
+    for (access, said) in cases {
+        let run = common::mcp_walk_as(with_role, access.clone(), "ords-sim-mcp");
+        let last = run.hops.last().unwrap();
+        assert_eq!((last.hop, last.ok), (Hop::TokenCheck, false), "{access:?}");
+        assert!(last.said.contains(said), "{access:?}: {}", last.said);
+    }
+    let read = |args: &[&str]| ords_sim::cli::parse(&args.iter().map(|a| a.to_string()).collect::<Vec<_>>());
+    assert_eq!(read(&["--mcp-role", "mcp_user"]).expect("read").config.mcp.role.as_deref(), Some("mcp_user"));
+    assert!(read(&["--mcp-role", ""]).is_err() && read(&["--mcp-role", "a\nb"]).is_err());
 }

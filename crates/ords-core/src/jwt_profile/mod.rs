@@ -50,6 +50,17 @@ pub enum Jwks {
     Unfetchable { why: String },
 }
 
+impl Jwks {
+    /// The key ids of a JWK set document (`{"keys":[{"kid":…},…]}`); a document that is not
+    /// one is said to be so.
+    pub fn from_key_set(set: &serde_json::Value) -> Self {
+        match set.get("keys").and_then(serde_json::Value::as_array) {
+            Some(keys) => Self::Kids(keys.iter().filter_map(|k| k.get("kid")?.as_str().map(str::to_owned)).collect()),
+            None => Self::Unfetchable { why: "the answer is not a JSON key set".into() },
+        }
+    }
+}
+
 /// The privilege pattern for a resource: its module's, e.g. `/hr/*`.
 pub fn privilege_pattern(resource_url: &str) -> String {
     let url = crate::url::HttpUrl::parse(resource_url).ok();

@@ -1,13 +1,15 @@
 //! The lesson path of a 60-90 minute workshop: a token, the calls, then one exercise per
-//! failure scenario of the simulator (`ords-sim --list-scenarios` has the same names).
+//! failure scenario of the simulator (`ords-sim --list-scenarios` has the same names), and ORDS's
+//! MCP server walked against ords-sim.
 
 use super::{Lesson, Mark, Step};
 use crate::config::Section;
 use crate::diagnose::FindingId as F;
+use crate::mcp::Hop;
 
 const CORS: Mark = Mark::Named(&[F::TokenCors, F::ResourceCors, F::ForbiddenOrigin, F::TokenPathCors]);
 
-pub const LESSONS: [Lesson; 13] = [
+pub const LESSONS: [Lesson; 14] = [
     Lesson {
         id: "first-token",
         title: "Get a token and read it",
@@ -377,6 +379,50 @@ pub const LESSONS: [Lesson; 13] = [
                 ],
                 marks: &[Mark::TokenOk],
                 shows: Some(Section::Code),
+            },
+        ],
+    },
+    Lesson {
+        id: "mcp-client",
+        title: "Connect an MCP client to ORDS",
+        scenario: None,
+        stage: "target=network&client_id=sim-idp-client",
+        intro: "ORDS 26.2 and later serve an MCP server at /mcp for AI clients. A client's first call gets 401 and a \
+            challenge naming the metadata; the metadata names the identity provider; a token from there, with the MCP \
+            scope and checked against ORDS's global MCP JWT profile, opens initialize and tools/list. This lesson \
+            needs ords-sim (cargo xtask serve starts it at 127.0.0.1:8181): the in-page simulator has no identity \
+            provider.",
+        minutes: 8,
+        steps: &[
+            Step {
+                id: "walk",
+                title: "Walk the chain",
+                goal: "Open MCP server; type ords-sim's MCP URL (http://127.0.0.1:8181/mcp) and the audience its MCP \
+                    profile is set up with, ords-sim-mcp. Put sim-idp-secret in Client secret (the client \
+                    sim-idp-client of the simulator's identity provider) and press Walk the chain: every hop ok, then \
+                    the three tools.",
+                hints: &[
+                    "Open a hop to see its exchanges: the challenge's WWW-Authenticate names the metadata, the \
+                        metadata names the identity provider, whose metadata names the token endpoint.",
+                    "Code for it writes the same chain as a curl script, and the configuration an MCP client (VS \
+                        Code) reads, with the token asked for when it starts.",
+                ],
+                marks: &[Mark::McpPassed(Hop::ToolsList)],
+                shows: Some(Section::Mcp),
+            },
+            Step {
+                id: "audience",
+                title: "Meet a profile the token does not fit",
+                goal: "Type another-api in MCP profile audience and walk again: the walk stops at the token check, \
+                    naming the aud claim. ORDS, set up with that audience, would answer initialize with 401 \
+                    invalid_token and say no more.",
+                hints: &[
+                    "The audience of ORDS's MCP profile must be the one the identity provider writes into its \
+                        tokens.",
+                    "Left empty, the field takes the metadata's resource as the audience.",
+                ],
+                marks: &[Mark::McpStopped(Hop::TokenCheck)],
+                shows: Some(Section::Mcp),
             },
         ],
     },

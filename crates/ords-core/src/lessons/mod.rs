@@ -11,6 +11,7 @@ pub use evidence::RunEvidence;
 use crate::config::{Flow, Section};
 use crate::diagnose::FindingId;
 use crate::flow::Purpose;
+use crate::mcp::Hop;
 
 /// Something a single run shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,6 +30,10 @@ pub enum Mark {
     ParOk,
     /// The diagnosis named one of these.
     Named(&'static [FindingId]),
+    /// An MCP walk passed this hop (and every hop before it).
+    McpPassed(Hop),
+    /// An MCP walk stopped at this hop.
+    McpStopped(Hop),
 }
 
 fn ok(status: Option<u16>) -> bool {
@@ -55,6 +60,8 @@ impl Mark {
                 refetch.is_some_and(|at| run.exchanges[at..].iter().any(|(p, s)| resource(*p) && ok(*s)))
             }
             Self::Named(ids) => ids.iter().any(|id| run.named(*id)),
+            Self::McpPassed(hop) => run.mcp.iter().any(|(h, ok)| *h == hop && *ok),
+            Self::McpStopped(hop) => run.mcp.last() == Some(&(hop, false)),
         }
     }
 
@@ -71,6 +78,8 @@ impl Mark {
                 let keys: Vec<&str> = ids.iter().map(|id| id.key()).collect();
                 format!("the diagnosis named the cause ({})", keys.join(" or "))
             }
+            Self::McpPassed(hop) => format!("a walk of the MCP chain passed {}", hop.label()),
+            Self::McpStopped(hop) => format!("a walk of the MCP chain stopped at {}", hop.label()),
         }
     }
 }

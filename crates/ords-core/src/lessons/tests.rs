@@ -1,8 +1,13 @@
 use super::*;
 use crate::config::PlaygroundConfig;
+use crate::mcp::Hop;
 
 fn run(flow: Flow, exchanges: &[(Purpose, Option<u16>)], findings: &[FindingId]) -> RunEvidence {
-    RunEvidence { flow, exchanges: exchanges.to_vec(), findings: findings.to_vec() }
+    RunEvidence { flow, exchanges: exchanges.to_vec(), findings: findings.to_vec(), mcp: Vec::new() }
+}
+
+fn walk(hops: &[(Hop, bool)]) -> RunEvidence {
+    RunEvidence { mcp: hops.to_vec(), ..RunEvidence::default() }
 }
 
 #[test]
@@ -23,7 +28,12 @@ fn each_mark_is_met_by_its_run_and_not_by_its_near_misses() {
     let par = run(Flow::Par, &[(Resource, Some(200))], &[]);
     let par_401 = run(Flow::Par, &[(Resource, Some(401))], &[FindingId::ParRefused]);
 
-    let cases: [(Mark, &[&RunEvidence], &[&RunEvidence]); 9] = [
+    let walked = walk(&Hop::ALL.map(|h| (h, true)));
+    let audience = walk(&[(Hop::Challenge, true), (Hop::Token, true), (Hop::TokenCheck, false)]);
+    let no_metadata = walk(&[(Hop::Challenge, true), (Hop::ResourceMetadata, false)]);
+    let cases: [(Mark, &[&RunEvidence], &[&RunEvidence]); 11] = [
+        (Mark::McpPassed(Hop::ToolsList), &[&walked], &[&audience, &no_metadata, &bearer]),
+        (Mark::McpStopped(Hop::TokenCheck), &[&audience], &[&walked, &no_metadata, &bearer_401]),
         (Mark::TokenOk, &[&token_ok, &bearer, &refetched], &[&token_401, &basic, &no_response, &par]),
         (Mark::BearerOk, &[&bearer, &compare, &retried], &[&token_ok, &bearer_401, &basic, &par]),
         (Mark::ParOk, &[&par], &[&par_401, &bearer, &basic, &compare]),

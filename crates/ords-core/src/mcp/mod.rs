@@ -7,10 +7,16 @@
 //! Sources and certainty marks: docs/ords-behaviour.md, "The MCP server".
 
 mod chain;
+mod code;
+mod hops;
 mod metadata;
 mod rpc;
+mod session;
+mod wire;
 
-pub use chain::{walk, Hop, HopResult, McpInputs, McpRun};
+pub use chain::walk;
+pub use code::{client_config, curl_script, McpCodeInput};
+pub use hops::{Hop, HopResult, McpAccess, McpInputs, McpRun};
 pub use metadata::{
     auth_server_metadata_urls, challenge_metadata_url, read_auth_server, read_resource_metadata, AuthServer,
     MetadataError, ResourceMetadata,

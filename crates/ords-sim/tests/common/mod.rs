@@ -56,3 +56,52 @@ pub fn block_on<F: Future>(future: F) -> F::Output {
         Poll::Pending => panic!("the simulated sender never waits"),
     }
 }
+
+pub const MCP_HOST: &str = "http://127.0.0.1:8181";
+
+/// `ords_core::mcp::walk` against the simulator's MCP server, as a browser on the page's origin
+/// sees it, with the identity provider's client and this MCP profile audience.
+pub fn mcp_walk(scenario: Option<&str>, sse: bool, audience: &str) -> ords_core::mcp::McpRun {
+    let change = |config: &mut SimConfig| {
+        config.mcp.sse = sse;
+        if let Some(name) = scenario {
+            ords_sim::scenarios::find(name).expect("a scenario").apply(config);
+        }
+    };
+    mcp_walk_as(change, ords_core::mcp::McpAccess::Scope, audience)
+}
+
+/// [`mcp_walk`] with the simulator set up by `change` and the profile's access as given.
+pub fn mcp_walk_as(
+    change: impl FnOnce(&mut SimConfig),
+    access: ords_core::mcp::McpAccess,
+    audience: &str,
+) -> ords_core::mcp::McpRun {
+    use ords_core::{ClientSecret, OAuthSettings, PreparedRequest, Received, TimedBy, TransportError};
+    let mut config = SimConfig::demo();
+    config.set_origins(&[PAGE.to_owned()]);
+    change(&mut config);
+    let sim = std::cell::RefCell::new(Sim::new(config, 7));
+    let send = |request: PreparedRequest| {
+        let answer = ords_sim::browser::fetch_as_browser(&mut sim.borrow_mut(), &request.wire, PAGE, T0);
+        std::future::ready(match answer {
+            Ok(response) => {
+                Ok(Received { response, elapsed_ms: 1.0, timed_by: TimedBy::Simulated, received_at_ms: T0 as f64 })
+            }
+            Err(why) => Err(TransportError::FetchFailed { detail: format!("TypeError: Failed to fetch ({why})") }),
+        })
+    };
+    let inputs = ords_core::mcp::McpInputs {
+        mcp_url: format!("{MCP_HOST}/mcp"),
+        oauth: OAuthSettings {
+            client_id: ords_sim::idp::IDP_CLIENT_ID.into(),
+            client_secret: ClientSecret::new(ords_sim::idp::IDP_CLIENT_SECRET),
+            ..Default::default()
+        },
+        own_token: None,
+        audience: audience.into(),
+        access,
+        now_s: (T0 / 1000) as i64,
+    };
+    block_on(ords_core::mcp::walk(&inputs, &send))
+}
