@@ -58,7 +58,7 @@ test('role mode: the profile wants a role at its pointer, and the token request 
     await page.getByLabel('Client secret').fill(SECRET);
     const mcp = await openSection(page, 'MCP server');
     await mcp.getByLabel('MCP profile audience').fill('ords-sim-mcp');
-    await mcp.getByLabel(/^Role mode/).check();
+    await mcp.getByLabel(/Role mode: the MCP profile wants a role/).check();
     assert.equal(await mcp.getByLabel('Role claim (JSON Pointer)').inputValue(), '/roles');
     await mcp.getByLabel('Role name').fill('another_role');
     const walk = () => mcp.getByRole('button', { name: 'Walk the chain' }).click();
