@@ -11,14 +11,50 @@ use ords_core::{
     TokenSource, TokenStep,
 };
 
-/// The page's four pieces of shared state (form, results, consent, workshop), passed together
-/// to what the buttons do.
+/// The page's pieces of shared state (form, results, consent, workshop) and its run, passed
+/// together to what the buttons do.
 #[derive(Clone, Copy)]
 pub struct Page {
     pub form: Form,
     pub results: Results,
     pub consent: Consent,
     pub workshop: crate::workshop::Workshop,
+    /// `Get token` or `Call API` as a Leptos action: its input while in flight is what the page
+    /// is doing (`Results::busy` follows it), its version counts the runs that finished.
+    pub run: Action<Button, ()>,
+}
+
+impl Page {
+    pub fn new(form: Form, results: Results, consent: Consent, workshop: crate::workshop::Workshop) -> Self {
+        let made = StoredValue::new_local(None::<Page>);
+        let run = Action::new_local(move |action: &Button| {
+            let page = made.get_value();
+            let action = *action;
+            async move {
+                if let Some(page) = page {
+                    run(page, action).await;
+                }
+            }
+        });
+        let page = Page { form, results, consent, workshop, run };
+        made.set_value(Some(page));
+        Effect::new(move || match run.input().get() {
+            Some(Button::GetToken) => results.busy.set(Some(Busy::Token)),
+            Some(Button::CallApi) => results.busy.set(Some(Busy::Call)),
+            None => results.busy.set(None),
+        });
+        page
+    }
+
+    /// A run is in flight, or From the database is trying: a press now is ignored.
+    pub fn running(self) -> bool {
+        self.run.input().get_untracked().is_some() || self.results.busy.get_untracked().is_some()
+    }
+
+    /// Whether the run that finishes as `version` is still the newest: none started since.
+    fn newest(self, version: usize) -> bool {
+        self.run.version().get_untracked() == version && self.run.input().get_untracked().is_none()
+    }
 }
 
 /// With no configuration, use the local ords-sim when it answers, else the in-page simulator.
@@ -111,8 +147,8 @@ crate::later::split_point!(
     preload_run,
     /// The run's code (gathering, sending, storing, the diagnosis's hand-off), fetched after
     /// the form is usable.
-    pub fn run_later(page: Page, action: Button) -> () {
-        run_now(page, action);
+    pub fn run_later(page: Page, action: Button) -> std::pin::Pin<Box<dyn std::future::Future<Output = ()>>> {
+        Box::pin(run_now(page, action))
     }
 );
 
@@ -129,35 +165,41 @@ pub async fn preload_run_code() {
     }
 }
 
-/// `Get token` or `Call API`. A press before the run's code is in says "Loading…" until it is,
-/// and a sentence if it could not be fetched (the next press tries again).
+/// `Get token` or `Call API` (none while another run is in flight).
 pub fn press(page: Page, action: Button) {
+    if !page.running() {
+        page.run.dispatch_local(action);
+    }
+}
+
+/// One run: a press before the run's code is in says "Loading…" until it is, and a sentence if
+/// it could not be fetched (the next press tries again).
+async fn run(page: Page, action: Button) {
     let results = page.results;
     let waiting = !RUN_LOADED.with(std::cell::Cell::get);
     if waiting {
         results.notice.set(Some(crate::later::LOADING.to_owned()));
     }
-    leptos::task::spawn_local(async move {
-        crate::later::settled().await;
-        match run_later(page, action).await {
-            Ok(()) => {
-                if waiting {
-                    crate::later::arrived();
-                }
-                RUN_LOADED.with(|l| l.set(true));
-                if waiting && results.notice.get_untracked().as_deref() == Some(crate::later::LOADING) {
-                    results.notice.set(None);
-                }
+    crate::later::settled().await;
+    match run_later(page, action).await {
+        Ok(running) => {
+            if waiting {
+                crate::later::arrived();
             }
-            Err(_) => {
-                let said = format!("{} Press the button again to retry.", crate::later::NOT_LOADED);
-                results.notice.set(Some(said));
+            RUN_LOADED.with(|l| l.set(true));
+            if waiting && results.notice.get_untracked().as_deref() == Some(crate::later::LOADING) {
+                results.notice.set(None);
             }
+            running.await;
         }
-    });
+        Err(_) => {
+            let said = format!("{} Press the button again to retry.", crate::later::NOT_LOADED);
+            results.notice.set(Some(said));
+        }
+    }
 }
 
-fn run_now(page: Page, action: Button) {
+async fn run_now(page: Page, action: Button) {
     let Page { form, results, workshop, .. } = page;
     let now = browser::now_ms();
     let inputs = match untrack(|| gather(page, action, now)) {
@@ -181,44 +223,41 @@ fn run_now(page: Page, action: Button) {
         results.held_from.set(target);
         results.held.set(Some(pasted.clone()));
     }
-    results.busy.set(Some(if action == Button::GetToken { Busy::Token } else { Busy::Call }));
-    let run = results.run_number.get_untracked().wrapping_add(1);
-    results.run_number.set(run);
     results.findings.set(Vec::new());
     results.notice.set(None);
-    leptos::task::spawn_local(async move {
-        let send = sender(page, target);
-        // Each token step shows at once: the token panel renders while the call is in flight.
-        let on_token = move |step: &TokenStep| results.record_token(step.clone(), target, browser::now_ms());
-        match ords_core::run(&inputs, &send, &on_token).await {
-            Ok(outcome) => {
-                results.field_errors.set(Vec::new());
-                history::record(results, action, config, &outcome.timeline);
-                results.timeline.set(outcome.timeline);
-                if action == Button::CallApi {
-                    results.resource_note.set(outcome.resource_note.map(str::to_owned));
-                    results.resource.set(outcome.resource);
-                }
-                // The run is over: the buttons come back now; the diagnosis (in the helper)
-                // and the lesson check follow, and only this run's answer is kept.
-                results.busy.set(None);
+    let send = sender(page, target);
+    // Each token step shows at once: the token panel renders while the call is in flight.
+    let on_token = move |step: &TokenStep| results.record_token(step.clone(), target, browser::now_ms());
+    match ords_core::run(&inputs, &send, &on_token).await {
+        Ok(outcome) => {
+            results.field_errors.set(Vec::new());
+            history::record(results, action, config, &outcome.timeline);
+            results.timeline.set(outcome.timeline);
+            if action == Button::CallApi {
+                results.resource_note.set(outcome.resource_note.map(str::to_owned));
+                results.resource.set(outcome.resource);
+            }
+            // The run is over: the buttons come back as it returns; the diagnosis (in the
+            // helper) and the lesson check follow, and only the newest run's answer is kept.
+            let version = page.run.version().get_untracked() + 1;
+            let expired = outcome.sent_expired_token;
+            leptos::task::spawn_local(async move {
                 // Never in an embed: moving the focus inside a frame would scroll the host's page.
                 if !form.embed.get_untracked() {
                     browser::focus_status_after_run(crate::state::STATUS_ID);
                 }
-                diagnosis::after_run(results, facts, target, outcome.sent_expired_token, run).await;
-                if results.run_number.get_untracked() == run {
+                diagnosis::after_run(results, facts, target, expired, move || page.newest(version)).await;
+                if page.newest(version) {
                     crate::workshop::after_run(page.form, page.results, workshop, inputs.flow);
                     crate::host_report::ran(page.form, page.results, action, flow, now, None);
                 }
-            }
-            Err(problems) => {
-                crate::host_report::ran(form, results, action, flow, now, refusal(&problems));
-                results.field_errors.set(problems);
-            }
+            });
         }
-        results.busy.set(None);
-    });
+        Err(problems) => {
+            crate::host_report::ran(form, results, action, flow, now, refusal(&problems));
+            results.field_errors.set(problems);
+        }
+    }
 }
 
 /// Why a run sent nothing, in one sentence: the first field's problem.

@@ -31,18 +31,17 @@ pub fn inputs(form: &Form, results: &Results) -> Inputs {
     }
 }
 
-/// Keeps `results.input_findings` (what the inputs alone say) in step with the form; only
-/// the newest answer is kept.
+/// Keeps `results.input_findings` (what the inputs alone say) in step with the form; the
+/// resource keeps only the newest answer.
 pub fn keep_inputs_diagnosed(form: Form, results: Results) {
-    let newest = browser::Newest::default();
-    Effect::new(move || {
+    let diagnosed = LocalResource::new(move || {
         let job = Job::DiagnoseInputs(inputs(&form, &results));
-        let newest = newest.clone();
-        leptos::task::spawn_local(async move {
-            if let Some(Ok(findings)) = newest.ask(job).await.map(|a| a.and_then(Reply::findings)) {
-                results.input_findings.set(findings);
-            }
-        });
+        async move { browser::ask_helper(job).await.and_then(Reply::findings).ok() }
+    });
+    Effect::new(move || {
+        if let Some(Some(findings)) = diagnosed.get() {
+            results.input_findings.set(findings);
+        }
     });
 }
 
@@ -53,8 +52,14 @@ pub async fn cors_fixes(resource_url: String, client_id: String) -> Option<CorsF
 }
 
 /// Diagnoses a finished run into `results.findings`, probing first when a fetch failed; kept
-/// only if no other run has started since (`run` is the run's number).
-pub async fn after_run(results: Results, inputs: Inputs, target: Target, token_expired: bool, run: u64) {
+/// only if no other run has started since (`newest` says).
+pub async fn after_run(
+    results: Results,
+    inputs: Inputs,
+    target: Target,
+    token_expired: bool,
+    newest: impl Fn() -> bool,
+) {
     // Read from the stored timeline, not a copy: a response body may be 10 MB.
     let failed_url = results.timeline.with_untracked(|timeline| {
         timeline.iter().rev().find(|e| e.exchange.failed_to_fetch()).map(|e| e.exchange.request.wire.url.clone())
@@ -67,7 +72,7 @@ pub async fn after_run(results: Results, inputs: Inputs, target: Target, token_e
     let timeline = results.timeline.with_untracked(|t| wire::cut_timeline(t));
     let job = Job::DiagnoseRun { inputs, timeline, facts: RunFacts { probe, token_expired } };
     let findings = browser::ask_helper(job).await.and_then(Reply::findings).unwrap_or_default();
-    if results.run_number.get_untracked() == run {
+    if newest() {
         results.findings.set(findings);
     }
 }

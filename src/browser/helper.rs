@@ -213,17 +213,3 @@ pub fn cancel_requests() {
         settle(&waiting, id, Err("cancelled".to_owned()));
     }
 }
-
-/// A series of jobs of which only the newest answer counts (answers that follow typing can
-/// arrive out of order): an older job's answer comes back as None.
-#[derive(Clone, Default)]
-pub struct Newest(Rc<std::cell::Cell<u64>>);
-
-impl Newest {
-    pub async fn ask(&self, job: Job) -> Option<Answer> {
-        let asked = self.0.get() + 1;
-        self.0.set(asked);
-        let answer = ask(job).await;
-        (self.0.get() == asked).then_some(answer)
-    }
-}

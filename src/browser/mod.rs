@@ -27,7 +27,7 @@ pub use crash::{install_crash_notice, show_crash_notice, CRASH_NOTICE};
 pub use fetch::{answers, cancel_all, TIMEOUT_MS};
 pub use files::{data_url, read_chosen_file};
 pub use focus::{focus_status_after_run, focus_when_shown};
-pub use helper::{ask as ask_helper, Newest};
+pub use helper::ask as ask_helper;
 pub use host::{
     allow_host, early_message_origins, host_origin, ignore_message, ignored_messages, listen_to_parent,
     note_early_messages, post_to_host, referrer_origin,

@@ -41,7 +41,7 @@ pub fn App() -> impl IntoView {
     provide_context(results);
     provide_context(consent);
     provide_context(workshop);
-    let page = Page { form, results, consent, workshop };
+    let page = Page::new(form, results, consent, workshop);
     provide_context(page);
     // Lessons open for whoever asked: a lesson link, a lesson kept from last time, an embed listing them.
     let view_state = View::new(

@@ -24,15 +24,12 @@ struct Info {
 #[component]
 pub fn ProviderField() -> impl IntoView {
     let form = expect_context::<Form>();
-    let notes = RwSignal::new(Vec::<ProviderNotes>::new());
-    leptos::task::spawn_local(async move {
-        if let Ok(list) = browser::ask_helper(Job::Providers).await.and_then(Reply::providers) {
-            notes.set(list);
-        }
+    let notes = LocalResource::new(|| async {
+        browser::ask_helper(Job::Providers).await.and_then(Reply::providers).unwrap_or_default()
     });
     let info = move || {
         let provider = form.provider.get();
-        let found = notes.with(|all| all.iter().find(|n| n.provider == provider).cloned());
+        let found = notes.get().and_then(|all: Vec<ProviderNotes>| all.into_iter().find(|n| n.provider == provider));
         let (where_to_find, blocked, says) = found.map(|n| (n.where_to_find, n.blocked, n.says)).unwrap_or_default();
         Info { where_to_find, blocked, says }
     };
@@ -89,20 +86,20 @@ pub fn JwtProfileSection() -> impl IntoView {
             }
         });
     });
-    // The key set, fetched by the browser (not for the in-page simulator: it has none).
-    Effect::new(move || {
+    // The key set, fetched by the browser (not for the in-page simulator: it has none); the
+    // resource keeps only the answer for the URL typed last.
+    let key_set = LocalResource::new(move || {
         let url = form.jwt_jwk_url.get().trim().to_owned();
-        if url.is_empty() || form.target.get() == Target::Simulated {
-            results.jwks.set(ords_core::jwt_profile::Jwks::Unknown);
-            return;
-        }
-        leptos::task::spawn_local(async move {
-            let set = browser::jwk_set(&url).await;
-            if form.jwt_jwk_url.with_untracked(|u| u.trim() == url) {
-                results.jwks.set(set);
+        let fetch = !url.is_empty() && form.target.get() != Target::Simulated;
+        async move {
+            if fetch {
+                browser::jwk_set(&url).await
+            } else {
+                ords_core::jwt_profile::Jwks::Unknown
             }
-        });
+        }
     });
+    Effect::new(move || results.jwks.set(key_set.get().unwrap_or_default()));
     view! {
         <details class="options jwt-profile">
             <summary>{FormSection::JwtProfile.label()}</summary>

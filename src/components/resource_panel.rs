@@ -48,17 +48,18 @@ pub fn ResourceAnswer() -> impl IntoView {
 /// thread, and its JSON reader is not part of the first load), so the response shows first.
 #[component]
 fn Paging(body: String) -> impl IntoView {
-    let page = RwSignal::new(None::<CollectionPage>);
-    if body.trim_start().starts_with('{') {
-        leptos::task::spawn_local(async move {
-            let job = ords_core::helper::Job::CollectionPage { text: body };
-            if let Ok(found) = crate::browser::ask_helper(job).await.and_then(ords_core::helper::Reply::collection_page)
-            {
-                page.set(found);
+    let body = std::rc::Rc::new(body);
+    let page = LocalResource::new(move || {
+        let body = std::rc::Rc::clone(&body);
+        async move {
+            if !body.trim_start().starts_with('{') {
+                return None;
             }
-        });
-    }
-    move || page.get().map(|page| view! { <Pager page=page /> })
+            let job = ords_core::helper::Job::CollectionPage { text: body.to_string() };
+            crate::browser::ask_helper(job).await.and_then(ords_core::helper::Reply::collection_page).ok().flatten()
+        }
+    });
+    move || page.get().flatten().map(|page: CollectionPage| view! { <Pager page=page /> })
 }
 
 /// Buttons that follow the collection's own `first` / `prev` / `next` links.

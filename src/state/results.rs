@@ -60,8 +60,6 @@ pub struct Results {
     pub notice: RwSignal<Option<String>>,
     /// How the last run ended, in one sentence, for the status line (a live region).
     pub announcement: RwSignal<String>,
-    /// Counts the runs started, so late answers about an earlier run are dropped.
-    pub run_number: RwSignal<u64>,
     /// What the browser learned of the JWT profile's key set (fetched when its URL is set).
     pub jwks: RwSignal<ords_core::jwt_profile::Jwks>,
 }
@@ -84,7 +82,6 @@ impl Results {
             history_kept: RwSignal::new(false),
             notice: RwSignal::new(None),
             announcement: RwSignal::new(String::new()),
-            run_number: RwSignal::new(0),
             jwks: RwSignal::new(ords_core::jwt_profile::Jwks::Unknown),
         }
     }
