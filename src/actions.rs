@@ -19,41 +19,19 @@ pub struct Page {
     pub results: Results,
     pub consent: Consent,
     pub workshop: crate::workshop::Workshop,
-    /// `Get token` or `Call API` as a Leptos action: its input while in flight is what the page
-    /// is doing (`Results::busy` follows it), its version counts the runs that finished.
-    pub run: Action<Button, ()>,
+    /// `Get token` or `Call API` as a Leptos action, made with the run's code on the first press
+    /// (so the first load carries none of it): its input while in flight is what the page is
+    /// doing (`Results::busy` follows it), its version counts the runs that finished.
+    run: StoredValue<Option<Action<Button, ()>>, LocalStorage>,
+    /// The page's reactive owner, which the run and what follows it belong to.
+    owner: StoredValue<Option<Owner>, LocalStorage>,
 }
 
 impl Page {
     pub fn new(form: Form, results: Results, consent: Consent, workshop: crate::workshop::Workshop) -> Self {
-        let made = StoredValue::new_local(None::<Page>);
-        let run = Action::new_local(move |action: &Button| {
-            let page = made.get_value();
-            let action = *action;
-            async move {
-                if let Some(page) = page {
-                    run(page, action).await;
-                }
-            }
-        });
-        let page = Page { form, results, consent, workshop, run };
-        made.set_value(Some(page));
-        Effect::new(move || match run.input().get() {
-            Some(Button::GetToken) => results.busy.set(Some(Busy::Token)),
-            Some(Button::CallApi) => results.busy.set(Some(Busy::Call)),
-            None => results.busy.set(None),
-        });
-        page
-    }
-
-    /// A run is in flight, or From the database is trying: a press now is ignored.
-    pub fn running(self) -> bool {
-        self.run.input().get_untracked().is_some() || self.results.busy.get_untracked().is_some()
-    }
-
-    /// Whether the run that finishes as `version` is still the newest: none started since.
-    fn newest(self, version: usize) -> bool {
-        self.run.version().get_untracked() == version && self.run.input().get_untracked().is_none()
+        let run = StoredValue::new_local(None);
+        let owner = StoredValue::new_local(Owner::current());
+        Page { form, results, consent, workshop, run, owner }
     }
 }
 
@@ -146,11 +124,39 @@ crate::later::split_point!(
     answers,
     preload_run,
     /// The run's code (gathering, sending, storing, the diagnosis's hand-off), fetched after
-    /// the form is usable.
-    pub fn run_later(page: Page, action: Button) -> std::pin::Pin<Box<dyn std::future::Future<Output = ()>>> {
-        Box::pin(run_now(page, action))
+    /// the form is usable: dispatches the run.
+    pub fn run_later(page: Page, action: Button) -> () {
+        run_action(page).dispatch_local(action);
     }
 );
+
+/// The run's action, made on the first press in the page's owner, with what the page is doing
+/// (`Results::busy`) following its input.
+fn run_action(page: Page) -> Action<Button, ()> {
+    if let Some(run) = page.run.get_value() {
+        return run;
+    }
+    let results = page.results;
+    let make = move || {
+        let run = Action::new_local(move |action: &Button| run_now(page, *action));
+        Effect::new(move || match run.input().get() {
+            Some(Button::GetToken) => results.busy.set(Some(Busy::Token)),
+            Some(Button::CallApi) => results.busy.set(Some(Busy::Call)),
+            None => results.busy.set(None),
+        });
+        run
+    };
+    let run = page.owner.with_value(|owner| owner.as_ref().map(|o| o.with(make))).unwrap_or_else(make);
+    page.run.set_value(Some(run));
+    run
+}
+
+/// Whether the run that finishes as `version` is still the newest: none started since.
+fn newest(page: Page, version: usize) -> bool {
+    page.run.get_value().is_some_and(|run| {
+        run.version().get_untracked() == version && run.input().get_untracked().is_none()
+    })
+}
 
 thread_local! {
     static RUN_LOADED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
@@ -165,38 +171,36 @@ pub async fn preload_run_code() {
     }
 }
 
-/// `Get token` or `Call API` (none while another run is in flight).
+/// `Get token` or `Call API` (none while a run is in flight). A press before the run's code is
+/// in says "Loading…" until it is, and a sentence if it could not be fetched (the next press
+/// tries again).
 pub fn press(page: Page, action: Button) {
-    if !page.running() {
-        page.run.dispatch_local(action);
-    }
-}
-
-/// One run: a press before the run's code is in says "Loading…" until it is, and a sentence if
-/// it could not be fetched (the next press tries again).
-async fn run(page: Page, action: Button) {
     let results = page.results;
+    if results.busy.get_untracked().is_some() {
+        return;
+    }
     let waiting = !RUN_LOADED.with(std::cell::Cell::get);
     if waiting {
         results.notice.set(Some(crate::later::LOADING.to_owned()));
     }
-    crate::later::settled().await;
-    match run_later(page, action).await {
-        Ok(running) => {
-            if waiting {
-                crate::later::arrived();
+    leptos::task::spawn_local(async move {
+        crate::later::settled().await;
+        match run_later(page, action).await {
+            Ok(()) => {
+                if waiting {
+                    crate::later::arrived();
+                }
+                RUN_LOADED.with(|l| l.set(true));
+                if waiting && results.notice.get_untracked().as_deref() == Some(crate::later::LOADING) {
+                    results.notice.set(None);
+                }
             }
-            RUN_LOADED.with(|l| l.set(true));
-            if waiting && results.notice.get_untracked().as_deref() == Some(crate::later::LOADING) {
-                results.notice.set(None);
+            Err(_) => {
+                let said = format!("{} Press the button again to retry.", crate::later::NOT_LOADED);
+                results.notice.set(Some(said));
             }
-            running.await;
         }
-        Err(_) => {
-            let said = format!("{} Press the button again to retry.", crate::later::NOT_LOADED);
-            results.notice.set(Some(said));
-        }
-    }
+    });
 }
 
 async fn run_now(page: Page, action: Button) {
@@ -239,15 +243,15 @@ async fn run_now(page: Page, action: Button) {
             }
             // The run is over: the buttons come back as it returns; the diagnosis (in the
             // helper) and the lesson check follow, and only the newest run's answer is kept.
-            let version = page.run.version().get_untracked() + 1;
+            let version = run_action(page).version().get_untracked() + 1;
             let expired = outcome.sent_expired_token;
             leptos::task::spawn_local(async move {
                 // Never in an embed: moving the focus inside a frame would scroll the host's page.
                 if !form.embed.get_untracked() {
                     browser::focus_status_after_run(crate::state::STATUS_ID);
                 }
-                diagnosis::after_run(results, facts, target, expired, move || page.newest(version)).await;
-                if page.newest(version) {
+                diagnosis::after_run(results, facts, target, expired, move || newest(page, version)).await;
+                if newest(page, version) {
                     crate::workshop::after_run(page.form, page.results, workshop, inputs.flow);
                     crate::host_report::ran(page.form, page.results, action, flow, now, None);
                 }

@@ -87,7 +87,7 @@ fn handle(page: Page, host: HostApi, json: &str) {
             apply(page, &decoded.config);
             host.banner.set(Some(decoded).filter(Decoded::needs_banner));
         }
-        Ok(FromHost::Run(_)) if page.running() => browser::ignore_message(),
+        Ok(FromHost::Run(_)) if results.busy.get_untracked().is_some() => browser::ignore_message(),
         Ok(FromHost::Run(button)) => actions::press(page, button),
         Ok(FromHost::Reset) => {
             let decoded = host.link_text.with_value(|link| PlaygroundConfig::from_fragment(link));
