@@ -153,9 +153,9 @@ fn run_action(page: Page) -> Action<Button, ()> {
 
 /// Whether the run that finishes as `version` is still the newest: none started since.
 fn newest(page: Page, version: usize) -> bool {
-    page.run.get_value().is_some_and(|run| {
-        run.version().get_untracked() == version && run.input().get_untracked().is_none()
-    })
+    page.run
+        .get_value()
+        .is_some_and(|run| run.version().get_untracked() == version && run.input().get_untracked().is_none())
 }
 
 thread_local! {

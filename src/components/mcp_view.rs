@@ -8,7 +8,7 @@ use super::exchange_view::ExchangeView;
 use super::mcp_code::{McpCode, McpRole, McpRoleFields};
 use crate::actions::{sender, Page};
 use leptos::prelude::*;
-use ords_core::mcp::{walk, HopResult, McpInputs, McpRun, Tool, MCP_PATH};
+use ords_core::mcp::{probe_said, walk, HopResult, McpInputs, McpRun, Tool, MCP_PATH};
 use ords_core::AccessToken;
 
 /// The MCP URL a Resource URL suggests: its host's `/mcp`.
@@ -96,9 +96,18 @@ fn McpRunView(run: McpRun) -> impl IntoView {
 #[component]
 fn HopView(hop: HopResult) -> impl IntoView {
     let verdict = if hop.ok { "ok" } else { "failed" };
+    // An answer the browser would not let the page read: a no-cors request tells a refused
+    // origin from a host that is not there, as the diagnosis does for REST calls.
+    let unread = hop.unread_url().filter(|_| !hop.ok).map(str::to_owned);
+    let target = expect_context::<Page>().form.target.get_untracked();
+    let probed = LocalResource::new(move || {
+        let url = unread.clone();
+        async move { probe_said(crate::browser::probe(target, url.as_deref()?).await, url.as_deref()?) }
+    });
     view! {
         <li class="mcp-hop" class:failed=!hop.ok data-hop=hop.hop.label()>
             <p><strong>{hop.hop.label()}</strong>" "<span class="verdict">{verdict}</span>": "{hop.said}</p>
+            {move || probed.get().flatten().map(|said| view! { <p class="probe">{said}</p> })}
             {hop.fix.map(|fix| view! { <p class="fix">{format!("Fix: {fix}")}</p> })}
             {hop.exchanges.into_iter().map(|exchange| view! {
                 <details>

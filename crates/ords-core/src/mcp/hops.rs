@@ -147,3 +147,28 @@ impl McpRun {
         self
     }
 }
+
+impl HopResult {
+    /// The URL of this hop's request whose answer the browser would not let the page read (CORS,
+    /// or no answer at all): what a no-cors probe tells apart.
+    pub fn unread_url(&self) -> Option<&str> {
+        self.exchanges.iter().find(|e| e.failed_to_fetch()).map(|e| e.request.wire.url.as_str())
+    }
+}
+
+/// What a no-cors request to `url` showed after the page could not read its answer, as for a
+/// REST call: the host is up and refused this page's origin, or nothing answers there.
+pub fn probe_said(probe: crate::Probe, url: &str) -> Option<String> {
+    let origin = crate::origin_of(url).unwrap_or_else(|| url.chars().take(200).collect());
+    match probe {
+        crate::Probe::ReachableWithoutCors => Some(format!(
+            "{origin} answered a request this page may not read (no-cors): the host is up and refused this page's \
+             origin. Allow it there (Access-Control-Allow-Origin on this path, and on the preflight if one is sent)."
+        )),
+        crate::Probe::Unreachable => Some(format!(
+            "Nothing answered at {origin}, even a request without CORS: the host is down, unreachable from this \
+             browser, or the address is wrong."
+        )),
+        crate::Probe::NotProbed => None,
+    }
+}

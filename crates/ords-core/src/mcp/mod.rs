@@ -16,7 +16,7 @@ mod wire;
 
 pub use chain::walk;
 pub use code::{client_config, curl_script, McpCodeInput};
-pub use hops::{Hop, HopResult, McpAccess, McpInputs, McpRun};
+pub use hops::{probe_said, Hop, HopResult, McpAccess, McpInputs, McpRun};
 pub use metadata::{
     auth_server_metadata_urls, challenge_metadata_url, read_auth_server, read_resource_metadata, AuthServer,
     MetadataError, ResourceMetadata,

@@ -102,3 +102,20 @@ fn a_huge_tool_list_is_cut_and_counted() {
     assert_eq!(list.tools[0].input_schema, "{\n  \"type\": \"object\"\n}");
     assert_eq!(read_tools(&json!({ "tools": "nope" })), ToolList::default());
 }
+
+#[test]
+fn a_probe_tells_a_refused_origin_from_a_host_that_is_not_there() {
+    let url = "https://idp.example.com/.well-known/oauth-protected-resource/mcp";
+    assert_eq!(
+        probe_said(crate::Probe::ReachableWithoutCors, url).unwrap(),
+        "https://idp.example.com answered a request this page may not read (no-cors): the host is up and refused \
+         this page's origin. Allow it there (Access-Control-Allow-Origin on this path, and on the preflight if one is \
+         sent)."
+    );
+    assert_eq!(
+        probe_said(crate::Probe::Unreachable, url).unwrap(),
+        "Nothing answered at https://idp.example.com, even a request without CORS: the host is down, unreachable \
+         from this browser, or the address is wrong."
+    );
+    assert_eq!(probe_said(crate::Probe::NotProbed, url), None);
+}
