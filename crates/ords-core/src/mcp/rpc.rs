@@ -42,6 +42,11 @@ pub enum RpcError {
         cut: bool,
     },
     NotRpc,
+    /// A JSON answer to another request than the one sent.
+    OtherId {
+        sent: u64,
+        got: String,
+    },
 }
 
 impl std::fmt::Display for RpcError {
@@ -53,6 +58,12 @@ impl std::fmt::Display for RpcError {
             }
             Self::NoAnswer { events, .. } => write!(f, "The event stream ended after {events} events with no answer."),
             Self::NotRpc => f.write_str("The answer is JSON but not JSON-RPC (no result or error)."),
+            Self::OtherId { sent, got } => {
+                write!(
+                    f,
+                    "The answer is to another request (id {got}), not to the one sent (id {sent}): it is not used."
+                )
+            }
         }
     }
 }
@@ -61,7 +72,14 @@ impl std::fmt::Display for RpcError {
 /// else server-sent events, whose `data:` lines are joined per event.
 pub fn read_rpc_answer(content_type: &str, body: &str, id: u64) -> Result<RpcAnswer, RpcError> {
     if !content_type.to_ascii_lowercase().contains("text/event-stream") {
-        return answer_of(&document(body).map_err(RpcError::Document)?);
+        let value = document(body).map_err(RpcError::Document)?;
+        return match value.get("id") {
+            // `null` is JSON-RPC's id for an error the server could not tie to a request.
+            Some(got) if !got.is_null() && got.as_u64() != Some(id) => {
+                Err(RpcError::OtherId { sent: id, got: got.to_string().chars().take(40).collect() })
+            }
+            _ => answer_of(&value),
+        };
     }
     let body = body.replace("\r\n", "\n");
     let mut events = 0;

@@ -119,3 +119,20 @@ fn a_probe_tells_a_refused_origin_from_a_host_that_is_not_there() {
     );
     assert_eq!(probe_said(crate::Probe::NotProbed, url), None);
 }
+
+#[test]
+fn an_answer_to_another_request_is_not_taken() {
+    let said = read_rpc_answer("application/json", r#"{"jsonrpc":"2.0","id":41,"result":{}}"#, 1).unwrap_err();
+    assert_eq!(
+        said.to_string(),
+        "The answer is to another request (id 41), not to the one sent (id 1): it is not used."
+    );
+    let quoted = read_rpc_answer("application/json", r#"{"jsonrpc":"2.0","id":"1","result":{}}"#, 1).unwrap_err();
+    assert_eq!(quoted, RpcError::OtherId { sent: 1, got: "\"1\"".into() });
+    // An error answer without an id (a parse error) is still read as the server's error.
+    let parse = r#"{"jsonrpc":"2.0","id":null,"error":{"code":-32700,"message":"Parse error"}}"#;
+    let error = RpcAnswer::Error { code: -32700, message: "Parse error".into() };
+    assert_eq!(read_rpc_answer("application/json", parse, 1), Ok(error));
+    let matched = read_rpc_answer("application/json", r#"{"jsonrpc":"2.0","id":1,"result":{"a":1}}"#, 1);
+    assert_eq!(matched, Ok(RpcAnswer::Result(serde_json::json!({"a":1}))));
+}
