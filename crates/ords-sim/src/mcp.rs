@@ -8,7 +8,7 @@
 use crate::config::SimConfig;
 use crate::cors::{self, Cors};
 use crate::problem::respond;
-use ords_core::mcp::{MCP_PATH, MCP_SCOPE, PROTOCOL_VERSIONS, RESOURCE_METADATA_PATH};
+use ords_core::mcp::{McpAccess, MCP_PATH, MCP_SCOPE, PROTOCOL_VERSIONS, RESOURCE_METADATA_PATH};
 use ords_core::{HttpRequest, HttpResponse};
 use serde_json::{json, Value};
 
@@ -102,16 +102,15 @@ fn server(config: &SimConfig, request: &HttpRequest, now_ms: u64) -> HttpRespons
     let mut profile = ords_core::jwt_profile::JwtProfile {
         issuer: issuer_for(config, request),
         audience: config.mcp.audience.clone(),
-        privilege: MCP_SCOPE.into(),
         allowed_skew_s: Some(30),
         ..Default::default()
     };
-    if let Some(role) = &config.mcp.role {
-        // Role mode: one allowed role at /roles (the pool-level rule: any allowed role will do).
-        profile.role_claim = ROLE_CLAIM.into();
-        profile.privilege = role.clone();
-        profile.level = ords_core::jwt_profile::ProfileLevel::Pool;
-    }
+    // Role mode: the role at /roles, read as the page reads a role-mode profile.
+    let access = match &config.mcp.role {
+        Some(role) => McpAccess::Role { claim: ROLE_CLAIM.into(), role: role.clone() },
+        None => McpAccess::Scope,
+    };
+    access.apply(&mut profile);
     if !crate::idp::accepts_profile(&profile, token, now_ms) {
         return challenge(request, Some("invalid_token"));
     }

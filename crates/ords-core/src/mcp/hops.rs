@@ -46,7 +46,7 @@ impl McpAccess {
 
     /// The profile's authorization as the JWT check reads it: at the pool level a list of
     /// allowed roles, so the claim must hold this one.
-    pub(super) fn apply(&self, profile: &mut JwtProfile) {
+    pub fn apply(&self, profile: &mut JwtProfile) {
         match self {
             Self::Scope => profile.privilege = MCP_SCOPE.to_owned(),
             Self::Role { claim, role } => {

@@ -12,8 +12,7 @@ use crate::AccessToken;
 use serde_json::{json, Value};
 
 pub(super) async fn get(url: &str, send: &impl Sender) -> Option<Exchange> {
-    let request = open_request(&ResourceCall::get(url)).ok()?;
-    Some(exchange(Step::Resource, request, send).await)
+    send_call(ResourceCall::get(url), send).await
 }
 
 /// The body of a 2xx answer, or None.
