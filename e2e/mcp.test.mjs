@@ -8,7 +8,8 @@ import { sharedSession, startSim, openPlayground, openSection } from './harness.
 const session = sharedSession();
 const SECRET = 'sim-idp-secret';
 
-async function mcpTab(sim) {
+/** The MCP server tab with the identity provider's client and the profile's audience typed. */
+async function mcpSection(sim) {
   const { page, context } = await openPlayground(session.browser, session.web.origin, {
     target: 'network', provider: 'other', token_url: `${sim.base}/idp/token`, client_id: 'sim-idp-client',
     resource_url: `${sim.alias}/hr/employees/`,
@@ -17,8 +18,14 @@ async function mcpTab(sim) {
   const mcp = await openSection(page, 'MCP server');
   assert.equal(await mcp.getByLabel('MCP URL').inputValue(), `${sim.base}/mcp`, 'started from Resource URL');
   await mcp.getByLabel('MCP profile audience').fill('ords-sim-mcp');
-  await mcp.getByRole('button', { name: 'Walk the chain' }).click();
   return { page, context, mcp };
+}
+
+/** The same, walked once. */
+async function mcpTab(sim) {
+  const opened = await mcpSection(sim);
+  await opened.mcp.getByRole('button', { name: 'Walk the chain' }).click();
+  return opened;
 }
 
 test('the chain walked against ords-sim reaches initialize, the tools and a database', async () => {
@@ -52,12 +59,7 @@ test('the chain walked against ords-sim reaches initialize, the tools and a data
 test('role mode: the profile wants a role at its pointer, and the token request asks for no MCP scope', async () => {
   const sim = await startSim(['--allow-origin', session.web.origin, '--mcp-role', 'mcp_user']);
   try {
-    const { page, context } = await openPlayground(session.browser, session.web.origin, {
-      target: 'network', provider: 'other', client_id: 'sim-idp-client', resource_url: `${sim.alias}/hr/employees/`,
-    });
-    await page.getByLabel('Client secret').fill(SECRET);
-    const mcp = await openSection(page, 'MCP server');
-    await mcp.getByLabel('MCP profile audience').fill('ords-sim-mcp');
+    const { context, mcp } = await mcpSection(sim);
     await mcp.getByLabel(/Role mode: the MCP profile wants a role/).check();
     assert.equal(await mcp.getByLabel('Role claim (JSON Pointer)').inputValue(), '/roles');
     await mcp.getByLabel('Role name').fill('another_role');

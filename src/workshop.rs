@@ -131,21 +131,23 @@ pub fn keep_scenario(form: Form, results: Results) {
 
 /// After a run: checks the current lesson step against what the run showed.
 pub fn after_run(form: Form, results: Results, workshop: Workshop, flow: Flow) {
-    let mut findings = results.input_findings.get_untracked();
-    results.findings.with_untracked(|f| findings.extend(f.iter().cloned()));
-    let evidence = results.timeline.with_untracked(|t| RunEvidence::from_run(flow, t, &findings));
-    check_step(form, workshop, evidence);
+    check_step(form, workshop, || {
+        let mut findings = results.input_findings.get_untracked();
+        results.findings.with_untracked(|f| findings.extend(f.iter().cloned()));
+        results.timeline.with_untracked(|t| RunEvidence::from_run(flow, t, &findings))
+    });
 }
 
 /// After a walk of the MCP chain: checks the current lesson step against its hops.
 pub fn after_mcp_walk(form: Form, workshop: Workshop, run: &ords_core::mcp::McpRun) {
-    check_step(form, workshop, RunEvidence::from_mcp(run));
+    check_step(form, workshop, || RunEvidence::from_mcp(run));
 }
 
-fn check_step(form: Form, workshop: Workshop, evidence: RunEvidence) {
+/// Reads the evidence only when a lesson step is open to check it against.
+fn check_step(form: Form, workshop: Workshop, evidence: impl FnOnce() -> RunEvidence) {
     let Some(lesson) = workshop.lesson(&form.lesson.get_untracked()) else { return };
     let Some(step) = workshop.current_step(&lesson) else { return };
-    let evidence = evidence.to_text();
+    let evidence = evidence().to_text();
     leptos::task::spawn_local(async move {
         let job = Job::LessonCheck { lesson: lesson.id.clone(), step: step.id.clone(), evidence };
         let Ok(this_run) = browser::ask_helper(job).await.and_then(Reply::marks) else { return };

@@ -98,16 +98,17 @@ fn HopView(hop: HopResult) -> impl IntoView {
     let verdict = if hop.ok { "ok" } else { "failed" };
     // An answer the browser would not let the page read: a no-cors request tells a refused
     // origin from a host that is not there, as the diagnosis does for REST calls.
-    let unread = hop.unread_url().filter(|_| !hop.ok).map(str::to_owned);
     let target = expect_context::<Page>().form.target.get_untracked();
-    let probed = LocalResource::new(move || {
-        let url = unread.clone();
-        async move { probe_said(crate::browser::probe(target, url.as_deref()?).await, url.as_deref()?) }
+    let probed = hop.unread_url().filter(|_| !hop.ok).map(str::to_owned).map(|url| {
+        LocalResource::new(move || {
+            let url = url.clone();
+            async move { probe_said(crate::browser::probe(target, &url).await, &url) }
+        })
     });
     view! {
         <li class="mcp-hop" class:failed=!hop.ok data-hop=hop.hop.label()>
             <p><strong>{hop.hop.label()}</strong>" "<span class="verdict">{verdict}</span>": "{hop.said}</p>
-            {move || probed.get().flatten().map(|said| view! { <p class="probe">{said}</p> })}
+            {move || probed.and_then(|p| p.get().flatten()).map(|said| view! { <p class="probe">{said}</p> })}
             {hop.fix.map(|fix| view! { <p class="fix">{format!("Fix: {fix}")}</p> })}
             {hop.exchanges.into_iter().map(|exchange| view! {
                 <details>

@@ -48,14 +48,13 @@ pub fn ResourceAnswer() -> impl IntoView {
 /// thread, and its JSON reader is not part of the first load), so the response shows first.
 #[component]
 fn Paging(body: String) -> impl IntoView {
-    let body = std::rc::Rc::new(body);
+    // Taken by the one fetch (it tracks no signal, so it never runs again): a 10 MB body is
+    // moved into the job, not copied.
+    let body = std::cell::Cell::new(Some(body).filter(|b| b.trim_start().starts_with('{')));
     let page = LocalResource::new(move || {
-        let body = std::rc::Rc::clone(&body);
+        let body = body.take();
         async move {
-            if !body.trim_start().starts_with('{') {
-                return None;
-            }
-            let job = ords_core::helper::Job::CollectionPage { text: body.to_string() };
+            let job = ords_core::helper::Job::CollectionPage { text: body? };
             crate::browser::ask_helper(job).await.and_then(ords_core::helper::Reply::collection_page).ok().flatten()
         }
     });

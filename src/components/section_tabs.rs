@@ -44,12 +44,8 @@ pub fn SectionTabs() -> impl IntoView {
     };
     let shown = move |t: SectionTab| move || open() != Some(t);
     // The MCP server's code (31 KB gzip) comes when its tab is first opened, not with the rest.
-    let mcp_opened = RwSignal::new(false);
-    Effect::new(move || {
-        if open() == Some(SectionTab::Mcp) {
-            mcp_opened.set(true);
-        }
-    });
+    let mcp_opened =
+        Memo::new(move |was: Option<&bool>| was.copied().unwrap_or(false) || open() == Some(SectionTab::Mcp));
     view! {
         <div class="section-tabs" hidden=move || open().is_none()>
             <div class="tablist" role="tablist" aria-label="Sections" on:keydown=on_key>{SectionTab::ALL.map(tab)}</div>
