@@ -107,6 +107,9 @@ test('an authorization server on a host nobody typed: the page asks before the c
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
     assert.match(await dialog.textContent(), new RegExp(`localhost:${port}`));
+    // Answered a while later, as a person does: the token then comes after the walk's start
+    // (its nbf is later), and is checked when it came.
+    await page.waitForTimeout(2_000);
     await dialog.getByRole('button', { name: /^Send to / }).click();
     // The walk ends with the tools, or at a failed hop whose words say why (under a loaded
     // machine the walk may take a while: its answer, not a timeout, decides).

@@ -124,3 +124,12 @@ fn role_mode_wants_the_role_at_its_pointer_not_the_scope() {
     assert_eq!(read(&["--mcp-role", "mcp_user"]).expect("read").config.mcp.role.as_deref(), Some("mcp_user"));
     assert!(read(&["--mcp-role", ""]).is_err() && read(&["--mcp-role", "a\nb"]).is_err());
 }
+
+#[test]
+fn a_token_asked_for_after_the_question_is_checked_when_it_came_not_when_the_walk_started() {
+    // The token endpoint's host was asked about; the person answered 10 s later. The token's
+    // nbf is then 10 s after the walk started, and it is valid: checked at its arrival.
+    let run = common::mcp_walk_answered_after(|_| {}, McpAccess::Scope, "ords-sim-mcp", 10_000);
+    assert!(run.hops.iter().all(|h| h.ok), "{:?}", run.hops.iter().map(|h| (&h.said, &h.fix)).collect::<Vec<_>>());
+    assert_eq!(run.hops[4].said, format!("Issuer, audience, scope and times match the profile{KEY_FOUND}"));
+}

@@ -119,13 +119,15 @@ pub async fn walk(inputs: &McpInputs, send: &impl Sender) -> McpRun {
             }
         }
     };
+    let token_came_s = checked_at(inputs.now_s, exchanges.iter());
     run.pass(Hop::Token, exchanges, "A token to send.".into());
     // The token against the MCP profile.
     let audience = if inputs.audience.trim().is_empty() { resource.resource.clone() } else { inputs.audience.clone() };
     let mut profile = JwtProfile { issuer: server.issuer.clone(), audience, ..JwtProfile::default() };
     inputs.access.apply(&mut profile);
     let (jwks, fetched) = key_set(&server.jwks_uri, send).await;
-    let broken = crate::check_jwt(token.secret(), &profile, inputs.now_s, &jwks);
+    let now_s = checked_at(token_came_s, fetched.iter());
+    let broken = crate::check_jwt(token.secret(), &profile, now_s, &jwks);
     if let Some(first) = broken.iter().find(|f| f.severity == crate::Severity::Problem) {
         return run.fail(Hop::TokenCheck, fetched, first.cause.clone(), &first.fix);
     }
@@ -153,4 +155,14 @@ async fn key_set(url: &str, send: &impl Sender) -> (Jwks, Vec<Exchange>) {
         None => Jwks::Unfetchable { why: status_text(&e) },
     };
     (jwks, vec![e])
+}
+
+/// When the token is checked: the last answer's arrival, or the walk's start if none came. The
+/// start alone is too early: the token may come after the question about its endpoint, and its
+/// `nbf` is then later than the start.
+fn checked_at<'a>(started_s: i64, exchanges: impl Iterator<Item = &'a Exchange>) -> i64 {
+    exchanges
+        .filter_map(|e| e.result.as_ref().ok())
+        .map(|r| (r.received_at_ms / 1000.0).floor() as i64) // float to int saturates
+        .fold(started_s, i64::max)
 }

@@ -20,6 +20,7 @@ pub struct McpInputs {
     pub audience: String,
     /// How the profile authorizes a token: the MCP scope, or a role.
     pub access: McpAccess,
+    /// When the walk starts (seconds since 1970); the token is checked at its arrival.
     pub now_s: i64,
 }
 

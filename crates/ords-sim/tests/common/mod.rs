@@ -77,16 +77,30 @@ pub fn mcp_walk_as(
     access: ords_core::mcp::McpAccess,
     audience: &str,
 ) -> ords_core::mcp::McpRun {
+    mcp_walk_answered_after(change, access, audience, 0)
+}
+
+/// [`mcp_walk_as`] where the token is asked for `wait_ms` after the walk started (the person
+/// answered the question about the token endpoint's host): from then on the clock is later.
+pub fn mcp_walk_answered_after(
+    change: impl FnOnce(&mut SimConfig),
+    access: ords_core::mcp::McpAccess,
+    audience: &str,
+    wait_ms: u64,
+) -> ords_core::mcp::McpRun {
     use ords_core::{ClientSecret, OAuthSettings, PreparedRequest, Received, TimedBy, TransportError};
     let mut config = SimConfig::demo();
     config.set_origins(&[PAGE.to_owned()]);
     change(&mut config);
     let sim = std::cell::RefCell::new(Sim::new(config, 7));
+    let answered = std::cell::Cell::new(false);
     let send = |request: PreparedRequest| {
-        let answer = ords_sim::browser::fetch_as_browser(&mut sim.borrow_mut(), &request.wire, PAGE, T0);
+        answered.set(answered.get() || request.wire.url.ends_with("/idp/token"));
+        let now = if answered.get() { T0 + wait_ms } else { T0 };
+        let answer = ords_sim::browser::fetch_as_browser(&mut sim.borrow_mut(), &request.wire, PAGE, now);
         std::future::ready(match answer {
             Ok(response) => {
-                Ok(Received { response, elapsed_ms: 1.0, timed_by: TimedBy::Simulated, received_at_ms: T0 as f64 })
+                Ok(Received { response, elapsed_ms: 1.0, timed_by: TimedBy::Simulated, received_at_ms: now as f64 })
             }
             Err(why) => Err(TransportError::FetchFailed { detail: format!("TypeError: Failed to fetch ({why})") }),
         })
