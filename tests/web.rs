@@ -165,6 +165,37 @@ async fn a_long_body_keeps_only_the_rows_in_view_and_folds() {
 }
 
 #[wasm_bindgen_test]
+async fn a_body_of_megabytes_is_laid_out_in_steps_masked_then_revealed() {
+    // Over the large-body limit and over one layout step (2 MiB): formatted in tasks of its own.
+    const SECRET: &str = "SECRET-IN-A-BIG-BODY-22";
+    let body = format!(r#"{{"token":"{SECRET}","all":{}}}"#, collection(250_000));
+    assert!(body.len() > 2 << 20, "{} bytes", body.len());
+    let root = host();
+    let exchange = resource_exchange(&body);
+    let _mount =
+        mount_to(root.clone(), move || view! { <ExchangeView exchange=exchange secrets=vec![SECRET.into()] /> });
+    assert!(root.text_content().unwrap_or_default().contains("Formatting"), "not formatted in the task that shows it");
+    let mut waited = 0;
+    while root.query_selector("[data-testid=body]").unwrap().is_none() {
+        waited += 1;
+        assert!(waited < 1_000, "formatted within 10 s");
+        settle().await;
+    }
+    assert!(
+        text(&root, "[data-testid=body]").starts_with("{\n  \"token\": \"••••••••\",\n  \"all\": {\n    \"items\": [")
+    );
+    let show = root.query_selector_all("button").unwrap();
+    let show: web_sys::HtmlElement = (0..show.length())
+        .filter_map(|i| show.item(i))
+        .find(|b| b.text_content().as_deref() == Some("Show secrets"))
+        .expect("Show secrets")
+        .unchecked_into();
+    show.click();
+    settle().await;
+    assert!(text(&root, "[data-testid=body]").starts_with(&format!("{{\n  \"token\": \"{SECRET}\",")));
+}
+
+#[wasm_bindgen_test]
 async fn find_counts_matching_lines_and_marks_them() {
     let root = host();
     let exchange = resource_exchange(&collection(30));

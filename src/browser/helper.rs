@@ -19,12 +19,24 @@ const LOADER: &str = "./ords-worker_loader.js";
 
 type Answer = Result<Reply, String>;
 
+/// A job's JSON and the long text it carries apart (`ords_core::helper::job_parts`).
+type Message = (String, Option<String>);
+
+/// Posts a message: its JSON alone, or `[json, text]` (the text handed over as it is, not
+/// escaped into JSON on the page's thread).
+fn post(worker: &web_sys::Worker, (json, text): &Message) -> Result<(), JsValue> {
+    match text {
+        None => worker.post_message(&JsValue::from_str(json)),
+        Some(text) => worker.post_message(&js_sys::Array::of2(&JsValue::from_str(json), &JsValue::from_str(text))),
+    }
+}
+
 #[derive(Default)]
 struct Waiting {
     answers: HashMap<u64, Answer>,
     wakers: HashMap<u64, Waker>,
     /// Messages held until the worker says it is ready (earlier ones would be lost).
-    queued: Option<Vec<String>>,
+    queued: Option<Vec<Message>>,
     /// Requests to the in-page ORDS not answered yet: Cancel ends them even while the helper
     /// is still loading.
     requests: Vec<u64>,
@@ -116,7 +128,7 @@ fn start(waiting: &Rc<RefCell<Waiting>>) -> Result<web_sys::Worker, String> {
                 Some(FromHelper::Ready) => {
                     let queued = waiting.borrow_mut().queued.take().unwrap_or_default();
                     for message in queued {
-                        let _ = worker.post_message(&JsValue::from_str(&message));
+                        let _ = post(&worker, &message);
                     }
                 }
                 // An answer nobody waits for any more (a cancelled request) is dropped.
@@ -191,12 +203,10 @@ pub fn ask(job: Job) -> Asked {
         if matches!(job, Job::Sim { .. }) {
             waiting.requests.push(id);
         }
-        let message = helper::job_message(id, &job);
+        let message = helper::job_parts(id, job);
         match (waiting.queued.as_mut(), &helper.worker) {
             (Some(queue), _) => queue.push(message),
-            (None, Some(worker)) => {
-                worker.post_message(&JsValue::from_str(&message)).map_err(|e| format!("{e:?}"))?;
-            }
+            (None, Some(worker)) => post(worker, &message).map_err(|e| format!("{e:?}"))?,
             (None, None) => return Err("no helper".to_owned()),
         }
         Ok::<_, String>(Pending { id, waiting: Rc::clone(&helper.waiting) })

@@ -4,7 +4,7 @@
 use super::body_rows::{BodyRows, ROW_PX};
 use super::controls::CopyButton;
 use leptos::prelude::*;
-use ords_core::{contains_secret, is_json, mask_secrets, BodyLines, LARGE_BODY_BYTES};
+use ords_core::{contains_secret, is_json, mask_secrets, BodyLines, JsonSteps, LARGE_BODY_BYTES};
 use std::collections::BTreeSet;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -22,46 +22,119 @@ const MATCH_LIMIT: usize = 10_000;
 pub fn BodyViewer(body: String, secrets: Vec<String>, revealed: RwSignal<bool>, is_html: bool) -> impl IntoView {
     if body.len() <= LARGE_BODY_BYTES {
         let json = is_json(&body);
-        return view! { <Formatted body secrets revealed is_html json /> }.into_any();
+        let masked = masked_copy(&body, &secrets);
+        return view! { <Formatted body masked laid_out=None revealed is_html json /> }.into_any();
     }
-    // Two steps, each its own task: check the JSON, then format it.
-    let json = RwSignal::new(None::<bool>);
+    // In steps, each its own task of at most about 40 ms for 10 MB: check the JSON, look for
+    // the secrets, then lay the JSON out a slice at a time.
     let size = ords_core::format_size(body.len());
     let body = StoredValue::new(body);
-    let secrets = StoredValue::new(secrets);
-    set_timeout(move || json.set(Some(body.with_value(|b| is_json(b)))), std::time::Duration::ZERO);
-    let waiting = move || view! { <h4>"Body"</h4><p class="hint" role="status">{format!("Formatting {size}…")}</p> };
+    let json = StoredValue::new(false);
+    let masked = StoredValue::new(None::<String>);
+    let laid_out = StoredValue::new(None::<LaidOut>);
     let ready = RwSignal::new(false);
-    Effect::new(move || {
-        if json.get().is_some() {
-            set_timeout(move || ready.set(true), std::time::Duration::ZERO);
-        }
+    on_next_task(move || {
+        json.set_value(body.with_value(|b| is_json(b)));
+        on_next_task(move || {
+            masked.set_value(body.with_value(|b| masked_copy(b, &secrets)));
+            if !json.get_value() {
+                return on_next_task(move || ready.set(true));
+            }
+            let revealed = masked.with_value(Option::is_some) && revealed.get_untracked();
+            let step = move |steps: &mut Option<JsonSteps>| {
+                body.with_value(|b| {
+                    masked.with_value(|m| {
+                        let text = shown(b, m, revealed);
+                        steps.get_or_insert_with(|| BodyLines::json_in_steps(text)).step(text, STEP_BYTES)
+                    })
+                })
+            };
+            on_next_task(move || {
+                lay_out_in_tasks(None, step, move |lines| {
+                    laid_out.set_value(Some(LaidOut { revealed, lines }));
+                    ready.set(true);
+                });
+            });
+        });
     });
+    let waiting = move || view! { <h4>"Body"</h4><p class="hint" role="status">{format!("Formatting {size}…")}</p> };
     view! {
         <Show when=move || ready.get() fallback=waiting>
-            <Formatted body=body.get_value() secrets=secrets.get_value() revealed is_html json=json.get_untracked() ==
-                Some(true) />
+            <Formatted body=taken(body) masked=taken(masked) laid_out=taken(laid_out) revealed is_html
+                json=json.get_value() />
         </Show>
     }
     .into_any()
 }
 
+/// A stored value taken, not copied (a 10 MB body): `ready` turns true once.
+fn taken<T: Default + Send + Sync + 'static>(value: StoredValue<T>) -> T {
+    value.try_update_value(std::mem::take).unwrap_or_default()
+}
+
+/// How much JSON is laid out per task (about 15 ms here).
+const STEP_BYTES: usize = 2 << 20;
+
+/// Pretty lines made before the body was shown, and of which text (masked or not).
+struct LaidOut {
+    revealed: bool,
+    lines: BodyLines,
+}
+
+/// Runs `step` once per task until it gives the lines, then `done`.
+fn lay_out_in_tasks(
+    mut steps: Option<JsonSteps>,
+    step: impl Fn(&mut Option<JsonSteps>) -> Option<BodyLines> + 'static,
+    done: impl FnOnce(BodyLines) + 'static,
+) {
+    match step(&mut steps) {
+        Some(lines) => done(lines),
+        None => on_next_task(move || lay_out_in_tasks(steps, step, done)),
+    }
+}
+
+/// What is shown: the masked copy until the secrets are revealed.
+fn shown<'a>(body: &'a str, masked: &'a Option<String>, revealed: bool) -> &'a str {
+    match masked {
+        Some(masked) if !revealed => masked,
+        _ => body,
+    }
+}
+
+fn on_next_task(f: impl FnOnce() + 'static) {
+    set_timeout(f, std::time::Duration::ZERO);
+}
+
+/// The body with `secrets` masked; only a body that holds one gets a copy (a 10 MB body is not
+/// copied for nothing).
+fn masked_copy(body: &str, secrets: &[String]) -> Option<String> {
+    contains_secret(body, secrets).then(|| mask_secrets(body, secrets))
+}
+
 #[component]
-fn Formatted(body: String, secrets: Vec<String>, revealed: RwSignal<bool>, is_html: bool, json: bool) -> impl IntoView {
+fn Formatted(
+    body: String,
+    masked: Option<String>,
+    laid_out: Option<LaidOut>,
+    revealed: RwSignal<bool>,
+    is_html: bool,
+    json: bool,
+) -> impl IntoView {
     let is_json = json;
     if body.trim().is_empty() {
         return view! { <h4>"Body"</h4><p class="empty" data-testid="body">"(empty body)"</p> }.into_any();
     }
-    // Only a body that holds a secret gets a masked copy (a 10 MB body is not copied for nothing).
-    let masked = contains_secret(&body, &secrets).then(|| mask_secrets(&body, &secrets));
     let mode = RwSignal::new(if is_json { Mode::Pretty } else { Mode::Raw });
+    let laid_out = StoredValue::new(laid_out);
     let lines = Memo::new(move |_| {
-        let text = match &masked {
-            Some(masked) if !revealed.get() => masked,
-            _ => &body,
-        };
+        let revealed = masked.is_some() && revealed.get();
+        let text = shown(&body, &masked, revealed);
         match mode.get() {
-            Mode::Pretty => BodyLines::json(text),
+            Mode::Pretty => laid_out
+                .try_update_value(Option::take)
+                .flatten()
+                .filter(|l| l.revealed == revealed)
+                .map_or_else(|| BodyLines::json(text), |l| l.lines),
             Mode::Raw | Mode::Preview => BodyLines::text(text),
         }
     });

@@ -35,8 +35,9 @@ use leptos::prelude::*;
 use ords_core::Exchange;
 
 /// Says, wherever results show, who answered: the in-page simulator or a server over the network.
-#[component]
-fn AnsweredBy(exchange: Exchange) -> impl IntoView {
+/// A function of a borrowed exchange, not a component: a component would take a copy of a
+/// 10 MB body to read one flag.
+fn answered_by(exchange: &Exchange) -> AnyView {
     if exchange.simulated() {
         view! { <p class="sim-badge">"Simulated ORDS (in this page): no request left this browser."</p> }.into_any()
     } else if exchange.result.is_ok() {

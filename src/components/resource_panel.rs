@@ -1,6 +1,6 @@
+use super::answered_by;
 use super::exchange_view::ExchangeView;
 use super::later_view::Later;
-use super::AnsweredBy;
 use crate::actions::{self, Page};
 use crate::state::Results;
 use leptos::prelude::*;
@@ -37,8 +37,8 @@ pub fn ResourceAnswer() -> impl IntoView {
         })}
         {move || results.resource_note.get().map(|note| view! { <p class="problem" role="alert">{note}</p> })}
         {move || results.resource.get().map(|exchange| view! {
-            <AnsweredBy exchange=exchange.clone() />
-            <Paging body=exchange.response().map(|r| r.body.clone()).unwrap_or_default() />
+            {answered_by(&exchange)}
+            <Paging />
             <ExchangeView exchange=exchange />
         })}
     }
@@ -47,21 +47,21 @@ pub fn ResourceAnswer() -> impl IntoView {
 /// The pager, when the body is an ORDS collection: read by the page's helper (off the main
 /// thread, and its JSON reader is not part of the first load), so the response shows first.
 #[component]
-fn Paging(body: String) -> impl IntoView {
-    // Taken by the one fetch (it tracks no signal, so it never runs again): a 10 MB body is
-    // moved into the job, not copied.
-    let body = std::cell::Cell::new(Some(body).filter(|b| b.trim_start().starts_with('{')));
-    let page = LocalResource::new(move || {
-        let body = body.take();
-        async move {
-            let job = ords_core::helper::Job::CollectionPage { text: body? };
-            crate::browser::ask_helper(job).await.and_then(ords_core::helper::Reply::collection_page).ok().flatten()
-        }
+fn Paging() -> impl IntoView {
+    let results = expect_context::<Results>();
+    // Asked in a task of its own: copying a 10 MB body and handing it to the helper is not
+    // added to the task that shows the response.
+    let page = LocalResource::new(move || async move {
+        crate::browser::next_task().await;
+        let body = results.resource.with_untracked(|e| {
+            e.as_ref()?.response().filter(|r| r.body.trim_start().starts_with('{')).map(|r| r.body.clone())
+        })?;
+        let job = ords_core::helper::Job::CollectionPage { text: body };
+        crate::browser::ask_helper(job).await.and_then(ords_core::helper::Reply::collection_page).ok().flatten()
     });
     move || page.get().flatten().map(|page: CollectionPage| view! { <Pager page=page /> })
 }
 
-/// Buttons that follow the collection's own `first` / `prev` / `next` links.
 #[component]
 fn Pager(page: CollectionPage) -> impl IntoView {
     let context = expect_context::<Page>();

@@ -1,7 +1,7 @@
+use super::answered_by;
 use super::controls::{CopyButton, RevealToggle};
 use super::exchange_view::ExchangeView;
 use super::later_view::Later;
-use super::AnsweredBy;
 use crate::state::Results;
 use leptos::prelude::*;
 use ords_core::{decode_jwt, format_countdown, HeldToken, TokenStep, MASK};
@@ -40,7 +40,7 @@ pub fn TokenAnswer() -> impl IntoView {
         .into_any(),
         None => ().into_any(),
         Some(step) => view! {
-            <AnsweredBy exchange=step.exchange.clone() />
+            {answered_by(&step.exchange)}
             <GrantSummary step=Some(step.clone()) />
             <ExchangeView exchange=step.exchange />
         }

@@ -100,9 +100,14 @@ impl Report {
             (
                 "4",
                 &*format!("{} collection: response end to first rows", b["large_size"].as_str().unwrap_or("10 MB")),
-                format!("{visible:.0} ms median, longest task {longest:.0} ms"),
-                "< 1 s, no task > 200 ms",
-                Some(visible < 1000.0 && longest <= 200.0),
+                // The Long Tasks API reports only tasks of 50 ms or more: 0 means none.
+                if longest > 0.0 {
+                    format!("{visible:.0} ms median, longest task {longest:.0} ms")
+                } else {
+                    format!("{visible:.0} ms median, no task of 50 ms or more")
+                },
+                "< 1 s, no task > 100 ms (issue 33)",
+                Some(visible < 1000.0 && longest <= 100.0),
             ),
             (
                 "5",

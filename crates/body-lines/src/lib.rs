@@ -39,6 +39,22 @@ pub struct BodyLines {
     json: bool,
 }
 
+/// A JSON layout done in steps, so a 10 MB body need not hold the page's thread in one go.
+pub struct JsonSteps(Option<pretty::Layout>);
+
+impl JsonSteps {
+    /// Lays out about `bytes` more of `json` (pass the same text each time); the lines once the
+    /// whole text is laid out, then `None` again.
+    pub fn step(&mut self, json: &str, bytes: usize) -> Option<BodyLines> {
+        let done = self.0.as_mut()?.run(json.as_bytes(), bytes);
+        if !done {
+            return None;
+        }
+        let (text, lines) = self.0.take()?.finish(json.as_bytes());
+        Some(BodyLines { text, lines, json: true })
+    }
+}
+
 /// A byte offset as a row position; texts over 4 GiB cannot reach a 32-bit page.
 pub(crate) fn at(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
@@ -75,6 +91,11 @@ impl BodyLines {
     pub fn json(json: &str) -> Self {
         let (text, lines) = pretty::lay_out(json.as_bytes());
         Self { text, lines, json: true }
+    }
+
+    /// [`BodyLines::json`] a slice at a time: [`JsonSteps::step`] until it gives the lines.
+    pub fn json_in_steps(json: &str) -> JsonSteps {
+        JsonSteps(Some(pretty::Layout::new(json.len())))
     }
 
     /// Rows of any text as received.

@@ -4,24 +4,52 @@ use crate::{at, push_rows, Line};
 
 /// Lays out JSON (or anything: it never fails) into its unindented text and rows.
 pub fn lay_out(b: &[u8]) -> (String, Vec<Line>) {
-    let mut w = Writer {
-        out: Vec::with_capacity(b.len() + b.len() / 8 + 16),
-        lines: Vec::with_capacity(b.len() / 16),
-        open: Vec::new(),
-        depth: 0,
-        line_start: 0,
-        line_depth: 0,
-    };
-    w.run(b);
-    // Whole strings and ASCII punctuation were copied, so this holds for valid UTF-8 input.
-    let text = String::from_utf8(w.out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-    let mut lines = w.lines;
-    // Rows were cut on the bytes written; re-check their bounds against the final text.
-    for line in &mut lines {
-        line.end = line.end.min(at(text.len()));
-        line.start = line.start.min(line.end);
+    let mut layout = Layout::new(b.len());
+    layout.run(b, b.len());
+    layout.finish(b)
+}
+
+/// A layout done a slice of the input at a time (the same input each call).
+pub struct Layout {
+    w: Writer,
+    /// How far the input has been read.
+    at: usize,
+}
+
+impl Layout {
+    pub fn new(len: usize) -> Self {
+        let w = Writer {
+            out: Vec::with_capacity(len + len / 8 + 16),
+            lines: Vec::with_capacity(len / 16),
+            open: Vec::new(),
+            depth: 0,
+            line_start: 0,
+            line_depth: 0,
+        };
+        Self { w, at: 0 }
     }
-    (text, lines)
+
+    /// Reads on to about `bytes` further (to the end of a string that crosses it); true when
+    /// the whole input has been read.
+    pub fn run(&mut self, b: &[u8], bytes: usize) -> bool {
+        self.at = self.w.run(b, self.at, self.at.saturating_add(bytes.max(1)));
+        self.at >= b.len()
+    }
+
+    pub fn finish(mut self, b: &[u8]) -> (String, Vec<Line>) {
+        self.run(b, usize::MAX);
+        self.w.end_line();
+        let w = self.w;
+        // Whole strings and ASCII punctuation were copied, so this holds for valid UTF-8 input.
+        let text = String::from_utf8(w.out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        let mut lines = w.lines;
+        // Rows were cut on the bytes written; re-check their bounds against the final text.
+        for line in &mut lines {
+            line.end = line.end.min(at(text.len()));
+            line.start = line.start.min(line.end);
+        }
+        (text, lines)
+    }
 }
 
 struct Writer {
@@ -46,9 +74,10 @@ impl Writer {
         self.line_depth = self.depth;
     }
 
-    fn run(&mut self, b: &[u8]) {
-        let mut i = 0;
-        while i < b.len() {
+    /// Reads `b` from `i` until `until` (or the end), and says where it stopped.
+    fn run(&mut self, b: &[u8], mut i: usize, until: usize) -> usize {
+        let until = until.min(b.len());
+        while i < until {
             match b[i] {
                 b'"' => {
                     let mut j = i + 1;
@@ -106,6 +135,6 @@ impl Writer {
             }
             i += 1;
         }
-        self.end_line();
+        i
     }
 }

@@ -44,6 +44,21 @@ proptest! {
     }
 
     #[test]
+    fn laid_out_in_steps_of_any_size_it_is_the_same(input in jsonish(), step in 0usize..12) {
+        let mut steps = BodyLines::json_in_steps(&input);
+        let mut calls = 0;
+        let lines = loop {
+            calls += 1;
+            prop_assert!(calls <= input.len() + 2, "it always moves on");
+            if let Some(lines) = steps.step(&input, step) {
+                break lines;
+            }
+        };
+        prop_assert_eq!(lines, BodyLines::json(&input));
+        prop_assert!(steps.step(&input, step).is_none(), "given once");
+    }
+
+    #[test]
     fn arbitrary_unicode_too(input in any::<String>()) {
         let _ = check_json(&input);
         bounded(&BodyLines::json(&input), &input);

@@ -60,7 +60,7 @@ pub const MASK: &str = "••••••••";
 /// shown the status and headers, so no single task holds the page for long.
 pub const LARGE_BODY_BYTES: usize = 256 * 1024;
 
-pub use body_lines::{check_json, BodyLines, JsonError, Line, MAX_DEPTH, ROW_BYTES};
+pub use body_lines::{check_json, BodyLines, JsonError, JsonSteps, Line, MAX_DEPTH, ROW_BYTES};
 pub use call::{Method, ResourceCall};
 pub use closed::Closed;
 pub use code::{

@@ -29,9 +29,10 @@ fn scenario_of(name: &str) -> Result<Option<&'static scenarios::Scenario>, Strin
     }
 }
 
-/// Answers one message (`now_ms` and `random` come from the worker's clock and `Math.random`).
-pub fn answer(message: &str, now_ms: f64, random: f64) -> String {
-    let (id, job) = helper::read_job(message);
+/// Answers one message, with the text that came apart from it (`now_ms` and `random` come
+/// from the worker's clock and `Math.random`).
+pub fn answer(message: &str, text: Option<String>, now_ms: f64, random: f64) -> String {
+    let (id, job) = helper::read_job_parts(message, text);
     helper::answer_message(id, &job.and_then(|job| run(job, now_ms, random)))
 }
 
@@ -168,7 +169,8 @@ mod tests {
     use ords_core::{ClientSecret, HttpRequest, Password, PlaygroundConfig};
 
     fn ask(job: Job) -> Result<Reply, String> {
-        match read_answer(&answer(&helper::job_message(3, &job), 1.8e12, 0.5)) {
+        let (message, text) = helper::job_parts(3, job);
+        match read_answer(&answer(&message, text, 1.8e12, 0.5)) {
             Some(FromHelper::Answer { id: 3, answer }) => answer,
             other => panic!("{other:?}"),
         }

@@ -17,8 +17,13 @@ mod worker {
         let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
         let reply_to = scope.clone();
         let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-            let text = event.data().as_string().unwrap_or_default();
-            let answer = crate::jobs::answer(&text, js_sys::Date::now(), js_sys::Math::random());
+            // A job, or a job and its long text apart: `[json, text]`.
+            let data = event.data();
+            let (message, text) = match data.dyn_ref::<js_sys::Array>() {
+                Some(parts) => (parts.get(0).as_string().unwrap_or_default(), parts.get(1).as_string()),
+                None => (data.as_string().unwrap_or_default(), None),
+            };
+            let answer = crate::jobs::answer(&message, text, js_sys::Date::now(), js_sys::Math::random());
             let _ = reply_to.post_message(&JsValue::from_str(&answer));
         });
         scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));

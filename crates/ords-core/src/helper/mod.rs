@@ -25,7 +25,7 @@ use crate::secret::{ClientSecret, Password};
 
 pub use info::{LessonInfo, ProviderNotes, ScenarioInfo, StepInfo};
 pub use kind::JobKind;
-pub use wire::{answer_message, job_message, read_answer, read_job, FromHelper, READY};
+pub use wire::{answer_message, job_message, job_parts, read_answer, read_job, read_job_parts, FromHelper, READY};
 
 /// One thing the page asks of its helper.
 #[derive(Clone, Debug)]
@@ -97,6 +97,30 @@ pub enum Job {
         text: String,
     },
     Ping,
+}
+
+impl Job {
+    /// The job's long text, if it has one, taken out (an empty text left).
+    fn take_text(&mut self) -> Option<String> {
+        self.text_mut().map(std::mem::take)
+    }
+
+    fn put_text(&mut self, text: String) {
+        if let Some(slot) = self.text_mut() {
+            *slot = text;
+        }
+    }
+
+    fn text_mut(&mut self) -> Option<&mut String> {
+        match self {
+            Self::CatalogEntries { text }
+            | Self::OpenapiEndpoints { text }
+            | Self::PostmanImport { text }
+            | Self::CollectionPage { text }
+            | Self::ReadPaste { text } => Some(text),
+            _ => None,
+        }
+    }
 }
 
 /// What code is written from: the settings, the protected call as it would be sent, and the

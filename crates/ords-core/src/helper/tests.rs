@@ -94,6 +94,37 @@ fn round_trip_job(job: &Job) -> Job {
 }
 
 #[test]
+fn a_job_s_long_text_travels_apart_from_its_json_and_is_put_back() {
+    for kind in JobKind::ALL {
+        let job = sample(kind);
+        let (json, text) = job_parts(7, job.clone());
+        let (id, back) = read_job_parts(&json, text.clone());
+        assert_eq!(id, Some(7));
+        assert_eq!(job_message(7, &back.unwrap()), job_message(7, &job), "{kind:?}");
+        let carries = matches!(
+            kind,
+            JobKind::CatalogEntries
+                | JobKind::OpenapiEndpoints
+                | JobKind::PostmanImport
+                | JobKind::CollectionPage
+                | JobKind::ReadPaste
+        );
+        assert_eq!(text.is_some(), carries, "{kind:?}");
+        if carries {
+            assert!(!json.contains("\\u0000"), "the text is not in the JSON: {json}");
+        }
+    }
+    // A big body is not in the JSON at all.
+    let body = format!("{{\"items\":[{}]}}", "\"x\",".repeat(100_000));
+    let (json, text) = job_parts(1, Job::CollectionPage { text: body.clone() });
+    assert!(json.len() < 100, "{json}");
+    assert_eq!(text.as_deref(), Some(body.as_str()));
+    // A text sent beside a job that has none changes nothing.
+    let (json, _) = job_parts(2, Job::Ping);
+    assert_eq!(read_job_parts(&json, Some("stray".into())).1.map(|j| j.kind()), Ok(JobKind::Ping));
+}
+
+#[test]
 fn every_job_reads_back_as_written() {
     for kind in JobKind::ALL {
         let job = sample(kind);

@@ -28,6 +28,24 @@ pub fn job_message(id: u64, job: &Job) -> String {
     serde_json::to_string(&json!({ "id": id, "job": job_json(job) })).unwrap_or_default()
 }
 
+/// The message that asks job number `id`, with the long text some jobs carry (a response body,
+/// a pasted collection) apart from its JSON: the page hands that text to the helper as it is,
+/// where escaping a 10 MB body into JSON held the page's thread for over 100 ms.
+pub fn job_parts(id: u64, mut job: Job) -> (String, Option<String>) {
+    let text = job.take_text();
+    (job_message(id, &job), text)
+}
+
+/// [`read_job`] of a message from [`job_parts`]: the text that came apart is put back (a job
+/// without a text ignores it).
+pub fn read_job_parts(message: &str, text: Option<String>) -> (Option<u64>, Result<Job, String>) {
+    let (id, mut job) = read_job(message);
+    if let (Ok(job), Some(text)) = (&mut job, text) {
+        job.put_text(text);
+    }
+    (id, job)
+}
+
 /// The job in a message, and its number if it has one (an answer carries it back).
 pub fn read_job(message: &str) -> (Option<u64>, Result<Job, String>) {
     let Ok(parsed) = serde_json::from_str::<Value>(message) else {

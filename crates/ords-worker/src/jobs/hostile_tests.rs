@@ -23,7 +23,7 @@ fn nested(depth: usize) -> Value {
 }
 
 fn answers(job: Value) -> Value {
-    let reply: Value = serde_json::from_str(&answer(&json!({ "id": 1, "job": job }).to_string(), 1.8e12, 0.25))
+    let reply: Value = serde_json::from_str(&answer(&json!({ "id": 1, "job": job }).to_string(), None, 1.8e12, 0.25))
         .expect("every answer is JSON");
     assert_eq!(reply["id"], 1);
     assert!(reply.get("ok").is_some() || reply["error"].is_string(), "{reply:.200}");
@@ -76,8 +76,10 @@ fn every_job_kind_fed_anything_answers() {
 #[test]
 fn malformed_messages_get_an_error_answer() {
     for message in ["", "not json", "[]", "{\"id\":1}", "{\"id\":1,\"job\":{\"do\":7}}", &deep()] {
-        let reply: Value = serde_json::from_str(&answer(message, 0.0, 0.0)).unwrap();
-        assert!(reply["error"].is_string(), "{message:.40}: {reply}");
+        for text in [None, Some(deep())] {
+            let reply: Value = serde_json::from_str(&answer(message, text, 0.0, 0.0)).unwrap();
+            assert!(reply["error"].is_string(), "{message:.40}: {reply}");
+        }
     }
 }
 
@@ -86,8 +88,12 @@ fn documents_from_a_server_or_a_file_never_break_a_job() {
     let huge = "x".repeat(5_000_000);
     let texts = [deep(), huge, many_paths(20_000), "{\"openapi\":1,\"paths\":[]}".into(), "\u{0}\u{feff}".into()];
     for text in &texts {
-        for job in ["catalog_entries", "openapi_endpoints", "postman_import"] {
+        for job in ["catalog_entries", "openapi_endpoints", "postman_import", "collection_page", "read_paste"] {
             answers(json!({ "do": job, "text": text }));
+            // The same text sent apart, as the page sends it.
+            let message = json!({ "id": 1, "job": { "do": job, "text": "" } }).to_string();
+            let reply: Value = serde_json::from_str(&answer(&message, Some(text.clone()), 1.8e12, 0.25)).unwrap();
+            assert_eq!(reply["id"], 1, "{job}: {reply:.200}");
         }
         answers(json!({ "do": "jwt_prefill", "token": text }));
         answers(json!({ "do": "jwt_check", "token": text, "profile": { "issuer": text }, "jwks": text }));
