@@ -196,6 +196,29 @@ async fn a_body_of_megabytes_is_laid_out_in_steps_masked_then_revealed() {
 }
 
 #[wasm_bindgen_test]
+async fn a_big_body_dropped_while_it_is_formatted_stops_quietly() {
+    // A new run replaces the view between two of its formatting tasks: nothing may panic.
+    static PANICKED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    let before = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| PANICKED.store(true, std::sync::atomic::Ordering::SeqCst)));
+    for wait in 0..4 {
+        let root = host();
+        let exchange = resource_exchange(&collection(100_000));
+        let mount =
+            mount_to(root.clone(), move || view! { <ExchangeView exchange=exchange secrets=vec!["x".into()] /> });
+        for _ in 0..wait {
+            settle().await;
+        }
+        drop(mount);
+        for _ in 0..20 {
+            settle().await;
+        }
+    }
+    std::panic::set_hook(before);
+    assert!(!PANICKED.load(std::sync::atomic::Ordering::SeqCst), "a step ran on a dropped view");
+}
+
+#[wasm_bindgen_test]
 async fn find_counts_matching_lines_and_marks_them() {
     let root = host();
     let exchange = resource_exchange(&collection(30));

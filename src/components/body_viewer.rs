@@ -33,21 +33,26 @@ pub fn BodyViewer(body: String, secrets: Vec<String>, revealed: RwSignal<bool>, 
     let masked = StoredValue::new(None::<String>);
     let laid_out = StoredValue::new(None::<LaidOut>);
     let ready = RwSignal::new(false);
+    // Each step reads the stored values with `try_`: a new run may have dropped this view
+    // between two tasks, and then the steps stop.
     on_next_task(move || {
-        json.set_value(body.with_value(|b| is_json(b)));
+        let Some(is) = body.try_with_value(|b| is_json(b)) else { return };
+        json.set_value(is);
         on_next_task(move || {
-            masked.set_value(body.with_value(|b| masked_copy(b, &secrets)));
-            if !json.get_value() {
+            let Some(copy) = body.try_with_value(|b| masked_copy(b, &secrets)) else { return };
+            masked.set_value(copy);
+            if !is {
                 return on_next_task(move || ready.set(true));
             }
-            let revealed = masked.with_value(Option::is_some) && revealed.get_untracked();
+            let revealed = masked.try_with_value(Option::is_some) == Some(true) && revealed.get_untracked();
             let step = move |steps: &mut Option<JsonSteps>| {
-                body.with_value(|b| {
-                    masked.with_value(|m| {
+                body.try_with_value(|b| {
+                    masked.try_with_value(|m| {
                         let text = shown(b, m, revealed);
                         steps.get_or_insert_with(|| BodyLines::json_in_steps(text)).step(text, STEP_BYTES)
                     })
                 })
+                .flatten()
             };
             on_next_task(move || {
                 lay_out_in_tasks(None, step, move |lines| {
@@ -61,7 +66,7 @@ pub fn BodyViewer(body: String, secrets: Vec<String>, revealed: RwSignal<bool>, 
     view! {
         <Show when=move || ready.get() fallback=waiting>
             <Formatted body=taken(body) masked=taken(masked) laid_out=taken(laid_out) revealed is_html
-                json=json.get_value() />
+                json=json.try_get_value() == Some(true) />
         </Show>
     }
     .into_any()
@@ -81,15 +86,17 @@ struct LaidOut {
     lines: BodyLines,
 }
 
-/// Runs `step` once per task until it gives the lines, then `done`.
+/// Runs `step` once per task until it gives the lines, then `done`; stops when `step` finds
+/// nothing to read (`None`: the view is gone).
 fn lay_out_in_tasks(
     mut steps: Option<JsonSteps>,
-    step: impl Fn(&mut Option<JsonSteps>) -> Option<BodyLines> + 'static,
+    step: impl Fn(&mut Option<JsonSteps>) -> Option<Option<BodyLines>> + 'static,
     done: impl FnOnce(BodyLines) + 'static,
 ) {
     match step(&mut steps) {
-        Some(lines) => done(lines),
-        None => on_next_task(move || lay_out_in_tasks(steps, step, done)),
+        None => {}
+        Some(Some(lines)) => done(lines),
+        Some(None) => on_next_task(move || lay_out_in_tasks(steps, step, done)),
     }
 }
 
