@@ -1,4 +1,5 @@
-//! The protocol as JSON text. A message to the helper is `{"id": n, "job": {"do": kind, …}}`;
+//! The protocol as JSON text. A message to the helper is `{"id": n, "job": {"do": kind, …}}`,
+//! or that and a job's long text side by side (`[json, text]`, see [`job_parts`]);
 //! its answer `{"id": n, "ok": {variant: …}}` or `{"id": n, "error": "…"}`; the helper says
 //! [`READY`] once when it can take messages. Jobs are read strictly (a missing or mistyped
 //! field is an error answer); what nests inside them goes through the diagnosis's codec.
