@@ -33,34 +33,35 @@ pub fn BodyViewer(body: String, secrets: Vec<String>, revealed: RwSignal<bool>, 
     let masked = StoredValue::new(None::<String>);
     let laid_out = StoredValue::new(None::<LaidOut>);
     let ready = RwSignal::new(false);
-    // Each step reads the stored values with `try_`: a new run may have dropped this view
-    // between two tasks, and then the steps stop.
-    on_next_task(move || {
+    leptos::task::spawn_local(async move {
+        // Each step is its own task and reads the stored values with `try_`: a new run may have
+        // dropped this view in between, and then the steps stop.
+        crate::browser::next_task().await;
         let Some(is) = body.try_with_value(|b| is_json(b)) else { return };
         json.set_value(is);
-        on_next_task(move || {
-            let Some(copy) = body.try_with_value(|b| masked_copy(b, &secrets)) else { return };
-            masked.set_value(copy);
-            if !is {
-                return on_next_task(move || ready.set(true));
-            }
-            let revealed = masked.try_with_value(Option::is_some) == Some(true) && revealed.get_untracked();
-            let step = move |steps: &mut Option<JsonSteps>| {
-                body.try_with_value(|b| {
+        crate::browser::next_task().await;
+        let Some(copy) = body.try_with_value(|b| masked_copy(b, &secrets)) else { return };
+        let revealed = copy.is_some() && revealed.try_get_untracked() == Some(true);
+        masked.set_value(copy);
+        if is {
+            let mut steps = None::<JsonSteps>;
+            let lines = loop {
+                crate::browser::next_task().await;
+                let step = body.try_with_value(|b| {
                     masked.try_with_value(|m| {
                         let text = shown(b, m, revealed);
                         steps.get_or_insert_with(|| BodyLines::json_in_steps(text)).step(text, STEP_BYTES)
                     })
-                })
-                .flatten()
-            };
-            on_next_task(move || {
-                lay_out_in_tasks(None, step, move |lines| {
-                    laid_out.set_value(Some(LaidOut { revealed, lines }));
-                    ready.set(true);
                 });
-            });
-        });
+                match step.flatten() {
+                    None => return,
+                    Some(Some(lines)) => break lines,
+                    Some(None) => {}
+                }
+            };
+            laid_out.set_value(Some(LaidOut { revealed, lines }));
+        }
+        ready.set(true);
     });
     let waiting = move || view! { <h4>"Body"</h4><p class="hint" role="status">{format!("Formatting {size}…")}</p> };
     view! {
@@ -86,30 +87,12 @@ struct LaidOut {
     lines: BodyLines,
 }
 
-/// Runs `step` once per task until it gives the lines, then `done`; stops when `step` finds
-/// nothing to read (`None`: the view is gone).
-fn lay_out_in_tasks(
-    mut steps: Option<JsonSteps>,
-    step: impl Fn(&mut Option<JsonSteps>) -> Option<Option<BodyLines>> + 'static,
-    done: impl FnOnce(BodyLines) + 'static,
-) {
-    match step(&mut steps) {
-        None => {}
-        Some(Some(lines)) => done(lines),
-        Some(None) => on_next_task(move || lay_out_in_tasks(steps, step, done)),
-    }
-}
-
 /// What is shown: the masked copy until the secrets are revealed.
 fn shown<'a>(body: &'a str, masked: &'a Option<String>, revealed: bool) -> &'a str {
     match masked {
         Some(masked) if !revealed => masked,
         _ => body,
     }
-}
-
-fn on_next_task(f: impl FnOnce() + 'static) {
-    set_timeout(f, std::time::Duration::ZERO);
 }
 
 /// The body with `secrets` masked; only a body that holds one gets a copy (a 10 MB body is not

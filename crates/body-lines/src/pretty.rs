@@ -4,9 +4,7 @@ use crate::{at, push_rows, Line};
 
 /// Lays out JSON (or anything: it never fails) into its unindented text and rows.
 pub fn lay_out(b: &[u8]) -> (String, Vec<Line>) {
-    let mut layout = Layout::new(b.len());
-    layout.run(b, b.len());
-    layout.finish(b)
+    Layout::new(b.len()).finish(b)
 }
 
 /// A layout done a slice of the input at a time (the same input each call).
