@@ -21,6 +21,14 @@ async function mcpSection(sim) {
   return { page, context, mcp };
 }
 
+/** Opens `Code for it` and waits for the script it writes once open; returns the script. */
+async function openCode(mcp) {
+  await mcp.getByText('Code for it').click();
+  const script = mcp.locator('pre[aria-label="The chain in curl"]', { hasText: 'MCP_URL=' });
+  await script.waitFor();
+  return script.textContent();
+}
+
 /** The same, walked once. */
 async function mcpTab(sim) {
   const opened = await mcpSection(sim);
@@ -39,9 +47,10 @@ test('the chain walked against ords-sim reaches initialize, the tools and a data
     assert.match(await hops.first().textContent(), /401, pointing at http:\/\/127\.0\.0\.1:\d+\/\.well-known\/oauth-protected-resource\/mcp/);
     const names = await mcp.locator('ul.mcp-tools code').allTextContents();
     assert.deepEqual(names, ['database_list', 'schema_information', 'sql_run']);
-    // Code for it: the script trusts the token endpoint this walk reached; the secret is a variable.
-    await mcp.getByText('Code for it').click();
-    const script = await mcp.getByLabel('The chain in curl').textContent();
+    // Code for it: written only once opened; the script trusts the token endpoint this walk
+    // reached; the secret is a variable.
+    assert.equal(await mcp.getByLabel('The chain in curl').textContent(), '', 'no script while closed');
+    const script = await openCode(mcp);
     assert.ok(script.includes(`\nMCP_URL='${sim.base}/mcp'\n`), script);
     assert.ok(script.includes(`\nTRUSTED_TOKEN_URL='${sim.base}/idp/token'\n`), script);
     assert.ok(script.includes('CLIENT_SECRET="${MCP_CLIENT_SECRET?is not set: export it first}"'), script);
@@ -72,8 +81,7 @@ test('role mode: the profile wants a role at its pointer, and the token request 
     await walk();
     await mcp.getByText('Tools (3)').waitFor();
     assert.match(await mcp.locator('li.mcp-hop').nth(4).textContent(), /Issuer, audience, role and times match/);
-    await mcp.getByText('Code for it').click();
-    const script = await mcp.getByLabel('The chain in curl').textContent();
+    const script = await openCode(mcp);
     assert.ok(!script.includes('mcpserver:all'), 'role mode asks for no MCP scope');
     await context.close();
   } finally {

@@ -1,6 +1,6 @@
 //! The MCP server's view, its parts: role mode's fields (ORDS's MCP profile authorizing by a role
 //! rather than the MCP scope), and the chain as code (a curl script and an MCP client's
-//! configuration), written by the core with the secrets as variables.
+//! configuration), written by the core with the secrets as variables, and only while shown.
 
 use super::controls::CopyButton;
 use crate::actions::Page;
@@ -72,18 +72,22 @@ pub(super) fn McpCode(url: RwSignal<String>, role: McpRole, token_url: Signal<Op
         })
     };
     let config = move || client_config(url.get().trim());
+    // Written only while open: closed, typing in the form writes no script.
+    let open = RwSignal::new(false);
     view! {
-        <details class="mcp-code">
+        <details class="mcp-code" on:toggle=move |ev| {
+            open.set(event_target::<web_sys::Element>(&ev).has_attribute("open"));
+        }>
             <summary>"Code for it"</summary>
             <p class="hint">"bash and curl for the whole chain: the client secret is read from MCP_CLIENT_SECRET (or \
                 the token from ORDS_MCP_TOKEN), and sent only to the token endpoint a walk here reached, or to the one \
                 MCP_TOKEN_URL names."</p>
             <CopyButton label="Copy the script" text=Callback::new(move |()| untrack(script)) />
-            <pre class="wire" tabindex="0" aria-label="The chain in curl">{script}</pre>
+            <pre class="wire" tabindex="0" aria-label="The chain in curl">{move || open.get().then(script)}</pre>
             <p class="hint">"An MCP client's configuration (VS Code, .vscode/mcp.json): the client asks for the token \
                 when it starts and keeps it in its secret storage."</p>
             <CopyButton label="Copy the configuration" text=Callback::new(move |()| untrack(config)) />
-            <pre class="wire" tabindex="0" aria-label="MCP client configuration">{config}</pre>
+            <pre class="wire" tabindex="0" aria-label="MCP client configuration">{move || open.get().then(config)}</pre>
         </details>
     }
 }

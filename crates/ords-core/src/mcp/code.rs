@@ -28,11 +28,12 @@ pub struct McpCodeInput<'a> {
 impl McpCodeInput<'_> {
     /// The token request's scope argument, if it has one.
     fn scope_argument(&self) -> String {
-        match self.role_mode_scope.map(str::trim) {
-            None => format!(" --data-urlencode {}", shell(&format!("scope={MCP_SCOPE}"))),
-            Some("") => String::new(),
-            Some(scope) => format!(" --data-urlencode {}", shell(&format!("scope={scope}"))),
-        }
+        let scope = match self.role_mode_scope.map(str::trim) {
+            None => MCP_SCOPE,
+            Some("") => return String::new(),
+            Some(scope) => scope,
+        };
+        format!(" --data-urlencode {}", shell(&format!("scope={scope}")))
     }
 }
 
